@@ -1,0 +1,91 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code bebop} command: parses the command line, runs a subcommand, maps errors to exit codes. */
+@Command(name = "bebop",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = {
+            "Learns the temporal structure of music with LSTM recurrent networks and improvises with it:",
+            "a reproduction of Eck & Schmidhuber (2002), 'Finding temporal structure in music:",
+            "Blues improvisation with LSTM recurrent networks'."},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            DataCommand.class,
+        })
+public final class Main implements Runnable {
+    /** Exit code for errors the user can fix: bad input, bad flags. */
+    public static final int USER_ERROR = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by tests too). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
+                    || main.verbose;
+            if (ex instanceof UserError) {
+                err.println("bebop: " + ex.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return USER_ERROR;
+            }
+            err.println("bebop: internal error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            err.println("bebop: " + ex.getMessage());
+            err.println("Try 'bebop help " + commandPath(ex.getCommandLine()) + "' for usage.");
+            err.flush();
+            return USER_ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("bebop ") ? name.substring(6) : "";
+    }
+
+    /** Reads the version from the build. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bebop " + Version.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}
