@@ -10,6 +10,11 @@ import java.util.List;
 public record Part(String name, int channel, int program, List<Note> notes) {
     public static final String CHORDS = "Chords";
     public static final String MELODY = "Melody";
+    /** bebop's own scores: chords on channel 1 (index 0) as piano, melody on channel 2 as alto sax. */
+    public static final int CHORD_CHANNEL = 0;
+    public static final int CHORD_PROGRAM = 0;
+    public static final int MELODY_CHANNEL = 1;
+    public static final int MELODY_PROGRAM = 65;
 
     private static final Comparator<Note> ORDER =
             Comparator.comparingLong(Note::start).thenComparingInt(Note::pitch).thenComparingLong(Note::duration);
