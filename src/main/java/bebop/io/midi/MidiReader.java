@@ -46,8 +46,8 @@ import javax.sound.midi.Track;
  *       type 0 file with several instruments) each part is named "NAME (channel N)", and a type 0
  *       file's parts are named "Channel N" (N counted from 1). The program is the first program
  *       change on that channel in that track, else the first on that channel in any track, else 0.
- *       A track without notes that has a program change on exactly one channel (how
- *       {@link MidiWriter} writes a part with no notes) is read as an empty part.
+ *       A track after the first one that has no notes but program changes on exactly one channel
+ *       (how {@link MidiWriter} writes a part with no notes) is read as an empty part.
  *   <li>Notes: note-on and note-off (or note-on with velocity 0) are paired per channel and pitch,
  *       first on with first off; a note still on at the end of its track ends there; notes of
  *       length zero are dropped.
@@ -255,10 +255,9 @@ public final class MidiReader {
             String trackName = trackName(track);
             List<Part> parts = new ArrayList<>();
             if (notes.isEmpty()) {
-                if (programs.size() == 1) {
+                if (t > 0 && programs.size() == 1) {
                     Map.Entry<Integer, Integer> only = programs.entrySet().iterator().next();
-                    parts.add(new Part(header.format() == 0 ? channelName(only.getKey()) : trackName,
-                            only.getKey(), only.getValue(), List.of()));
+                    parts.add(new Part(trackName, only.getKey(), only.getValue(), List.of()));
                 }
                 return parts;
             }
