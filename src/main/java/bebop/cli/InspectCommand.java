@@ -84,9 +84,9 @@ final class InspectCommand implements Callable<Integer> {
             }
         }
         for (String[] r : rows) {
-            StringBuilder line = new StringBuilder(" ");
+            StringBuilder line = new StringBuilder();
             for (int c = 0; c < r.length; c++) {
-                line.append(' ').append(c == r.length - 1 ? r[c] : pad(r[c], widths[c]));
+                line.append("  ").append(c == r.length - 1 ? r[c] : pad(r[c], widths[c]));
             }
             out.println(line.toString().stripTrailing());
         }
