@@ -43,6 +43,18 @@ class MidiRoundTripTest {
         assertEquals(scaled(score, MidiWriter.RESOLUTION), read);
     }
 
+    @org.junit.jupiter.api.Test
+    void overlappingNotesOfOnePitchKeepTheirBytesThoughTheyArePairedFirstOnFirstOff() {
+        Score score = new Score("Overlap", 480, 120, bebop.music.TimeSignature.FOUR_FOUR, List.of(new Part("Melody", 0, 0,
+                List.of(new Note(60, 0, 1440, 50), new Note(60, 480, 480, 100)))), List.of(), 1920);
+        byte[] first = MidiWriter.toBytes(score);
+        Score read = MidiReader.parse(first, "o.mid").score();
+        // on 0, on 480, off 960, off 1440: the first note-on takes the first note-off
+        assertEquals(List.of(new Note(60, 0, 960, 50), new Note(60, 480, 960, 100)), read.parts().get(0).notes());
+        assertArrayEquals(first, MidiWriter.toBytes(read));
+        assertEquals(read, MidiReader.parse(MidiWriter.toBytes(read), "p.mid").score());
+    }
+
     /** The score on another tick grid (exact multiples only). */
     static Score scaled(Score s, int tpq) {
         java.util.function.LongUnaryOperator f = t -> {
