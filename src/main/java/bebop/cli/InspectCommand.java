@@ -24,10 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bebop inspect FILE.mid}: what a MIDI file holds, as bebop reads it. */
 @Command(name = "inspect",
-        description = {
-            "Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature,",
-            "length in bars and seconds, and per part (one per track and channel with notes) its name,",
-            "channel (1-16), General MIDI program (0-127), note count and pitch range."})
+        description = "Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature, "
+                + "length in bars and seconds, and per part (one per track and channel with notes) its name, "
+                + "channel (1-16), General MIDI program (0-127), note count and pitch range.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.mid", description = "The Standard MIDI File (type 0 or 1).")
     Path file;
