@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             DataCommand.class,
+            InspectCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */

@@ -1,0 +1,187 @@
+package bebop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.io.midi.MidiWriter;
+import bebop.io.midi.SmfBytes;
+import bebop.io.midi.TestScores;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code bebop inspect}, end to end through {@link Main#run}. */
+class InspectCommandTest {
+    private static final Path DIR = Path.of("target", "test-out", "inspect");
+
+    /** Exit code, stdout and stderr of one run. */
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void dir() throws IOException {
+        Files.createDirectories(DIR);
+    }
+
+    private static Path file(String name, byte[] bytes) throws IOException {
+        Path p = DIR.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    @Test
+    void printsTheFileAsText() throws IOException {
+        Path p = file("blues.mid", MidiWriter.toBytes(TestScores.blues(1).withTempo(97.5)));
+        Run r = run("inspect", p.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        String expected = String.join(System.lineSeparator(),
+                "file:           " + p,
+                "format:         1 (multi-track), 3 tracks",
+                "resolution:     480 ticks per quarter note",
+                "title:          Blues chorus 1",
+                "tempo:          97.5 bpm",
+                "time signature: 4/4",
+                "length:         12 bars, 29.54 s (23040 ticks)",
+                "chord symbols:  16",
+                "parts:          2",
+                "  #  name    channel  program  notes  range",
+                "  1  Chords  1        0        " + pad(TestScores.blues(1).parts().get(0).notes().size()) + "  C3 (48) .. B3 (59)",
+                "  2  Melody  2        65       " + pad(TestScores.blues(1).parts().get(1).notes().size()) + "  ");
+        assertTrue(r.out().startsWith(expected), r.out());
+    }
+
+    private static String pad(int n) {
+        String s = String.valueOf(n);
+        return s + " ".repeat(5 - s.length());
+    }
+
+    @Test
+    void printsOneJsonObject() throws IOException {
+        Path p = file("blues-json.mid", MidiWriter.toBytes(TestScores.blues(2)));
+        Run r = run("inspect", p.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().strip().lines().count(), "one line");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(p.toString(), j.get("file").asText());
+        assertEquals(1, j.get("format").asInt());
+        assertEquals(3, j.get("tracks").asInt());
+        assertEquals(480, j.get("resolution").asInt());
+        assertEquals("Blues chorus 2", j.get("title").asText());
+        assertEquals(120.0, j.get("tempoBpm").asDouble());
+        assertEquals("4/4", j.get("timeSignature").asText());
+        assertEquals(23040, j.get("lengthTicks").asLong());
+        assertEquals(12.0, j.get("bars").asDouble());
+        assertEquals(24.0, j.get("seconds").asDouble());
+        JsonNode parts = j.get("parts");
+        assertEquals(2, parts.size());
+        assertEquals("Chords", parts.get(0).get("name").asText());
+        assertEquals(1, parts.get(0).get("channel").asInt());
+        assertEquals(0, parts.get(0).get("program").asInt());
+        assertEquals(TestScores.blues(2).parts().get(0).notes().size(), parts.get(0).get("notes").asInt());
+        assertEquals(48, parts.get(0).get("lowest").asInt());
+        assertEquals(59, parts.get(0).get("highest").asInt());
+        assertEquals("C3", parts.get(0).get("lowestName").asText());
+        assertEquals("Melody", parts.get(1).get("name").asText());
+        assertEquals(2, parts.get(1).get("channel").asInt());
+        assertEquals(65, parts.get(1).get("program").asInt());
+    }
+
+    @Test
+    void readsATypeZeroFile() throws IOException {
+        byte[] bytes = SmfBytes.concat(SmfBytes.header(0, 1, 96), new SmfBytes.Events()
+                .noteOn(0, 0, 60, 90).noteOn(0, 9, 36, 90).noteOff(96, 0, 60).noteOff(0, 9, 36).end(0).track());
+        Run r = run("inspect", file("zero.mid", bytes).toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("format:         0 (single track), 1 track"), r.out());
+        assertTrue(r.out().contains("  1  Channel 1   1        0        1      C4 (60) .. C4 (60)"), r.out());
+        assertTrue(r.out().contains("  2  Channel 10  10       0        1      C2 (36) .. C2 (36)"), r.out());
+    }
+
+    // ---- bad input: exit code 2, exactly one line on stderr naming the file and the problem, no stack trace
+
+    @Test
+    void missingFile() throws IOException {
+        Path p = DIR.resolve("no-such.mid");
+        Files.deleteIfExists(p);
+        assertUserError(p + ": no such file", "inspect", p.toString());
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path p = file("empty.mid", new byte[0]);
+        assertUserError(p + ": empty file (0 bytes)", "inspect", p.toString());
+    }
+
+    @Test
+    void randomBytesAreNotMidi() throws IOException {
+        byte[] junk = new byte[1000];
+        new Random(42).nextBytes(junk);
+        Path p = file("random.mid", junk);
+        assertUserError(p + ": not a MIDI file (no MThd header)", "inspect", p.toString());
+        Path text = file("text.mid", "This is not MIDI at all.\n".getBytes());
+        assertUserError(text + ": not a MIDI file (no MThd header)", "inspect", text.toString(), "--json");
+    }
+
+    @Test
+    void headerOnly() throws IOException {
+        Path p = file("header-only.mid", SmfBytes.header(1, 2, 480));
+        assertUserError(p + ": truncated MIDI file (header only, no tracks)", "inspect", p.toString());
+        Path none = file("no-tracks.mid", SmfBytes.header(1, 0, 480));
+        assertUserError(none + ": MIDI file has no tracks", "inspect", none.toString());
+    }
+
+    @Test
+    void truncatedInTheMiddleOfATrack() throws IOException {
+        byte[] whole = MidiWriter.toBytes(TestScores.blues(1));
+        // the conductor track is short; the second track (Chords) starts a little after byte 60
+        Path p = file("truncated.mid", Arrays.copyOf(whole, 200));
+        assertUserError(p + ": truncated MIDI file (track 2 ends early)", "inspect", p.toString());
+        Path lastTrack = file("truncated-end.mid", Arrays.copyOf(whole, whole.length - 1));
+        assertUserError(lastTrack + ": truncated MIDI file (track 3 ends early)", "inspect", lastTrack.toString());
+    }
+
+    @Test
+    void typeTwo() throws IOException {
+        byte[] bytes = MidiWriter.toBytes(TestScores.blues(1));
+        bytes[9] = 2; // the format field of the header
+        Path p = file("type2.mid", bytes);
+        assertUserError(p + ": MIDI type 2 (independent sequences) is not supported", "inspect", p.toString());
+    }
+
+    @Test
+    void directory() {
+        assertUserError(DIR + ": is a directory", "inspect", DIR.toString());
+    }
+
+    @Test
+    void noFileArgumentIsAUsageError() {
+        Run r = run("inspect");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("bebop: Missing required parameter: 'FILE.mid'"), r.err());
+    }
+
+    private static void assertUserError(String message, String... args) {
+        Run r = run(args);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), "exactly one line: " + r.err());
+        assertEquals("bebop: " + message, r.err().strip());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+}
