@@ -12,11 +12,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = {
-            "Learns the temporal structure of music with LSTM recurrent networks and improvises with it:",
-            "a reproduction of Eck & Schmidhuber (2002), 'Finding temporal structure in music:",
-            "Blues improvisation with LSTM recurrent networks'."},
+            "Learns the temporal structure of music with LSTM recurrent networks and improvises with it.",
+            "A reproduction of Eck & Schmidhuber (2002), \"Finding temporal structure in music: "
+                    + "Blues improvisation with LSTM recurrent networks\".",
+            ""},
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             DataCommand.class,
             InspectCommand.class,
         })
