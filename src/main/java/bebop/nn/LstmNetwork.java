@@ -1,0 +1,303 @@
+package bebop.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * The weights of a paper-style LSTM ({@link LstmConfig}) in a few flat arrays, and the index
+ * layout that the engines ({@link OnlineLearner}, {@link LstmRunner}, {@link BpttGradient}) share.
+ *
+ * <h2>Named parameter arrays</h2>
+ * Only connections that the masks allow exist; a masked connection has no weight at all, so it
+ * is exactly zero forever. The sources of block {@code j} are, in this order: the input units
+ * with {@code inputToBlock[j][m]} (ascending {@code m}), then all cells of the blocks with
+ * {@code blockToBlock[j][b]} (ascending cell index), then a bias (constant 1); call their number
+ * {@code M_j}. The sources of output unit {@code k} are the cells with {@code cellToOutput[k][c]}
+ * (ascending), then the inputs with {@code inputToOutput[k][m]} (ascending), then a bias.
+ * <ul>
+ *   <li>{@value #CELL_WEIGHTS}: for each block j, for each of its cells v, the {@code M_j}
+ *       weights into the cell input (last = cell bias);</li>
+ *   <li>{@value #INPUT_GATE_WEIGHTS}, {@value #FORGET_GATE_WEIGHTS}, {@value #OUTPUT_GATE_WEIGHTS}:
+ *       for each block j, its {@code M_j} gate weights (last = gate bias);</li>
+ *   <li>{@value #INPUT_GATE_PEEPHOLES}, {@value #FORGET_GATE_PEEPHOLES},
+ *       {@value #OUTPUT_GATE_PEEPHOLES} (only with peepholes on): one weight per cell, from the
+ *       cell's state to its block's gate;</li>
+ *   <li>{@value #OUTPUT_WEIGHTS}: for each output unit k, the weights of its sources (last = bias).</li>
+ * </ul>
+ */
+public final class LstmNetwork {
+    public static final String CELL_WEIGHTS = "cell.weights";
+    public static final String INPUT_GATE_WEIGHTS = "inputGate.weights";
+    public static final String FORGET_GATE_WEIGHTS = "forgetGate.weights";
+    public static final String OUTPUT_GATE_WEIGHTS = "outputGate.weights";
+    public static final String INPUT_GATE_PEEPHOLES = "inputGate.peepholes";
+    public static final String FORGET_GATE_PEEPHOLES = "forgetGate.peepholes";
+    public static final String OUTPUT_GATE_PEEPHOLES = "outputGate.peepholes";
+    public static final String OUTPUT_WEIGHTS = "output.weights";
+
+    static final String[] NAMES = {CELL_WEIGHTS, INPUT_GATE_WEIGHTS, FORGET_GATE_WEIGHTS,
+        OUTPUT_GATE_WEIGHTS, INPUT_GATE_PEEPHOLES, FORGET_GATE_PEEPHOLES, OUTPUT_GATE_PEEPHOLES,
+        OUTPUT_WEIGHTS};
+    static final int P_CELL = 0;
+    static final int P_IN = 1;
+    static final int P_FORGET = 2;
+    static final int P_OUTGATE = 3;
+    static final int P_PEEP_IN = 4;
+    static final int P_PEEP_FORGET = 5;
+    static final int P_PEEP_OUT = 6;
+    static final int P_OUTPUT = 7;
+
+    final LstmConfig config;
+    final int inputs;
+    final int outputs;
+    final int blocks;
+    final int cellsPerBlock;
+    final int cells;
+    final boolean peepholes;
+
+    /** Per block: input unit indices feeding it. */
+    final int[][] blockInputs;
+    /** Per block: cell indices (t-1) feeding it. */
+    final int[][] blockCells;
+    /** Per block: number of sources including the bias. */
+    final int[] sources;
+    /** Per block: offset of its row in the gate arrays and the gathered source vector. */
+    final int[] gateOffset;
+    /** Per block: offset of its S rows in the cell weight array. */
+    final int[] cellOffset;
+    final int gateLength;
+    final int cellLength;
+    /** Per output: cells and inputs feeding it. */
+    final int[][] outputCells;
+    final int[][] outputInputs;
+    final int[] outputOffset;
+    final int outputLength;
+
+    /** The parameter arrays, indexed by the P_* constants; peephole arrays are empty when off. */
+    final double[][] params;
+
+    private LstmNetwork(LstmConfig config) {
+        this.config = config;
+        this.inputs = config.inputs();
+        this.outputs = config.outputs();
+        this.blocks = config.blocks();
+        this.cellsPerBlock = config.cellsPerBlock();
+        this.cells = config.cells();
+        this.peepholes = config.peepholes();
+        boolean[][] inToBlock = config.inputToBlock();
+        boolean[][] blockToBlock = config.blockToBlock();
+        blockInputs = new int[blocks][];
+        blockCells = new int[blocks][];
+        sources = new int[blocks];
+        gateOffset = new int[blocks];
+        cellOffset = new int[blocks];
+        int g = 0;
+        int c = 0;
+        for (int j = 0; j < blocks; j++) {
+            blockInputs[j] = trueIndices(inToBlock[j]);
+            List<Integer> rec = new ArrayList<>();
+            for (int b = 0; b < blocks; b++) {
+                if (blockToBlock[j][b]) {
+                    for (int v = 0; v < cellsPerBlock; v++) {
+                        rec.add(b * cellsPerBlock + v);
+                    }
+                }
+            }
+            blockCells[j] = rec.stream().mapToInt(Integer::intValue).toArray();
+            sources[j] = blockInputs[j].length + blockCells[j].length + 1;
+            gateOffset[j] = g;
+            cellOffset[j] = c;
+            g += sources[j];
+            c += sources[j] * cellsPerBlock;
+        }
+        gateLength = g;
+        cellLength = c;
+        boolean[][] cellToOut = config.cellToOutput();
+        boolean[][] inToOut = config.inputToOutput();
+        outputCells = new int[outputs][];
+        outputInputs = new int[outputs][];
+        outputOffset = new int[outputs];
+        int o = 0;
+        for (int k = 0; k < outputs; k++) {
+            outputCells[k] = trueIndices(cellToOut[k]);
+            outputInputs[k] = trueIndices(inToOut[k]);
+            outputOffset[k] = o;
+            o += outputCells[k].length + outputInputs[k].length + 1;
+        }
+        outputLength = o;
+        int peep = peepholes ? cells : 0;
+        params = new double[][] {
+            new double[cellLength], new double[gateLength], new double[gateLength], new double[gateLength],
+            new double[peep], new double[peep], new double[peep], new double[outputLength]};
+    }
+
+    /** A new network with weights drawn from {@code rng} (see {@link LstmConfig} for the scheme). */
+    public static LstmNetwork create(LstmConfig config, RandomGenerator rng) {
+        LstmNetwork net = new LstmNetwork(config);
+        double r = config.initRange();
+        for (double[] p : net.params) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = r * (2 * rng.nextDouble() - 1);
+            }
+        }
+        double[] ig = config.inputGateBias();
+        double[] fg = config.forgetGateBias();
+        double[] og = config.outputGateBias();
+        for (int j = 0; j < net.blocks; j++) {
+            int bias = net.gateOffset[j] + net.sources[j] - 1;
+            net.params[P_IN][bias] = ig[j];
+            net.params[P_FORGET][bias] = fg[j];
+            net.params[P_OUTGATE][bias] = og[j];
+        }
+        for (int k = 0; k < net.outputs; k++) {
+            net.params[P_OUTPUT][net.outputBiasIndex(k)] = config.outputBias();
+        }
+        return net;
+    }
+
+    /** A new network with weights from a {@link SplittableRandom} seeded with {@code seed}. */
+    public static LstmNetwork create(LstmConfig config, long seed) {
+        return create(config, new SplittableRandom(seed));
+    }
+
+    /** A network with the given config and parameters (as returned by {@link #parameters()}). */
+    public static LstmNetwork fromParameters(LstmConfig config, Map<String, double[]> parameters) {
+        LstmNetwork net = new LstmNetwork(config);
+        net.setParameters(parameters);
+        return net;
+    }
+
+    public LstmConfig config() {
+        return config;
+    }
+
+    /** The parameter names this network has, in a fixed order (no peephole names when off). */
+    public List<String> parameterNames() {
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < NAMES.length; p++) {
+            if (peepholes || !isPeephole(p)) {
+                names.add(NAMES[p]);
+            }
+        }
+        return names;
+    }
+
+    /** Copies of all parameter arrays by name, in {@link #parameterNames()} order. */
+    public Map<String, double[]> parameters() {
+        Map<String, double[]> map = new LinkedHashMap<>();
+        for (int p = 0; p < NAMES.length; p++) {
+            if (peepholes || !isPeephole(p)) {
+                map.put(NAMES[p], params[p].clone());
+            }
+        }
+        return map;
+    }
+
+    /** Length of each named array, in {@link #parameterNames()} order. */
+    public Map<String, Integer> parameterShapes() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (int p = 0; p < NAMES.length; p++) {
+            if (peepholes || !isPeephole(p)) {
+                map.put(NAMES[p], params[p].length);
+            }
+        }
+        return map;
+    }
+
+    /** Replaces all parameters; the map must hold exactly {@link #parameterNames()} with the right lengths. */
+    public void setParameters(Map<String, double[]> parameters) {
+        List<String> names = parameterNames();
+        if (!parameters.keySet().equals(new java.util.HashSet<>(names))) {
+            throw new IllegalArgumentException("expected parameters " + names + ", got " + parameters.keySet());
+        }
+        for (int p = 0; p < NAMES.length; p++) {
+            if (!peepholes && isPeephole(p)) {
+                continue;
+            }
+            double[] a = parameters.get(NAMES[p]);
+            if (a.length != params[p].length) {
+                throw new IllegalArgumentException("parameter " + NAMES[p] + " must have " + params[p].length
+                        + " values for this config, got " + a.length);
+            }
+            for (double d : a) {
+                if (!Double.isFinite(d)) {
+                    throw new IllegalArgumentException("parameter " + NAMES[p] + " holds a non-finite value");
+                }
+            }
+            System.arraycopy(a, 0, params[p], 0, a.length);
+        }
+    }
+
+    /** Total number of trainable weights (including biases and peepholes). */
+    public int parameterCount() {
+        int n = 0;
+        for (double[] p : params) {
+            n += p.length;
+        }
+        return n;
+    }
+
+    /** An independent copy (same config, copied weights). */
+    public LstmNetwork copy() {
+        return fromParameters(config, parameters());
+    }
+
+    /** True when both networks have equal configs and bit-identical weights. */
+    public boolean sameWeights(LstmNetwork other) {
+        if (!config.equals(other.config)) {
+            return false;
+        }
+        for (int p = 0; p < params.length; p++) {
+            if (!Arrays.equals(params[p], other.params[p])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A fresh inference-only runner (zero state) on these weights. */
+    public LstmRunner newRunner() {
+        return new LstmRunner(this);
+    }
+
+    /** A fresh online learner (zero state, traces and momentum) that trains these weights in place. */
+    public OnlineLearner newLearner(double learningRate, double momentum) {
+        return new OnlineLearner(this, learningRate, momentum);
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    int outputBiasIndex(int k) {
+        return outputOffset[k] + outputCells[k].length + outputInputs[k].length;
+    }
+
+    static boolean isPeephole(int p) {
+        return p == P_PEEP_IN || p == P_PEEP_FORGET || p == P_PEEP_OUT;
+    }
+
+    private static int[] trueIndices(boolean[] mask) {
+        int n = 0;
+        for (boolean b : mask) {
+            n += b ? 1 : 0;
+        }
+        int[] idx = new int[n];
+        n = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                idx[n++] = i;
+            }
+        }
+        return idx;
+    }
+}

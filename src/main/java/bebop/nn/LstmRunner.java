@@ -1,0 +1,37 @@
+package bebop.nn;
+
+/**
+ * Inference only: runs a network forward one step at a time (free-running generation,
+ * evaluation). Holds its own state; the weights are the network's (shared, not copied).
+ */
+public final class LstmRunner {
+    private final ForwardState state;
+
+    LstmRunner(LstmNetwork net) {
+        this.state = new ForwardState(net);
+    }
+
+    /** Zero cell states and activations. */
+    public void reset() {
+        state.reset();
+    }
+
+    /**
+     * Feeds one input frame and returns the output units. The returned array is this runner's
+     * buffer: it is overwritten by the next call; copy it to keep it.
+     */
+    public double[] step(double[] input) {
+        state.forward(input);
+        return state.y;
+    }
+
+    /** The outputs of the last step (this runner's buffer). */
+    public double[] outputs() {
+        return state.y;
+    }
+
+    /** A copy of the cell states after the last step. */
+    public double[] cellStates() {
+        return state.s.clone();
+    }
+}

@@ -1,0 +1,169 @@
+package bebop.train;
+
+import bebop.music.BluesForm;
+import bebop.music.Chord;
+import bebop.nn.FeedbackRule;
+import bebop.nn.FreeRunner;
+import bebop.nn.LstmNetwork;
+import bebop.nn.Normalizer;
+import bebop.nn.OnlineLearner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The paper's Experiment 1: an LSTM learns the 12-bar chord form alone.
+ *
+ * <p>Data: the 96 chord frames of the form (12 units, MIDI 48..59), the chorus repeated without
+ * end: input frame t (normalised), target frame t+1, wrapping from 95 to 0. One online weight
+ * change per step. An <b>epoch</b> is 96 training steps (one chorus' worth, whatever resets
+ * happened inside it). After a gross error (a chord output on the wrong side of 0.5) the
+ * learner counts; at {@code resetAfterGrossErrors} it resets: back to step 0 with zero cell
+ * states, activations and traces, weights and momentum kept. After every epoch the stop test
+ * free-runs a fresh copy of the state from frame 0 (thresholded feedback at 0.5) and stops when
+ * {@code stopCycles} whole choruses come out right.
+ */
+public final class Experiment1 {
+    public static final int STEPS_PER_CHORUS = 96;
+    public static final int UNITS = 12;
+    /** MIDI note of chord unit 0. */
+    public static final int LOWEST_NOTE = 48;
+
+    private Experiment1() {
+    }
+
+    /** The 96 chord frames of the form: frame[t][note - 48] = 1 when the chord at step t sounds the note. */
+    public static double[][] chordFrames(BluesForm form) {
+        double[][] frames = new double[STEPS_PER_CHORUS][UNITS];
+        for (int t = 0; t < STEPS_PER_CHORUS; t++) {
+            Chord chord = form.chordAtStep(t);
+            for (int note : chord.notes()) {
+                frames[t][note - LOWEST_NOTE] = 1.0;
+            }
+        }
+        return frames;
+    }
+
+    /** The Experiment 1 network of these settings, weights drawn from their seed. */
+    public static LstmNetwork newNetwork(Experiment1Settings s) {
+        return LstmNetwork.create(s.networkConfig(), new SplittableRandom(s.seed()));
+    }
+
+    /** The normaliser of these settings for the form's frames (identity when normalisation is off). */
+    public static Normalizer normalizer(Experiment1Settings s, double[][] frames) {
+        return s.normalizeInputs() ? Normalizer.fit(frames) : Normalizer.identity(UNITS);
+    }
+
+    /** Trains a new network with the settings; see the class comment. */
+    public static TrainingResult train(Experiment1Settings s, TrainingListener listener) {
+        return train(s, newNetwork(s), listener);
+    }
+
+    /** Trains {@code net} (in place) with the settings. */
+    public static TrainingResult train(Experiment1Settings s, LstmNetwork net, TrainingListener listener) {
+        double[][] frames = chordFrames(BluesForm.of(s.form()));
+        Normalizer norm = normalizer(s, frames);
+        double[][] inputs = norm.applyAll(frames);
+        OnlineLearner learner = net.newLearner(s.learningRate(), s.momentum());
+        FreeRunner tester = new FreeRunner(net, norm, FeedbackRule.threshold(0.5));
+        List<EpochReport> curve = new ArrayList<>();
+        long start = System.nanoTime();
+        int pos = 0;
+        int gross = 0;
+        long steps = 0;
+        long epoch = 0;
+        boolean converged = false;
+        final int k = s.resetAfterGrossErrors();
+        while (epoch < s.maxEpochs() && !converged) {
+            epoch++;
+            double ce = 0;
+            int resets = 0;
+            for (int i = 0; i < STEPS_PER_CHORUS; i++) {
+                int next = pos + 1 == STEPS_PER_CHORUS ? 0 : pos + 1;
+                double[] target = frames[next];
+                double[] y = learner.step(inputs[pos], target);
+                ce += learner.lastLoss();
+                pos = next;
+                if (k > 0 && grossError(y, target)) {
+                    if (++gross >= k) {
+                        learner.reset();
+                        pos = 0;
+                        gross = 0;
+                        resets++;
+                    }
+                }
+            }
+            steps += STEPS_PER_CHORUS;
+            int correct = freeRunCorrect(tester, frames, s.stopCycles());
+            converged = correct == s.stopCycles() * STEPS_PER_CHORUS;
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9),
+                    ce / STEPS_PER_CHORUS, resets, correct);
+            curve.add(r);
+            listener.onEpoch(r);
+            if (listener.stopRequested()) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return new TrainingResult(net, norm, s, curve, epoch, steps, seconds, converged);
+    }
+
+    /** True when some output is on the wrong side of 0.5 for its 0/1 target. */
+    static boolean grossError(double[] y, double[] target) {
+        for (int i = 0; i < y.length; i++) {
+            if ((y[i] >= 0.5) != (target[i] >= 0.5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Free-runs from frame 0; the number of generated steps right before the first wrong frame. */
+    static int freeRunCorrect(FreeRunner runner, double[][] frames, int cycles) {
+        runner.prime(frames[0]);
+        int n = cycles * STEPS_PER_CHORUS;
+        for (int t = 1; t <= n; t++) {
+            double[] f = runner.next();
+            if (!sameFrame(f, frames[t % STEPS_PER_CHORUS])) {
+                return t - 1;
+            }
+        }
+        return n;
+    }
+
+    private static boolean sameFrame(double[] a, double[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Free-runs {@code choruses} choruses from the form's first frame (the paper's test, chords
+     * thresholded at 0.5 and fed back) and compares every generated frame with the form.
+     */
+    public static ChordEvaluation evaluate(LstmNetwork net, Normalizer norm, BluesForm form, int choruses) {
+        double[][] frames = chordFrames(form);
+        FreeRunner runner = new FreeRunner(net, norm, FeedbackRule.threshold(0.5));
+        runner.prime(frames[0]);
+        long right = 0;
+        int perfect = 0;
+        for (int c = 0; c < choruses; c++) {
+            boolean allRight = true;
+            for (int i = 1; i <= STEPS_PER_CHORUS; i++) {
+                double[] f = runner.next();
+                if (sameFrame(f, frames[i % STEPS_PER_CHORUS])) {
+                    right++;
+                } else {
+                    allRight = false;
+                }
+            }
+            perfect += allRight ? 1 : 0;
+        }
+        long steps = (long) choruses * STEPS_PER_CHORUS;
+        return new ChordEvaluation(steps == 0 ? 0 : (double) right / steps, perfect, choruses, steps);
+    }
+}
