@@ -69,10 +69,13 @@ public final class WavRenderer {
     static final int POLYPHONY = 128;
     /**
      * Gervill's output lags the time stamps it is given by two control blocks of 300 frames
-     * (13.6 ms; one of them is its limiter's look-ahead): the renderer drops them, so that frame n
-     * of the WAV is time n / 44100 s of the score. A test checks it.
+     * (13.6 ms, measured: the same for every instrument and every phase within a block): the
+     * renderer drops them, so that frame n of the WAV is time n / 44100 s of the score. A test
+     * checks it.
      */
     static final int LATENCY_FRAMES = 600;
+    /** Gervill's control rate (its default): 44100 / 147 = 300-frame control blocks. */
+    static final float CONTROL_RATE = 147f;
     /** Frames read from the synthesizer at a time. */
     static final int BLOCK_FRAMES = 4096;
 
@@ -168,6 +171,7 @@ public final class WavRenderer {
             Map<String, Object> info = new HashMap<>();
             info.put("load default soundbank", Boolean.FALSE);
             info.put("max polyphony", POLYPHONY);
+            info.put("control rate", CONTROL_RATE); // 300-frame blocks: LATENCY_FRAMES depends on it
             AudioInputStream pcm = openStream(synth, info);
             if (!synth.isSoundbankSupported(font.bank()) || !synth.loadAllInstruments(font.bank())) {
                 throw new UserError(font.description() + ": the synthesizer cannot play this sound bank");
@@ -177,10 +181,11 @@ public final class WavRenderer {
                 receiver.send(m.message(), m.micros());
             }
             writeHeader(out, frames);
-            if (pcm.skip((long) LATENCY_FRAMES * FORMAT.getFrameSize()) != (long) LATENCY_FRAMES * FORMAT.getFrameSize()) {
+            byte[] block = new byte[BLOCK_FRAMES * FORMAT.getFrameSize()];
+            int latency = LATENCY_FRAMES * FORMAT.getFrameSize();
+            if (pcm.readNBytes(block, 0, latency) != latency) {
                 throw new IOException("the synthesizer's audio stream ended early");
             }
-            byte[] block = new byte[BLOCK_FRAMES * FORMAT.getFrameSize()];
             DcBlocker dc = new DcBlocker(CHANNELS);
             for (long left = frames; left > 0; ) {
                 int n = (int) Math.min(BLOCK_FRAMES, left);

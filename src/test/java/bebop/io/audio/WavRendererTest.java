@@ -50,9 +50,7 @@ class WavRendererTest {
         Files.createDirectories(DIR);
         Score score = TestScores.blues(1, 240); // 12 bars at 240 bpm: 12 s
         Path wav = DIR.resolve("chorus.wav");
-        long t0 = System.nanoTime();
         WavRenderer.Result r = WavRenderer.write(score, wav);
-        System.out.printf("rendered %.1f s in %.2f s with %s%n", r.seconds(), (System.nanoTime() - t0) / 1e9, r.soundfont());
 
         assertEquals(12.0 + 1.5, r.seconds(), 1e-9);
         assertEquals(Math.round(13.5 * 44100), r.frames());
