@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             DataCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
             InspectCommand.class,
         })
 public final class Main implements Runnable {

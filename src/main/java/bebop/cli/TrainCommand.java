@@ -1,0 +1,202 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.data.BluesDataset;
+import bebop.io.model.LstmModels;
+import bebop.io.model.Model;
+import bebop.io.model.ModelFile;
+import bebop.io.model.Provenance;
+import bebop.io.plot.LearningCurve;
+import bebop.music.BluesForm;
+import bebop.nn.LstmConfig;
+import bebop.train.ChordEvaluation;
+import bebop.train.EpochReport;
+import bebop.train.Experiment1;
+import bebop.train.Experiment1Settings;
+import bebop.train.TrainingResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bebop train}: trains one of the paper's networks and writes the model and its learning curve. */
+@Command(name = "train", sortOptions = false,
+        description = {"Train one of the paper's LSTM networks with the paper's algorithm (online truncated RTRL)",
+            "and write the model (M.bebop) and its learning curve (M.curve.png)."})
+final class TrainCommand implements Callable<Integer> {
+    /** The paper's experiments. */
+    enum Experiment { chords }
+
+    @Option(names = "--experiment", required = true, paramLabel = "chords",
+            description = "chords: Experiment 1, the 12-bar chord form alone (12 units in and out).")
+    Experiment experiment;
+
+    @Option(names = "--out", required = true, paramLabel = "M.bebop", description = "Model file to write.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the initial weights. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--max-epochs", paramLabel = "N", defaultValue = "20000",
+            description = "Give up after N epochs (an epoch is 96 training steps). Default: ${DEFAULT-VALUE}.")
+    long maxEpochs;
+
+    @Option(names = "--form", paramLabel = "paper|corrected", defaultValue = "paper",
+            description = "Bar 6 as printed or corrected (see bebop data blues). Default: ${DEFAULT-VALUE}.")
+    String form;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Online learning rate. Default: the paper's reading (see README).")
+    Double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "M", description = "Momentum. Default: the paper's 0.9.")
+    Double momentum;
+
+    @Option(names = "--no-peepholes", description = "Leave out the peephole connections (the paper is silent on them).")
+    boolean noPeepholes;
+
+    @Option(names = "--gate-biases", paramLabel = "nnsp|icann", defaultValue = "nnsp",
+            description = "Gate bias set of blocks 1-4: nnsp -0.5..-2.0 (final paper), icann -0.1..-0.7. Default: ${DEFAULT-VALUE}.")
+    String gateBiases;
+
+    @Option(names = "--reset-after", paramLabel = "K",
+            description = "Reset the state after K gross errors (0 = never). Default: 1, the paper's.")
+    Integer resetAfter;
+
+    @Option(names = "--quiet", description = "No progress display.")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Experiment1Settings settings = settings();
+        Path curvePng = ModelPaths.curvePng(out);
+        ModelPaths.checkWritable(out, "--out");
+        var err = spec.commandLine().getErr();
+        var w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "Experiment 1 (chords), seed %d: %d blocks x 2 cells, %d weights, learning rate %s, momentum %s%n",
+                seed, settings.networkConfig().blocks(), Experiment1.newNetwork(settings).parameterCount(),
+                settings.learningRate(), settings.momentum());
+        w.flush();
+        TrainingResult result;
+        try (TrainingProgress progress = new TrainingProgress(err, "train", settings.maxEpochs(), quiet)) {
+            result = Experiment1.train(settings, progress);
+        }
+        BluesForm bluesForm = BluesForm.of(settings.form());
+        ChordEvaluation eval = Experiment1.evaluate(result.network(), result.normalizer(), bluesForm, 100);
+
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", result.epochs());
+        training.put("steps", result.steps());
+        training.put("converged", result.converged());
+        Provenance provenance = Provenance.of(seed, originalArgs(),
+                BluesDataset.fingerprint(BluesDataset.chordFrames(bluesForm)));
+        Model model = LstmModels.toModel(experiment.name(), settings.form(), result.network(), result.normalizer(),
+                settings, training, provenance).withMetrics(EvalCommand.chordMetrics(eval));
+        ModelFile.write(out, model);
+        LearningCurve.write(curvePng, curve(result.curve()),
+                LearningCurve.Options.defaults().withTitle("Experiment 1, seed " + seed)
+                        .withLabels("epoch (96 steps)", "cross-entropy per step").withLogY(true));
+
+        if (result.converged()) {
+            w.printf(Locale.ROOT, "learned the form in %,d epochs (%,d steps, %.1f s, %,.0f steps/s)%n",
+                    result.epochs(), result.steps(), result.seconds(), result.steps() / Math.max(result.seconds(), 1e-9));
+        } else {
+            w.printf(Locale.ROOT, "did NOT learn the form within %,d epochs (%,d steps, %.1f s); the model is saved as it is%n",
+                    result.epochs(), result.steps(), result.seconds());
+        }
+        w.printf(Locale.ROOT, "free run of 100 choruses: chord_accuracy %.4f, choruses_perfect %d%n",
+                eval.chordAccuracy(), eval.chorusesPerfect());
+        w.printf(Locale.ROOT, "wrote %s and %s%n", out, curvePng);
+        w.flush();
+        return 0;
+    }
+
+    private Experiment1Settings settings() {
+        if (maxEpochs < 1) {
+            throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
+        }
+        Experiment1Settings s = Experiment1Settings.paper(seed)
+                .withMaxEpochs(maxEpochs)
+                .withPeepholes(!noPeepholes)
+                .withGateBiases(gateBiasSet());
+        s = withForm(s, Options.formVariant(form));
+        if (learningRate != null) {
+            if (!(learningRate > 0 && learningRate < 100)) {
+                throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
+            }
+            s = s.withLearningRate(learningRate);
+        }
+        if (momentum != null) {
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
+            }
+            s = s.withMomentum(momentum);
+        }
+        if (resetAfter != null) {
+            if (resetAfter < 0) {
+                throw new UserError("--reset-after " + resetAfter + ": must be 0 (never) or more");
+            }
+            s = s.withResetAfterGrossErrors(resetAfter);
+        }
+        return s;
+    }
+
+    private static Experiment1Settings withForm(Experiment1Settings s, BluesForm.Variant variant) {
+        return new Experiment1Settings(s.seed(), variant, s.learningRate(), s.momentum(), s.peepholes(), s.gateBiases(),
+                s.initRange(), s.normalizeInputs(), s.resetAfterGrossErrors(), s.maxEpochs(), s.stopCycles());
+    }
+
+    private LstmConfig.GateBiasSet gateBiasSet() {
+        switch (gateBiases.toLowerCase(Locale.ROOT)) {
+            case "nnsp": return LstmConfig.GateBiasSet.NNSP;
+            case "icann": return LstmConfig.GateBiasSet.ICANN;
+            default: throw new UserError("--gate-biases " + gateBiases + ": unknown set (use nnsp or icann)");
+        }
+    }
+
+    private List<String> originalArgs() {
+        return List.copyOf(spec.root().commandLine().getParseResult().originalArgs());
+    }
+
+    private static List<LearningCurve.Series> curve(List<EpochReport> reports) {
+        double[] epochs = new double[reports.size()];
+        double[] error = new double[reports.size()];
+        for (int i = 0; i < reports.size(); i++) {
+            epochs[i] = reports.get(i).epoch();
+            error[i] = reports.get(i).meanCrossEntropy();
+        }
+        return List.of(new LearningCurve.Series("training cross-entropy", epochs, error));
+    }
+
+    /** Where a model's companion files go, and the checks made before hours of training. */
+    static final class ModelPaths {
+        private ModelPaths() {}
+
+        static Path curvePng(Path model) {
+            String name = model.getFileName().toString();
+            String stem = name.endsWith(".bebop") ? name.substring(0, name.length() - 6) : name;
+            return model.resolveSibling(stem + ".curve.png");
+        }
+
+        static void checkWritable(Path file, String flag) {
+            if (Files.isDirectory(file)) {
+                throw new UserError(flag + " " + file + ": is a folder; give a file name such as model.bebop");
+            }
+            Path parent = file.toAbsolutePath().getParent();
+            if (Files.exists(parent) && !Files.isDirectory(parent)) {
+                throw new UserError(flag + " " + file + ": " + parent + " is not a folder");
+            }
+            if (Files.isDirectory(parent) && !Files.isWritable(parent)) {
+                throw new UserError(flag + " " + file + ": cannot write in " + parent);
+            }
+        }
+    }
+}
