@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             DemoCommand.class,
             DataCommand.class,
             InspectCommand.class,
+            RenderCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */
