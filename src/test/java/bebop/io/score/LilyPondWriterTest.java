@@ -42,6 +42,16 @@ class LilyPondWriterTest {
         Golden.check("chorus-0000.ly", bytes);
     }
 
+    @Test
+    void pdfWithoutLilyPondSaysWhatToInstall() throws Exception {
+        LilyPond none = new LilyPond(new ExternalProgram("lilypond", "write PDF; install it with: apt-get install lilypond", ""));
+        Path pdf = Tools.scratch("no-lilypond").resolve("x.pdf");
+        bebop.UserError e = org.junit.jupiter.api.Assertions.assertThrows(bebop.UserError.class,
+                () -> none.writePdf("\\version \"2.24.0\"", pdf));
+        assertEquals("lilypond is not installed (needed to write PDF; install it with: apt-get install lilypond)", e.getMessage());
+        assertTrue(Files.notExists(pdf));
+    }
+
     /** LilyPond 2.24 compiles every fixture without an error or a warning (one run for all files). */
     @Test
     void lilyPondCompilesEveryFixtureWithoutWarnings() throws Exception {

@@ -13,12 +13,12 @@ import org.xml.sax.SAXException;
  * The official MusicXML 4.0 XSD from the test resources (musicxml-4.0/SOURCE.md): the JDK's validator
  * needs xml.xsd and xlink.xsd passed before musicxml.xsd, as it does not follow the relative import.
  */
-final class MusicXmlSchema {
+public final class MusicXmlSchema {
     private static Schema schema;
 
     private MusicXmlSchema() {}
 
-    static synchronized Schema get() throws SAXException {
+    public static synchronized Schema get() throws SAXException {
         if (schema == null) {
             SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             schema = f.newSchema(new Source[] {source("xml.xsd"), source("xlink.xsd"), source("musicxml.xsd")});
@@ -27,7 +27,7 @@ final class MusicXmlSchema {
     }
 
     /** Validates a MusicXML document; throws with the line and the schema's message when it is not valid. */
-    static void validate(String xml) throws Exception {
+    public static void validate(String xml) throws Exception {
         var v = get().newValidator();
         v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
