@@ -62,6 +62,9 @@ final class RenderCommand implements Callable<Integer> {
         }
         Notation notation = Notation.of(LeadSheet.of(score), chordStaff);
         PrintWriter out = spec.commandLine().getOut();
+        if (chordStaff && notation.staves().size() == 1) {
+            out.println("note: " + in + " has no part named Chords: no chord staff");
+        }
         for (Format f : new LinkedHashSet<>(formats)) {
             Path target = Path.of(base + "." + f.extension);
             render(f, notation, target);

@@ -61,6 +61,11 @@ class RenderCommandTest {
         MidiWriter.write(s, mid);
         CliRun r = CliRun.of("render", mid.toString(), "--to", "musicxml", "--out", dir.resolve("sheet").toString());
         assertEquals(0, r.exitCode(), r.err());
+        Files.delete(mid);
+        MidiWriter.write(new Score("", 480, 100, TimeSignature.FOUR_FOUR, s.parts().subList(1, 3), List.of(), 1920), mid);
+        CliRun noChords = CliRun.of("render", mid.toString(), "--to", "ly", "--chord-staff");
+        assertEquals(0, noChords.exitCode(), noChords.err());
+        assertTrue(noChords.out().startsWith("note: " + mid + " has no part named Chords: no chord staff"), noChords.out());
         String xml = Files.readString(dir.resolve("sheet.musicxml"), StandardCharsets.UTF_8);
         MusicXmlSchema.validate(xml);
         assertTrue(xml.contains("<kind text=\"m7\">minor-seventh</kind>"), "Cm7 named from the notes");
