@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvalCommand.class,
             InspectCommand.class,
+            RenderCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */

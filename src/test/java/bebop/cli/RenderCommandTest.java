@@ -1,0 +1,113 @@
+package bebop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.data.BluesDataset;
+import bebop.encoding.LocalEncoding;
+import bebop.io.midi.MidiWriter;
+import bebop.io.score.MusicXmlSchema;
+import bebop.music.BluesForm;
+import bebop.music.Note;
+import bebop.music.Part;
+import bebop.music.Score;
+import bebop.music.TimeSignature;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code bebop render}, end to end through {@link Main#run}. */
+class RenderCommandTest {
+    private static Path bluesMidi(Path dir) {
+        BluesDataset data = BluesDataset.generate(BluesForm.paper());
+        List<double[]> frames = new ArrayList<>(List.of(data.frames(data.choruses().get(7))));
+        frames.addAll(List.of(data.frames(data.choruses().get(8))));
+        Path mid = dir.resolve("two.mid");
+        MidiWriter.write(LocalEncoding.decode(frames.toArray(new double[0][]), 120, "Two choruses"), mid);
+        return mid;
+    }
+
+    @Test
+    void writesMusicXmlAndLilyPondBesideTheInput() throws Exception {
+        Path dir = CliRun.scratch("render-both");
+        Path mid = bluesMidi(dir);
+        CliRun r = CliRun.of("render", mid.toString(), "--to", "musicxml,ly", "--chord-staff");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("wrote " + dir.resolve("two.musicxml") + "\nwrote " + dir.resolve("two.ly") + "\n",
+                r.out().replace(System.lineSeparator(), "\n"));
+        String xml = Files.readString(dir.resolve("two.musicxml"), StandardCharsets.UTF_8);
+        MusicXmlSchema.validate(xml);
+        assertTrue(xml.contains("<work-title>Two choruses</work-title>"));
+        assertTrue(xml.contains("<part-name>Chords</part-name>"), "--chord-staff");
+        assertTrue(xml.contains("<kind text=\"m7\">minor-seventh</kind>"), "chord symbols from the file's text events");
+        String ly = Files.readString(dir.resolve("two.ly"), StandardCharsets.UTF_8);
+        assertTrue(ly.contains("  g2:m7 c2 |  % 16\n"), ly);
+        assertTrue(ly.contains("\\chordStaff"));
+    }
+
+    @Test
+    void namesChordsFromNotesAndPicksTheHighestPartAsMelody() throws Exception {
+        Path dir = CliRun.scratch("render-named");
+        Score s = new Score("", 480, 100, TimeSignature.FOUR_FOUR, List.of(
+                new Part(Part.CHORDS, 0, 0, List.of(new Note(48, 0, 1920), new Note(51, 0, 1920), new Note(55, 0, 1920),
+                        new Note(58, 0, 1920))),
+                new Part("Bass", 2, 32, List.of(new Note(36, 0, 1920))),
+                new Part("Lead", 1, 65, List.of(new Note(72, 240, 720), new Note(75, 960, 960)))), List.of(), 1920);
+        Path mid = dir.resolve("tune.mid");
+        MidiWriter.write(s, mid);
+        CliRun r = CliRun.of("render", mid.toString(), "--to", "musicxml", "--out", dir.resolve("sheet").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Files.delete(mid);
+        MidiWriter.write(new Score("", 480, 100, TimeSignature.FOUR_FOUR, s.parts().subList(1, 3), List.of(), 1920), mid);
+        CliRun noChords = CliRun.of("render", mid.toString(), "--to", "ly", "--chord-staff");
+        assertEquals(0, noChords.exitCode(), noChords.err());
+        assertTrue(noChords.out().startsWith("note: " + mid + " has no part named Chords: no chord staff"), noChords.out());
+        String xml = Files.readString(dir.resolve("sheet.musicxml"), StandardCharsets.UTF_8);
+        MusicXmlSchema.validate(xml);
+        assertTrue(xml.contains("<kind text=\"m7\">minor-seventh</kind>"), "Cm7 named from the notes");
+        assertTrue(xml.contains("<part-name>Lead</part-name>"));
+        assertFalse(xml.contains("<part-name>Chords</part-name>"), "no chord staff unless asked for");
+        assertTrue(xml.contains("<work-title>sheet</work-title>"), "an untitled file is titled after its name");
+    }
+
+    @Test
+    void pdfWithLilyPondOrAClearMessageWithout() throws Exception {
+        Path dir = CliRun.scratch("render-pdf");
+        Path mid = bluesMidi(dir);
+        CliRun r = CliRun.of("render", mid.toString(), "--to", "pdf", "--out", dir.resolve("out/two").toString());
+        boolean installed = bebop.io.score.LilyPond.onPath().program().find().isPresent();
+        if (installed) {
+            assertEquals(0, r.exitCode(), r.err());
+            byte[] pdf = Files.readAllBytes(dir.resolve("out/two.pdf"));
+            assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+            try (var files = Files.list(dir.resolve("out"))) {
+                assertEquals(List.of("two.pdf"), files.map(p -> p.getFileName().toString()).toList(), "no temporary files left");
+            }
+        } else {
+            assertEquals(Main.USER_ERROR, r.exitCode());
+            assertTrue(r.err().contains("lilypond is not installed") && r.err().contains("apt-get install lilypond"), r.err());
+        }
+    }
+
+    @Test
+    void userErrorsAreOneLine() throws Exception {
+        Path dir = CliRun.scratch("render-errors");
+        CliRun missing = CliRun.of("render", dir.resolve("nope.mid").toString(), "--to", "ly");
+        assertEquals(Main.USER_ERROR, missing.exitCode());
+        assertEquals("bebop: " + dir.resolve("nope.mid") + ": no such file", missing.err().strip());
+        CliRun bad = CliRun.of("render", "x.mid", "--to", "docx");
+        assertEquals(Main.USER_ERROR, bad.exitCode());
+        assertTrue(bad.err().contains("musicxml, ly, pdf"), bad.err());
+        CliRun none = CliRun.of("render", "x.mid");
+        assertEquals(Main.USER_ERROR, none.exitCode());
+        assertTrue(none.err().contains("--to"), none.err());
+        Files.writeString(dir.resolve("text.mid"), "not a MIDI file");
+        CliRun corrupt = CliRun.of("render", dir.resolve("text.mid").toString(), "--to", "musicxml");
+        assertEquals(Main.USER_ERROR, corrupt.exitCode());
+        assertFalse(Files.exists(dir.resolve("text.musicxml")));
+    }
+}
