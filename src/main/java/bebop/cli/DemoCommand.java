@@ -2,13 +2,14 @@ package bebop.cli;
 
 import bebop.data.BluesDataset;
 import bebop.encoding.LocalEncoding;
-import bebop.io.midi.MidiWriter;
 import bebop.music.BluesForm;
 import bebop.music.Score;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
  * of the paper's training set, picked at random with the seed, and says so.
  */
 @Command(name = "demo", sortOptions = false,
-        description = {"Write a blues to listen to: out/demo.mid.",
+        description = {"Write a blues to hear, see and edit: out/demo.mid, .wav, .png (piano roll), .musicxml, .ly.",
             "No trained model is bundled yet: the demo plays choruses of the paper's training set."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Folder to write into. Default: ${DEFAULT-VALUE}.")
@@ -54,14 +55,15 @@ final class DemoCommand implements Callable<Integer> {
             frames.addAll(List.of(data.frames(c)));
         }
         Score score = LocalEncoding.decode(frames.toArray(new double[0][]), tempo, "bebop demo: training-set choruses");
-        Path midi = out.resolve("demo.mid");
-        MidiWriter.write(score, midi);
+        String base = out.resolve("demo").toString();
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %s: %d choruses (%d bars, %.0f s at %s bpm)%n", midi, choruses, score.bars(),
-                score.seconds(), Options.number(tempo));
-        w.printf(Locale.ROOT, "These are choruses %s of the paper's training set, not the network's own music:%n", picked);
-        w.println("no trained model is bundled yet.");
-        w.println("Listen: timidity " + midi + "   (or open it in any MIDI player or score editor)");
+        w.printf(Locale.ROOT, "%d choruses (%d bars, %.0f s at %s bpm): choruses %s of the paper's training set,%n",
+                choruses, score.bars(), score.seconds(), Options.number(tempo), picked);
+        w.println("not the network's own music: no trained model is bundled yet.");
+        ScoreOutputs.write(score, base, EnumSet.of(ScoreOutputs.Format.mid, ScoreOutputs.Format.wav,
+                ScoreOutputs.Format.png, ScoreOutputs.Format.musicxml, ScoreOutputs.Format.ly), false, Optional.empty(), w);
+        w.printf(Locale.ROOT, "Listen: play %s.wav (or any MIDI player: timidity %s.mid). Look: %s.png.%n", base, base, base);
+        w.printf(Locale.ROOT, "Edit the score: open %s.musicxml in MuseScore, or engrave %s.ly with lilypond.%n", base, base);
         w.flush();
         return 0;
     }

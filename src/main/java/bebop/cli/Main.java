@@ -42,6 +42,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The JDK logs "Created user preferences directory" on its first MIDI use: not news for a user.
+        java.util.logging.Logger.getLogger("java.util.prefs").setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

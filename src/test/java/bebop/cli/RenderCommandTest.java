@@ -1,5 +1,6 @@
 package bebop.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,5 +110,23 @@ class RenderCommandTest {
         CliRun corrupt = CliRun.of("render", dir.resolve("text.mid").toString(), "--to", "musicxml");
         assertEquals(Main.USER_ERROR, corrupt.exitCode());
         assertFalse(Files.exists(dir.resolve("text.musicxml")));
+    }
+
+    @Test
+    void audioAndPianoRollFromAnyMidiFileAndNeverOverTheInput() throws Exception {
+        Path dir = CliRun.scratch("render-wav-png");
+        Path mid = bluesMidi(dir);
+        CliRun r = CliRun.of("render", mid.toString(), "--to", "wav,png", "--out", dir.resolve("heard").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("wrote " + dir.resolve("heard.wav") + " ("), r.out());
+        assertTrue(r.out().contains("SoundFont: "), r.out());
+        assertEquals(2, javax.sound.sampled.AudioSystem.getAudioFileFormat(dir.resolve("heard.wav").toFile())
+                .getFormat().getChannels());
+        assertTrue(javax.imageio.ImageIO.read(dir.resolve("heard.png").toFile()).getWidth() > 100);
+        byte[] before = java.nio.file.Files.readAllBytes(mid);
+        CliRun over = CliRun.of("render", mid.toString(), "--to", "mid");
+        assertEquals(2, over.exitCode());
+        assertEquals("bebop: --to mid would overwrite " + mid + "; give another --out\n", over.err());
+        assertArrayEquals(before, java.nio.file.Files.readAllBytes(mid));
     }
 }
