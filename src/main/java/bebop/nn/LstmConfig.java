@@ -47,37 +47,45 @@ public record LstmConfig(
         double outputBias,
         double initRange) {
 
-    /** Gate bias sets from the paper's two versions, applied to input, forget and output gates alike. */
+    /**
+     * Gate bias sets, per block in groups of four (block j gets entry j mod 4): one set for the
+     * input and output gates, one for the forget gates.
+     */
     public enum GateBiasSet {
-        /** NNSP 2002 (final version): blocks 1..4 at -0.5, -1.0, -1.5, -2.0. */
-        NNSP(-0.5, -1.0, -1.5, -2.0),
-        /** ICANN submission: blocks 1..4 at -0.1, -0.3, -0.5, -0.7. */
-        ICANN(-0.1, -0.3, -0.5, -0.7),
+        /** NNSP 2002 (final version), read literally: all three gates of blocks 1..4 at -0.5, -1.0, -1.5, -2.0. */
+        NNSP(new double[] {-0.5, -1.0, -1.5, -2.0}, new double[] {-0.5, -1.0, -1.5, -2.0}),
+        /**
+         * Input and output gates as NNSP, forget gates at +0.5, +1.0, +1.5, +2.0 (the usual sign
+         * for forget gates in Gers et al. 2000: a forget gate near 1 keeps the cell's memory).
+         */
+        NNSP_POSITIVE_FORGET(new double[] {-0.5, -1.0, -1.5, -2.0}, new double[] {0.5, 1.0, 1.5, 2.0}),
+        /** ICANN submission: all three gates at -0.1, -0.3, -0.5, -0.7. */
+        ICANN(new double[] {-0.1, -0.3, -0.5, -0.7}, new double[] {-0.1, -0.3, -0.5, -0.7}),
         /** All gate biases 0. */
-        ZERO(0, 0, 0, 0);
+        ZERO(new double[] {0, 0, 0, 0}, new double[] {0, 0, 0, 0});
 
-        private final double[] values;
+        private final double[] inputOutput;
+        private final double[] forget;
 
-        GateBiasSet(double... values) {
-            this.values = values;
+        GateBiasSet(double[] inputOutput, double[] forget) {
+            this.inputOutput = inputOutput;
+            this.forget = forget;
         }
 
-        /** The set repeated over {@code blocks} blocks (block j gets value j mod 4). */
+        /** Input (and output) gate biases for {@code blocks} blocks. */
         public double[] perBlock(int blocks) {
+            return cycle(inputOutput, blocks);
+        }
+
+        /** Forget gate biases for {@code blocks} blocks. */
+        public double[] forgetPerBlock(int blocks) {
+            return cycle(forget, blocks);
+        }
+
+        private static double[] cycle(double[] values, int blocks) {
             double[] out = new double[blocks];
             for (int j = 0; j < blocks; j++) {
                 out[j] = values[j % values.length];
-            }
-            return out;
-        }
-
-        /** For {@code groups} groups of {@code blocksPerGroup} blocks, the set restarting in each group. */
-        public double[] perGroup(int groups, int blocksPerGroup) {
-            double[] out = new double[groups * blocksPerGroup];
-            for (int g = 0; g < groups; g++) {
-                for (int j = 0; j < blocksPerGroup; j++) {
-                    out[g * blocksPerGroup + j] = values[Math.min(j, values.length - 1)];
-                }
             }
             return out;
         }
@@ -174,7 +182,7 @@ public record LstmConfig(
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, true,
                 filled(blocks, inputs, true), filled(blocks, blocks, true),
                 filled(outputs, blocks * cellsPerBlock, true), filled(outputs, inputs, true),
-                b, b, b, PAPER_OUTPUT_BIAS, DEFAULT_INIT_RANGE);
+                b, biases.forgetPerBlock(blocks), b, PAPER_OUTPUT_BIAS, DEFAULT_INIT_RANGE);
     }
 
     /**
@@ -220,7 +228,7 @@ public record LstmConfig(
                 inToOut[k][m] = chordOut == (m < c);
             }
         }
-        double[] b = GateBiasSet.NNSP.perGroup(2, chordBlocks);
+        double[] b = GateBiasSet.NNSP.perBlock(blocks);
         return new LstmConfig(n, n, blocks, s, true, inToBlock, blockToBlock, cellToOut, inToOut,
                 b, b, b, PAPER_OUTPUT_BIAS, DEFAULT_INIT_RANGE);
     }
@@ -250,10 +258,10 @@ public record LstmConfig(
                 cellToOutput, inputToOutput, input, forget, output, outputBias, initRange);
     }
 
-    /** The bias set applied per block; for the Experiment 2 shape (8 blocks) it restarts at block 4. */
+    /** The bias set applied per block, restarting every 4 blocks (Exp 2: chord blocks, then melody blocks). */
     public LstmConfig withGateBiases(GateBiasSet set) {
-        double[] b = blocks == 8 ? set.perGroup(2, 4) : set.perBlock(blocks);
-        return withGateBiases(b);
+        double[] b = set.perBlock(blocks);
+        return withGateBiases(b, set.forgetPerBlock(blocks), b);
     }
 
     public LstmConfig withBlockToBlock(boolean[][] mask) {

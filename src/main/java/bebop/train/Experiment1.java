@@ -22,6 +22,14 @@ import java.util.SplittableRandom;
  * states, activations and traces, weights and momentum kept. After every epoch the stop test
  * free-runs a fresh copy of the state from frame 0 (thresholded feedback at 0.5) and stops when
  * {@code stopCycles} whole choruses come out right.
+ *
+ * <p>Choices where the paper is silent (defaults in {@link Experiment1Settings#paper(long)}):
+ * peepholes on (one weight per cell per gate); g = 4 sigma - 2, h = 2 sigma - 1 (Gers et al. 2000);
+ * weights uniform +-0.1 including cell biases and peepholes; the NNSP gate biases applied
+ * literally to input, forget and output gates; inputs z-scored over the chorus (unit 56, never on,
+ * maps to 0); gross error = any chord output on the wrong side of 0.5, reset after 1; stop test =
+ * 2 perfect free-running choruses, checked after every epoch of 96 steps; the mean cross-entropy
+ * reported per epoch includes the steps right after resets.
  */
 public final class Experiment1 {
     public static final int STEPS_PER_CHORUS = 96;
