@@ -76,6 +76,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Gate bias set of blocks 1-4: nnsp -0.5..-2.0 (final paper), icann -0.1..-0.7. Default: ${DEFAULT-VALUE}.")
     String gateBiases;
 
+    @Option(names = "--forget-biases", paramLabel = "positive|negative",
+            description = {"melody: sign of the forget gate biases (magnitudes 0.5..2.0 from --gate-biases).",
+                "negative is the paper read literally; positive (default) keeps memory, as in Gers et al. 2000."})
+    String forgetBiases;
+
     @Option(names = "--reset-after", paramLabel = "K",
             description = "Reset the state after K gross errors (0 = never). Default: 1, the paper's.")
     Integer resetAfter;
@@ -93,6 +98,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (epochChoruses != null) {
             throw new UserError("--epoch-choruses: only for --experiment melody");
+        }
+        if (forgetBiases != null) {
+            throw new UserError("--forget-biases: only for --experiment melody");
         }
         Experiment1Settings settings = settings();
         Path curvePng = ModelPaths.curvePng(out);
@@ -258,6 +266,13 @@ final class TrainCommand implements Callable<Integer> {
                     .withPeepholes(!noPeepholes)
                     .withGateBiases(gateBiasSet())
                     .withForm(Options.formVariant(form));
+            if (forgetBiases != null) {
+                switch (forgetBiases.toLowerCase(Locale.ROOT)) {
+                    case "positive" -> s = s.withPositiveForgetBiases(true);
+                    case "negative" -> s = s.withPositiveForgetBiases(false);
+                    default -> throw new UserError("--forget-biases " + forgetBiases + ": use positive or negative");
+                }
+            }
             if (maxEpochs != null) {
                 if (maxEpochs < 1) {
                     throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
