@@ -1,12 +1,15 @@
 package bebop.cli;
 
 import bebop.UserError;
-import bebop.io.model.LstmModels;
+import bebop.compose.Primers;
+import bebop.eval.Evaluator;
+import bebop.eval.MelodyEvaluation;
 import bebop.music.BluesForm;
 import bebop.train.ChordEvaluation;
 import bebop.train.Experiment1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,15 +19,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code bebop eval}: lets a trained network run free and measures what it plays. */
 @Command(name = "eval", sortOptions = false,
-        description = {"Let a trained network run free from the paper's seed input (the form's first frame),",
-            "its chord outputs thresholded at 0.5 and fed back, and report how well it keeps the form."})
+        description = {"Let a trained network run free and measure what it plays.",
+            "chords models: from the form's first frame, chord outputs thresholded at 0.5 and fed back: how well",
+            "it keeps the form. melody models: primed with the first bar of a training chorus, chords thresholded",
+            "and one melody note drawn per step (the paper's rule): chord_accuracy, in_scale, novel_bars,",
+            "unique_choruses, pitch_class_kl; and nll, the cross-entropy per step on the held-out choruses."})
 final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "M.bebop", description = "Model file to evaluate.")
+    static final int DEFAULT_CHORUSES = 100;
+    static final long DEFAULT_SEED = 1;
+
+    @Option(names = "--model", paramLabel = "M.bebop",
+            description = "Model file to evaluate. Default: the model bundled with bebop.")
     Path model;
 
     @Option(names = "--choruses", paramLabel = "N", defaultValue = "100",
             description = "Choruses to run free (96 steps each). Default: ${DEFAULT-VALUE}.")
     int choruses;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "melody models: seed of the primer choice and the note draws. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
@@ -37,31 +51,57 @@ final class EvalCommand implements Callable<Integer> {
         if (choruses < 1 || choruses > 100_000) {
             throw new UserError("--choruses " + choruses + ": must be between 1 and 100000");
         }
-        LstmModels.Loaded loaded = LstmModels.read(model);
-        if (!loaded.experiment().equals("chords")) {
-            throw new UserError(model + ": a '" + loaded.experiment() + "' model; this bebop evaluates 'chords' models");
-        }
-        ChordEvaluation eval = Experiment1.evaluate(loaded.network(), loaded.normalizer(), BluesForm.of(loaded.form()), choruses);
-        ObjectNode metrics = chordMetrics(eval);
-        var w = spec.commandLine().getOut();
-        if (json) {
-            ObjectNode all = new ObjectMapper().createObjectNode();
-            all.put("model", model.toString());
-            all.put("experiment", loaded.experiment());
-            all.put("form", loaded.form().label());
-            all.put("seed", loaded.model().provenance().seed());
-            all.setAll(metrics);
-            w.println(new ObjectMapper().writeValueAsString(all));
+        ComposeCommand.Loaded loaded = ComposeCommand.Loaded.of(model);
+        String name = model == null ? "bundled" : model.toString();
+        String experiment = loaded.model().experiment();
+        ObjectNode metrics;
+        PrintWriter w = spec.commandLine().getOut();
+        if (experiment.equals("chords")) {
+            ChordEvaluation eval = Experiment1.evaluate(loaded.model().network(), loaded.model().normalizer(),
+                    BluesForm.of(loaded.model().form()), choruses);
+            metrics = chordMetrics(eval);
+            if (!json) {
+                header(w, loaded);
+                w.printf(Locale.ROOT, "free run          %d choruses, %d steps, from the form's first frame%n",
+                        eval.choruses(), eval.steps());
+                w.printf(Locale.ROOT, "chord_accuracy    %.4f   (steps whose chord frame equals the form's)%n", eval.chordAccuracy());
+                w.printf(Locale.ROOT, "choruses_perfect  %d of %d%n", eval.chorusesPerfect(), eval.choruses());
+            }
+        } else if (experiment.equals("melody") && loaded.melody()) {
+            MelodyEvaluation eval = Evaluator.evaluate(loaded.sequenceModel(), loaded.data(), loaded.heldOut(), choruses,
+                    Primers.DEFAULT_STEPS, 1.0, seed);
+            metrics = melodyMetrics(eval);
+            if (!json) {
+                header(w, loaded);
+                w.printf(Locale.ROOT, "free run          %d choruses, %d steps, primed with the first %d steps of a training chorus (seed %d)%n",
+                        eval.choruses(), eval.steps(), eval.primerSteps(), seed);
+                w.printf(Locale.ROOT, "chord_accuracy    %.4f   (generated steps whose chord frame equals the form's)%n", eval.chordAccuracy());
+                w.printf(Locale.ROOT, "in_scale          %.4f   (melody steps on a pitch of the training melodies)%n", eval.inScale());
+                w.printf(Locale.ROOT, "novel_bars        %.4f   (generated bars whose melody is no training segment of that bar)%n", eval.novelBars());
+                w.printf(Locale.ROOT, "unique_choruses   %.4f   (distinct choruses / choruses)%n", eval.uniqueChoruses());
+                w.printf(Locale.ROOT, "pitch_class_kl    %.4f   (nats, generated vs training pitch classes, add-one smoothed)%n", eval.pitchClassKl());
+                w.printf(Locale.ROOT, "nll               %.4f   (nats per step, 25 units, teacher-forced on %d held-out choruses)%n",
+                        eval.nll(), eval.heldOutChoruses());
+            }
         } else {
-            w.printf(Locale.ROOT, "model             %s (%s, %s form, seed %d)%n", model, loaded.experiment(),
-                    loaded.form().label(), loaded.model().provenance().seed());
-            w.printf(Locale.ROOT, "free run          %d choruses, %d steps, from the form's first frame%n",
-                    eval.choruses(), eval.steps());
-            w.printf(Locale.ROOT, "chord_accuracy    %.4f   (steps whose chord frame equals the form's)%n", eval.chordAccuracy());
-            w.printf(Locale.ROOT, "choruses_perfect  %d of %d%n", eval.chorusesPerfect(), eval.choruses());
+            throw new UserError(name + ": a '" + experiment + "' model; this bebop evaluates 'chords' and 'melody' models");
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode all = mapper.createObjectNode();
+            all.put("model", name);
+            all.put("experiment", experiment);
+            all.put("form", loaded.model().form().label());
+            all.put("seed", loaded.model().model().provenance().seed());
+            all.setAll(metrics);
+            w.println(mapper.writeValueAsString(all));
         }
         w.flush();
         return 0;
+    }
+
+    private static void header(PrintWriter w, ComposeCommand.Loaded loaded) {
+        w.printf(Locale.ROOT, "model             %s%n", loaded.describe());
     }
 
     static ObjectNode chordMetrics(ChordEvaluation eval) {
@@ -71,5 +111,28 @@ final class EvalCommand implements Callable<Integer> {
         m.put("choruses", eval.choruses());
         m.put("steps", eval.steps());
         return m;
+    }
+
+    static ObjectNode melodyMetrics(MelodyEvaluation eval) {
+        ObjectNode m = new ObjectMapper().createObjectNode();
+        m.put("chord_accuracy", eval.chordAccuracy());
+        m.put("in_scale", eval.inScale());
+        m.put("novel_bars", eval.novelBars());
+        m.put("unique_choruses", eval.uniqueChoruses());
+        m.put("pitch_class_kl", eval.pitchClassKl());
+        putOrNull(m, "nll", eval.nll());
+        m.put("choruses", eval.choruses());
+        m.put("steps", eval.steps());
+        m.put("primer_steps", eval.primerSteps());
+        m.put("held_out_choruses", eval.heldOutChoruses());
+        return m;
+    }
+
+    private static void putOrNull(ObjectNode m, String key, double v) {
+        if (Double.isFinite(v)) {
+            m.put(key, v);
+        } else {
+            m.putNull(key);
+        }
     }
 }

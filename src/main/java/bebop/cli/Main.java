@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            ComposeCommand.class,
             DataCommand.class,
             TrainCommand.class,
             EvalCommand.class,

@@ -13,6 +13,12 @@ import bebop.train.ChordEvaluation;
 import bebop.train.EpochReport;
 import bebop.train.Experiment1;
 import bebop.train.Experiment1Settings;
+import bebop.train.Experiment2;
+import bebop.train.Experiment2Result;
+import bebop.train.Experiment2Settings;
+import bebop.eval.Evaluator;
+import bebop.eval.MelodyEvaluation;
+import bebop.nn.LstmSequenceModel;
 import bebop.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +37,11 @@ import picocli.CommandLine.Spec;
             "and write the model (M.bebop) and its learning curve (M.curve.png)."})
 final class TrainCommand implements Callable<Integer> {
     /** The paper's experiments. */
-    enum Experiment { chords }
+    enum Experiment { chords, melody }
 
-    @Option(names = "--experiment", required = true, paramLabel = "chords",
-            description = "chords: Experiment 1, the 12-bar chord form alone (12 units in and out).")
+    @Option(names = "--experiment", required = true, paramLabel = "chords|melody",
+            description = {"chords: Experiment 1, the 12-bar chord form alone (12 units in and out).",
+                "melody: Experiment 2, chords and melody (25 units; chord blocks and melody blocks)."})
     Experiment experiment;
 
     @Option(names = "--out", required = true, paramLabel = "M.bebop", description = "Model file to write.")
@@ -43,9 +50,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the initial weights. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--max-epochs", paramLabel = "N", defaultValue = "20000",
-            description = "Give up after N epochs (an epoch is 96 training steps). Default: ${DEFAULT-VALUE}.")
-    long maxEpochs;
+    @Option(names = "--max-epochs", paramLabel = "N",
+            description = {"Give up after N epochs. chords: an epoch is 96 training steps, default 20000.",
+                "melody: an epoch is --epoch-choruses choruses, default 2000."})
+    Long maxEpochs;
+
+    @Option(names = "--epoch-choruses", paramLabel = "N",
+            description = "melody: an epoch is N random training choruses (96 steps each). Default: 100.")
+    Integer epochChoruses;
 
     @Option(names = "--form", paramLabel = "paper|corrected", defaultValue = "paper",
             description = "Bar 6 as printed or corrected (see bebop data blues). Default: ${DEFAULT-VALUE}.")
@@ -64,6 +76,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Gate bias set of blocks 1-4: nnsp -0.5..-2.0 (final paper), icann -0.1..-0.7. Default: ${DEFAULT-VALUE}.")
     String gateBiases;
 
+    @Option(names = "--forget-biases", paramLabel = "positive|negative",
+            description = {"melody: sign of the forget gate biases (magnitudes 0.5..2.0 from --gate-biases).",
+                "negative is the paper read literally; positive (default) keeps memory, as in Gers et al. 2000."})
+    String forgetBiases;
+
     @Option(names = "--reset-after", paramLabel = "K",
             description = "Reset the state after K gross errors (0 = never). Default: 1, the paper's.")
     Integer resetAfter;
@@ -76,6 +93,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (experiment == Experiment.melody) {
+            return new MelodyTraining().run();
+        }
+        if (epochChoruses != null) {
+            throw new UserError("--epoch-choruses: only for --experiment melody");
+        }
+        if (forgetBiases != null) {
+            throw new UserError("--forget-biases: only for --experiment melody");
+        }
         Experiment1Settings settings = settings();
         Path curvePng = ModelPaths.curvePng(out);
         ModelPaths.checkWritable(out, "--out");
@@ -120,11 +146,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Experiment1Settings settings() {
-        if (maxEpochs < 1) {
-            throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
+        long epochs = maxEpochs == null ? 20_000 : maxEpochs;
+        if (epochs < 1) {
+            throw new UserError("--max-epochs " + epochs + ": must be at least 1");
         }
         Experiment1Settings s = Experiment1Settings.paper(seed)
-                .withMaxEpochs(maxEpochs)
+                .withMaxEpochs(epochs)
                 .withPeepholes(!noPeepholes)
                 .withGateBiases(gateBiasSet());
         s = withForm(s, Options.formVariant(form));
@@ -174,6 +201,110 @@ final class TrainCommand implements Callable<Integer> {
             error[i] = reports.get(i).meanCrossEntropy();
         }
         return List.of(new LearningCurve.Series("training cross-entropy", epochs, error));
+    }
+
+    /** Experiment 2 through the same flags. */
+    private final class MelodyTraining {
+        int run() {
+            Experiment2Settings settings = melodySettings();
+            Path curvePng = ModelPaths.curvePng(out);
+            ModelPaths.checkWritable(out, "--out");
+            var err = spec.commandLine().getErr();
+            var w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, "
+                            + "learning rate %s, momentum %s, epoch = %d choruses%n",
+                    seed, settings.networkConfig().blocks(), Experiment2.newNetwork(settings).parameterCount(),
+                    settings.learningRate(), settings.momentum(), settings.chorusesPerEpoch());
+            w.flush();
+            Experiment2Result result;
+            try (TrainingProgress progress = new TrainingProgress(err, "train", settings.maxEpochs(), quiet)) {
+                result = Experiment2.train(settings, progress);
+            }
+            BluesDataset data = BluesDataset.generate(BluesForm.of(settings.form()));
+            MelodyEvaluation eval = Evaluator.evaluate(new LstmSequenceModel(result.network(), result.normalizer()),
+                    data, result.split().heldOut(), EvalCommand.DEFAULT_CHORUSES, bebop.compose.Primers.DEFAULT_STEPS,
+                    1.0, EvalCommand.DEFAULT_SEED);
+
+            Map<String, Object> training = new LinkedHashMap<>();
+            training.put("epochs", result.epochs());
+            training.put("steps", result.steps());
+            training.put("converged", result.converged());
+            training.put("chord_test_passed", result.chordTestPassed());
+            training.put("plateaued", result.plateaued());
+            training.put("split_seed", result.split().seed());
+            training.put("held_out", result.split().heldOut());
+            List<double[][]> all = new java.util.ArrayList<>();
+            data.choruses().forEach(c -> all.add(data.frames(c)));
+            Provenance provenance = Provenance.of(seed, originalArgs(),
+                    BluesDataset.fingerprint(all.toArray(new double[0][][])));
+            Model model = LstmModels.toModel(experiment.name(), settings.form(), result.network(), result.normalizer(),
+                    settings, training, provenance).withMetrics(EvalCommand.melodyMetrics(eval));
+            ModelFile.write(out, model);
+            LearningCurve.write(curvePng, curve(result.curve()),
+                    LearningCurve.Options.defaults().withTitle("Experiment 2, seed " + seed)
+                            .withLabels("epoch (" + settings.chorusesPerEpoch() + " choruses)", "cross-entropy per step")
+                            .withLogY(true));
+            if (result.converged()) {
+                w.printf(Locale.ROOT, "learned the chords and the error plateaued in %,d epochs (%,d steps, %.1f s, %,.0f steps/s)%n",
+                        result.epochs(), result.steps(), result.seconds(), result.steps() / Math.max(result.seconds(), 1e-9));
+            } else {
+                w.printf(Locale.ROOT, "did NOT meet the stop test (chords %s, error plateau %s) within %,d epochs "
+                                + "(%,d steps, %.1f s); the model is saved as it is%n",
+                        result.chordTestPassed() ? "right" : "wrong", result.plateaued() ? "yes" : "no",
+                        result.epochs(), result.steps(), result.seconds());
+            }
+            w.printf(Locale.ROOT, "free run of %d choruses: chord_accuracy %.4f, in_scale %.4f, novel_bars %.4f; "
+                            + "held-out nll %.4f%n", eval.choruses(), eval.chordAccuracy(), eval.inScale(), eval.novelBars(),
+                    eval.nll());
+            w.printf(Locale.ROOT, "wrote %s and %s%n", out, curvePng);
+            w.flush();
+            return 0;
+        }
+
+        private Experiment2Settings melodySettings() {
+            Experiment2Settings s = Experiment2Settings.defaults(seed)
+                    .withPeepholes(!noPeepholes)
+                    .withGateBiases(gateBiasSet())
+                    .withForm(Options.formVariant(form));
+            if (forgetBiases != null) {
+                switch (forgetBiases.toLowerCase(Locale.ROOT)) {
+                    case "positive" -> s = s.withPositiveForgetBiases(true);
+                    case "negative" -> s = s.withPositiveForgetBiases(false);
+                    default -> throw new UserError("--forget-biases " + forgetBiases + ": use positive or negative");
+                }
+            }
+            if (maxEpochs != null) {
+                if (maxEpochs < 1) {
+                    throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
+                }
+                s = s.withMaxEpochs(maxEpochs);
+            }
+            if (epochChoruses != null) {
+                if (epochChoruses < 1 || epochChoruses > 100_000) {
+                    throw new UserError("--epoch-choruses " + epochChoruses + ": must be between 1 and 100000");
+                }
+                s = s.withChorusesPerEpoch(epochChoruses);
+            }
+            if (learningRate != null) {
+                if (!(learningRate > 0 && learningRate < 100)) {
+                    throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
+                }
+                s = s.withLearningRate(learningRate);
+            }
+            if (momentum != null) {
+                if (!(momentum >= 0 && momentum < 1)) {
+                    throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
+                }
+                s = s.withMomentum(momentum);
+            }
+            if (resetAfter != null) {
+                if (resetAfter < 0) {
+                    throw new UserError("--reset-after " + resetAfter + ": must be 0 (never) or more");
+                }
+                s = s.withResetAfterGrossErrors(resetAfter);
+            }
+            return s;
+        }
     }
 
     /** Where a model's companion files go, and the checks made before hours of training. */

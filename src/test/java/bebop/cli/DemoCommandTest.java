@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.io.midi.MidiReader;
+import bebop.io.model.ModelFile;
+import bebop.music.Part;
 import bebop.music.Score;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -13,16 +16,28 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 
-/** End to end: {@code bebop demo} writes music to hear, see and edit, the same bytes every time. */
+/** End to end: {@code bebop demo} lets the bundled model improvise, the same bytes every time. */
 class DemoCommandTest {
+    @Test
+    void theBundledModelIsAnExperiment2ModelOfAtMostTwoMegabytes() throws Exception {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(ComposeCommand.Loaded.BUNDLED)) {
+            byte[] bytes = in.readAllBytes();
+            assertTrue(bytes.length <= 2 << 20, bytes.length + " bytes");
+            var model = ModelFile.fromBytes(bytes, "bundled");
+            assertEquals("melody", model.extra().get("experiment").asText());
+        }
+    }
+
     @Test
     void demoWritesMidiWavPngAndScoresAndTheSameBytesTwice() throws Exception {
         Path dir = CliRun.scratch("demo");
         CliRun run = CliRun.of("demo", "--choruses", "2", "--seed", "5", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("of the paper's training set"), run.out());
+        assertTrue(run.out().contains("by the bundled model (melody"), run.out());
+        assertTrue(run.out().contains("Listen: play " + dir.resolve("demo") + ".wav"), run.out());
         Score score = MidiReader.read(dir.resolve("demo.mid"));
         assertEquals(24, score.bars());
+        assertTrue(!score.part(Part.MELODY).orElseThrow().notes().isEmpty());
         AudioFileFormat wav = AudioSystem.getAudioFileFormat(dir.resolve("demo.wav").toFile());
         assertEquals(44_100f, wav.getFormat().getSampleRate());
         assertEquals(2, wav.getFormat().getChannels());
@@ -38,5 +53,16 @@ class DemoCommandTest {
         for (String ext : new String[] {"mid", "wav", "png", "musicxml", "ly"}) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("demo." + ext)), Files.readAllBytes(again.resolve("demo." + ext)), ext);
         }
+    }
+
+    @Test
+    void composeAndEvalUseTheBundledModelWithoutModel() throws Exception {
+        Path dir = CliRun.scratch("bundled");
+        CliRun compose = CliRun.of("compose", "--choruses", "1", "--out", dir.resolve("one").toString());
+        assertEquals(0, compose.exitCode(), compose.err());
+        assertTrue(compose.out().contains("by the bundled model"), compose.out());
+        CliRun eval = CliRun.of("eval", "--choruses", "2", "--json");
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertTrue(eval.out().contains("\"model\":\"bundled\""), eval.out());
     }
 }

@@ -1,0 +1,280 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.compose.Composer;
+import bebop.compose.Primers;
+import bebop.data.BluesDataset;
+import bebop.encoding.LocalEncoding;
+import bebop.io.midi.MidiReader;
+import bebop.io.model.LstmModels;
+import bebop.music.BluesForm;
+import bebop.music.Score;
+import bebop.nn.LstmSequenceModel;
+import bebop.nn.SequenceModel;
+import bebop.train.Experiment2;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bebop compose}: a trained network improvises, as in the paper: primed with the opening of
+ * a training chorus (or a MIDI file), it runs free, chords thresholded at 0.5 and one melody note
+ * drawn per step; the piece is written as MIDI, audio, a piano roll and scores.
+ */
+@Command(name = "compose", sortOptions = false,
+        description = {"Let a trained network improvise blues choruses: PREFIX.mid, .wav, .png (piano roll), .musicxml, .ly.",
+            "As in the paper: primed with the first steps of a training chorus (or a MIDI file), then running free,",
+            "its chord outputs thresholded at 0.5 and one melody note drawn per eighth note from the melody outputs.",
+            "A chords-only model (train --experiment chords) composes the chords alone."})
+final class ComposeCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "M.bebop",
+            description = "Model to compose with. Default: the model bundled with bebop (Experiment 2, see README).")
+    Path model;
+
+    @Option(names = "--choruses", paramLabel = "N", defaultValue = "12",
+            description = "Choruses to compose (12 bars each, primer included). Default: ${DEFAULT-VALUE}.")
+    int choruses;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the primer choice and of the note draws: the same seed gives the same files. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1",
+            description = "Melody temperature: notes drawn with probability p^(1/T); 1 is the paper's rule, "
+                    + "lower is safer, higher wilder. Default: ${DEFAULT-VALUE}.")
+    double temperature;
+
+    @Option(names = "--primer", paramLabel = "FILE.mid",
+            description = "Start from this MIDI file (parts Chords and Melody, in the paper's range) instead of a training chorus.")
+    Path primer;
+
+    @Option(names = "--primer-steps", paramLabel = "K",
+            description = "Start from the first K eighth-note steps of a training chorus (1-96). Default: 8 (one bar).")
+    Integer primerSteps;
+
+    @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Default: ${DEFAULT-VALUE}.")
+    double tempo;
+
+    @Option(names = "--soundfont", paramLabel = "F.sf2", description = "SoundFont for the audio. Default: a system one, else the JDK's.")
+    Path soundfont;
+
+    @Option(names = "--out", required = true, paramLabel = "PREFIX", description = "Writes PREFIX.mid, PREFIX.wav, PREFIX.png, PREFIX.musicxml, PREFIX.ly.")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    static final EnumSet<ScoreOutputs.Format> FORMATS = EnumSet.of(ScoreOutputs.Format.mid, ScoreOutputs.Format.wav,
+            ScoreOutputs.Format.png, ScoreOutputs.Format.musicxml, ScoreOutputs.Format.ly);
+
+    @Override
+    public Integer call() {
+        checkChoruses(choruses);
+        checkTemperature(temperature);
+        Options.checkTempo(tempo);
+        if (primer != null && primerSteps != null) {
+            throw new UserError("--primer and --primer-steps: give one or the other");
+        }
+        int k = primerSteps == null ? bebop.compose.Primers.DEFAULT_STEPS : primerSteps;
+        if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
+            throw new UserError("--primer-steps " + k + ": must be between 1 and " + LocalEncoding.STEPS_PER_CHORUS);
+        }
+        if (soundfont != null && !Files.isRegularFile(soundfont)) {
+            throw new UserError("--soundfont " + soundfont + ": no such file");
+        }
+        checkPrefix(out);
+        Loaded loaded = Loaded.of(model);
+        PrintWriter w = spec.commandLine().getOut();
+        Piece piece = primer != null
+                ? Piece.compose(loaded, choruses, seed, temperature, midiPrimer(primer, loaded), primer.toString(), tempo)
+                : Piece.compose(loaded, choruses, seed, temperature, k, tempo);
+        w.println(piece.describe());
+        ScoreOutputs.write(piece.score(), out.toString(), FORMATS, false, Optional.ofNullable(soundfont), w);
+        w.flush();
+        return 0;
+    }
+
+    static void checkChoruses(int n) {
+        if (n < 1 || n > 1000) {
+            throw new UserError("--choruses " + n + ": must be between 1 and 1000");
+        }
+    }
+
+    static void checkTemperature(double t) {
+        if (!(t > 0 && t <= 100)) {
+            throw new UserError("--temperature " + Options.number(t) + ": must be above 0 and at most 100 (1 is the paper's rule)");
+        }
+    }
+
+    static void checkPrefix(Path prefix) {
+        if (Files.isDirectory(prefix)) {
+            throw new UserError("--out " + prefix + ": is a folder; give a file name prefix such as out/song");
+        }
+        Path parent = prefix.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new UserError("--out " + prefix + ": " + parent + " is not a folder");
+        }
+    }
+
+    private static double[][] midiPrimer(Path file, Loaded loaded) {
+        Score score = MidiReader.read(file);
+        double[][] frames;
+        try {
+            frames = Primers.fromScore(score, loaded.units());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--primer " + file + ": " + e.getMessage(), e);
+        }
+        boolean anyNote = false;
+        for (double[] f : frames) {
+            for (double v : f) {
+                anyNote |= v > 0.5;
+            }
+        }
+        if (!anyNote) {
+            throw new UserError("--primer " + file + ": no notes in parts named Chords or Melody to start from");
+        }
+        return frames;
+    }
+
+    /** A model ready to compose with: a file or the bundled model. */
+    record Loaded(LstmModels.Loaded model, String label) {
+        static final String BUNDLED = "/models/blues.bebop";
+
+        /** The model in {@code file}, or the bundled one when {@code file} is null. */
+        static Loaded of(Path file) {
+            if (file != null) {
+                return new Loaded(LstmModels.read(file), file.toString());
+            }
+            return bundled();
+        }
+
+        static Loaded bundled() {
+            try (InputStream in = ComposeCommand.class.getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new UserError("this bebop has no bundled model (" + BUNDLED + "); give --model M.bebop");
+                }
+                Path tmp = Files.createTempFile("bebop-bundled-", ".bebop");
+                try {
+                    Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return new Loaded(LstmModels.read(tmp), "the bundled model");
+                } catch (UserError e) {
+                    throw new UserError("the bundled model is damaged: " + e.getMessage(), e);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException e) {
+                throw new UserError("cannot read the bundled model: " + e.getMessage(), e);
+            }
+        }
+
+        int units() {
+            return model.network().inputs();
+        }
+
+        boolean melody() {
+            return units() == LocalEncoding.UNITS;
+        }
+
+        SequenceModel sequenceModel() {
+            return new LstmSequenceModel(model.network(), model.normalizer());
+        }
+
+        BluesDataset data() {
+            return BluesDataset.generate(BluesForm.of(model.form()));
+        }
+
+        /** The choruses the model never trained on, from its file (empty when it does not say). */
+        int[] heldOut() {
+            JsonNode training = model.model().extra().path("training");
+            JsonNode held = training.path("held_out");
+            if (held.isArray()) {
+                int[] out = new int[held.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = held.get(i).asInt();
+                }
+                return out;
+            }
+            return new int[0];
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%s (%s, %s form, seed %d)", label, model.experiment(),
+                    model.form().label(), model.model().provenance().seed());
+        }
+    }
+
+    /** A composed piece: its frames as a score, and how it was made. */
+    record Piece(Score score, String how) {
+        /** Primed with the first {@code primerSteps} frames of a training chorus picked with the seed. */
+        static Piece compose(Loaded m, int choruses, long seed, double temperature, int primerSteps, double tempo) {
+            SplittableRandom root = new SplittableRandom(seed);
+            SplittableRandom pick = root.split();
+            SplittableRandom notes = root.split();
+            BluesDataset data = m.data();
+            double[][] primer;
+            String from;
+            if (m.melody()) {
+                boolean[] held = new boolean[data.choruses().size()];
+                for (int i : m.heldOut()) {
+                    held[i] = true;
+                }
+                List<BluesDataset.Chorus> training = new ArrayList<>();
+                for (BluesDataset.Chorus c : data.choruses()) {
+                    if (!held[c.index()]) {
+                        training.add(c);
+                    }
+                }
+                BluesDataset.Chorus c = training.get(pick.nextInt(training.size()));
+                primer = Primers.firstSteps(data.frames(c), primerSteps, m.units());
+                from = "the first " + primerSteps + " steps of training chorus " + c.index();
+            } else {
+                primer = Primers.firstSteps(BluesDataset.chordFrames(data.form()), primerSteps, m.units());
+                from = "the first " + primerSteps + " steps of the form";
+            }
+            return make(m, choruses, temperature, primer, from, notes, tempo);
+        }
+
+        /** Primed with the given frames (a MIDI file's). */
+        static Piece compose(Loaded m, int choruses, long seed, double temperature, double[][] primer, String name,
+                             double tempo) {
+            SplittableRandom root = new SplittableRandom(seed);
+            root.split();
+            SplittableRandom notes = root.split();
+            if (primer.length >= choruses * LocalEncoding.STEPS_PER_CHORUS) {
+                throw new UserError("--primer " + name + ": its " + primer.length + " steps fill the " + choruses
+                        + " choruses to compose; ask for more --choruses");
+            }
+            return make(m, choruses, temperature, primer, name + " (" + primer.length + " steps)", notes, tempo);
+        }
+
+        private static Piece make(Loaded m, int choruses, double temperature, double[][] primer, String from,
+                                  SplittableRandom notes, double tempo) {
+            double[][] frames = Composer.compose(m.sequenceModel(), primer, choruses * LocalEncoding.STEPS_PER_CHORUS,
+                    temperature, notes);
+            Score score = LocalEncoding.decode(frames, tempo, m.melody() ? "bebop blues" : "bebop blues (chords)");
+            String how = String.format(Locale.ROOT,
+                    "%d choruses (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s.",
+                    choruses, score.bars(), score.seconds(), Options.number(tempo), m.describe(), from,
+                    m.melody() ? "melody temperature " + Options.number(temperature)
+                            : "chords only (a chords-only model plays no melody)");
+            return new Piece(score, how);
+        }
+
+        String describe() {
+            return how;
+        }
+    }
+}

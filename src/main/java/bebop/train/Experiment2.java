@@ -1,0 +1,301 @@
+package bebop.train;
+
+import bebop.data.BluesDataset;
+import bebop.encoding.LocalEncoding;
+import bebop.music.BluesForm;
+import bebop.nn.FeedbackRule;
+import bebop.nn.FreeRunner;
+import bebop.nn.LstmNetwork;
+import bebop.nn.Normalizer;
+import bebop.nn.OnlineLearner;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The paper's Experiment 2: an LSTM learns the chord form and the melodies together (25 units:
+ * 12 chord notes, 13 melody notes), in the paper's topology ({@link bebop.nn.LstmConfig#experiment2()}:
+ * 4 chord blocks that see only chords, 4 melody blocks that see the melody and the chord blocks).
+ *
+ * <p><b>Data.</b> The 4,096 choruses of {@link BluesDataset} are split 90/10 by chorus with the
+ * split seed (the held-out tenth is never trained on; it measures the nll). The training stream
+ * concatenates training choruses drawn at random (with replacement, seeded) without a state reset
+ * between them: input frame t (normalised), target frame t+1, the last frame of a chorus
+ * predicting the first of the next. One online weight change per step.
+ *
+ * <p><b>Epoch.</b> {@code chorusesPerEpoch} choruses of the stream: {@code 96 * chorusesPerEpoch}
+ * training steps (whatever resets happened inside).
+ *
+ * <p><b>Reset.</b> Experiment 1's rule on the chord units only: after {@code resetAfterGrossErrors}
+ * gross errors (a chord output on the wrong side of 0.5; melody outputs are ignored) the learner
+ * resets: zero cell states, activations and traces (weights and momentum kept) and back to step 0
+ * of the current chorus.
+ *
+ * <p><b>Stop</b> (PAPER_FACTS 7.9). After every epoch the chord test free-runs from the first
+ * frame of the first training chorus, chords thresholded at 0.5 and one melody note drawn per
+ * step (the paper's rule, a fixed random sequence), for {@code stopCycles} choruses: it passes when
+ * every chord frame is right. Training stops when the chord test passes and the cross-entropy has
+ * plateaued: the mean of the last {@code plateauEpochs} epochs is less than {@code plateauGain}
+ * (1 %) below the mean of the {@code plateauEpochs} epochs before.
+ */
+public final class Experiment2 {
+    public static final int STEPS_PER_CHORUS = LocalEncoding.STEPS_PER_CHORUS;
+    public static final int UNITS = LocalEncoding.UNITS;
+    public static final int CHORD_UNITS = LocalEncoding.CHORD_UNITS;
+
+    private Experiment2() {
+    }
+
+    /**
+     * The training / held-out split of the choruses.
+     *
+     * @param seed     the split seed
+     * @param training chorus indices trained on, ascending
+     * @param heldOut  chorus indices held out, ascending
+     */
+    public record Split(long seed, int[] training, int[] heldOut) {
+        public Split {
+            training = training.clone();
+            heldOut = heldOut.clone();
+        }
+
+        @Override
+        public int[] training() {
+            return training.clone();
+        }
+
+        @Override
+        public int[] heldOut() {
+            return heldOut.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Split s && seed == s.seed && Arrays.equals(training, s.training)
+                    && Arrays.equals(heldOut, s.heldOut);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Long.hashCode(seed) + Arrays.hashCode(training)) + Arrays.hashCode(heldOut);
+        }
+
+        @Override
+        public String toString() {
+            return "Split[seed=" + seed + ", training=" + training.length + ", heldOut=" + heldOut.length + "]";
+        }
+    }
+
+    /**
+     * A seeded split of {@code n} choruses: round(fraction * n) held out, chosen by a Fisher-Yates
+     * shuffle with a SplittableRandom of the seed; both lists ascending.
+     */
+    public static Split split(int n, long seed, double heldOutFraction) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        int held = (int) Math.round(heldOutFraction * n);
+        int[] heldOut = Arrays.copyOf(order, held);
+        int[] training = Arrays.copyOfRange(order, held, n);
+        Arrays.sort(heldOut);
+        Arrays.sort(training);
+        return new Split(seed, training, heldOut);
+    }
+
+    /** The split of these settings over the paper's 4,096 choruses. */
+    public static Split split(Experiment2Settings s) {
+        return split(bebop.data.BluesMelodies.CHORUSES, s.splitSeed(), s.heldOutFraction());
+    }
+
+    /** The Experiment 2 network of these settings, weights drawn from their seed. */
+    public static LstmNetwork newNetwork(Experiment2Settings s) {
+        return LstmNetwork.create(s.networkConfig(), new SplittableRandom(s.seed()));
+    }
+
+    /**
+     * Per-unit means and population SDs over the frames of the given choruses (what
+     * {@link Normalizer#fit} gives on their concatenation), or the identity when normalisation is off.
+     */
+    public static Normalizer normalizer(Experiment2Settings s, BluesDataset data, int[] choruses) {
+        if (!s.normalizeInputs()) {
+            return Normalizer.identity(UNITS);
+        }
+        double[] sum = new double[UNITS];
+        double[] sumSq = new double[UNITS];
+        long n = 0;
+        for (int i : choruses) {
+            for (double[] f : data.frames(data.choruses().get(i))) {
+                for (int u = 0; u < UNITS; u++) {
+                    sum[u] += f[u];
+                    sumSq[u] += f[u] * f[u];
+                }
+                n++;
+            }
+        }
+        double[] mean = new double[UNITS];
+        double[] sd = new double[UNITS];
+        for (int u = 0; u < UNITS; u++) {
+            mean[u] = sum[u] / n;
+            double var = sumSq[u] / n - mean[u] * mean[u];
+            sd[u] = var < 1e-12 ? 0 : Math.sqrt(var);
+        }
+        return new Normalizer(mean, sd);
+    }
+
+    /** Trains a new network with the settings; see the class comment. */
+    public static Experiment2Result train(Experiment2Settings s, TrainingListener listener) {
+        return train(s, newNetwork(s), listener);
+    }
+
+    /** Trains {@code net} (in place) with the settings. */
+    public static Experiment2Result train(Experiment2Settings s, LstmNetwork net, TrainingListener listener) {
+        BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
+        Split split = split(s);
+        int[] training = split.training();
+        Normalizer norm = normalizer(s, data, training);
+        double[][] chords = BluesDataset.chordFrames(data.form());
+        int[][] melodyUnits = new int[data.choruses().size()][];
+        for (int i : training) {
+            melodyUnits[i] = melodyUnits(data.choruses().get(i));
+        }
+        OnlineLearner learner = net.newLearner(s.learningRate(), s.momentum());
+        SplittableRandom stream = new SplittableRandom(s.seed()).split();
+        double[][] testPrimer = {data.frames(data.choruses().get(training[0]))[0]};
+
+        double[] frame = new double[UNITS];
+        double[] input = new double[UNITS];
+        double[] target = new double[UNITS];
+        List<EpochReport> curve = new ArrayList<>();
+        double[] errors = new double[(int) Math.min(s.maxEpochs(), Integer.MAX_VALUE - 8)];
+        long start = System.nanoTime();
+        int current = training[stream.nextInt(training.length)];
+        int next = training[stream.nextInt(training.length)];
+        int pos = 0;
+        int gross = 0;
+        long steps = 0;
+        long epoch = 0;
+        boolean chordsRight = false;
+        boolean plateau = false;
+        final int k = s.resetAfterGrossErrors();
+        final int stepsPerEpoch = s.chorusesPerEpoch() * STEPS_PER_CHORUS;
+        while (epoch < s.maxEpochs() && !(chordsRight && plateau)) {
+            epoch++;
+            double ce = 0;
+            int resets = 0;
+            for (int i = 0; i < stepsPerEpoch; i++) {
+                fill(frame, chords, melodyUnits[current], pos);
+                norm.apply(frame, input);
+                if (pos + 1 < STEPS_PER_CHORUS) {
+                    fill(target, chords, melodyUnits[current], pos + 1);
+                } else {
+                    fill(target, chords, melodyUnits[next], 0);
+                }
+                double[] y = learner.step(input, target);
+                ce += learner.lastLoss();
+                pos++;
+                if (pos == STEPS_PER_CHORUS) {
+                    pos = 0;
+                    current = next;
+                    next = training[stream.nextInt(training.length)];
+                }
+                if (k > 0 && chordGrossError(y, target)) {
+                    if (++gross >= k) {
+                        learner.reset();
+                        pos = 0;
+                        gross = 0;
+                        resets++;
+                    }
+                }
+            }
+            steps += stepsPerEpoch;
+            errors[(int) epoch - 1] = ce / stepsPerEpoch;
+            int correct = chordTest(net, norm, testPrimer, chords, s.stopCycles(), s.seed());
+            chordsRight = correct == s.stopCycles() * STEPS_PER_CHORUS;
+            plateau = plateaued(errors, (int) epoch, s.plateauEpochs(), s.plateauGain());
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9), ce / stepsPerEpoch,
+                    resets, correct);
+            curve.add(r);
+            listener.onEpoch(r);
+            if (listener.stopRequested()) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return new Experiment2Result(net, norm, s, split, curve, epoch, steps, seconds, chordsRight, plateau,
+                chordsRight && plateau);
+    }
+
+    /** Per step (96), the melody unit of a chorus (12..24). */
+    static int[] melodyUnits(BluesDataset.Chorus chorus) {
+        int[] units = new int[STEPS_PER_CHORUS];
+        for (int t = 0; t < STEPS_PER_CHORUS; t++) {
+            units[t] = LocalEncoding.melodyUnit(chorus.melody().get(t / LocalEncoding.STEPS_PER_QUARTER));
+        }
+        return units;
+    }
+
+    private static void fill(double[] frame, double[][] chords, int[] melody, int t) {
+        System.arraycopy(chords[t], 0, frame, 0, CHORD_UNITS);
+        Arrays.fill(frame, CHORD_UNITS, UNITS, 0.0);
+        frame[melody[t]] = 1.0;
+    }
+
+    /** True when a chord output (units 0..11) is on the wrong side of 0.5 for its 0/1 target; melody ignored. */
+    static boolean chordGrossError(double[] y, double[] target) {
+        for (int i = 0; i < CHORD_UNITS; i++) {
+            if ((y[i] >= 0.5) != (target[i] >= 0.5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the mean of {@code errors[n-w..n-1]} is less than {@code gain} (relative) below the
+     * mean of {@code errors[n-2w..n-w-1]}; false with fewer than 2w epochs.
+     */
+    static boolean plateaued(double[] errors, int n, int w, double gain) {
+        if (n < 2 * w) {
+            return false;
+        }
+        double recent = 0;
+        double before = 0;
+        for (int i = 0; i < w; i++) {
+            recent += errors[n - 1 - i];
+            before += errors[n - 1 - w - i];
+        }
+        return before - recent < gain * before;
+    }
+
+    /**
+     * The chord test: free-runs from {@code primer} (chords thresholded at 0.5, one melody note
+     * drawn per step with a generator of {@code seed}) and returns the number of generated steps
+     * whose chord units were right before the first wrong one (at most {@code cycles * 96}).
+     */
+    static int chordTest(LstmNetwork net, Normalizer norm, double[][] primer, double[][] chords, int cycles, long seed) {
+        FreeRunner runner = new FreeRunner(net, norm, FeedbackRule.thresholdAndSample(0, CHORD_UNITS, 0.5,
+                CHORD_UNITS, UNITS, new SplittableRandom(seed)));
+        runner.prime(primer);
+        int n = cycles * STEPS_PER_CHORUS;
+        for (int t = primer.length; t < primer.length + n; t++) {
+            double[] f = runner.next();
+            double[] want = chords[t % STEPS_PER_CHORUS];
+            for (int u = 0; u < CHORD_UNITS; u++) {
+                if (f[u] != want[u]) {
+                    return t - primer.length;
+                }
+            }
+        }
+        return n;
+    }
+}
