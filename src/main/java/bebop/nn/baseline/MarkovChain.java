@@ -76,6 +76,7 @@ public final class MarkovChain implements SequenceModel {
     private final int[] history;
     private int seen;
     private final int[] path;
+    private int depth;
     private final double[] acc;
     private final double[] out;
 
@@ -239,6 +240,8 @@ public final class MarkovChain implements SequenceModel {
     @Override
     public void reset() {
         seen = 0;
+        depth = 0;
+        path[0] = 0;
     }
 
     @Override
@@ -252,7 +255,7 @@ public final class MarkovChain implements SequenceModel {
         }
         seen++;
         // The longest seen context: walk the trie from the empty context backwards in time.
-        int depth = 0;
+        depth = 0;
         path[0] = 0;
         int maxOrder = Math.min(order, seen);
         for (int j = 1; j <= maxOrder; j++) {
@@ -274,7 +277,65 @@ public final class MarkovChain implements SequenceModel {
         return out;
     }
 
-    /** out <- (sum_f c(h, f) [u in f] + T(h) out) / (c(h) + T(h)). */
+    /**
+     * The smoothed probability that the next frame is exactly {@code frame} (on = above 0.5),
+     * given the frames read since {@link #reset} (the empty context before the first step): the
+     * whole-frame distribution whose marginals {@link #step} returns. Sums to 1 over all 2^units
+     * frames.
+     */
+    public double frameProbability(double[] frame) {
+        if (frame.length != units) {
+            throw new IllegalArgumentException("frame has " + frame.length + " units, chain " + units);
+        }
+        long b = bits(frame);
+        double p = 1.0;
+        for (int u = 0; u < units; u++) {
+            p *= ((b >>> u) & 1L) != 0 ? base[u] : 1.0 - base[u];
+        }
+        int id = frameIds.get(b);
+        int d = seen == 0 ? 0 : depth;
+        for (int j = 0; j <= d; j++) {
+            int node = path[j];
+            long count = 0;
+            if (id != LongIntMap.MISSING) {
+                for (int i = rowStart[node]; i < rowStart[node + 1]; i++) {
+                    if (followFrame[i] == id) {
+                        count = followCount[i];
+                        break;
+                    }
+                }
+            }
+            double t = distinct[node];
+            p = (count + t * p) / (total[node] + t);
+        }
+        return p;
+    }
+
+    /**
+     * Writes into {@code out} the most probable next frame among the frames seen in training
+     * (whole-frame decoding, an alternative to thresholding each unit; ties go to the frame seen
+     * first in training).
+     */
+    public void mostProbableNextFrame(double[] out) {
+        double best = -1;
+        long bestBits = 0;
+        double[] probe = acc;
+        for (long b : frameBits) {
+            for (int u = 0; u < units; u++) {
+                probe[u] = ((b >>> u) & 1L) != 0 ? 1.0 : 0.0;
+            }
+            double p = frameProbability(probe);
+            if (p > best) {
+                best = p;
+                bestBits = b;
+            }
+        }
+        for (int u = 0; u < units; u++) {
+            out[u] = ((bestBits >>> u) & 1L) != 0 ? 1.0 : 0.0;
+        }
+    }
+
+    /** out <- (sum_f c(h, f) [u in f] + T(h) out) / (c(h) + T(h)); uses {@code acc}. */
     private void interpolate(int node) {
         long c = total[node];
         if (c == 0) {

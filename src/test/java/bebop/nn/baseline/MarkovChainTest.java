@@ -76,6 +76,51 @@ class MarkovChainTest {
         }
     }
 
+    /** The per-unit outputs are the marginals of a whole-frame distribution that sums to 1. */
+    @Test
+    void frameDistributionSumsToOneAndItsMarginalsAreTheOutputs() {
+        double[][] form = BluesDataset.chordFrames(BluesForm.paper());
+        MarkovChain chain = MarkovChain.train(List.<double[][]>of(repeat(form, 2)), 4, 0.5);
+        double[] frame = new double[12];
+        for (int t : new int[] {-1, 0, 1, 7, 30, 95}) {
+            chain.reset();
+            double[] outputs = new double[12];
+            for (int s = 0; s <= t; s++) {
+                outputs = chain.step(form[s]).clone();
+            }
+            if (t < 0) {
+                outputs = null;
+            }
+            double sum = 0;
+            double[] marginal = new double[12];
+            for (int b = 0; b < 1 << 12; b++) {
+                for (int u = 0; u < 12; u++) {
+                    frame[u] = (b >>> u) & 1;
+                }
+                double p = chain.frameProbability(frame);
+                assertTrue(p > 0);
+                sum += p;
+                for (int u = 0; u < 12; u++) {
+                    marginal[u] += p * frame[u];
+                }
+            }
+            assertEquals(1.0, sum, 1e-9, "t=" + t);
+            if (outputs != null) {
+                assertArrayEquals(outputs, marginal, 1e-9, "t=" + t);
+                double[] best = new double[12];
+                chain.mostProbableNextFrame(best);
+                if (t == 1 || t == 30) { // inside a bar: the chord goes on
+                    assertArrayEquals(form[t + 1], best, "t=" + t);
+                }
+            }
+        }
+        MarkovChain hand = MarkovChain.train(List.<double[][]>of(new double[][] {A, B, A, B, A, C}), 1, 1.0);
+        hand.step(A);
+        double[] best = new double[2];
+        hand.mostProbableNextFrame(best);
+        assertArrayEquals(B, best);
+    }
+
     @Test
     void rejectsBadArguments() {
         List<double[][]> piece = List.<double[][]>of(new double[][] {A, B});
