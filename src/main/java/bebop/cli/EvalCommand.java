@@ -2,15 +2,19 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.compose.Primers;
+import bebop.eval.Comparison;
 import bebop.eval.Evaluator;
 import bebop.eval.MelodyEvaluation;
+import bebop.io.report.ComparisonReport;
 import bebop.music.BluesForm;
+import bebop.nn.baseline.ElmanSettings;
 import bebop.train.ChordEvaluation;
 import bebop.train.Experiment1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +47,18 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--compare", description = "Compare the (melody) model with baselines trained on the same choruses: "
+            + "Markov chains of order 1, 2, 4, 8 over whole frames and an Elman network of about the same size. "
+            + "Needs --out.")
+    boolean compare;
+
+    @Option(names = "--out", paramLabel = "REPORT.md", description = "With --compare: the report to write (and REPORT.json beside it).")
+    Path out;
+
+    @Option(names = "--elman-epochs", paramLabel = "N", defaultValue = "30",
+            description = "With --compare: the Elman network's training epochs. Default: ${DEFAULT-VALUE}.")
+    int elmanEpochs;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -51,8 +67,14 @@ final class EvalCommand implements Callable<Integer> {
         if (choruses < 1 || choruses > 100_000) {
             throw new UserError("--choruses " + choruses + ": must be between 1 and 100000");
         }
+        if (compare != (out != null)) {
+            throw new UserError(compare ? "--compare needs --out REPORT.md" : "--out goes with --compare");
+        }
         ComposeCommand.Loaded loaded = ComposeCommand.Loaded.of(model);
         String name = model == null ? "bundled" : model.toString();
+        if (compare) {
+            return compare(loaded);
+        }
         String experiment = loaded.model().experiment();
         ObjectNode metrics;
         PrintWriter w = spec.commandLine().getOut();
@@ -96,6 +118,42 @@ final class EvalCommand implements Callable<Integer> {
             all.setAll(metrics);
             w.println(mapper.writeValueAsString(all));
         }
+        w.flush();
+        return 0;
+    }
+
+    private int compare(ComposeCommand.Loaded loaded) {
+        if (!loaded.melody()) {
+            throw new UserError("--compare needs a melody model (Experiment 2); " + loaded.describe() + " is not one");
+        }
+        if (elmanEpochs < 1) {
+            throw new UserError("--elman-epochs " + elmanEpochs + ": must be at least 1");
+        }
+        TrainCommand.ModelPaths.checkWritable(out, "--out");
+        int[] heldOut = loaded.heldOut();
+        ElmanSettings elman = ElmanSettings.matchingExperiment2().withEpochs(elmanEpochs);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "training the baselines on the %d training choruses of %s ...%n",
+                loaded.data().choruses().size() - heldOut.length, loaded.describe());
+        w.flush();
+        List<Comparison.Row> rows = Comparison.run(loaded.data(), heldOut, loaded.sequenceModel(),
+                loaded.model().network().parameterCount(), new Comparison.Settings(choruses, elman, seed));
+        String setup = String.format(Locale.ROOT, "Each model runs free for %d choruses, primed with the first %d steps of a "
+                + "training chorus (seed %d); chords thresholded at 0.5, one melody note drawn per step (the paper's rule). "
+                + "nll: cross-entropy per step on the %d held-out choruses. LSTM: %s. Baselines trained here on the other "
+                + "%d choruses: Markov chains over whole frames (Witten-Bell smoothing), Elman network with %d hidden units "
+                + "(BPTT over 96-step windows, Adam, %d epochs). Made with: bebop %s",
+                choruses, Primers.DEFAULT_STEPS, seed, heldOut.length, loaded.describe(),
+                loaded.data().choruses().size() - heldOut.length, elman.hidden(), elmanEpochs,
+                String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
+        String verdict = Comparison.verdict(rows);
+        ComparisonReport.write(out, "bebop: the LSTM against the baselines", setup, rows, verdict);
+        for (Comparison.Row r : rows) {
+            w.printf(Locale.ROOT, "%-12s chord_accuracy %.4f  novel_bars %.4f  nll %.4f%n", r.model(),
+                    r.evaluation().chordAccuracy(), r.evaluation().novelBars(), r.evaluation().nll());
+        }
+        w.println(verdict);
+        w.printf(Locale.ROOT, "wrote %s and %s%n", out, ComparisonReport.jsonBeside(out));
         w.flush();
         return 0;
     }
