@@ -7,8 +7,10 @@ import bebop.music.Score;
 import bebop.music.TimeSignature;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -194,12 +196,13 @@ public final class PieceExtractor {
             }
         }
         List<HalfBarChord> chords = new ArrayList<>(halves);
+        Map<List<Integer>, String> names = new HashMap<>();
         for (int h = 0; h < halves; h++) {
             int bar = h / bounds.length;
             int which = h % bounds.length;
             int start = bar * stepsPerBar + bounds[which];
             int end = which + 1 < bounds.length ? bar * stepsPerBar + bounds[which + 1] : (bar + 1) * stepsPerBar;
-            chords.add(chord(start, end - start, sounding[h]));
+            chords.add(chord(start, end - start, sounding[h], names));
         }
         Key key = KeyEstimator.estimate(histogram);
         GridPart m0 = melodyParts.get(0);
@@ -209,7 +212,8 @@ public final class PieceExtractor {
                 key, source, notes, melodyNotes, drumNotes));
     }
 
-    private static HalfBarChord chord(int start, int steps, boolean[] sounding) {
+    /** The chord of one half bar; {@code names} remembers the symbols of the piece's chords (they repeat). */
+    private static HalfBarChord chord(int start, int steps, boolean[] sounding, Map<List<Integer>, String> names) {
         int n = 0;
         for (boolean b : sounding) {
             n += b ? 1 : 0;
@@ -224,7 +228,7 @@ public final class PieceExtractor {
                 list.add(p);
             }
         }
-        return new HalfBarChord(start, steps, pitches, mask, ChordNamer.name(list));
+        return new HalfBarChord(start, steps, pitches, mask, names.computeIfAbsent(list, ChordNamer::name));
     }
 
     /** The melody part by the {@code auto} rules (see the class comment); {@code why[0]} gets the rule. */
