@@ -8,16 +8,21 @@ import bebop.data.corpus.PieceVersion;
 import bebop.data.corpus.Split;
 import bebop.data.corpus.Transposition;
 import bebop.io.AtomicFiles;
-import bebop.io.model.Fingerprint;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -74,12 +79,10 @@ public final class DatasetWriter {
         String datasetSha = null;
         String piecesSha = null;
         if (any) {
-            byte[] dataset = dataset(splits);
-            byte[] pieces = pieces(splits);
-            datasetSha = Fingerprint.of(dataset);
-            piecesSha = Fingerprint.of(pieces);
-            written.add(writeFile(out.resolve(DATASET), dataset));
-            written.add(writeFile(out.resolve(PIECES), pieces));
+            datasetSha = streamed(out.resolve(DATASET), w -> dataset(splits, w));
+            written.add(out.resolve(DATASET));
+            piecesSha = streamed(out.resolve(PIECES), w -> pieces(splits, w));
+            written.add(out.resolve(PIECES));
             written.add(writeFile(out.resolve(META), pretty(meta(result, splits, datasetSha, piecesSha))));
         }
         written.add(writeFile(out.resolve(REPORT_JSON), pretty(report(result, splits))));
@@ -107,9 +110,32 @@ public final class DatasetWriter {
         return file;
     }
 
+    /** Text content written piece by piece (a corpus in 12 keys runs to hundreds of megabytes). */
+    @FunctionalInterface
+    interface Content {
+        void write(Writer w) throws IOException;
+    }
+
+    /** Writes a UTF-8 file atomically as it is made; returns its fingerprint ("sha256:..."). */
+    private static String streamed(Path file, Content content) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        AtomicFiles.write(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(new DigestOutputStream(out, md), StandardCharsets.UTF_8),
+                    1 << 16);
+            content.write(w);
+            w.flush();
+        });
+        return "sha256:" + HexFormat.of().formatHex(md.digest());
+    }
+
     /** {"train": [ piece, ... ], ...} with one piece a line. */
-    static byte[] dataset(Map<Split, List<Entry>> splits) {
-        StringBuilder sb = new StringBuilder(1 << 16);
+    static void dataset(Map<Split, List<Entry>> splits, Writer w) throws IOException {
+        StringBuilder sb = new StringBuilder(1 << 12);
         sb.append('{');
         boolean firstSplit = true;
         for (Split s : Split.values()) {
@@ -118,6 +144,8 @@ public final class DatasetWriter {
             List<Entry> list = splits.get(s);
             for (int i = 0; i < list.size(); i++) {
                 sb.append(i == 0 ? "\n" : ",\n");
+                w.append(sb);
+                sb.setLength(0);
                 int[][] frames = list.get(i).version().frames();
                 sb.append('[');
                 for (int t = 0; t < frames.length; t++) {
@@ -138,68 +166,79 @@ public final class DatasetWriter {
             sb.append(list.isEmpty() ? "]" : "\n]");
         }
         sb.append("\n}\n");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        w.append(sb);
     }
 
     /** The structured records, one piece a line, in the order of dataset.json. */
-    static byte[] pieces(Map<Split, List<Entry>> splits) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            w.write("{\"format\": \"" + PIECES_FORMAT + "\", \"format_version\": " + FORMAT_VERSION
-                    + ", \"chord_low\": " + PieceVersion.CHORD_LOW);
-            for (Split s : Split.values()) {
-                w.write(",\n\"" + s.label() + "\": [");
-                List<Entry> list = splits.get(s);
-                for (int i = 0; i < list.size(); i++) {
-                    w.write(i == 0 ? "\n" : ",\n");
-                    w.write(JSON.writeValueAsString(piece(list.get(i))));
-                }
-                w.write(list.isEmpty() ? "]" : "\n]");
+    static void pieces(Map<Split, List<Entry>> splits, Writer w) throws IOException {
+        StringBuilder sb = new StringBuilder(1 << 12);
+        sb.append("{\"format\": \"").append(PIECES_FORMAT).append("\", \"format_version\": ").append(FORMAT_VERSION)
+                .append(", \"chord_low\": ").append(PieceVersion.CHORD_LOW);
+        for (Split s : Split.values()) {
+            sb.append(",\n\"").append(s.label()).append("\": [");
+            List<Entry> list = splits.get(s);
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "\n" : ",\n");
+                piece(sb, list.get(i));
+                w.append(sb);
+                sb.setLength(0);
             }
-            w.write("\n}\n");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
+            sb.append(list.isEmpty() ? "]" : "\n]");
         }
-        return bytes.toByteArray();
+        sb.append("\n}\n");
+        w.append(sb);
     }
 
-    private static ObjectNode piece(Entry e) {
+    /** One piece as a JSON object on one line (written by hand: a corpus has thousands). */
+    private static void piece(StringBuilder sb, Entry e) {
         ExtractedPiece p = e.file().piece();
         PieceVersion v = e.version();
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", e.id());
-        o.put("source", e.file().path());
-        o.put("shift", v.shift());
-        o.put("key", v.key().name());
-        o.put("time_signature", p.timeSignature().toString());
-        o.put("steps_per_bar", v.stepsPerBar());
-        o.put("bars", p.bars());
-        o.put("first_bar", p.firstBar() + 1);
-        o.put("frames", v.steps());
-        ArrayNode melody = o.putArray("melody");
-        for (int m : v.melody()) {
-            melody.add(m);
+        sb.append("{\"id\":");
+        string(sb, e.id());
+        sb.append(",\"source\":");
+        string(sb, e.file().path());
+        sb.append(",\"shift\":").append(v.shift()).append(",\"key\":");
+        string(sb, v.key().name());
+        sb.append(",\"time_signature\":");
+        string(sb, p.timeSignature().toString());
+        sb.append(",\"steps_per_bar\":").append(v.stepsPerBar())
+                .append(",\"bars\":").append(p.bars())
+                .append(",\"first_bar\":").append(p.firstBar() + 1)
+                .append(",\"frames\":").append(v.steps())
+                .append(",\"melody\":");
+        ints(sb, v.melody());
+        sb.append(",\"onsets\":");
+        ints(sb, v.onsets());
+        sb.append(",\"chords\":[");
+        for (int i = 0; i < v.chords().size(); i++) {
+            HalfBarChord c = v.chords().get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"step\":").append(c.step()).append(",\"steps\":").append(c.steps())
+                    .append(",\"symbol\":");
+            string(sb, c.symbol());
+            sb.append(",\"pitch_classes\":");
+            ints(sb, c.pitchClassList());
+            sb.append(",\"pitches\":");
+            ints(sb, c.pitches());
+            sb.append('}');
         }
-        ArrayNode onsets = o.putArray("onsets");
-        for (int t : v.onsets()) {
-            onsets.add(t);
-        }
-        ArrayNode chords = o.putArray("chords");
-        for (HalfBarChord c : v.chords()) {
-            ObjectNode j = chords.addObject();
-            j.put("step", c.step());
-            j.put("steps", c.steps());
-            j.put("symbol", c.symbol());
-            ArrayNode pcs = j.putArray("pitch_classes");
-            for (int pc : c.pitchClassList()) {
-                pcs.add(pc);
+        sb.append("]}");
+    }
+
+    private static void ints(StringBuilder sb, int[] values) {
+        sb.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
             }
-            ArrayNode pitches = j.putArray("pitches");
-            for (int n : c.pitches()) {
-                pitches.add(n);
-            }
+            sb.append(values[i]);
         }
-        return o;
+        sb.append(']');
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(s, sb);
+        sb.append('"');
     }
 
     private static ObjectNode meta(CorpusImport r, Map<Split, List<Entry>> splits, String datasetSha, String piecesSha) {
