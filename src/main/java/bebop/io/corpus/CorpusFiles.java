@@ -48,11 +48,12 @@ public record CorpusFiles(Path root, List<String> files, int otherFiles, List<St
         List<String> unreadable = new ArrayList<>();
         int[] other = new int[1];
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Path start = root.toRealPath(); // the folder itself may be a link; links inside it are not followed
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && isMidiName(file.getFileName().toString())) {
-                        files.add(relative(root, file));
+                        files.add(relative(start, file));
                     } else if (attrs.isRegularFile()) {
                         other[0]++;
                     }
@@ -61,13 +62,13 @@ public record CorpusFiles(Path root, List<String> files, int otherFiles, List<St
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (file.equals(root)) {
+                    if (file.equals(start)) {
                         throw new UserError(root + ": cannot list: " + AtomicFiles.describe(e));
                     }
                     if (isMidiName(file.getFileName().toString())) {
-                        files.add(relative(root, file)); // reading it will say why it fails
+                        files.add(relative(start, file)); // reading it will say why it fails
                     } else {
-                        unreadable.add(relative(root, file) + ": " + AtomicFiles.describe(e));
+                        unreadable.add(relative(start, file) + ": " + AtomicFiles.describe(e));
                     }
                     return FileVisitResult.CONTINUE;
                 }
