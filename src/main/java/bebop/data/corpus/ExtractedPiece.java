@@ -16,10 +16,12 @@ import java.util.List;
  * @param notes notes of all non-drum parts
  * @param melodyNotes notes of the melody part(s)
  * @param drumNotes notes on channel 10, which are ignored
+ * @param offGridNotes non-drum notes that started more than a quarter of a grid step away from it
  */
 public record ExtractedPiece(TimeSignature timeSignature, int stepsPerBar, int bars, int firstBar,
                              int[] melody, int[] onsets, List<HalfBarChord> chords, Key key,
-                             MelodySource melodySource, int notes, int melodyNotes, int drumNotes) {
+                             MelodySource melodySource, int notes, int melodyNotes, int drumNotes,
+                             int offGridNotes) {
     public ExtractedPiece {
         melody = melody.clone();
         onsets = onsets.clone();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>Drums</b>: parts on channel 10 (index 9) are ignored everywhere.
  *   <li><b>Quantising</b>: note starts and ends move to the nearest grid step (halves round up); a
- *       note that would vanish keeps one step. Bars come from the file's first time signature.
+ *       note that would vanish keeps one step. Notes that start more than a quarter of a step
+ *       from the grid are counted (many of them: a played, unquantised file). Bars come from the file's first time signature.
  *       Whole bars at the start where no non-drum note sounds are dropped; the piece ends with the
  *       bar of its last note.
  *   <li><b>Melody</b>: the top voice (highest pitch sounding at each step) of the melody part.
@@ -48,7 +49,7 @@ public final class PieceExtractor {
     private PieceExtractor() {}
 
     /** One non-drum part on the grid: note starts, ends and pitches in steps, sorted by start. */
-    private record GridPart(int number, Part part, int[] start, int[] end, int[] pitch) {
+    private record GridPart(int number, Part part, int[] start, int[] end, int[] pitch, int offGrid) {
         int size() {
             return pitch.length;
         }
@@ -89,8 +90,10 @@ public final class PieceExtractor {
         int first = Integer.MAX_VALUE;
         int last = 0;
         int notes = 0;
+        int offGrid = 0;
         for (GridPart g : grids) {
             notes += g.size();
+            offGrid += g.offGrid();
             for (int k = 0; k < g.size(); k++) {
                 first = Math.min(first, g.start[k]);
                 last = Math.max(last, g.end[k]);
@@ -209,7 +212,7 @@ public final class PieceExtractor {
         List<Integer> numbers = melodyParts.stream().map(GridPart::number).toList();
         MelodySource source = new MelodySource(numbers, m0.part.name(), m0.part.channel() + 1, rule);
         return new FileOutcome.Imported(new ExtractedPiece(ts, stepsPerBar, bars, firstBar, melody, onsets, chords,
-                key, source, notes, melodyNotes, drumNotes));
+                key, source, notes, melodyNotes, drumNotes, offGrid));
     }
 
     /** The chord of one half bar; {@code names} remembers the symbols of the piece's chords (they repeat). */
@@ -294,8 +297,13 @@ public final class PieceExtractor {
         int[] start = new int[n];
         int[] end = new int[n];
         int[] pitch = new int[n];
+        int offGrid = 0;
         for (int k = 0; k < n; k++) {
             Note note = p.notes().get(k);
+            long r = Math.floorMod(note.start() * stepsPerQuarter, (long) ticksPerQuarter);
+            if (4 * Math.min(r, ticksPerQuarter - r) > ticksPerQuarter) {
+                offGrid++;
+            }
             start[k] = toStep(note.start(), ticksPerQuarter, stepsPerQuarter);
             end[k] = Math.max(start[k] + 1, toStep(note.end(), ticksPerQuarter, stepsPerQuarter));
             if (end[k] > MAX_STEPS * 2) {
@@ -304,7 +312,7 @@ public final class PieceExtractor {
             }
             pitch[k] = note.pitch();
         }
-        return new GridPart(number, p, start, end, pitch);
+        return new GridPart(number, p, start, end, pitch, offGrid);
     }
 
     /** The nearest step to a tick, halves rounding up. */

@@ -339,6 +339,7 @@ public final class DatasetWriter {
                 j.put("notes", p.notes());
                 j.put("melody_notes", p.melodyNotes());
                 j.put("drum_notes_ignored", p.drumNotes());
+                j.put("notes_off_grid", p.offGridNotes());
                 j.put("key", p.key().name());
                 j.put("key_correlation", Math.round(p.key().correlation() * 1000) / 1000.0);
                 switch (t) {

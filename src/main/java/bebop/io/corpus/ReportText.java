@@ -65,9 +65,11 @@ final class ReportText {
         };
         var m = p.melodySource();
         String parts = m.parts().size() == 1 ? "part " + m.parts().get(0) : "parts " + m.parts();
-        return String.format(Locale.ROOT, "%d bars (%s), %d notes, key %s%s, melody %s \"%s\" (channel %d; %s), "
+        String offGrid = p.offGridNotes() == 0 ? ""
+                : String.format(Locale.ROOT, " (%d started off the grid)", p.offGridNotes());
+        return String.format(Locale.ROOT, "%d bars (%s), %d notes%s, key %s%s, melody %s \"%s\" (channel %d; %s), "
                         + "harmony in %d of %d half bars, %s",
-                p.bars(), p.timeSignature(), p.notes(), p.key().name(), shift, parts, m.name(), m.channel(), m.rule(),
+                p.bars(), p.timeSignature(), p.notes(), offGrid, p.key().name(), shift, parts, m.name(), m.channel(), m.rule(),
                 p.harmonisedHalfBars(), p.chords().size(), f.split().label());
     }
 }

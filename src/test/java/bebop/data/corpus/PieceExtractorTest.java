@@ -71,6 +71,7 @@ class PieceExtractorTest {
         assertEquals("F", p.chords().get(2).symbol());
         assertArrayEquals(new int[] {0, 5, 9}, p.chords().get(3).pitchClassList());
         assertEquals(10, p.notes());
+        assertEquals(0, p.offGridNotes()); // 10 ticks from the grid is near it
         assertEquals(4, p.melodyNotes());
     }
 
@@ -183,6 +184,18 @@ class PieceExtractorTest {
                 PieceExtractor.extract(score(TimeSignature.FOUR_FOUR, line("Kit", 9, 36, 2)), Grid.EIGHTH, MelodyChoice.AUTO));
         assertEquals(new FileOutcome.Rejected(Rejection.TOO_SHORT, "too short (1 bar of music; at least 2 are needed)"),
                 PieceExtractor.extract(score(TimeSignature.FOUR_FOUR, line("Flute", 0, 72, 1)), Grid.EIGHTH, MelodyChoice.AUTO));
+    }
+
+    @Test
+    void notesPlayedOffTheGridAreCounted() {
+        // eighth = 240 ticks: 100 and 130 are more than 60 ticks from the grid, 50 and 1000 are not
+        Part played = part("Piano", 0, 60, 100, 400, 62, 50, 400, 64, 1000, 900, 65, 130, 2000);
+        ExtractedPiece p = imported(PieceExtractor.extract(score(TimeSignature.FOUR_FOUR, played), Grid.EIGHTH,
+                MelodyChoice.AUTO));
+        assertEquals(2, p.offGridNotes());
+        // sixteenth = 120 ticks: 50 and 1000 (40 from 960) are more than 30 ticks off, 100 and 130 are not
+        assertEquals(2, imported(PieceExtractor.extract(score(TimeSignature.FOUR_FOUR, played), Grid.SIXTEENTH,
+                MelodyChoice.AUTO)).offGridNotes());
     }
 
     @Test

@@ -13,7 +13,7 @@ class PieceVersionTest {
         HalfBarChord nc = new HalfBarChord(2, 2, new int[0], 0, "N.C.");
         return new ExtractedPiece(new TimeSignature(2, 4), 4, 1, 0, new int[] {71, 55, -1, 127}, new int[] {0, 1, 3},
                 List.of(c, nc), new Key(7, false, 0.9), new MelodySource(List.of(1), "Flute", 1, "auto: highest line"),
-                9, 3, 0);
+                9, 3, 0, 0);
     }
 
     @Test
