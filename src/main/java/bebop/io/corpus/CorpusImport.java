@@ -2,7 +2,6 @@ package bebop.io.corpus;
 
 import bebop.data.corpus.FileOutcome;
 import bebop.data.corpus.ImportOptions;
-import bebop.data.corpus.Rejection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,10 +29,5 @@ public record CorpusImport(CorpusFiles found, ImportOptions options, List<FileRe
             }
         }
         return m;
-    }
-
-    /** The rejection of a file, or null when it was imported. */
-    static Rejection rejection(FileResult f) {
-        return f.outcome() instanceof FileOutcome.Rejected r ? r.rejection() : null;
     }
 }

@@ -333,6 +333,7 @@ public final class DatasetWriter {
             } else {
                 ExtractedPiece p = f.piece();
                 j.put("status", "imported");
+                j.put("midi_type", f.midiFormat());
                 j.put("bars", p.bars());
                 j.put("first_bar", p.firstBar() + 1);
                 j.put("time_signature", p.timeSignature().toString());
