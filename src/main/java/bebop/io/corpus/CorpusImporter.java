@@ -17,13 +17,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Imports a folder of MIDI files: reads each one (in parallel, results in path order), extracts its
  * piece or the reason it cannot be one, and splits the imported pieces train/valid/test. Never stops
- * at a bad file: every file found ends up in the result, imported or rejected.
+ * at a bad file: every file found ends up in the result, imported or rejected. Files with identical
+ * bytes count as one piece for the split (they go to the same part).
  */
 public final class CorpusImporter {
     private CorpusImporter() {}
@@ -39,17 +42,17 @@ public final class CorpusImporter {
         List<FileResult> results = IntStream.range(0, paths.size()).parallel()
                 .mapToObj(i -> importFile(found.root(), paths.get(i), options))
                 .toList();
-        List<Integer> imported = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).imported()) {
-                imported.add(i);
+        // files with identical bytes are one piece for the split, so a copy never leaks from train into test
+        Map<String, Integer> groupOf = new LinkedHashMap<>();
+        for (FileResult r : results) {
+            if (r.imported()) {
+                groupOf.putIfAbsent(r.sha256(), groupOf.size());
             }
         }
-        Split[] splits = Split.assign(imported.size(), options.seed());
-        List<FileResult> withSplits = new ArrayList<>(results);
-        for (int k = 0; k < imported.size(); k++) {
-            int i = imported.get(k);
-            withSplits.set(i, results.get(i).withSplit(splits[k]));
+        Split[] splits = Split.assign(groupOf.size(), options.seed());
+        List<FileResult> withSplits = new ArrayList<>(results.size());
+        for (FileResult r : results) {
+            withSplits.add(r.imported() ? r.withSplit(splits[groupOf.get(r.sha256())]) : r);
         }
         return new CorpusImport(found, options, withSplits);
     }

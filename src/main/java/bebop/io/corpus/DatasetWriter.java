@@ -323,6 +323,7 @@ public final class DatasetWriter {
         o.set("splits", splitCounts(splits));
         ArrayNode files = o.putArray("files");
         Transposition t = r.options().transposition();
+        Map<String, String> firstWithBytes = new java.util.HashMap<>();
         for (FileResult f : r.files()) {
             ObjectNode j = files.addObject();
             j.put("path", f.path());
@@ -358,6 +359,10 @@ public final class DatasetWriter {
                 j.put("half_bars_with_harmony", p.harmonisedHalfBars());
                 j.put("split", f.split().label());
                 j.put("pieces", CorpusImporter.versions(p, t).size());
+                String first = firstWithBytes.putIfAbsent(f.sha256(), f.path());
+                if (first != null) {
+                    j.put("same_bytes_as", first);
+                }
             }
             j.put("bytes", f.bytes());
             if (f.sha256() == null) {

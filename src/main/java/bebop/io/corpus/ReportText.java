@@ -46,11 +46,14 @@ final class ReportText {
             sb.append("no data set written: no file could be imported\n");
         }
         sb.append('\n');
+        Map<String, String> firstWithBytes = new java.util.HashMap<>();
         for (FileResult f : r.files()) {
             if (f.outcome() instanceof FileOutcome.Rejected rej) {
                 sb.append("rejected  ").append(f.path()).append(": ").append(rej.reason()).append('\n');
             } else {
-                sb.append("imported  ").append(f.path()).append(": ").append(details(f, o.transposition())).append('\n');
+                String first = firstWithBytes.putIfAbsent(f.sha256(), f.path());
+                sb.append("imported  ").append(f.path()).append(": ").append(details(f, o.transposition()))
+                        .append(first == null ? "" : " (same bytes as " + first + ")").append('\n');
             }
         }
         return sb.toString();

@@ -121,7 +121,7 @@ class CorpusImporterTest {
     void theSplitIsByPieceAndTheSameForTheSameSeed() throws IOException {
         Path dir = TestCorpus.scratch("split");
         for (int i = 0; i < 20; i++) {
-            Files.write(dir.resolve(String.format("t%02d.mid", i)), TestCorpus.tune(2 + i % 3, 480));
+            Files.write(dir.resolve(String.format("t%02d.mid", i)), TestCorpus.tune(2 + i, 480)); // all different
         }
         Path a = TestCorpus.scratch("split-a");
         Path b = TestCorpus.scratch("split-b");
@@ -153,10 +153,35 @@ class CorpusImporterTest {
     }
 
     @Test
+    void copiesOfAFileGoToTheSameSplit() throws IOException {
+        Path dir = TestCorpus.scratch("copies");
+        for (int i = 0; i < 10; i++) {
+            Files.write(dir.resolve(String.format("t%02d.mid", i)), TestCorpus.tune(2 + i, 480));
+            Files.write(dir.resolve(String.format("copy-of-t%02d.mid", i)), TestCorpus.tune(2 + i, 480));
+        }
+        for (long seed = 1; seed <= 5; seed++) {
+            CorpusImport result = CorpusImporter.run(dir, options(Transposition.NONE, MelodyChoice.AUTO, seed));
+            Map<String, bebop.data.corpus.Split> split = new HashMap<>();
+            result.files().forEach(f -> split.put(f.path(), f.split()));
+            for (int i = 0; i < 10; i++) {
+                String name = String.format("t%02d.mid", i);
+                assertEquals(split.get(name), split.get("copy-of-" + name), name);
+            }
+            assertEquals(2, split.values().stream().filter(s -> s == bebop.data.corpus.Split.TEST).count());
+        }
+        Path out = TestCorpus.scratch("copies-out");
+        DatasetWriter.write(out, CorpusImporter.run(dir, ImportOptions.DEFAULTS));
+        Map<String, JsonNode> report = filesByPath(read(out.resolve(DatasetWriter.REPORT_JSON)));
+        assertEquals("copy-of-t03.mid", report.get("t03.mid").get("same_bytes_as").asText()); // the first by path
+        assertFalse(report.get("copy-of-t03.mid").has("same_bytes_as"));
+        assertTrue(Files.readString(out.resolve(DatasetWriter.REPORT_TEXT)).contains(" (same bytes as copy-of-t03.mid)\n"));
+    }
+
+    @Test
     void all12KeepsTwelveVersionsOfEachPieceInOneSplit() throws IOException {
         Path dir = TestCorpus.scratch("all12");
         for (int i = 0; i < 4; i++) {
-            Files.write(dir.resolve("t" + i + ".mid"), TestCorpus.tune(2, 480));
+            Files.write(dir.resolve("t" + i + ".mid"), TestCorpus.tune(2 + i, 480));
         }
         CorpusImport result = CorpusImporter.run(dir, options(Transposition.ALL12, MelodyChoice.AUTO, 1));
         Path out = TestCorpus.scratch("all12-out");
