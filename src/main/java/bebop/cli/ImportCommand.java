@@ -1,0 +1,133 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.data.corpus.FileOutcome;
+import bebop.data.corpus.Grid;
+import bebop.data.corpus.ImportOptions;
+import bebop.data.corpus.MelodyChoice;
+import bebop.data.corpus.Transposition;
+import bebop.io.corpus.CorpusFiles;
+import bebop.io.corpus.CorpusImport;
+import bebop.io.corpus.CorpusImporter;
+import bebop.io.corpus.DatasetWriter;
+import bebop.io.corpus.FileResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bebop import DIR --out DATASET}: a folder of MIDI files -> a data set and a report of every file. */
+@Command(name = "import", sortOptions = false,
+        description = {
+            "Import your own MIDI files: every .mid/.midi file under DIR (any depth) is quantised to a grid, "
+                    + "its melody (the top voice of one part) and harmony (one chord per half bar from the other "
+                    + "parts; drums ignored) taken, optionally transposed, and split 80/10/10 by piece.",
+            "Writes DATASET/dataset.json (piano roll: {\"train\",\"valid\",\"test\"} -> pieces -> frames -> MIDI "
+                    + "pitches, chords in 48-59 and the melody as it sounds), DATASET/pieces.json (melody and "
+                    + "chords apart), DATASET/meta.json (grid, provenance) and DATASET/report.txt / report.json "
+                    + "(every file, imported or rejected with the reason).",
+            "Exit code 0 when at least one file was imported, 2 when none was."})
+final class ImportCommand implements Callable<Integer> {
+    private static final int SHOWN_REJECTIONS = 10;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder of MIDI files (searched recursively).")
+    Path dir;
+
+    @Option(names = "--out", required = true, paramLabel = "DATASET", description = "Folder to write the data set into.")
+    Path out;
+
+    @Option(names = "--grid", paramLabel = "8th|16th", defaultValue = "8th",
+            description = "One frame per eighth note (the paper's) or per sixteenth. Default: ${DEFAULT-VALUE}.")
+    String grid;
+
+    @Option(names = "--transpose", paramLabel = "none|C|all12", defaultValue = "none",
+            description = "Keep keys; move each piece to C major / A minor by the smallest interval (key estimated "
+                    + "by Krumhansl-Schmuckler); or keep all 12 transpositions (same split as their piece). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String transpose;
+
+    @Option(names = "--melody", paramLabel = "auto|track:N|channel:N", defaultValue = "auto",
+            description = "The melody part: auto (a part named melody/lead/vocal/voice/solo that is a line, else the "
+                    + "highest mostly-monophonic part, else the highest part), track:N (part N as 'bebop inspect' "
+                    + "numbers them) or channel:N (MIDI channel 1-16). Default: ${DEFAULT-VALUE}.")
+    String melody;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the train/valid/test split (a whole number). Default: ${DEFAULT-VALUE}.")
+    String seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ImportOptions options = new ImportOptions(parse("--grid", grid, Grid::parse),
+                parse("--transpose", transpose, Transposition::parse), parse("--melody", melody, MelodyChoice::parse),
+                parse("--seed", seed, ImportCommand::seed));
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError(out + ": is a file, not a folder (--out needs a folder)");
+        }
+        CorpusFiles found = CorpusFiles.scan(dir);
+        if (found.files().isEmpty()) {
+            throw new UserError(dir + ": no MIDI files (.mid, .midi) found" + (found.otherFiles() > 0
+                    ? " among its " + found.otherFiles() + " file" + (found.otherFiles() == 1 ? "" : "s") : ""));
+        }
+        long start = System.nanoTime();
+        CorpusImport result = CorpusImporter.run(found, options);
+        List<Path> written = DatasetWriter.write(out, result);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path reportText = out.resolve(DatasetWriter.REPORT_TEXT);
+        int n = result.files().size();
+        if (result.importedCount() == 0) {
+            FileResult first = result.files().get(0);
+            throw new UserError(String.format(Locale.ROOT, "%s: none of the %d MIDI file%s could be imported "
+                            + "(%s: %s); see %s", dir, n, n == 1 ? "" : "s", first.path(), reason(first), reportText));
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "imported %d of %d MIDI file%s from %s in %.1f s (%d rejected)%n",
+                result.importedCount(), n, n == 1 ? "" : "s", dir, seconds, result.rejectedCount());
+        int shown = 0;
+        for (FileResult f : result.files()) {
+            if (!f.imported() && shown++ < SHOWN_REJECTIONS) {
+                w.printf(Locale.ROOT, "  rejected %s: %s%n", f.path(), reason(f));
+            }
+        }
+        if (result.rejectedCount() > SHOWN_REJECTIONS) {
+            w.printf(Locale.ROOT, "  ... and %d more rejected (see %s)%n", result.rejectedCount() - SHOWN_REJECTIONS,
+                    reportText);
+        }
+        w.println("wrote:");
+        for (Path p : written) {
+            w.println("  " + p);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number");
+        }
+    }
+
+    private static String reason(FileResult f) {
+        return f.outcome() instanceof FileOutcome.Rejected r ? r.reason() : "imported";
+    }
+
+    private static <T> T parse(String flag, String value, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(flag + " " + value + ": " + e.getMessage());
+        }
+    }
+}
