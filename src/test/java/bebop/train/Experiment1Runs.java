@@ -11,6 +11,11 @@ import java.util.Locale;
  * java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" bebop.train.Experiment1Runs \
  *     seeds=1-10 lr=1e-5 momentum=0.9 peepholes=true reset=1 normalize=true biases=NNSP maxEpochs=2000000
  * </pre>
+ * The arguments start from {@link Experiment1Settings#paper(long)}; {@code defaults=true} (first)
+ * starts from {@link Experiment1Settings#defaults(long)} instead, e.g. the table of the defaults:
+ * <pre>
+ * java -cp ... bebop.train.Experiment1Runs defaults=true seeds=1-10
+ * </pre>
  */
 public final class Experiment1Runs {
     private Experiment1Runs() {
@@ -31,6 +36,7 @@ public final class Experiment1Runs {
                     from = Integer.parseInt(r[0]);
                     to = Integer.parseInt(r[r.length - 1]);
                 }
+                case "defaults" -> s = Boolean.parseBoolean(kv[1]) ? Experiment1Settings.defaults(1) : s;
                 case "lr" -> s = s.withLearningRate(Double.parseDouble(kv[1]));
                 case "momentum" -> s = s.withMomentum(Double.parseDouble(kv[1]));
                 case "peepholes" -> s = s.withPeepholes(Boolean.parseBoolean(kv[1]));
@@ -39,6 +45,9 @@ public final class Experiment1Runs {
                 case "biases" -> s = s.withGateBiases(LstmConfig.GateBiasSet.valueOf(kv[1]));
                 case "init" -> s = s.withInitRange(Double.parseDouble(kv[1]));
                 case "maxEpochs" -> s = s.withMaxEpochs(Long.parseLong(kv[1]));
+                case "trainer" -> s = s.withTrainer(Experiment1Settings.Trainer.valueOf(kv[1]));
+                case "bpttChoruses" -> s = s.withBpttChoruses(Integer.parseInt(kv[1]));
+                case "clip" -> s = s.withGradientClip(Double.parseDouble(kv[1]));
                 case "stopCycles" -> s = s.withStopCycles(Integer.parseInt(kv[1]));
                 case "eval" -> evalChoruses = Integer.parseInt(kv[1]);
                 case "maxSeconds" -> maxSeconds = Double.parseDouble(kv[1]);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.music.BluesForm;
+import bebop.nn.LstmConfig;
 import bebop.nn.LstmNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,5 +82,52 @@ class Experiment1Test {
         assertEquals(3 * 96, e.steps());
         assertEquals(0, e.chorusesPerfect());
         assertTrue(e.chordAccuracy() < 0.5);
+    }
+
+    @Test
+    void bpttTrainerReportsEveryEpochAndIsDeterministic() {
+        Experiment1Settings s = Experiment1Settings.paper(2).withTrainer(Experiment1Settings.Trainer.BPTT_ADAM)
+                .withLearningRate(0.01).withBpttChoruses(2).withMaxEpochs(5);
+        List<EpochReport> seen = new ArrayList<>();
+        TrainingResult a = Experiment1.train(s, seen::add);
+        TrainingResult b = Experiment1.train(s, TrainingListener.NONE);
+        assertEquals(5, seen.size());
+        assertEquals(5 * 2 * 96, a.steps());
+        assertEquals(0, seen.get(4).resets());
+        assertTrue(seen.get(4).meanCrossEntropy() < seen.get(0).meanCrossEntropy(), "Adam lowers the loss");
+        assertTrue(a.network().sameWeights(b.network()));
+        assertFalse(a.network().sameWeights(Experiment1.newNetwork(s)), "training changed the weights");
+    }
+
+    @Test
+    void elevenComponentConstructorMeansTheOnlineTrainer() {
+        Experiment1Settings p = Experiment1Settings.paper(4);
+        Experiment1Settings s = new Experiment1Settings(p.seed(), p.form(), p.learningRate(), p.momentum(),
+                p.peepholes(), p.gateBiases(), p.initRange(), p.normalizeInputs(), p.resetAfterGrossErrors(),
+                p.maxEpochs(), p.stopCycles());
+        assertEquals(Experiment1Settings.Trainer.ONLINE_RTRL, s.trainer());
+        assertEquals(p, s);
+    }
+
+    @Test
+    void defaultsLearnTheFormForSeed4() {
+        // seed 4 is the quickest of seeds 1..10 (about 1,800 Adam steps, one or two seconds)
+        Experiment1Settings s = Experiment1Settings.defaults(4);
+        TrainingResult r = Experiment1.train(s, TrainingListener.NONE);
+        assertTrue(r.converged(), "did not learn the form in " + r.epochs() + " epochs");
+        ChordEvaluation e = Experiment1.evaluate(r.network(), r.normalizer(), BluesForm.of(s.form()), 100);
+        assertEquals(1.0, e.chordAccuracy());
+        assertEquals(100, e.chorusesPerfect());
+    }
+
+    @Test
+    void paperSettingsStayLiteral() {
+        Experiment1Settings p = Experiment1Settings.paper(1);
+        assertEquals(1e-5, p.learningRate());
+        assertEquals(0.9, p.momentum());
+        assertEquals(LstmConfig.GateBiasSet.NNSP, p.gateBiases());
+        assertEquals(Experiment1Settings.Trainer.ONLINE_RTRL, p.trainer());
+        assertEquals(1, p.resetAfterGrossErrors());
+        assertTrue(p.normalizeInputs());
     }
 }
