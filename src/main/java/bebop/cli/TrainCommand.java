@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bebop train}: trains one of the paper's networks and writes the model and its learning curve. */
 @Command(name = "train", sortOptions = false,
-        description = {"Train one of the paper's LSTM networks with the paper's algorithm (online truncated RTRL)",
+        description = {"Train one of the paper's LSTM networks (the paper's algorithm, online truncated RTRL, with --paper)",
             "and write the model (M.bebop) and its learning curve (M.curve.png)."})
 final class TrainCommand implements Callable<Integer> {
     /** The paper's experiments. */
@@ -51,7 +51,8 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--max-epochs", paramLabel = "N",
-            description = {"Give up after N epochs. chords: an epoch is 96 training steps, default 20000.",
+            description = {"Give up after N epochs. chords: an epoch is one Adam step over 2 choruses (with --paper:"
+                + " 96 online steps); default 20000 (2000000 with --paper).",
                 "melody: an epoch is --epoch-choruses choruses, default 2000."})
     Long maxEpochs;
 
@@ -63,17 +64,26 @@ final class TrainCommand implements Callable<Integer> {
             description = "Bar 6 as printed or corrected (see bebop data blues). Default: ${DEFAULT-VALUE}.")
     String form;
 
-    @Option(names = "--learning-rate", paramLabel = "R", description = "Online learning rate. Default: the paper's reading (see README).")
+    @Option(names = "--learning-rate", paramLabel = "R",
+            description = "Learning rate (the Adam step size for BPTT training). Default: see README.")
     Double learningRate;
 
     @Option(names = "--momentum", paramLabel = "M", description = "Momentum. Default: the paper's 0.9.")
     Double momentum;
 
-    @Option(names = "--no-peepholes", description = "Leave out the peephole connections (the paper is silent on them).")
-    boolean noPeepholes;
+    @Option(names = "--paper", description = {"chords: the paper's settings read literally: online truncated RTRL, "
+            + "learning rate 1e-5, momentum 0.9, gate biases -0.5..-2.0 on all three gates, peepholes, z-scored inputs, "
+            + "weights +-0.1 (they did not learn the form on bebop's engine: see README). Default: bebop's settings, "
+            + "the same network trained by BPTT with Adam."})
+    boolean paper;
 
-    @Option(names = "--gate-biases", paramLabel = "nnsp|icann", defaultValue = "nnsp",
-            description = "Gate bias set of blocks 1-4: nnsp -0.5..-2.0 (final paper), icann -0.1..-0.7. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--peepholes", arity = "1", paramLabel = "true|false",
+            description = "Peephole connections (the paper is silent on them). Default: off (bebop), on with --paper.")
+    Boolean peepholes;
+
+    @Option(names = "--gate-biases", paramLabel = "nnsp|icann",
+            description = "Gate biases of blocks 1-4 on all three gates: nnsp -0.5..-2.0 (final paper), icann -0.1..-0.7. "
+                    + "Default: chords: input and output gates nnsp, forget gates +0.5..+2.0 (nnsp with --paper).")
     String gateBiases;
 
     @Option(names = "--forget-biases", paramLabel = "positive|negative",
@@ -107,8 +117,11 @@ final class TrainCommand implements Callable<Integer> {
         ModelPaths.checkWritable(out, "--out");
         var err = spec.commandLine().getErr();
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "Experiment 1 (chords), seed %d: %d blocks x 2 cells, %d weights, learning rate %s, momentum %s%n",
+        w.printf(Locale.ROOT, "Experiment 1 (chords), seed %d: %d blocks x 2 cells, %d weights, %s, learning rate %s, momentum %s%n",
                 seed, settings.networkConfig().blocks(), Experiment1.newNetwork(settings).parameterCount(),
+                settings.trainer() == Experiment1Settings.Trainer.BPTT_ADAM
+                        ? "BPTT + Adam over " + settings.bpttChoruses() + " choruses (bebop's default)"
+                        : "online truncated RTRL (the paper's algorithm)",
                 settings.learningRate(), settings.momentum());
         w.flush();
         TrainingResult result;
@@ -129,7 +142,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelFile.write(out, model);
         LearningCurve.write(curvePng, curve(result.curve()),
                 LearningCurve.Options.defaults().withTitle("Experiment 1, seed " + seed)
-                        .withLabels("epoch (96 steps)", "cross-entropy per step").withLogY(true));
+                        .withLabels("epoch", "cross-entropy per step").withLogY(true));
 
         if (result.converged()) {
             w.printf(Locale.ROOT, "learned the form in %,d epochs (%,d steps, %.1f s, %,.0f steps/s)%n",
@@ -146,15 +159,20 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Experiment1Settings settings() {
-        long epochs = maxEpochs == null ? 20_000 : maxEpochs;
-        if (epochs < 1) {
-            throw new UserError("--max-epochs " + epochs + ": must be at least 1");
+        if (maxEpochs != null && maxEpochs < 1) {
+            throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
         }
-        Experiment1Settings s = Experiment1Settings.paper(seed)
-                .withMaxEpochs(epochs)
-                .withPeepholes(!noPeepholes)
-                .withGateBiases(gateBiasSet());
-        s = withForm(s, Options.formVariant(form));
+        Experiment1Settings s = (paper ? Experiment1Settings.paper(seed) : Experiment1Settings.defaults(seed))
+                .withForm(Options.formVariant(form));
+        if (maxEpochs != null) {
+            s = s.withMaxEpochs(maxEpochs);
+        }
+        if (peepholes != null) {
+            s = s.withPeepholes(peepholes);
+        }
+        if (gateBiases != null) {
+            s = s.withGateBiases(gateBiasSet());
+        }
         if (learningRate != null) {
             if (!(learningRate > 0 && learningRate < 100)) {
                 throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
@@ -174,11 +192,6 @@ final class TrainCommand implements Callable<Integer> {
             s = s.withResetAfterGrossErrors(resetAfter);
         }
         return s;
-    }
-
-    private static Experiment1Settings withForm(Experiment1Settings s, BluesForm.Variant variant) {
-        return new Experiment1Settings(s.seed(), variant, s.learningRate(), s.momentum(), s.peepholes(), s.gateBiases(),
-                s.initRange(), s.normalizeInputs(), s.resetAfterGrossErrors(), s.maxEpochs(), s.stopCycles());
     }
 
     private LstmConfig.GateBiasSet gateBiasSet() {
@@ -263,8 +276,8 @@ final class TrainCommand implements Callable<Integer> {
 
         private Experiment2Settings melodySettings() {
             Experiment2Settings s = Experiment2Settings.defaults(seed)
-                    .withPeepholes(!noPeepholes)
-                    .withGateBiases(gateBiasSet())
+                    .withPeepholes(peepholes == null || peepholes)
+                    .withGateBiases(gateBiases == null ? LstmConfig.GateBiasSet.NNSP : gateBiasSet())
                     .withForm(Options.formVariant(form));
             if (forgetBiases != null) {
                 switch (forgetBiases.toLowerCase(Locale.ROOT)) {

@@ -119,6 +119,20 @@ class TrainEvalCommandTest {
         assertTrue(unknown.err().startsWith("bebop: Invalid value for option '--experiment'"), unknown.err());
     }
 
+    @Test
+    void paperTrainsWithThePapersOnlineAlgorithmAndTheDefaultWithBpttAdam() throws IOException {
+        Path paper = dir.resolve("paper.bebop");
+        CliRun run = CliRun.of("train", "--experiment", "chords", "--paper", "--max-epochs", "3", "--quiet",
+                "--out", paper.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("online truncated RTRL (the paper's algorithm), learning rate 1.0E-5"), run.out());
+        JsonNode settings = ModelFile.read(paper).extra().get("settings");
+        assertEquals("ONLINE_RTRL", settings.get("trainer").asText());
+        assertTrue(settings.get("peepholes").asBoolean());
+        assertEquals("BPTT_ADAM", ModelFile.read(model).extra().get("settings").get("trainer").asText());
+        assertTrue(train.out().contains("BPTT + Adam over 2 choruses"), train.out());
+    }
+
     private static void assertOneLineError(CliRun run, String message) {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("bebop: " + message + "\n", run.err());
