@@ -148,8 +148,11 @@ public final class LstmStack {
         System.arraycopy(b, 0, params, boOff, b.length);
     }
 
-    /** The live parameter array (the trainer's optimiser updates it in place). */
-    float[] rawParameters() {
+    /**
+     * The live parameter array, for an optimiser to update in place ({@link Adam#step}); the
+     * network's {@link LstmUnroll}s read it directly.
+     */
+    public float[] liveParameters() {
         return params;
     }
 
