@@ -59,8 +59,7 @@ public final class ModernModels {
         Model m = ModelFile.read(file, KIND);
         try {
             LstmStackConfig config = m.config(LstmStackConfig.class);
-            LstmStack shape = LstmStack.fromParameters(config, new float[LstmStack.create(config,
-                    new bebop.nn.modern.Rng(0)).parameterCount()]);
+            LstmStack shape = LstmStack.create(config, new bebop.nn.modern.Rng(0));
             float[] p = new float[shape.parameterCount()];
             for (LstmStack.Block b : shape.blocks()) {
                 narrow(m.tensor(b.name()).values(), p, b.offset(), b.size(), b.name());
