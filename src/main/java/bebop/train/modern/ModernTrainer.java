@@ -10,7 +10,6 @@ import bebop.nn.modern.LstmStackConfig;
 import bebop.nn.modern.LstmUnroll;
 import bebop.nn.modern.Rng;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -230,10 +229,5 @@ public final class ModernTrainer {
             a[i] = l.get(i);
         }
         return a;
-    }
-
-    /** A copy of a state's arrays, so that a listener may keep it while training goes on. */
-    static float[] copy(float[] a) {
-        return Arrays.copyOf(a, a.length);
     }
 }
