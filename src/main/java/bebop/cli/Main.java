@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             InspectCommand.class,
             RenderCommand.class,
             ImportCommand.class,
+            BenchPolyCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */

@@ -34,12 +34,15 @@ import picocli.CommandLine.Spec;
 /** {@code bebop train}: trains one of the paper's networks and writes the model and its learning curve. */
 @Command(name = "train", sortOptions = false,
         description = {"Train one of the paper's LSTM networks (the paper's algorithm, online truncated RTRL, with --paper)",
-            "and write the model (M.bebop) and its learning curve (M.curve.png)."})
+            "and write the model (M.bebop) and its learning curve (M.curve.png).",
+            "Or (--data) train on a piano-roll data set (a benchmark JSON, jsb, nottingham, or a bebop import",
+            "folder); --trainer modern: stacked LSTM, minibatch truncated BPTT, Adam, early stopping on valid,",
+            "a checkpoint every epoch (M.ckpt.bebop) that --resume continues exactly."})
 final class TrainCommand implements Callable<Integer> {
     /** The paper's experiments. */
     enum Experiment { chords, melody }
 
-    @Option(names = "--experiment", required = true, paramLabel = "chords|melody",
+    @Option(names = "--experiment", paramLabel = "chords|melody",
             description = {"chords: Experiment 1, the 12-bar chord form alone (12 units in and out).",
                 "melody: Experiment 2, chords and melody (25 units; chord blocks and melody blocks)."})
     Experiment experiment;
@@ -98,11 +101,54 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress display.")
     boolean quiet;
 
+    @Option(names = "--data", paramLabel = "DATASET",
+            description = "Train on a piano-roll data set: FILE.json, a bebop import folder, jsb or nottingham.")
+    String data;
+
+    @Option(names = "--trainer", paramLabel = "paper|modern", defaultValue = "modern",
+            description = "With --data: modern (default) or paper (the paper's trainer: blues encoding only, for now).")
+    String trainer;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "With --data: continue the run that wrote CHECKPOINT.")
+    Path resume;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "With --data: checkpoint file. Default: M.ckpt.bebop beside --out.")
+    Path checkpoint;
+
+    @Option(names = "--hidden", paramLabel = "H[,H...]", split = ",", description = "With --data: LSTM layer sizes. Default: 256.")
+    List<Integer> hidden;
+
+    @Option(names = "--window", paramLabel = "T", description = "With --data: truncated-BPTT window. Default: 50.")
+    Integer window;
+
+    @Option(names = "--batch", paramLabel = "B", description = "With --data: pieces per minibatch. Default: 32.")
+    Integer batch;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "With --data: dropout between layers. Default: 0.3.")
+    Double dropout;
+
+    @Option(names = "--clip", paramLabel = "N", description = "With --data: gradient norm clip. Default: 5.")
+    Double clip;
+
+    @Option(names = "--patience", paramLabel = "N", description = "With --data: early-stopping patience, epochs. Default: 20.")
+    Integer patience;
+
+    @Option(names = "--minutes", paramLabel = "M", description = "With --data: stop at the first epoch end after M minutes.")
+    Double minutes;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (data != null || experiment == null) {
+            return new DataTraining().run();
+        }
+        if (resume != null || checkpoint != null || hidden != null || window != null || batch != null || dropout != null
+                || clip != null || patience != null || minutes != null) {
+            throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --clip, --patience and "
+                    + "--minutes go with --data, not --experiment");
+        }
         if (experiment == Experiment.melody) {
             return new MelodyTraining().run();
         }
@@ -317,6 +363,80 @@ final class TrainCommand implements Callable<Integer> {
                 s = s.withResetAfterGrossErrors(resetAfter);
             }
             return s;
+        }
+    }
+
+    /** {@code --data}: the modern trainer on a piano-roll data set. */
+    private final class DataTraining {
+        int run() {
+            if (data == null) {
+                throw new UserError("give --experiment chords|melody (the paper's blues) or --data DATASET");
+            }
+            if (experiment != null) {
+                throw new UserError("--experiment and --data: give one of them");
+            }
+            if (!trainer.equals("modern")) {
+                if (trainer.equals("paper")) {
+                    throw new UserError("--trainer paper: the paper's trainer takes the blues encoding only for now "
+                            + "(use --experiment chords|melody); use --trainer modern for --data");
+                }
+                throw new UserError("--trainer " + trainer + ": use modern or paper");
+            }
+            BenchPolyCommand.Hyper h = new BenchPolyCommand.Hyper();
+            h.hidden = hidden;
+            h.seed = seed;
+            h.window = window;
+            h.batch = batch;
+            h.learningRate = learningRate;
+            h.dropout = dropout;
+            h.clip = clip;
+            h.patience = patience;
+            if (maxEpochs != null) {
+                if (maxEpochs < 1 || maxEpochs > 1_000_000) {
+                    throw new UserError("--max-epochs " + maxEpochs + ": must be 1..1000000");
+                }
+                h.maxEpochs = maxEpochs.intValue();
+            }
+            if (minutes != null && !(minutes > 0)) {
+                throw new UserError("--minutes " + minutes + ": must be above 0");
+            }
+            var settings = h.settings(minutes == null ? 0 : minutes);
+            ModelPaths.checkWritable(out, "--out");
+            Path ck = checkpoint != null ? checkpoint : checkpointPath(out);
+            ModelPaths.checkWritable(ck, "--checkpoint");
+            var dataset = bebop.io.poly.PolyJson.resolve(data);
+            var w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, seed %d%s%n",
+                    dataset.name(), dataset.train().size(), dataset.valid().size(), dataset.test().size(),
+                    settings.layers(), settings.window(), settings.batch(), settings.learningRate(), settings.dropout(),
+                    seed, resume != null ? " (resuming " + resume + ")" : "");
+            w.flush();
+            BenchPolyCommand.Run run = BenchPolyCommand.train(dataset, settings, bebop.io.poly.PolyJson.bytes(data), ck,
+                    resume, quiet, spec);
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("valid_nll", run.result().bestValid());
+            if (!dataset.test().isEmpty()) {
+                var test = bebop.train.modern.PolyEvaluation.score(run.result().best(), dataset.test(),
+                        run.settings().window(), run.settings().batch());
+                metrics.put("test_nll", test.nll());
+                metrics.put("test_acc", test.accuracy());
+            }
+            ModelFile.write(out, run.model(metrics));
+            Path png = ModelPaths.curvePng(out);
+            LearningCurve.write(png, BenchPolyCommand.curve(run.result()), BenchPolyCommand.curveOptions(dataset.name()));
+            w.printf(Locale.ROOT, "%d epochs (best %d, stopped by %s), %.0f s; valid_nll %.4f%s%n", run.result().epochs(),
+                    run.result().bestEpoch(), run.result().stopReason(), run.result().seconds(), run.result().bestValid(),
+                    metrics.containsKey("test_nll") ? String.format(Locale.ROOT, ", test_nll %.4f, test_acc %.4f",
+                            (double) metrics.get("test_nll"), (double) metrics.get("test_acc")) : "");
+            w.printf(Locale.ROOT, "wrote %s, %s and %s%n", out, png, ck);
+            w.flush();
+            return 0;
+        }
+
+        private Path checkpointPath(Path model) {
+            String name = model.getFileName().toString();
+            String stem = name.endsWith(".bebop") ? name.substring(0, name.length() - 6) : name;
+            return model.resolveSibling(stem + ".ckpt.bebop");
         }
     }
 

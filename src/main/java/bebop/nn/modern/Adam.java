@@ -1,0 +1,95 @@
+package bebop.nn.modern;
+
+/**
+ * Adam (Kingma & Ba 2015) over a flat float parameter array, with bias correction:
+ * {@code m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; p -= lr sqrt(1-b2^t)/(1-b1^t) * m / (sqrt(v) + eps)}.
+ * Its state (moments and step count) is exposed for checkpoints and restored exactly.
+ */
+public final class Adam {
+    private final float beta1;
+    private final float beta2;
+    private final float eps;
+    private final float[] m;
+    private final float[] v;
+    private long steps;
+
+    public Adam(int size, double beta1, double beta2, double eps) {
+        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && eps > 0)) {
+            throw new IllegalArgumentException("Adam needs 0 <= beta < 1 and eps > 0");
+        }
+        this.beta1 = (float) beta1;
+        this.beta2 = (float) beta2;
+        this.eps = (float) eps;
+        m = new float[size];
+        v = new float[size];
+    }
+
+    /** The usual settings: beta1 0.9, beta2 0.999, eps 1e-8. */
+    public static Adam standard(int size) {
+        return new Adam(size, 0.9, 0.999, 1e-8);
+    }
+
+    /** One update of {@code params} with gradient {@code grad} and learning rate {@code lr}. */
+    public void step(float[] params, float[] grad, double lr) {
+        steps++;
+        double bc1 = 1 - StrictMath.pow(beta1, steps);
+        double bc2 = 1 - StrictMath.pow(beta2, steps);
+        float a = (float) (lr * Math.sqrt(bc2) / bc1);
+        float b1 = beta1;
+        float b2 = beta2;
+        float c1 = 1 - b1;
+        float c2 = 1 - b2;
+        for (int i = 0; i < params.length; i++) {
+            float g = grad[i];
+            float mi = b1 * m[i] + c1 * g;
+            float vi = b2 * v[i] + c2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            params[i] = params[i] - a * mi / ((float) Math.sqrt(vi) + eps);
+        }
+    }
+
+    /** Updates done so far. */
+    public long steps() {
+        return steps;
+    }
+
+    /** A copy of the first moments. */
+    public float[] firstMoments() {
+        return m.clone();
+    }
+
+    /** A copy of the second moments. */
+    public float[] secondMoments() {
+        return v.clone();
+    }
+
+    /** Restores a saved state. */
+    public void restore(float[] first, float[] second, long steps) {
+        if (first.length != m.length || second.length != v.length || steps < 0) {
+            throw new IllegalArgumentException("Adam state of the wrong size");
+        }
+        System.arraycopy(first, 0, m, 0, m.length);
+        System.arraycopy(second, 0, v, 0, v.length);
+        this.steps = steps;
+    }
+
+    /**
+     * Scales {@code grad} so that its Euclidean norm is at most {@code maxNorm} (no change when
+     * {@code maxNorm} is 0 or the norm is below it); returns the norm before clipping.
+     */
+    public static double clipNorm(float[] grad, double maxNorm) {
+        double s = 0;
+        for (float g : grad) {
+            s += (double) g * g;
+        }
+        double norm = Math.sqrt(s);
+        if (maxNorm > 0 && norm > maxNorm) {
+            float scale = (float) (maxNorm / norm);
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] *= scale;
+            }
+        }
+        return norm;
+    }
+}

@@ -1,0 +1,419 @@
+package bebop.nn.modern;
+
+import java.util.Arrays;
+
+/**
+ * Minibatch truncated backpropagation through time for an {@link LstmStack}: {@code batch} lanes
+ * run side by side through a window of {@code window} steps; the state at the end of a window
+ * carries into the next ({@link #carry()}), and the gradient is cut at window boundaries.
+ *
+ * <p>The caller fills, per window, for each step {@code t} and lane {@code b} (row
+ * {@code r = t * batch + b}): the input frame {@code x[r*inputs..]}, the target frame
+ * {@code y[r*outputs..]} (0/1), {@code valid[r]} (1 if the step counts, 0 for padding) and
+ * {@code reset[r]} (the lane starts a new sequence: it sees a zero state before this step and no
+ * gradient flows back across it). Then {@link #forward} gives the summed frame-level Bernoulli
+ * log-loss and {@link #backward} adds the gradient of the mean loss over the valid steps to
+ * {@link #gradient()}.
+ *
+ * <p>Layers are processed one at a time over the whole window, so the input-to-gate products of a
+ * layer are one large matrix product ({@code window*batch} rows) and only the recurrent products
+ * go step by step ({@code batch} rows): the batch dimension is what keeps the kernels busy.
+ * Dropout (inverted: kept units scaled by 1/(1-p)) applies to each layer's output on its way up,
+ * never to the recurrent connections (Zaremba et al. 2014). All arrays are allocated once here:
+ * forward and backward allocate nothing.
+ *
+ * <p>Not thread-safe; the network's parameters must not change between forward and backward.
+ */
+public final class LstmUnroll {
+    private final LstmStack net;
+    private final int window;
+    private final int batch;
+    private final int rows;
+    private final int layers;
+    private final int inputs;
+    private final int outputs;
+    private final int top;
+
+    /** Inputs, {@code window*batch x inputs}. */
+    public final float[] x;
+    /** Targets, {@code window*batch x outputs}. */
+    public final float[] y;
+    /** 1 for the steps that count, 0 for padding. */
+    public final float[] valid;
+    /** True where a lane's state is zeroed before the step. */
+    public final boolean[] reset;
+
+    private final float[][] xh;
+    private final float[][] act;
+    private final float[][] c;
+    private final float[][] tc;
+    private final float[][] h;
+    private final float[][] mask;
+    private final float[] topIn;
+    private final float[] logits;
+    private final float[] prob;
+    private final float[] dLogits;
+    private final float[][] dAct;
+    private final float[][] dUp;
+    private final float[] dhRec;
+    private final float[] dcRec;
+    private final float[][] wt;
+    private final float[] woT;
+    private final float[] grad;
+    private final int[] idx;
+    private float dropout;
+    private boolean training;
+    private int counted;
+
+    public LstmUnroll(LstmStack net, int window, int batch) {
+        if (window < 1 || batch < 1) {
+            throw new IllegalArgumentException("window and batch must be positive: " + window + ", " + batch);
+        }
+        this.net = net;
+        this.window = window;
+        this.batch = batch;
+        this.rows = window * batch;
+        this.layers = net.layers;
+        this.inputs = net.config.inputs();
+        this.outputs = net.config.outputs();
+        this.top = net.config.top();
+        x = new float[rows * inputs];
+        y = new float[rows * outputs];
+        valid = new float[rows];
+        reset = new boolean[rows];
+        xh = new float[layers][];
+        act = new float[layers][];
+        c = new float[layers][];
+        tc = new float[layers][];
+        h = new float[layers][];
+        mask = new float[layers][];
+        dAct = new float[layers][];
+        dUp = new float[layers][];
+        wt = new float[layers][];
+        int maxH = 0;
+        int maxK = 0;
+        for (int l = 0; l < layers; l++) {
+            int hl = net.hid[l];
+            int k = net.in[l] + hl;
+            maxH = Math.max(maxH, hl);
+            maxK = Math.max(maxK, Math.max(k, 4 * hl));
+            xh[l] = new float[rows * k];
+            act[l] = new float[rows * 4 * hl];
+            c[l] = new float[(window + 1) * batch * hl];
+            tc[l] = new float[rows * hl];
+            h[l] = new float[(window + 1) * batch * hl];
+            mask[l] = new float[rows * hl];
+            dAct[l] = new float[rows * 4 * hl];
+            dUp[l] = new float[rows * hl];
+            wt[l] = new float[4 * hl * k];
+        }
+        topIn = new float[rows * top];
+        logits = new float[rows * outputs];
+        prob = new float[rows * outputs];
+        dLogits = new float[rows * outputs];
+        dhRec = new float[batch * maxH];
+        dcRec = new float[batch * maxH];
+        woT = new float[outputs * top];
+        grad = new float[net.parameterCount()];
+        idx = new int[Math.max(Math.max(maxK, outputs), Math.max(top, rows)) + 8];
+    }
+
+    public int window() {
+        return window;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    /** The accumulated gradient (live array; see {@link #zeroGradient()}). */
+    public float[] gradient() {
+        return grad;
+    }
+
+    public void zeroGradient() {
+        Arrays.fill(grad, 0f);
+    }
+
+    /** Zeroes the state of every lane (before the first window). */
+    public void clearState() {
+        for (int l = 0; l < layers; l++) {
+            Arrays.fill(c[l], 0f);
+            Arrays.fill(h[l], 0f);
+        }
+    }
+
+    /** Moves the state at the end of this window to the start of the next. */
+    public void carry() {
+        for (int l = 0; l < layers; l++) {
+            int n = batch * net.hid[l];
+            System.arraycopy(c[l], window * n, c[l], 0, n);
+            System.arraycopy(h[l], window * n, h[l], 0, n);
+        }
+    }
+
+    /** The predicted probabilities after {@link #forward}, {@code window*batch x outputs}. */
+    public float[] probabilities() {
+        return prob;
+    }
+
+    /** The output logits after {@link #forward}. */
+    public float[] logits() {
+        return logits;
+    }
+
+    /** The dropout mask of layer {@code l}'s output in the last training forward pass (tests). */
+    float[] mask(int l) {
+        return mask[l];
+    }
+
+    /** The state (h, c) of layer {@code l} at the start of the window, {@code batch x H} (tests). */
+    float[] initialH(int l) {
+        return Arrays.copyOf(h[l], batch * net.hid[l]);
+    }
+
+    float[] initialC(int l) {
+        return Arrays.copyOf(c[l], batch * net.hid[l]);
+    }
+
+    /** The number of valid steps in the last forward pass. */
+    public int counted() {
+        return counted;
+    }
+
+    /**
+     * Runs the window forward and returns the summed Bernoulli log-loss (nats) over the valid
+     * steps and all output units.
+     *
+     * @param train draw dropout masks (with {@code dropout > 0}) and prepare {@link #backward}
+     * @param dropout the probability of dropping a unit, 0 for none
+     * @param rng the source of the dropout masks (unused without dropout)
+     */
+    public double forward(boolean train, float dropout, Rng rng) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
+        }
+        this.training = train;
+        this.dropout = train ? dropout : 0f;
+        for (int l = 0; l < layers; l++) {
+            layerForward(l, rng);
+        }
+        // output layer
+        float[] p = net.params;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(p, net.boOff, logits, r * outputs, outputs);
+        }
+        Kernels.mulAdd(topIn, 0, top, p, net.woOff, outputs, logits, 0, outputs, rows, top, outputs, idx);
+        double loss = 0;
+        counted = 0;
+        for (int r = 0; r < rows; r++) {
+            if (valid[r] != 0f) {
+                counted++;
+            }
+        }
+        float scale = counted == 0 ? 0f : 1f / counted;
+        for (int r = 0; r < rows; r++) {
+            int o = r * outputs;
+            boolean v = valid[r] != 0f;
+            for (int k = 0; k < outputs; k++) {
+                float z = logits[o + k];
+                float q = LstmStack.sigmoid(z);
+                prob[o + k] = q;
+                if (v) {
+                    double zd = z;
+                    loss += Math.max(zd, 0) - y[o + k] * zd + Math.log1p(Math.exp(-Math.abs(zd)));
+                    dLogits[o + k] = (q - y[o + k]) * scale;
+                } else {
+                    dLogits[o + k] = 0f;
+                }
+            }
+        }
+        return loss;
+    }
+
+    private void layerForward(int l, Rng rng) {
+        float[] p = net.params;
+        int in = net.in[l];
+        int hl = net.hid[l];
+        int k = in + hl;
+        int g4 = 4 * hl;
+        float[] xhl = xh[l];
+        // input part of [x; h_prev] for the whole window
+        if (l == 0) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(x, r * inputs, xhl, r * k, inputs);
+            }
+        } else {
+            int hb = net.hid[l - 1];
+            float[] below = h[l - 1];
+            float[] m = mask[l - 1];
+            boolean drop = dropout > 0;
+            for (int r = 0; r < rows; r++) {
+                int src = (r + batch) * hb;
+                int dst = r * k;
+                if (drop) {
+                    for (int j = 0; j < hb; j++) {
+                        xhl[dst + j] = below[src + j] * m[r * hb + j];
+                    }
+                } else {
+                    System.arraycopy(below, src, xhl, dst, hb);
+                }
+            }
+        }
+        float[] a = act[l];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(p, net.bOff[l], a, r * g4, g4);
+        }
+        Kernels.mulAdd(xhl, 0, k, p, net.wOff[l], g4, a, 0, g4, rows, in, g4, idx);
+        float[] cl = c[l];
+        float[] hh = h[l];
+        float[] tcl = tc[l];
+        for (int t = 0; t < window; t++) {
+            for (int b = 0; b < batch; b++) {
+                int r = t * batch + b;
+                int s = r * hl; // state index t (= after step t-1) of lane b
+                if (reset[r]) {
+                    Arrays.fill(xhl, r * k + in, r * k + k, 0f);
+                } else {
+                    System.arraycopy(hh, s, xhl, r * k + in, hl);
+                }
+            }
+            Kernels.mulAdd(xhl, t * batch * k + in, k, p, net.wOff[l] + in * g4, g4, a, t * batch * g4, g4,
+                    batch, hl, g4, idx);
+            cellsForward(a, cl, tcl, hh, t, hl);
+        }
+        if (dropout > 0) {
+            float[] m = mask[l];
+            float keep = 1f / (1f - dropout);
+            for (int i = 0; i < rows * hl; i++) {
+                m[i] = rng.nextFloat() < dropout ? 0f : keep;
+            }
+        }
+        if (l == layers - 1) {
+            for (int r = 0; r < rows; r++) {
+                int src = (r + batch) * hl;
+                if (dropout > 0) {
+                    for (int j = 0; j < hl; j++) {
+                        topIn[r * hl + j] = hh[src + j] * mask[l][r * hl + j];
+                    }
+                } else {
+                    System.arraycopy(hh, src, topIn, r * hl, hl);
+                }
+            }
+        }
+    }
+
+    private void cellsForward(float[] a, float[] cl, float[] tcl, float[] hh, int t, int hl) {
+        int g4 = 4 * hl;
+        for (int b = 0; b < batch; b++) {
+            int r = t * batch + b;
+            int ar = r * g4;
+            int prev = r * hl;
+            int next = (r + batch) * hl;
+            boolean fresh = reset[r];
+            for (int j = 0; j < hl; j++) {
+                float i = LstmStack.sigmoid(a[ar + j]);
+                float f = LstmStack.sigmoid(a[ar + hl + j]);
+                float g = LstmStack.tanh(a[ar + 2 * hl + j]);
+                float o = LstmStack.sigmoid(a[ar + 3 * hl + j]);
+                a[ar + j] = i;
+                a[ar + hl + j] = f;
+                a[ar + 2 * hl + j] = g;
+                a[ar + 3 * hl + j] = o;
+                float cn = (fresh ? 0f : f * cl[prev + j]) + i * g;
+                float th = LstmStack.tanh(cn);
+                cl[next + j] = cn;
+                tcl[prev + j] = th;
+                hh[next + j] = o * th;
+            }
+        }
+    }
+
+    /**
+     * Adds to {@link #gradient()} the gradient of (summed loss / valid steps) of the last
+     * {@link #forward} with {@code train = true}.
+     */
+    public void backward() {
+        if (!training) {
+            throw new IllegalStateException("backward needs a forward pass with train = true");
+        }
+        float[] p = net.params;
+        Kernels.transpose(p, net.woOff, top, outputs, woT, 0);
+        Kernels.mulAddTransA(topIn, 0, top, dLogits, 0, outputs, grad, net.woOff, outputs, rows, top, outputs, idx);
+        Kernels.addColumnSums(dLogits, 0, rows, outputs, grad, net.boOff);
+        int lt = layers - 1;
+        Arrays.fill(dUp[lt], 0f);
+        Kernels.mulAdd(dLogits, 0, outputs, woT, 0, top, dUp[lt], 0, top, rows, outputs, top, idx);
+        if (dropout > 0) {
+            multiply(dUp[lt], mask[lt]);
+        }
+        for (int l = layers - 1; l >= 0; l--) {
+            layerBackward(l);
+        }
+    }
+
+    private void layerBackward(int l) {
+        float[] p = net.params;
+        int in = net.in[l];
+        int hl = net.hid[l];
+        int k = in + hl;
+        int g4 = 4 * hl;
+        Kernels.transpose(p, net.wOff[l], k, g4, wt[l], 0);
+        float[] da = dAct[l];
+        float[] a = act[l];
+        float[] du = dUp[l];
+        float[] cl = c[l];
+        float[] tcl = tc[l];
+        int n = batch * hl;
+        Arrays.fill(dhRec, 0, n, 0f);
+        Arrays.fill(dcRec, 0, n, 0f);
+        for (int t = window - 1; t >= 0; t--) {
+            for (int b = 0; b < batch; b++) {
+                int r = t * batch + b;
+                int ar = r * g4;
+                int s = r * hl;
+                int lane = b * hl;
+                boolean fresh = reset[r];
+                for (int j = 0; j < hl; j++) {
+                    float i = a[ar + j];
+                    float f = a[ar + hl + j];
+                    float g = a[ar + 2 * hl + j];
+                    float o = a[ar + 3 * hl + j];
+                    float th = tcl[s + j];
+                    float dh = du[s + j] + dhRec[lane + j];
+                    float dc = dcRec[lane + j] + dh * o * (1f - th * th);
+                    float cprev = fresh ? 0f : cl[s + j];
+                    da[ar + j] = dc * g * i * (1f - i);
+                    da[ar + hl + j] = dc * cprev * f * (1f - f);
+                    da[ar + 2 * hl + j] = dc * i * (1f - g * g);
+                    da[ar + 3 * hl + j] = dh * th * o * (1f - o);
+                    dcRec[lane + j] = dc * f;
+                }
+            }
+            Arrays.fill(dhRec, 0, n, 0f);
+            Kernels.mulAdd(da, t * batch * g4, g4, wt[l], in, k, dhRec, 0, hl, batch, g4, hl, idx);
+            for (int b = 0; b < batch; b++) {
+                if (reset[t * batch + b]) {
+                    Arrays.fill(dhRec, b * hl, (b + 1) * hl, 0f);
+                    Arrays.fill(dcRec, b * hl, (b + 1) * hl, 0f);
+                }
+            }
+        }
+        Kernels.mulAddTransA(xh[l], 0, k, da, 0, g4, grad, net.wOff[l], g4, rows, k, g4, idx);
+        Kernels.addColumnSums(da, 0, rows, g4, grad, net.bOff[l]);
+        if (l > 0) {
+            int hb = net.hid[l - 1];
+            Arrays.fill(dUp[l - 1], 0f);
+            Kernels.mulAdd(da, 0, g4, wt[l], 0, k, dUp[l - 1], 0, hb, rows, g4, in, idx);
+            if (dropout > 0) {
+                multiply(dUp[l - 1], mask[l - 1]);
+            }
+        }
+    }
+
+    private static void multiply(float[] a, float[] m) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= m[i];
+        }
+    }
+}

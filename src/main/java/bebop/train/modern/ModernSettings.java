@@ -1,0 +1,96 @@
+package bebop.train.modern;
+
+import java.util.List;
+
+/**
+ * Settings of a modern training run (minibatch truncated BPTT with Adam).
+ *
+ * @param layers cells of each LSTM layer, bottom first
+ * @param window truncated-BPTT window, time steps
+ * @param batch lanes per minibatch (pieces side by side)
+ * @param learningRate Adam's step size
+ * @param clipNorm largest gradient norm (the gradient is scaled down above it); 0 = no clipping
+ * @param dropout probability of dropping a unit of each LSTM layer's output (between layers and
+ *     before the output layer), 0 = none
+ * @param maxEpochs the most epochs (passes over the training pieces)
+ * @param patience stop after this many epochs without a better validation NLL
+ * @param maxMinutes stop at the first epoch end after this many minutes of training (0 = no limit).
+ *     A time limit makes the number of epochs depend on the machine; the model of a given epoch
+ *     does not.
+ * @param seed the seed of initial weights, data order and dropout masks
+ */
+public record ModernSettings(List<Integer> layers, int window, int batch, double learningRate, double clipNorm,
+                             double dropout, int maxEpochs, int patience, double maxMinutes, long seed) {
+    public ModernSettings {
+        layers = List.copyOf(layers);
+        if (layers.isEmpty() || layers.stream().anyMatch(h -> h < 1 || h > 4096)) {
+            throw new IllegalArgumentException("layer sizes must be 1..4096: " + layers);
+        }
+        if (window < 1 || window > 100_000) {
+            throw new IllegalArgumentException("window must be 1..100000: " + window);
+        }
+        if (batch < 1 || batch > 4096) {
+            throw new IllegalArgumentException("batch must be 1..4096: " + batch);
+        }
+        if (!(learningRate > 0 && learningRate < 10)) {
+            throw new IllegalArgumentException("learning rate must be in (0, 10): " + learningRate);
+        }
+        if (!(clipNorm >= 0 && Double.isFinite(clipNorm))) {
+            throw new IllegalArgumentException("gradient clip must be 0 or positive: " + clipNorm);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
+        }
+        if (maxEpochs < 1 || patience < 1) {
+            throw new IllegalArgumentException("max epochs and patience must be at least 1");
+        }
+        if (!(maxMinutes >= 0 && Double.isFinite(maxMinutes))) {
+            throw new IllegalArgumentException("minutes must be 0 or positive: " + maxMinutes);
+        }
+    }
+
+    /** One layer of 256, windows of 50 steps, batch 32, Adam 1e-3, clip 5, dropout 0.3, 500 epochs, patience 20. */
+    public static ModernSettings defaults(long seed) {
+        return new ModernSettings(List.of(256), 50, 32, 1e-3, 5.0, 0.3, 500, 20, 0, seed);
+    }
+
+    public ModernSettings withLayers(List<Integer> l) {
+        return new ModernSettings(l, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+    }
+
+    public ModernSettings withWindow(int w) {
+        return new ModernSettings(layers, w, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+    }
+
+    public ModernSettings withBatch(int b) {
+        return new ModernSettings(layers, window, b, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+    }
+
+    public ModernSettings withLearningRate(double r) {
+        return new ModernSettings(layers, window, batch, r, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+    }
+
+    public ModernSettings withClipNorm(double c) {
+        return new ModernSettings(layers, window, batch, learningRate, c, dropout, maxEpochs, patience, maxMinutes, seed);
+    }
+
+    public ModernSettings withDropout(double d) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, d, maxEpochs, patience, maxMinutes, seed);
+    }
+
+    public ModernSettings withMaxEpochs(int e) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, e, patience, maxMinutes, seed);
+    }
+
+    public ModernSettings withPatience(int p) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, p, maxMinutes, seed);
+    }
+
+    public ModernSettings withMaxMinutes(double m) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, m, seed);
+    }
+
+    public ModernSettings withSeed(long s) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, s);
+    }
+}

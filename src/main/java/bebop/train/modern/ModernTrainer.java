@@ -1,0 +1,233 @@
+package bebop.train.modern;
+
+import bebop.data.poly.BernoulliBaseline;
+import bebop.data.poly.FrameScore;
+import bebop.data.poly.PolyDataset;
+import bebop.data.poly.PolyPiece;
+import bebop.nn.modern.Adam;
+import bebop.nn.modern.LstmStack;
+import bebop.nn.modern.LstmStackConfig;
+import bebop.nn.modern.LstmUnroll;
+import bebop.nn.modern.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a stacked LSTM on a polyphonic data set with minibatch truncated BPTT and Adam, the
+ * standard modern recipe:
+ *
+ * <ol>
+ *   <li>The network ({@link LstmStack}: 88 inputs, the settings' layers, 88 sigmoid outputs) is
+ *       drawn from a generator seeded with the settings' seed; the output biases start at the
+ *       logits of the training data's key frequencies (the {@link BernoulliBaseline}).
+ *   <li>An epoch shuffles the training pieces (the same generator) and feeds them to
+ *       {@code batch} lanes ({@link Lanes}), {@code window} steps at a time; after each window the
+ *       gradient of the mean frame NLL is clipped to norm {@code clipNorm} and Adam takes a step.
+ *   <li>After each epoch the validation NLL decides: a better epoch's parameters are kept as the
+ *       best; training stops after {@code patience} epochs without one, at {@code maxEpochs}, or at
+ *       the first epoch end after {@code maxMinutes}. The result is the best epoch's network.
+ *   <li>After each epoch the listener receives a {@link TrainerState}: written to a checkpoint and
+ *       given back to {@link #train} it continues the run exactly (same bits as never stopping).
+ * </ol>
+ */
+public final class ModernTrainer {
+    private ModernTrainer() {}
+
+    /** The network a run with these settings starts from. */
+    public static LstmStack initialNetwork(ModernSettings s, List<PolyPiece> train, Rng rng) {
+        LstmStack net = LstmStack.create(config(s), rng);
+        double[] p = BernoulliBaseline.fit(train).probabilities();
+        float[] b = new float[p.length];
+        for (int k = 0; k < p.length; k++) {
+            b[k] = (float) Math.log(p[k] / (1 - p[k]));
+        }
+        net.setOutputBiases(b);
+        return net;
+    }
+
+    /** The network shape of a run: 88 in, the settings' layers, 88 out. */
+    public static LstmStackConfig config(ModernSettings s) {
+        return new LstmStackConfig(PolyDataset.KEYS, s.layers(), PolyDataset.KEYS);
+    }
+
+    /**
+     * Trains from scratch ({@code resume == null}) or continues the run that wrote {@code resume}.
+     *
+     * @param dataFingerprint a digest of the data set, stored in every state and checked on resume
+     * @throws IllegalArgumentException if there are no training or validation pieces, or the state
+     *     belongs to other settings or other data
+     */
+    public static ModernResult train(PolyDataset data, ModernSettings s, String dataFingerprint,
+                                     ModernListener listener, TrainerState resume) {
+        if (data.train().isEmpty()) {
+            throw new IllegalArgumentException("the data set has no training pieces");
+        }
+        if (data.valid().isEmpty()) {
+            throw new IllegalArgumentException("the data set has no validation pieces (early stopping needs them)");
+        }
+        float[][] train = rolls(data.train());
+        float[][] valid = rolls(data.valid());
+        long stepsPerEpoch = PolyDataset.frames(data.train());
+
+        Rng rng;
+        LstmStack net;
+        Adam adam;
+        int[] order;
+        int epoch;
+        float[] best;
+        int bestEpoch;
+        double bestValid;
+        int bad;
+        List<Double> trainCurve = new ArrayList<>();
+        List<Double> validCurve = new ArrayList<>();
+        double seconds;
+        long steps;
+        if (resume == null) {
+            rng = new Rng(s.seed());
+            net = initialNetwork(s, data.train(), rng);
+            adam = Adam.standard(net.parameterCount());
+            order = identity(train.length);
+            rng.shuffle(order);
+            epoch = 0;
+            best = net.parameters();
+            bestEpoch = 0;
+            bestValid = Double.POSITIVE_INFINITY;
+            bad = 0;
+            seconds = 0;
+            steps = 0;
+        } else {
+            if (!resume.settings().equals(s)) {
+                throw new IllegalArgumentException("the checkpoint was made with other settings: " + resume.settings());
+            }
+            if (!resume.dataFingerprint().equals(dataFingerprint)) {
+                throw new IllegalArgumentException("the checkpoint was made on other data (" + resume.dataFingerprint() + ")");
+            }
+            if (resume.nextOrder().length != train.length) {
+                throw new IllegalArgumentException("the checkpoint's data order has " + resume.nextOrder().length
+                        + " pieces, the data set " + train.length);
+            }
+            rng = new Rng(resume.rngState());
+            net = LstmStack.fromParameters(config(s), resume.parameters());
+            adam = Adam.standard(net.parameterCount());
+            adam.restore(resume.adamFirst(), resume.adamSecond(), resume.adamSteps());
+            order = resume.nextOrder().clone();
+            epoch = resume.epoch();
+            best = resume.bestParameters().clone();
+            bestEpoch = resume.bestEpoch();
+            bestValid = resume.bestValid();
+            bad = resume.badEpochs();
+            for (double v : resume.trainCurve()) {
+                trainCurve.add(v);
+            }
+            for (double v : resume.validCurve()) {
+                validCurve.add(v);
+            }
+            seconds = resume.seconds();
+            steps = resume.steps();
+        }
+        LstmUnroll unroll = new LstmUnroll(net, s.window(), s.batch());
+        float[] params = net.liveParameters();
+        float dropout = (float) s.dropout();
+        List<EpochStats> curve = new ArrayList<>();
+        String stop = null;
+        TrainerState state = resume;
+        if (resume != null && epochDone(s, epoch, bad, seconds) != null) {
+            stop = epochDone(s, epoch, bad, seconds);
+        }
+        while (stop == null) {
+            epoch++;
+            long t0 = System.nanoTime();
+            Lanes lanes = new Lanes(train, order, s.batch());
+            unroll.clearState();
+            double lossSum = 0;
+            long epochSteps = 0;
+            int n;
+            while ((n = lanes.fill(unroll)) > 0) {
+                unroll.zeroGradient();
+                lossSum += unroll.forward(true, dropout, rng);
+                unroll.backward();
+                Adam.clipNorm(unroll.gradient(), s.clipNorm());
+                adam.step(params, unroll.gradient(), s.learningRate());
+                unroll.carry();
+                epochSteps += n;
+                double el = (System.nanoTime() - t0) / 1e9;
+                listener.onUpdate(epoch, epochSteps, stepsPerEpoch, lossSum / epochSteps, epochSteps / Math.max(el, 1e-9));
+            }
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            FrameScore v = PolyEvaluation.score(unroll, valid);
+            double epochSeconds = (System.nanoTime() - t0) / 1e9;
+            seconds += epochSeconds;
+            steps += epochSteps;
+            double trainNll = lossSum / epochSteps;
+            trainCurve.add(trainNll);
+            validCurve.add(v.nll());
+            boolean better = v.nll() < bestValid;
+            if (better) {
+                bestValid = v.nll();
+                bestEpoch = epoch;
+                best = net.parameters();
+                bad = 0;
+            } else {
+                bad++;
+            }
+            EpochStats stats = new EpochStats(epoch, trainNll, v.nll(), v.accuracy(), better, seconds,
+                    epochSteps / Math.max(trainSeconds, 1e-9));
+            curve.add(stats);
+            listener.onEpoch(stats);
+            order = identity(train.length);
+            rng.shuffle(order);
+            state = new TrainerState(s, config(s), dataFingerprint, epoch, net.parameters(), adam.firstMoments(),
+                    adam.secondMoments(), adam.steps(), rng.state(), order.clone(), best.clone(), bestEpoch, bestValid,
+                    bad, toArray(trainCurve), toArray(validCurve), seconds, steps);
+            listener.onCheckpoint(state);
+            stop = epochDone(s, epoch, bad, seconds);
+        }
+        LstmStack bestNet = LstmStack.fromParameters(config(s), best);
+        List<EpochStats> all = new ArrayList<>();
+        if (resume != null) {
+            for (int e = 0; e < resume.epoch(); e++) {
+                all.add(new EpochStats(e + 1, resume.trainCurve()[e], resume.validCurve()[e], Double.NaN,
+                        e + 1 == resume.bestEpoch(), Double.NaN, Double.NaN));
+            }
+        }
+        all.addAll(curve);
+        return new ModernResult(bestNet, bestEpoch, bestValid, epoch, all, stop, seconds, steps, state);
+    }
+
+    private static String epochDone(ModernSettings s, int epoch, int bad, double seconds) {
+        if (bad >= s.patience()) {
+            return "patience";
+        }
+        if (epoch >= s.maxEpochs()) {
+            return "max-epochs";
+        }
+        if (s.maxMinutes() > 0 && seconds >= 60 * s.maxMinutes()) {
+            return "time";
+        }
+        return null;
+    }
+
+    static float[][] rolls(List<PolyPiece> pieces) {
+        float[][] r = new float[pieces.size()][];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = pieces.get(i).roll();
+        }
+        return r;
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static double[] toArray(List<Double> l) {
+        double[] a = new double[l.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = l.get(i);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,55 @@
+package bebop.train.modern;
+
+import bebop.data.poly.FrameScore;
+import bebop.data.poly.PolyDataset;
+import bebop.data.poly.PolyPiece;
+import bebop.nn.modern.LstmStack;
+import bebop.nn.modern.LstmUnroll;
+import bebop.nn.modern.Rng;
+import java.util.List;
+
+/**
+ * Scores a network on pieces the way the benchmarks do: each piece from a zero state, every frame
+ * predicted from the frames before it (the first from a silent frame), NLL in nats per frame over
+ * all frames pooled and frame accuracy with the outputs thresholded at 0.5 ({@link FrameScore}).
+ */
+public final class PolyEvaluation {
+    private PolyEvaluation() {}
+
+    /** Scores {@code net} on {@code pieces}, {@code batch} pieces at a time in windows of {@code window}. */
+    public static FrameScore score(LstmStack net, List<PolyPiece> pieces, int window, int batch) {
+        return score(new LstmUnroll(net, window, batch), ModernTrainer.rolls(pieces));
+    }
+
+    static FrameScore score(LstmUnroll u, float[][] rolls) {
+        int[] order = new int[rolls.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Lanes lanes = new Lanes(rolls, order, u.batch());
+        FrameScore score = new FrameScore();
+        int k = PolyDataset.KEYS;
+        boolean[] predicted = new boolean[k];
+        Rng unused = new Rng(0);
+        u.clearState();
+        while (lanes.fill(u) > 0) {
+            u.forward(false, 0f, unused);
+            float[] z = u.logits();
+            float[] p = u.probabilities();
+            for (int r = 0; r < u.valid.length; r++) {
+                if (u.valid[r] == 0f) {
+                    continue;
+                }
+                double nll = 0;
+                for (int j = 0; j < k; j++) {
+                    double zd = z[r * k + j];
+                    nll += Math.max(zd, 0) - u.y[r * k + j] * zd + Math.log1p(Math.exp(-Math.abs(zd)));
+                    predicted[j] = p[r * k + j] >= 0.5f;
+                }
+                score.addFrame(nll, predicted, u.y, r * k, k);
+            }
+            u.carry();
+        }
+        return score;
+    }
+}

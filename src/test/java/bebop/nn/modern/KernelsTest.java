@@ -1,0 +1,123 @@
+package bebop.nn.modern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The blocked, unrolled kernels against plain triple loops: equal bit for bit (up to the sign of zero). */
+class KernelsTest {
+    static float[] random(Random r, int n, double zeros) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextDouble() < zeros ? 0f : (float) r.nextGaussian();
+        }
+        return a;
+    }
+
+    /** Reference: C += A B, plain loops in the documented order. */
+    static void refMulAdd(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                          int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    c[cOff + i * ldc + j] += a[aOff + i * lda + p] * b[bOff + p * ldb + j];
+                }
+            }
+        }
+    }
+
+    /** Reference: C += A^T D. */
+    static void refMulAddTransA(float[] a, int aOff, int lda, float[] d, int dOff, int ldd, float[] c, int cOff,
+                                int ldc, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    c[cOff + p * ldc + j] += a[aOff + i * lda + p] * d[dOff + i * ldd + j];
+                }
+            }
+        }
+    }
+
+    static void assertSame(float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 0f, "element " + i);
+        }
+    }
+
+    @Test
+    void mulAddEqualsTheReferenceOnBlocksAndOddSizes() {
+        Random r = new Random(1);
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {33, 300, 129}, {7, 129, 1024}, {70, 88, 40}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            for (double zeros : new double[] {0, 0.5, 0.95}) {
+                // A is a column block of a wider matrix, B a column block, C with a wider stride
+                int lda = k + 3;
+                int ldb = n + 5;
+                int ldc = n + 2;
+                float[] a = random(r, 2 + m * lda, zeros);
+                float[] b = random(r, 1 + k * ldb, 0);
+                float[] c = random(r, 4 + m * ldc, 0);
+                float[] ref = c.clone();
+                Kernels.mulAdd(a, 2, lda, b, 1, ldb, c, 4, ldc, m, k, n, new int[k + 8]);
+                refMulAdd(a, 2, lda, b, 1, ldb, ref, 4, ldc, m, k, n);
+                assertSame(ref, c);
+            }
+        }
+    }
+
+    @Test
+    void mulAddTransAEqualsTheReference() {
+        Random r = new Random(2);
+        int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {200, 33, 129}, {130, 9, 1024}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            for (double zeros : new double[] {0, 0.9}) {
+                int lda = k + 1;
+                int ldd = n + 3;
+                int ldc = n + 1;
+                float[] a = random(r, 3 + m * lda, zeros);
+                float[] d = random(r, m * ldd, 0);
+                float[] c = random(r, 2 + k * ldc, 0);
+                float[] ref = c.clone();
+                Kernels.mulAddTransA(a, 3, lda, d, 0, ldd, c, 2, ldc, m, k, n, new int[m + 8]);
+                refMulAddTransA(a, 3, lda, d, 0, ldd, ref, 2, ldc, m, k, n);
+                assertSame(ref, c);
+            }
+        }
+    }
+
+    @Test
+    void transposeAndColumnSums() {
+        float[] m = {1, 2, 3, 4, 5, 6};
+        float[] t = new float[6];
+        Kernels.transpose(m, 0, 2, 3, t, 0);
+        assertSame(new float[] {1, 4, 2, 5, 3, 6}, t);
+        float[] s = {10, 0, 0};
+        Kernels.addColumnSums(m, 0, 2, 3, s, 0);
+        assertSame(new float[] {15, 7, 9}, s);
+    }
+
+    @Test
+    void rngStateRestoresTheSequence() {
+        Rng a = new Rng(42);
+        a.nextLong();
+        Rng b = new Rng(a.state());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(a.nextLong(), b.nextLong());
+        }
+        int[] counts = new int[3];
+        for (int i = 0; i < 3000; i++) {
+            counts[a.nextInt(3)]++;
+        }
+        for (int c : counts) {
+            assertEquals(1000, c, 100);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package bebop.train.modern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.data.poly.BernoulliBaseline;
+import bebop.data.poly.PolyDataset;
+import bebop.io.poly.ModernModels;
+import bebop.nn.modern.LstmStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ModernTrainerTest {
+    static Path dir(String name) throws Exception {
+        Path d = Path.of("target", "test-work", "modern-trainer", name);
+        if (Files.exists(d)) {
+            try (var w = Files.walk(d)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return Files.createDirectories(d);
+    }
+
+    static void assertBitIdentical(float[] a, float[] b) {
+        assertEquals(a.length, b.length);
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
+                throw new AssertionError("parameter " + i + " differs: " + a[i] + " vs " + b[i]);
+            }
+        }
+    }
+
+    @Test
+    void learnsBeyondTheBernoulliBaseline() {
+        PolyDataset d = TinyData.make(1, 30, 8, 8, 40);
+        ModernSettings s = ModernSettings.defaults(3).withLayers(List.of(16)).withWindow(10).withBatch(8)
+                .withLearningRate(0.02).withDropout(0).withMaxEpochs(15).withPatience(15);
+        ModernResult r = ModernTrainer.train(d, s, "tiny", ModernListener.NONE, null);
+        double baseline = BernoulliBaseline.fit(d.train()).score(d.test()).nll();
+        double test = PolyEvaluation.score(r.best(), d.test(), 10, 4).nll();
+        assertTrue(test < 0.7 * baseline, "test NLL " + test + " vs baseline " + baseline);
+        assertEquals(r.bestValid(), r.curve().stream().mapToDouble(EpochStats::validNll).min().orElseThrow());
+        // evaluation does not depend on how the pieces are batched
+        assertEquals(test, PolyEvaluation.score(r.best(), d.test(), 3, 1).nll(), 1e-4);
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestEpoch() {
+        PolyDataset d = TinyData.make(2, 4, 6, 2, 30);   // tiny training set: overfits fast
+        ModernSettings s = ModernSettings.defaults(4).withLayers(List.of(32)).withWindow(10).withBatch(2)
+                .withLearningRate(0.05).withDropout(0).withMaxEpochs(200).withPatience(3);
+        List<float[]> snapshots = new ArrayList<>();
+        ModernResult r = ModernTrainer.train(d, s, "tiny", new ModernListener() {
+            @Override
+            public void onCheckpoint(TrainerState st) {
+                snapshots.add(st.parameters());
+            }
+        }, null);
+        assertEquals("patience", r.stopReason());
+        assertEquals(r.bestEpoch() + 3, r.epochs());
+        double min = r.curve().stream().mapToDouble(EpochStats::validNll).min().orElseThrow();
+        assertEquals(min, r.bestValid());
+        assertEquals(min, r.curve().get(r.bestEpoch() - 1).validNll());
+        assertBitIdentical(snapshots.get(r.bestEpoch() - 1), r.best().parameters());
+        assertTrue(r.curve().get(r.epochs() - 1).validNll() > min);
+    }
+
+    @Test
+    void resumingFromAnyCheckpointGivesTheSameBits() throws Exception {
+        PolyDataset d = ResumeChild.data();
+        ModernSettings s = ResumeChild.settings().withMaxEpochs(5);
+        List<TrainerState> states = new ArrayList<>();
+        ModernResult full = ModernTrainer.train(d, s, "tiny", new ModernListener() {
+            @Override
+            public void onCheckpoint(TrainerState st) {
+                states.add(st);
+            }
+        }, null);
+        Path f = dir("resume").resolve("ck.bebop");
+        ModernModels.writeCheckpoint(f, states.get(1), ResumeChild.PROVENANCE);
+        TrainerState back = ModernModels.readCheckpoint(f);
+        assertEquals(states.get(1).rngState(), back.rngState());
+        assertEquals(states.get(1).bestValid(), back.bestValid());
+        ModernResult resumed = ModernTrainer.train(d, s, "tiny", ModernListener.NONE, back);
+        assertEquals(full.epochs(), resumed.epochs());
+        assertEquals(full.bestEpoch(), resumed.bestEpoch());
+        assertBitIdentical(full.best().parameters(), resumed.best().parameters());
+        assertBitIdentical(full.finalState().parameters(), resumed.finalState().parameters());
+        assertBitIdentical(full.finalState().adamSecond(), resumed.finalState().adamSecond());
+    }
+
+    @Test
+    void aKilledRunResumesToTheSameModel() throws Exception {
+        Path ck = dir("kill").resolve("run.ckpt.bebop");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ResumeChild.class.getName(), ck.toString(), "400")
+                .redirectErrorStream(true).redirectOutput(ck.resolveSibling("child.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(ck) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(Files.exists(ck), "the child wrote no checkpoint: " + Files.readString(ck.resolveSibling("child.log")));
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        TrainerState st = ModernModels.readCheckpoint(ck);
+        assertTrue(st.epoch() < ResumeChild.settings().maxEpochs(), "the child was not killed part-way");
+        ModernResult resumed = ModernTrainer.train(ResumeChild.data(), ResumeChild.settings(), "tiny",
+                ModernListener.NONE, st);
+        ModernResult whole = ModernTrainer.train(ResumeChild.data(), ResumeChild.settings(), "tiny",
+                ModernListener.NONE, null);
+        assertNotNull(resumed.best());
+        assertEquals(whole.epochs(), resumed.epochs());
+        assertBitIdentical(whole.best().parameters(), resumed.best().parameters());
+        assertBitIdentical(whole.finalState().parameters(), resumed.finalState().parameters());
+    }
+
+    @Test
+    void modelFileRoundTrip() throws Exception {
+        LstmStack net = ModernTrainer.initialNetwork(ResumeChild.settings(), ResumeChild.data().train(),
+                new bebop.nn.modern.Rng(1));
+        Path f = dir("model").resolve("m.bebop");
+        bebop.io.model.ModelFile.write(f, ModernModels.toModel(net, ResumeChild.settings(),
+                java.util.Map.of("epochs", 1), java.util.Map.of("test_nll", 1.5), ResumeChild.PROVENANCE));
+        LstmStack back = ModernModels.read(f);
+        assertEquals(net.config(), back.config());
+        assertArrayEquals(net.parameters(), back.parameters());
+    }
+}

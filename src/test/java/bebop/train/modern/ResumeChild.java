@@ -1,0 +1,40 @@
+package bebop.train.modern;
+
+import bebop.io.model.Provenance;
+import bebop.io.poly.ModernModels;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The training run of {@link ModernTrainerTest}'s kill test, as a program: trains {@link #settings()}
+ * on {@link #data()} and writes a checkpoint after every epoch, sleeping a little after each so
+ * that the test can kill it part-way.
+ */
+public final class ResumeChild {
+    static bebop.data.poly.PolyDataset data() {
+        return TinyData.make(5, 24, 6, 4, 40);
+    }
+
+    static ModernSettings settings() {
+        return ModernSettings.defaults(99).withLayers(List.of(12, 8)).withWindow(7).withBatch(5)
+                .withLearningRate(0.01).withDropout(0.2).withMaxEpochs(8).withPatience(100);
+    }
+
+    static final Provenance PROVENANCE = new Provenance("test", java.time.Instant.EPOCH, 99, List.of(), "tiny", "17");
+
+    public static void main(String[] args) throws Exception {
+        Path checkpoint = Path.of(args[0]);
+        long sleep = Long.parseLong(args[1]);
+        ModernTrainer.train(data(), settings(), "tiny", new ModernListener() {
+            @Override
+            public void onCheckpoint(TrainerState s) {
+                ModernModels.writeCheckpoint(checkpoint, s, PROVENANCE);
+                try {
+                    Thread.sleep(sleep);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, null);
+    }
+}
