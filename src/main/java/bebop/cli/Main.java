@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             EvalCommand.class,
             InspectCommand.class,
             RenderCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */
