@@ -81,7 +81,7 @@ final class ForwardState {
             }
             outputGroup4[k] = same;
         }
-        acc = new double[3 + net.cellsPerBlock];
+        acc = new double[2 * (3 + net.cellsPerBlock)];
         reset();
     }
 
@@ -117,8 +117,20 @@ final class ForwardState {
         ycPrev = yc;
         yc = t;
         gather();
-        for (int j = 0; j < net.blocks; j++) {
-            block(j);
+        // Blocks in pairs where two neighbours have as many sources: eight sums at once.
+        final int r = 3 + net.cellsPerBlock;
+        int j = 0;
+        while (j < net.blocks) {
+            if (j + 1 < net.blocks && net.sources[j] == net.sources[j + 1]) {
+                nets2(j);
+                block(j, acc, 0);
+                block(j + 1, acc, r);
+                j += 2;
+            } else {
+                nets(j);
+                block(j, acc, 0);
+                j++;
+            }
         }
         outputs();
     }
@@ -147,15 +159,14 @@ final class ForwardState {
         }
     }
 
-    private void block(int j) {
+    /** The net inputs of block j's gates and cells from the sources, into {@code acc[0..3+S)}. */
+    private void nets(int j) {
         final int n = net.sources[j];
         final int go = net.gateOffset[j];
         final int sc = net.cellsPerBlock;
-        final int c0 = j * sc;
         final double[][] p = net.params;
         final double[] wc = p[LstmNetwork.P_CELL];
         final int co = net.cellOffset[j];
-        // The gates' and the cells' net inputs from the sources, several sums at once (same order).
         final double[] a = acc;
         Kernels.zero(a, 0, 4);
         Kernels.dot4(p[LstmNetwork.P_IN], go, p[LstmNetwork.P_FORGET], go, p[LstmNetwork.P_OUTGATE], go,
@@ -163,8 +174,37 @@ final class ForwardState {
         if (sc > 1) {
             Kernels.dotRows(wc, co + n, n, sc - 1, u, go, n, a, 4);
         }
-        double netIn = a[0];
-        double netForget = a[1];
+    }
+
+    /** As {@link #nets} for blocks j and j+1 (same number of sources), into {@code acc[0..)} and {@code acc[3+S..)}. */
+    private void nets2(int j) {
+        final int n = net.sources[j];
+        final int ga = net.gateOffset[j];
+        final int gb = net.gateOffset[j + 1];
+        final int sc = net.cellsPerBlock;
+        final int r = 3 + sc;
+        final double[][] p = net.params;
+        final double[] wc = p[LstmNetwork.P_CELL];
+        final int ca = net.cellOffset[j];
+        final int cb = net.cellOffset[j + 1];
+        final double[] a = acc;
+        Kernels.gates2(p[LstmNetwork.P_IN], p[LstmNetwork.P_FORGET], p[LstmNetwork.P_OUTGATE], wc, ga, ca, gb, cb,
+                u, n, a, 0, r);
+        if (sc == 2) {
+            Kernels.dot2x(wc, ca + n, ga, cb + n, gb, u, n, a, 4, r + 4);
+        } else if (sc > 2) {
+            Kernels.dotRows(wc, ca + n, n, sc - 1, u, ga, n, a, 4);
+            Kernels.dotRows(wc, cb + n, n, sc - 1, u, gb, n, a, r + 4);
+        }
+    }
+
+    /** Block j's activations from its net inputs in {@code a[ao..ao+3+S)}. */
+    private void block(int j, double[] a, int ao) {
+        final int sc = net.cellsPerBlock;
+        final int c0 = j * sc;
+        final double[][] p = net.params;
+        double netIn = a[ao];
+        double netForget = a[ao + 1];
         if (net.peepholes) {
             netIn += dot(p[LstmNetwork.P_PEEP_IN], c0, sPrev, c0, sc);
             netForget += dot(p[LstmNetwork.P_PEEP_FORGET], c0, sPrev, c0, sc);
@@ -175,11 +215,11 @@ final class ForwardState {
         yForget[j] = forget;
         for (int v = 0; v < sc; v++) {
             int c = c0 + v;
-            double g = Activations.g(a[3 + v]);
+            double g = Activations.g(a[ao + 3 + v]);
             gc[c] = g;
             s[c] = forget * sPrev[c] + in * g;
         }
-        double netOut = a[2];
+        double netOut = a[ao + 2];
         if (net.peepholes) {
             netOut += dot(p[LstmNetwork.P_PEEP_OUT], c0, s, c0, sc);
         }

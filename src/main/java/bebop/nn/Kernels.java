@@ -45,6 +45,56 @@ final class Kernels {
         acc[ao + 3] = s3;
     }
 
+    /**
+     * The four rows (input, forget and output gate, first cell) of two blocks at once: rows of
+     * block a at {@code ga} in the gate arrays and {@code ca} in the cell array, dotted with
+     * {@code u[ga..ga+n)}; block b likewise. Sums from 0 into {@code acc[aa..aa+4)} and
+     * {@code acc[ab..ab+4)}. Eight independent add chains.
+     */
+    static void gates2(double[] wi, double[] wf, double[] wo, double[] wc, int ga, int ca, int gb, int cb,
+                       double[] u, int n, double[] acc, int aa, int ab) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        for (int i = 0; i < n; i++) {
+            double x = u[ga + i];
+            double y = u[gb + i];
+            s0 += wi[ga + i] * x;
+            s1 += wf[ga + i] * x;
+            s2 += wo[ga + i] * x;
+            s3 += wc[ca + i] * x;
+            t0 += wi[gb + i] * y;
+            t1 += wf[gb + i] * y;
+            t2 += wo[gb + i] * y;
+            t3 += wc[cb + i] * y;
+        }
+        acc[aa] = s0;
+        acc[aa + 1] = s1;
+        acc[aa + 2] = s2;
+        acc[aa + 3] = s3;
+        acc[ab] = t0;
+        acc[ab + 1] = t1;
+        acc[ab + 2] = t2;
+        acc[ab + 3] = t3;
+    }
+
+    /** Two dot products with two vectors: {@code w[oa..] . u[ua..]} into {@code acc[aa]}, {@code w[ob..] . u[ub..]} into {@code acc[ab]}. */
+    static void dot2x(double[] w, int oa, int ua, int ob, int ub, double[] u, int n, double[] acc, int aa, int ab) {
+        double s = 0;
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            s += w[oa + i] * u[ua + i];
+            t += w[ob + i] * u[ub + i];
+        }
+        acc[aa] = s;
+        acc[ab] = t;
+    }
+
     /** As {@link #dot4} for two rows. */
     static void dot2(double[] w0, int o0, double[] w1, int o1, double[] u, int uo, int n, double[] acc, int ao) {
         double s0 = acc[ao];
