@@ -40,7 +40,7 @@ if [ -n "$sweep" ]; then
   printf '%-6s %-6s %12s %10s %8s %12s %10s %8s  %s\n' inputs hidden online torch ratio generate torch ratio load
   for n in 25 88; do
     for h in 16 32 64 128 256; do
-      o="$("$here/bebop" bench --json --inputs "$n" --hidden "$h" --seconds "$seconds")"
+      o="$("$here/bebop" bench --json --inputs "$n" --hidden "$h" --seconds "$seconds" --warmup 2)"
       t="$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$n" --hidden "$h" --seconds "$seconds" --threads 1)"
       "$py" - "$o" "$t" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')" <<'PY'
 import json, sys

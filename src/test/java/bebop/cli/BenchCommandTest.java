@@ -13,7 +13,7 @@ class BenchCommandTest {
 
     @Test
     void jsonHasThePeersKeysAndNoFakedOnes() throws Exception {
-        CliRun r = CliRun.of("bench", "--json", "--inputs", "5", "--hidden", "3", "--seconds", "0.05");
+        CliRun r = CliRun.of("bench", "--json", "--inputs", "5", "--hidden", "3", "--seconds", "0.05", "--warmup", "0.05");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(5, j.get("inputs").asInt());
@@ -31,7 +31,7 @@ class BenchCommandTest {
 
     @Test
     void tableNamesEveryKey() {
-        CliRun r = CliRun.of("bench", "--inputs", "4", "--hidden", "2", "--seconds", "0.02");
+        CliRun r = CliRun.of("bench", "--inputs", "4", "--hidden", "2", "--seconds", "0.02", "--warmup", "0");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("online_steps_per_s"), r.out());
         assertTrue(r.out().contains("paper_exp2_online_steps_per_s"), r.out());
@@ -45,5 +45,8 @@ class BenchCommandTest {
         r = CliRun.of("bench", "--seconds", "-1");
         assertEquals(Main.USER_ERROR, r.exitCode());
         assertTrue(r.err().contains("--seconds"), r.err());
+        r = CliRun.of("bench", "--warmup", "-1");
+        assertEquals(Main.USER_ERROR, r.exitCode());
+        assertTrue(r.err().contains("--warmup"), r.err());
     }
 }

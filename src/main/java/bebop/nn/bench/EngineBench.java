@@ -139,16 +139,18 @@ public final class EngineBench {
      * The whole benchmark: keys as the peer's ({@code online_steps_per_s},
      * {@code generate_steps_per_s}) for the standard shape, plus {@code forward_steps_per_s} and the
      * paper's Experiment 2 network ({@code paper_exp2_*}). No {@code bptt_*} keys: bebop has no
-     * minibatch BPTT trainer yet. Each measurement warms up for {@code seconds / 2} (at most 2 s).
+     * minibatch BPTT trainer yet. Each measurement first runs untimed for {@code warmupSeconds}
+     * (the JIT compiles the kernels meanwhile), then is timed for {@code seconds}.
      */
-    public static Map<String, Object> run(int inputs, int hidden, double seconds) {
+    public static Map<String, Object> run(int inputs, int hidden, double warmupSeconds, double seconds) {
         if (inputs < 1 || hidden < 1) {
             throw new IllegalArgumentException("inputs and hidden must be positive, got " + inputs + " and " + hidden);
         }
-        if (!(seconds > 0) || seconds > 3600) {
-            throw new IllegalArgumentException("seconds must be in (0, 3600], got " + seconds);
+        if (!(seconds > 0) || seconds > 3600 || !(warmupSeconds >= 0) || warmupSeconds > 3600) {
+            throw new IllegalArgumentException("seconds must be in (0, 3600] and warm-up in [0, 3600], got "
+                    + seconds + " and " + warmupSeconds);
         }
-        double warm = Math.min(2.0, seconds / 2);
+        double warm = warmupSeconds;
         LstmConfig std = standard(inputs, hidden);
         LstmConfig exp2 = LstmConfig.experiment2();
         Map<String, Object> r = new LinkedHashMap<>();
