@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             RenderCommand.class,
             ImportCommand.class,
             BenchPolyCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */

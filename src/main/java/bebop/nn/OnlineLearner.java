@@ -227,15 +227,36 @@ public final class OnlineLearner {
             double d = y[k] - target[k];
             delta[k] = d;
             int o = net.outputOffset[k];
-            for (int c : net.outputCells[k]) {
-                e[c] += w[o] * d;
-                gw[o++] = d * yc[c];
-            }
-            for (int m : net.outputInputs[k]) {
-                gw[o++] = d * x[m];
+            final int cr = st.outputCellRun[k];
+            final int ir = st.outputInputRun[k];
+            if (cr >= 0 && ir >= 0) {
+                o = outputRow(w, gw, o, d, yc, cr, net.outputCells[k].length, x, ir, net.outputInputs[k].length);
+            } else {
+                for (int c : net.outputCells[k]) {
+                    e[c] += w[o] * d;
+                    gw[o++] = d * yc[c];
+                }
+                for (int m : net.outputInputs[k]) {
+                    gw[o++] = d * x[m];
+                }
             }
             gw[o] = d;
         }
+    }
+
+    /** One output's row when its sources are runs of cells and inputs; returns the bias index. */
+    private int outputRow(double[] w, double[] gw, int o, double d, double[] yc, int c0, int nc,
+                          double[] x, int m0, int ni) {
+        final double[] e = this.e;
+        for (int i = 0; i < nc; i++) {
+            e[c0 + i] += w[o + i] * d;
+            gw[o + i] = d * yc[c0 + i];
+        }
+        o += nc;
+        for (int i = 0; i < ni; i++) {
+            gw[o + i] = d * x[m0 + i];
+        }
+        return o + ni;
     }
 
     private void blockGradient(int j) {

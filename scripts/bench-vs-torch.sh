@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# bebop's engine against the PyTorch peer, in the same run, one thread each:
+#   scripts/bench-vs-torch.sh [--inputs N] [--hidden H] [--seconds S] [--peer PATH] [--json-dir DIR]
+#   scripts/bench-vs-torch.sh --sweep [--seconds S]   # hidden 16..256 x inputs 25, 88: one line per shape
+# Runs `./bebop bench --json` and the peer (shared/bench/torch_lstm_bench.py, Debian's python3-torch)
+# with the same --inputs/--hidden/--seconds, then prints: key, ours, PyTorch, ratio (ours / PyTorch).
+# A key that one side lacks (bebop has no minibatch BPTT trainer yet) shows "-" and no ratio.
+# Steps/s move with the machine's load: compare ratios from the same run; the load is printed.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+inputs=25; hidden=16; seconds=3; json_dir=""; sweep=""
+peer="${BEBOP_TORCH_PEER:-}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --inputs) inputs="$2"; shift 2 ;;
+    --hidden) hidden="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --peer) peer="$2"; shift 2 ;;
+    --json-dir) json_dir="$2"; shift 2 ;;
+    --sweep) sweep=1; shift ;;
+    -h|--help) sed -n 2,8p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench-vs-torch: unknown argument $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+if [ -z "$peer" ]; then
+  for p in "$here/../shared/bench/torch_lstm_bench.py" "/work/shared/bench/torch_lstm_bench.py" "$here/shared/bench/torch_lstm_bench.py"; do
+    if [ -f "$p" ]; then peer="$p"; break; fi
+  done
+fi
+if [ -z "$peer" ] || [ ! -f "$peer" ]; then
+  echo "bench-vs-torch: the PyTorch peer torch_lstm_bench.py was not found; pass --peer PATH" >&2; exit 2
+fi
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+if ! "$py" -c "import torch" 2>/dev/null; then
+  echo "bench-vs-torch: PyTorch is missing for $py (Debian: apt-get install -y python3-torch)" >&2; exit 2
+fi
+
+if [ -n "$sweep" ]; then
+  printf '%-6s %-6s %12s %10s %8s %12s %10s %8s  %s\n' inputs hidden online torch ratio generate torch ratio load
+  for n in 25 88; do
+    for h in 16 32 64 128 256; do
+      o="$("$here/bebop" bench --json --inputs "$n" --hidden "$h" --seconds "$seconds" --warmup 2)"
+      t="$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$n" --hidden "$h" --seconds "$seconds" --threads 1)"
+      "$py" - "$o" "$t" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')" <<'PY'
+import json, sys
+o, t = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+def r(k): return f"{o[k] / t[k]:.1f}x" if t.get(k) else "-"
+print(f"{o['inputs']:<6} {o['hidden']:<6} {o['online_steps_per_s']:>12,} {t['online_steps_per_s']:>10,} {r('online_steps_per_s'):>8}"
+      f" {o['generate_steps_per_s']:>12,} {t['generate_steps_per_s']:>10,} {r('generate_steps_per_s'):>8}  {sys.argv[3]}")
+PY
+    done
+  done
+  exit 0
+fi
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+ours="$("$here/bebop" bench --json --inputs "$inputs" --hidden "$hidden" --seconds "$seconds")"
+theirs="$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" --threads 1)"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+if [ -n "$json_dir" ]; then
+  mkdir -p "$json_dir"
+  printf '%s\n' "$ours" > "$json_dir/bebop-$inputs-$hidden.json"
+  printf '%s\n' "$theirs" > "$json_dir/torch-$inputs-$hidden.json"
+fi
+
+"$py" - "$ours" "$theirs" "$load_before" "$load_after" "$(nproc 2>/dev/null || echo '?')" <<'PY'
+import json, sys
+ours, theirs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(f"inputs {ours['inputs']}, hidden {ours['hidden']}, one thread each; {ours['engine']} (Java {ours['java']}) vs {theirs['peer']}")
+print(f"load average before {sys.argv[3]}, after {sys.argv[4]} ({sys.argv[5]} cores)")
+keys = ["online_steps_per_s", "bptt_batch1_steps_per_s", "bptt_batch32_steps_per_s", "generate_steps_per_s"]
+keys += [k for k in ours if k.endswith("_steps_per_s") and k not in keys]
+print(f"{'key':34} {'ours':>14} {'PyTorch':>12} {'ratio':>9}")
+for k in keys:
+    a, b = ours.get(k), theirs.get(k)
+    fa = f"{a:,}" if a is not None else "-"
+    fb = f"{b:,}" if b is not None else "-"
+    r = f"{a / b:.1f}x" if a is not None and b else "-"
+    print(f"{k:34} {fa:>14} {fb:>12} {r:>9}")
+print("paper_exp2_* keys: the paper's Experiment 2 net (no PyTorch peer); ratio of those rows: none.")
+PY

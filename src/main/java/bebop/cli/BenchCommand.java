@@ -1,0 +1,95 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.Version;
+import bebop.nn.bench.EngineBench;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bebop bench}: time steps per second of the numerical engine, single-threaded. */
+@Command(name = "bench",
+        description = {
+            "Measure the engine's speed in time steps per second on one thread, with the workloads and "
+                    + "JSON keys of the PyTorch peer benchmark (shared/bench/torch_lstm_bench.py), so that "
+                    + "scripts/bench-vs-torch.sh can put the two side by side.",
+            "",
+            "online_steps_per_s: online training (the paper's truncated RTRL, one weight change per step) "
+                    + "of a standard LSTM of the peer's shape: --hidden blocks of one cell, fully connected, "
+                    + "no peepholes, outputs fed by the cells and the inputs, on random binary 96-step frames.",
+            "generate_steps_per_s: free-running generation of that network, outputs thresholded at 0.5 "
+                    + "and fed back.",
+            "forward_steps_per_s: the forward step alone (inference).",
+            "paper_exp2_online_steps_per_s, paper_exp2_generate_steps_per_s: the same for the paper's "
+                    + "Experiment 2 network (25 units, 8 blocks of 2 cells, peepholes, chord/melody masks).",
+            "No bptt_* keys: bebop has no minibatch BPTT trainer yet.",
+            "Each measurement runs untimed for --warmup seconds (the JIT compiles the kernels) before "
+                    + "it is timed for --seconds; the default run takes about 25 s."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Option(names = "--inputs", paramLabel = "N", description = "Input (and output) units of the standard LSTM (default: ${DEFAULT-VALUE}).")
+    int inputs = 25;
+
+    @Option(names = "--hidden", paramLabel = "H", description = "Hidden units (blocks of one cell) of the standard LSTM (default: ${DEFAULT-VALUE}).")
+    int hidden = 16;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Timed seconds per measurement (default: ${DEFAULT-VALUE}).")
+    double seconds = 3;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "Untimed seconds before each measurement (default: ${DEFAULT-VALUE}).")
+    double warmup = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final String[][] ROWS = {
+        {"online_steps_per_s", "online training, standard LSTM (peer's shape)"},
+        {"generate_steps_per_s", "free-running generation, standard LSTM"},
+        {"forward_steps_per_s", "forward step (inference), standard LSTM"},
+        {"paper_exp2_online_steps_per_s", "online training, paper's Experiment 2 net"},
+        {"paper_exp2_generate_steps_per_s", "free-running generation, Experiment 2 net"},
+    };
+
+    @Override
+    public Integer call() throws Exception {
+        if (inputs < 1 || inputs > 4096) {
+            throw new UserError("--inputs must be between 1 and 4096, got " + inputs);
+        }
+        if (hidden < 1 || hidden > 4096) {
+            throw new UserError("--hidden must be between 1 and 4096, got " + hidden);
+        }
+        if (!(seconds > 0) || seconds > 600) {
+            throw new UserError("--seconds must be more than 0 and at most 600, got " + seconds);
+        }
+        if (!(warmup >= 0) || warmup > 600) {
+            throw new UserError("--warmup must be between 0 and 600, got " + warmup);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("engine", "bebop " + Version.get());
+        r.put("java", System.getProperty("java.version"));
+        r.putAll(EngineBench.run(inputs, hidden, warmup, seconds));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            out.printf(Locale.ROOT, "bebop bench: %s, Java %s, one thread, %.1f s per measurement after %.1f s warm-up%n",
+                    r.get("engine"), r.get("java"), seconds, warmup);
+            out.printf(Locale.ROOT, "standard LSTM: %d inputs, %d hidden, %s weights; Experiment 2 net: %s weights%n",
+                    inputs, hidden, r.get("weights"), r.get("paper_exp2_weights"));
+            for (String[] row : ROWS) {
+                out.printf(Locale.ROOT, "%-32s %,14d  %s%n", row[0], ((Number) r.get(row[0])).longValue(), row[1]);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,174 @@
+package bebop.nn.bench;
+
+import bebop.nn.FeedbackRule;
+import bebop.nn.FreeRunner;
+import bebop.nn.LstmConfig;
+import bebop.nn.LstmNetwork;
+import bebop.nn.LstmRunner;
+import bebop.nn.Normalizer;
+import bebop.nn.OnlineLearner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Throughput of the engine in time steps per second, single-threaded, with the workloads of the
+ * PyTorch peer ({@code shared/bench/torch_lstm_bench.py}) so that the two JSON objects line up key
+ * by key. Every measurement warms up first (the JIT compiles the kernels), then counts whole
+ * 96-step sequences until the time is up.
+ *
+ * <h2>Workloads</h2>
+ * <ul>
+ *   <li>{@link #standard standard(N, H)}: the shape the peer trains: {@code N} inputs, {@code H}
+ *       memory blocks of one cell each (an LSTM of {@code H} hidden units), every input and every
+ *       cell (t-1) feeding every block, {@code N} logistic outputs fed by the cells and the inputs;
+ *       no peepholes (a standard LSTM has none). Data: random binary frames (each unit on with
+ *       probability 0.2), 97 frames, input t predicting frame t+1, the state zeroed at the start of
+ *       every 96-step sequence, as the peer does.</li>
+ *   <li>the paper's Experiment 2 network ({@link LstmConfig#experiment2()}: 25 units, 8 blocks of
+ *       2 cells, peepholes, chord/melody masks) on the same kind of frames.</li>
+ * </ul>
+ * Online training is the paper's algorithm (truncated RTRL, one weight change per step, learning
+ * rate 1e-3, momentum 0.9 like the peer's SGD); generation free-runs with every output
+ * thresholded at 0.5 and fed back.
+ */
+public final class EngineBench {
+    /** Steps per training sequence (one chorus of the blues at eighth notes). */
+    public static final int SEQUENCE = 96;
+    public static final double LEARNING_RATE = 1e-3;
+    public static final double MOMENTUM = 0.9;
+
+    private EngineBench() {
+    }
+
+    /** The standard LSTM of the peer's shape: {@code hidden} blocks of 1 cell, fully connected, no peepholes. */
+    public static LstmConfig standard(int inputs, int hidden) {
+        return LstmConfig.fullyConnected(inputs, inputs, hidden, 1, LstmConfig.GateBiasSet.ZERO)
+                .withPeepholes(false);
+    }
+
+    /** {@code SEQUENCE + 1} random binary frames of {@code units} units, each on with probability 0.2. */
+    public static double[][] frames(int units, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] f = new double[SEQUENCE + 1][units];
+        for (double[] row : f) {
+            for (int i = 0; i < units; i++) {
+                row[i] = rng.nextDouble() < 0.2 ? 1.0 : 0.0;
+            }
+        }
+        return f;
+    }
+
+    /** Online training: steps per second (one weight change per step). */
+    public static double online(LstmConfig cfg, double warmupSeconds, double seconds) {
+        LstmNetwork net = LstmNetwork.create(cfg, 1);
+        OnlineLearner learner = net.newLearner(LEARNING_RATE, MOMENTUM);
+        double[][] f = frames(cfg.inputs(), 2);
+        Sink sink = new Sink();
+        timeOnline(learner, f, warmupSeconds, sink);
+        return timeOnline(learner, f, seconds, sink);
+    }
+
+    /** Forward steps (inference, no learning) per second. */
+    public static double forward(LstmConfig cfg, double warmupSeconds, double seconds) {
+        LstmRunner runner = LstmNetwork.create(cfg, 1).newRunner();
+        double[][] f = frames(cfg.inputs(), 2);
+        Sink sink = new Sink();
+        timeForward(runner, f, warmupSeconds, sink);
+        return timeForward(runner, f, seconds, sink);
+    }
+
+    /** Free-running generation (outputs thresholded at 0.5 and fed back) steps per second. */
+    public static double generate(LstmConfig cfg, double warmupSeconds, double seconds) {
+        LstmNetwork net = LstmNetwork.create(cfg, 1);
+        FreeRunner free = new FreeRunner(net, Normalizer.identity(cfg.inputs()), FeedbackRule.threshold(0.5));
+        free.prime(new double[cfg.inputs()]);
+        Sink sink = new Sink();
+        timeGenerate(free, warmupSeconds, sink);
+        return timeGenerate(free, seconds, sink);
+    }
+
+    private static double timeOnline(OnlineLearner learner, double[][] f, double seconds, Sink sink) {
+        long steps = 0;
+        long budget = (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long elapsed;
+        do {
+            learner.reset();
+            for (int t = 0; t < SEQUENCE; t++) {
+                sink.value += learner.step(f[t], f[t + 1])[0];
+            }
+            steps += SEQUENCE;
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < budget);
+        return steps / (elapsed * 1e-9);
+    }
+
+    private static double timeForward(LstmRunner runner, double[][] f, double seconds, Sink sink) {
+        long steps = 0;
+        long budget = (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long elapsed;
+        do {
+            runner.reset();
+            for (int t = 0; t < SEQUENCE; t++) {
+                sink.value += runner.step(f[t])[0];
+            }
+            steps += SEQUENCE;
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < budget);
+        return steps / (elapsed * 1e-9);
+    }
+
+    private static double timeGenerate(FreeRunner free, double seconds, Sink sink) {
+        long steps = 0;
+        long budget = (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long elapsed;
+        do {
+            for (int t = 0; t < SEQUENCE; t++) {
+                sink.value += free.next()[0];
+            }
+            steps += SEQUENCE;
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < budget);
+        return steps / (elapsed * 1e-9);
+    }
+
+    /**
+     * The whole benchmark: keys as the peer's ({@code online_steps_per_s},
+     * {@code generate_steps_per_s}) for the standard shape, plus {@code forward_steps_per_s} and the
+     * paper's Experiment 2 network ({@code paper_exp2_*}). No {@code bptt_*} keys: bebop has no
+     * minibatch BPTT trainer yet. Each measurement first runs untimed for {@code warmupSeconds}
+     * (the JIT compiles the kernels meanwhile), then is timed for {@code seconds}.
+     */
+    public static Map<String, Object> run(int inputs, int hidden, double warmupSeconds, double seconds) {
+        if (inputs < 1 || hidden < 1) {
+            throw new IllegalArgumentException("inputs and hidden must be positive, got " + inputs + " and " + hidden);
+        }
+        if (!(seconds > 0) || seconds > 3600 || !(warmupSeconds >= 0) || warmupSeconds > 3600) {
+            throw new IllegalArgumentException("seconds must be in (0, 3600] and warm-up in [0, 3600], got "
+                    + seconds + " and " + warmupSeconds);
+        }
+        double warm = warmupSeconds;
+        LstmConfig std = standard(inputs, hidden);
+        LstmConfig exp2 = LstmConfig.experiment2();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("inputs", inputs);
+        r.put("hidden", hidden);
+        r.put("threads", 1);
+        r.put("online_steps_per_s", Math.round(online(std, warm, seconds)));
+        r.put("generate_steps_per_s", Math.round(generate(std, warm, seconds)));
+        r.put("forward_steps_per_s", Math.round(forward(std, warm, seconds)));
+        r.put("paper_exp2_online_steps_per_s", Math.round(online(exp2, warm, seconds)));
+        r.put("paper_exp2_generate_steps_per_s", Math.round(generate(exp2, warm, seconds)));
+        r.put("weights", LstmNetwork.create(std, 1).parameterCount());
+        r.put("paper_exp2_weights", LstmNetwork.create(exp2, 1).parameterCount());
+        return r;
+    }
+
+    /** Keeps results alive so the JIT cannot drop the work. */
+    private static final class Sink {
+        double value;
+    }
+}
