@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "forward_steps_per_s: the forward step alone (inference).",
             "paper_exp2_online_steps_per_s, paper_exp2_generate_steps_per_s: the same for the paper's "
                     + "Experiment 2 network (25 units, 8 blocks of 2 cells, peepholes, chord/melody masks).",
-            "No bptt_* keys: bebop has no minibatch BPTT trainer yet.",
+            "bptt_batch1_steps_per_s, bptt_batch32_steps_per_s: the modern trainer (one float LSTM layer, "
+                    + "an Adam update per 96-step window of 1 or 32 sequences).",
             "Each measurement runs untimed for --warmup seconds (the JIT compiles the kernels) before "
                     + "it is timed for --seconds; the default run takes about 25 s."})
 final class BenchCommand implements Callable<Integer> {
@@ -57,6 +58,8 @@ final class BenchCommand implements Callable<Integer> {
         {"forward_steps_per_s", "forward step (inference), standard LSTM"},
         {"paper_exp2_online_steps_per_s", "online training, paper's Experiment 2 net"},
         {"paper_exp2_generate_steps_per_s", "free-running generation, Experiment 2 net"},
+        {"bptt_batch1_steps_per_s", "minibatch BPTT, batch 1 (modern trainer)"},
+        {"bptt_batch32_steps_per_s", "minibatch BPTT, batch 32 (modern trainer)"},
     };
 
     @Override

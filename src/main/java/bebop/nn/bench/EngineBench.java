@@ -138,8 +138,9 @@ public final class EngineBench {
     /**
      * The whole benchmark: keys as the peer's ({@code online_steps_per_s},
      * {@code generate_steps_per_s}) for the standard shape, plus {@code forward_steps_per_s} and the
-     * paper's Experiment 2 network ({@code paper_exp2_*}). No {@code bptt_*} keys: bebop has no
-     * minibatch BPTT trainer yet. Each measurement first runs untimed for {@code warmupSeconds}
+     * paper's Experiment 2 network ({@code paper_exp2_*}), and the modern trainer's minibatch
+     * BPTT ({@code bptt_batch1_steps_per_s}, {@code bptt_batch32_steps_per_s}: one float LSTM
+     * layer, an Adam update per 96-step window, as the peer). Each measurement first runs untimed for {@code warmupSeconds}
      * (the JIT compiles the kernels meanwhile), then is timed for {@code seconds}.
      */
     public static Map<String, Object> run(int inputs, int hidden, double warmupSeconds, double seconds) {
@@ -162,9 +163,19 @@ public final class EngineBench {
         r.put("forward_steps_per_s", Math.round(forward(std, warm, seconds)));
         r.put("paper_exp2_online_steps_per_s", Math.round(online(exp2, warm, seconds)));
         r.put("paper_exp2_generate_steps_per_s", Math.round(generate(exp2, warm, seconds)));
+        r.put("bptt_batch1_steps_per_s", Math.round(bptt(inputs, hidden, 1, warm, seconds)));
+        r.put("bptt_batch32_steps_per_s", Math.round(bptt(inputs, hidden, 32, warm, seconds)));
         r.put("weights", LstmNetwork.create(std, 1).parameterCount());
         r.put("paper_exp2_weights", LstmNetwork.create(exp2, 1).parameterCount());
         return r;
+    }
+
+    /** Minibatch BPTT steps per second (batch x window per update) of the modern trainer's kernels. */
+    public static double bptt(int inputs, int hidden, int batch, double warmupSeconds, double seconds) {
+        if (warmupSeconds > 0) {
+            bebop.nn.modern.Throughput.measure(inputs, hidden, batch, warmupSeconds);
+        }
+        return bebop.nn.modern.Throughput.measure(inputs, hidden, batch, seconds);
     }
 
     /** Keeps results alive so the JIT cannot drop the work. */

@@ -24,7 +24,8 @@ public final class Throughput {
                 + "\"bptt_batch1_steps_per_s\": %d, \"bptt_batch32_steps_per_s\": %d}%n", inputs, hidden, b1, b32);
     }
 
-    static double measure(int inputs, int hidden, int batch, double seconds) {
+    /** Steps per second of training one LSTM layer of this shape, batch x 96-step windows per Adam update. */
+    public static double measure(int inputs, int hidden, int batch, double seconds) {
         int window = 96;
         LstmStack net = LstmStack.create(new LstmStackConfig(inputs, java.util.List.of(hidden), inputs), new Rng(1));
         LstmUnroll u = new LstmUnroll(net, window, batch);
