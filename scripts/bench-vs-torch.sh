@@ -4,7 +4,7 @@
 #   scripts/bench-vs-torch.sh --sweep [--seconds S]   # hidden 16..256 x inputs 25, 88: one line per shape
 # Runs `./bebop bench --json` and the peer (shared/bench/torch_lstm_bench.py, Debian's python3-torch)
 # with the same --inputs/--hidden/--seconds, then prints: key, ours, PyTorch, ratio (ours / PyTorch).
-# A key that one side lacks (bebop has no minibatch BPTT trainer yet) shows "-" and no ratio.
+# A key that one side lacks shows "-" and no ratio.
 # Steps/s move with the machine's load: compare ratios from the same run; the load is printed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
