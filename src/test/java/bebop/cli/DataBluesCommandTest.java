@@ -14,10 +14,8 @@ import bebop.music.Score;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +71,8 @@ class DataBluesCommandTest {
 
     @Test
     void anotherMidiParserMidoReadsEveryFileAsThePapersFormAndSegments() throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        boolean mido = python("-c", "import mido").exitCode() == 0;
-        assumeTrue(mido || ci, "python3-mido is not installed (Debian: apt-get install python3-mido); .ci/run installs it");
-        CliRun check = python(Path.of("src/test/python/check_blues_midi.py").toString(), first.toString(), "--tempo", "120");
+        assumeTrue(CliRun.midoOrCi(), "python3-mido is not installed (Debian: apt-get install python3-mido); .ci/run installs it");
+        CliRun check = CliRun.python(Path.of("src/test/python/check_blues_midi.py").toString(), first.toString(), "--tempo", "120");
         String output = check.out();
         assertEquals(0, check.exitCode(), output);
         assertTrue(output.contains("4096 files read, 0 with problems, 4096 distinct melodies"), output);
@@ -105,19 +101,5 @@ class DataBluesCommandTest {
         assertEquals("bebop: --form jazz: unknown form (use paper or corrected)\n", form.err());
         CliRun tempo = CliRun.of("data", "blues", "--out", "target/x", "--tempo", "0");
         assertEquals("bebop: --tempo 0: must be between 20 and 400 bpm\n", tempo.err());
-    }
-
-    /** Runs Debian's python3 (where python3-mido installs) and returns its exit code and output. */
-    private static CliRun python(String... args) throws IOException, InterruptedException {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "/usr/bin/python3";
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("python timed out");
-        }
-        return new CliRun(p.exitValue(), output, "");
     }
 }

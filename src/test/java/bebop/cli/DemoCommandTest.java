@@ -56,6 +56,21 @@ class DemoCommandTest {
     }
 
     @Test
+    void theDefaultDemoIs144BarsOfFourFourThatMidoReadsAndAWavOfTheSameLength() throws Exception {
+        Path dir = CliRun.scratch("demo-default");
+        CliRun run = CliRun.of("demo", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        double seconds = AudioSystem.getAudioFileFormat(dir.resolve("demo.wav").toFile()).getFrameLength() / 44_100.0;
+        assertEquals(144 * 2.0, seconds, 2.0, "144 bars at 120 bpm (2 s a bar), within one bar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(CliRun.midoOrCi(),
+                "python3-mido is not installed (Debian: apt-get install python3-mido); .ci/run installs it");
+        CliRun mido = CliRun.python("src/test/python/check_midi_bars.py", dir.resolve("demo.mid").toString());
+        assertEquals(0, mido.exitCode(), mido.out());
+        assertTrue(mido.out().startsWith("type 1, ticks_per_beat 480, time_signature 4/4, bars 144, tempo_bpm 120,"),
+                mido.out());
+    }
+
+    @Test
     void composeAndEvalUseTheBundledModelWithoutModel() throws Exception {
         Path dir = CliRun.scratch("bundled");
         CliRun compose = CliRun.of("compose", "--choruses", "1", "--out", dir.resolve("one").toString());
