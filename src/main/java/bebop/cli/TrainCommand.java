@@ -56,11 +56,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-epochs", paramLabel = "N",
             description = {"Give up after N epochs. chords: an epoch is one Adam step over 2 choruses (with --paper:"
                 + " 96 online steps); default 20000 (2000000 with --paper).",
-                "melody: an epoch is --epoch-choruses choruses, default 2000."})
+                "melody: an epoch is one Adam step over --epoch-choruses choruses, default 20000 (with --paper: "
+                + "--epoch-choruses choruses of online steps, default 100000)."})
     Long maxEpochs;
 
     @Option(names = "--epoch-choruses", paramLabel = "N",
-            description = "melody: an epoch is N random training choruses (96 steps each). Default: 100.")
+            description = "melody: an epoch is (one Adam step over) N random training choruses (96 steps each). "
+                    + "Default: 2 (100 with --paper).")
     Integer epochChoruses;
 
     @Option(names = "--form", paramLabel = "paper|corrected", defaultValue = "paper",
@@ -77,7 +79,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--paper", description = {"chords: the paper's settings read literally: online truncated RTRL, "
             + "learning rate 1e-5, momentum 0.9, gate biases -0.5..-2.0 on all three gates, peepholes, z-scored inputs, "
             + "weights +-0.1 (they did not learn the form on bebop's engine: see README). Default: bebop's settings, "
-            + "the same network trained by BPTT with Adam."})
+            + "the same network trained by BPTT with Adam.",
+            "melody: the same for Experiment 2 (online RTRL, learning rate 1e-5, 100-chorus epochs, forget gates "
+            + "-0.5..-2.0). Default: Experiment 1's BPTT + Adam recipe on the Experiment 2 network."})
     boolean paper;
 
     @Option(names = "--peepholes", arity = "1", paramLabel = "true|false",
@@ -86,16 +90,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--gate-biases", paramLabel = "nnsp|icann",
             description = "Gate biases of blocks 1-4 on all three gates: nnsp -0.5..-2.0 (final paper), icann -0.1..-0.7. "
-                    + "Default: chords: input and output gates nnsp, forget gates +0.5..+2.0 (nnsp with --paper).")
+                    + "Default: input and output gates nnsp, forget gates +0.5..+2.0 (nnsp with --paper).")
     String gateBiases;
 
     @Option(names = "--forget-biases", paramLabel = "positive|negative",
             description = {"melody: sign of the forget gate biases (magnitudes 0.5..2.0 from --gate-biases).",
-                "negative is the paper read literally; positive (default) keeps memory, as in Gers et al. 2000."})
+                "negative is the paper read literally (default with --paper); positive (default) keeps memory, as in Gers et al. 2000."})
     String forgetBiases;
 
     @Option(names = "--reset-after", paramLabel = "K",
-            description = "Reset the state after K gross errors (0 = never). Default: 1, the paper's.")
+            description = "Online training only: reset the state after K gross errors (0 = never). Default: 1, the paper's.")
     Integer resetAfter;
 
     @Option(names = "--quiet", description = "No progress display.")
@@ -270,10 +274,14 @@ final class TrainCommand implements Callable<Integer> {
             ModelPaths.checkWritable(out, "--out");
             var err = spec.commandLine().getErr();
             var w = spec.commandLine().getOut();
-            w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, "
-                            + "learning rate %s, momentum %s, epoch = %d choruses%n",
+            boolean bptt = settings.trainer() == Experiment1Settings.Trainer.BPTT_ADAM;
+            w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, %s, "
+                            + "learning rate %s, momentum %s, epoch = %s%n",
                     seed, settings.networkConfig().blocks(), Experiment2.newNetwork(settings).parameterCount(),
-                    settings.learningRate(), settings.momentum(), settings.chorusesPerEpoch());
+                    bptt ? "BPTT + Adam (bebop's default)" : "online truncated RTRL (the paper's algorithm)",
+                    settings.learningRate(), settings.momentum(),
+                    bptt ? "one Adam step over " + settings.chorusesPerEpoch() + " choruses"
+                            : settings.chorusesPerEpoch() + " choruses");
             w.flush();
             Experiment2Result result;
             try (TrainingProgress progress = new TrainingProgress(err, "train", settings.maxEpochs(), quiet)) {
@@ -301,7 +309,8 @@ final class TrainCommand implements Callable<Integer> {
             ModelFile.write(out, model);
             LearningCurve.write(curvePng, curve(result.curve()),
                     LearningCurve.Options.defaults().withTitle("Experiment 2, seed " + seed)
-                            .withLabels("epoch (" + settings.chorusesPerEpoch() + " choruses)", "cross-entropy per step")
+                            .withLabels(bptt ? "epoch (Adam step over " + settings.chorusesPerEpoch() + " choruses)"
+                                    : "epoch (" + settings.chorusesPerEpoch() + " choruses)", "cross-entropy per step")
                             .withLogY(true));
             if (result.converged()) {
                 w.printf(Locale.ROOT, "learned the chords and the error plateaued in %,d epochs (%,d steps, %.1f s, %,.0f steps/s)%n",
@@ -321,10 +330,14 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         private Experiment2Settings melodySettings() {
-            Experiment2Settings s = Experiment2Settings.defaults(seed)
-                    .withPeepholes(peepholes == null || peepholes)
-                    .withGateBiases(gateBiases == null ? LstmConfig.GateBiasSet.NNSP : gateBiasSet())
+            Experiment2Settings s = (paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed))
                     .withForm(Options.formVariant(form));
+            if (peepholes != null) {
+                s = s.withPeepholes(peepholes);
+            }
+            if (gateBiases != null) {
+                s = s.withGateBiases(gateBiasSet());
+            }
             if (forgetBiases != null) {
                 switch (forgetBiases.toLowerCase(Locale.ROOT)) {
                     case "positive" -> s = s.withPositiveForgetBiases(true);

@@ -5,8 +5,8 @@ import bebop.nn.LstmConfig;
 
 /**
  * Settings of the paper's Experiment 2 (chords and melody). {@link #paper(long)} gives the
- * paper's values; {@link #defaults(long)} bebop's defaults, the same except the learning rate
- * (see {@link #DEFAULT_LEARNING_RATE}).
+ * paper's values (online truncated RTRL); {@link #defaults(long)} bebop's defaults, Experiment 1's
+ * working recipe (BPTT + Adam).
  *
  * @param seed                  seed of the weights and of the training stream (SplittableRandom)
  * @param form                  which reading of the paper's bar 6
@@ -32,6 +32,15 @@ import bebop.nn.LstmConfig;
  * @param positiveForgetBiases  forget gates biased +0.5..+2.0 instead of the paper's -0.5..-2.0
  *                              (input and output gates keep the negative set): the usual sign for
  *                              forget gates in Gers et al. 2000, where a forget gate near 1 keeps memory
+ * @param trainer               the learning algorithm, as in Experiment 1: the paper's online truncated
+ *                              RTRL ({@link Experiment1Settings.Trainer#ONLINE_RTRL}; an epoch is
+ *                              {@code chorusesPerEpoch} choruses of the stream, one weight change per
+ *                              step) or bebop's full BPTT with Adam ({@link Experiment1Settings.Trainer#BPTT_ADAM}:
+ *                              an epoch is one Adam step, step size {@code learningRate}, beta1
+ *                              {@code momentum}, on the exact gradient of {@code chorusesPerEpoch}
+ *                              random training choruses concatenated, teacher-forced from a zero state;
+ *                              no resets)
+ * @param gradientClip          BPTT only: the gradient's global L2 norm is clipped to this value (0 = off)
  */
 public record Experiment2Settings(
         long seed,
@@ -50,13 +59,15 @@ public record Experiment2Settings(
         double plateauGain,
         long splitSeed,
         double heldOutFraction,
-        boolean positiveForgetBiases) {
+        boolean positiveForgetBiases,
+        Experiment1Settings.Trainer trainer,
+        double gradientClip) {
 
     public static final double PAPER_LEARNING_RATE = Experiment1Settings.PAPER_LEARNING_RATE;
     public static final double PAPER_MOMENTUM = Experiment1Settings.PAPER_MOMENTUM;
     /**
-     * bebop's default learning rate. The paper's 1e-5 is reachable with {@code --learning-rate 1e-5}.
-     * Measured on this engine (seed 1, 100-chorus epochs): 1e-3 and 1e-2 stall with a reset every
+     * The former default (online) learning rate, for the paper's trainer with {@code --paper
+     * --learning-rate 3e-4}; it did not learn the form either. Measured on this engine (seed 1, 100-chorus epochs): 1e-3 and 1e-2 stall with a reset every
      * few steps (chord test stuck at 7-27 steps); 3e-4 brings the cross-entropy to ~0.14 per step
      * within ~200 epochs and the chord test past bar 4.
      */
@@ -75,6 +86,9 @@ public record Experiment2Settings(
             throw new IllegalArgumentException("need resetAfterGrossErrors >= 0, maxEpochs, chorusesPerEpoch, "
                     + "stopCycles and plateauEpochs >= 1");
         }
+        if (trainer == null || !(gradientClip >= 0)) {
+            throw new IllegalArgumentException("need a trainer and gradientClip >= 0");
+        }
         if (!(plateauGain >= 0) || !(heldOutFraction >= 0 && heldOutFraction < 1)) {
             throw new IllegalArgumentException("need plateauGain >= 0 and 0 <= heldOutFraction < 1");
         }
@@ -84,20 +98,35 @@ public record Experiment2Settings(
     public static Experiment2Settings paper(long seed) {
         return new Experiment2Settings(seed, BluesForm.Variant.PAPER, PAPER_LEARNING_RATE, PAPER_MOMENTUM,
                 true, LstmConfig.GateBiasSet.NNSP, LstmConfig.DEFAULT_INIT_RANGE, true, 1, 100_000,
-                DEFAULT_CHORUSES_PER_EPOCH, 2, 10, 0.01, DEFAULT_SPLIT_SEED, 0.1, false);
+                DEFAULT_CHORUSES_PER_EPOCH, 2, 10, 0.01, DEFAULT_SPLIT_SEED, 0.1, false,
+                Experiment1Settings.Trainer.ONLINE_RTRL, 1.0);
     }
 
-    public static final long DEFAULT_MAX_EPOCHS = 1_000;
+    /** Adam step size of {@link #defaults(long)} (Experiment 1's). */
+    public static final double DEFAULT_BPTT_LEARNING_RATE = Experiment1Settings.DEFAULT_BPTT_LEARNING_RATE;
+    /** Choruses per Adam step of {@link #defaults(long)}. */
+    public static final int DEFAULT_BPTT_CHORUSES = 2;
+    /** Plateau window of {@link #defaults(long)}, in Adam steps. */
+    public static final int DEFAULT_BPTT_PLATEAU_EPOCHS = 500;
+    public static final long DEFAULT_MAX_EPOCHS = 20_000;
 
     /**
-     * bebop's defaults: the paper's settings with {@link #DEFAULT_LEARNING_RATE}, forget gates
-     * biased +0.5..+2.0 and at most {@link #DEFAULT_MAX_EPOCHS} epochs. With the paper's literal
-     * values (1e-5, forget gates at -0.5..-2.0) the chord blocks did not learn the form within
-     * minutes on bebop's engine (see the README).
+     * bebop's defaults: Experiment 1's recipe ({@link Experiment1Settings#defaults(long)}) on the
+     * paper's Experiment 2 network. The paper's topology, output bias 0.5, input and output gate
+     * biases -0.5..-2.0 and cross-entropy; departures: forget gates biased +0.5..+2.0, no peepholes,
+     * weights uniform +-1, inputs 0/1 (not z-scored), and full BPTT with Adam (step
+     * {@link #DEFAULT_BPTT_LEARNING_RATE}, beta1 0.9, gradient norm clipped to 1) where each epoch is
+     * one Adam step on {@link #DEFAULT_BPTT_CHORUSES} random training choruses, teacher-forced from a
+     * zero state. Stop: the chord test and the cross-entropy plateau over windows of
+     * {@link #DEFAULT_BPTT_PLATEAU_EPOCHS} epochs (the per-epoch error of 2 random choruses is noisy),
+     * at most {@link #DEFAULT_MAX_EPOCHS} epochs. With the paper's online learner ({@link #paper(long)})
+     * the chord blocks never learned the form (see the README).
      */
     public static Experiment2Settings defaults(long seed) {
-        return paper(seed).withLearningRate(DEFAULT_LEARNING_RATE).withPositiveForgetBiases(true)
-                .withMaxEpochs(DEFAULT_MAX_EPOCHS);
+        return paper(seed).withTrainer(Experiment1Settings.Trainer.BPTT_ADAM)
+                .withLearningRate(DEFAULT_BPTT_LEARNING_RATE).withPeepholes(false).withPositiveForgetBiases(true)
+                .withInitRange(1.0).withNormalizeInputs(false).withChorusesPerEpoch(DEFAULT_BPTT_CHORUSES)
+                .withStop(2, DEFAULT_BPTT_PLATEAU_EPOCHS, 0.01).withMaxEpochs(DEFAULT_MAX_EPOCHS).withGradientClip(1.0);
     }
 
     /** The network configuration these settings describe: the paper's Experiment 2 topology. */
@@ -117,7 +146,7 @@ public record Experiment2Settings(
     public Experiment2Settings withPositiveForgetBiases(boolean on) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, on);
+                plateauGain, splitSeed, heldOutFraction, on, trainer, gradientClip);
     }
 
     private Experiment2Settings with(long seed, BluesForm.Variant form, double learningRate, double momentum,
@@ -125,7 +154,8 @@ public record Experiment2Settings(
                                      int resetAfterGrossErrors, long maxEpochs, int chorusesPerEpoch) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases);
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer,
+                gradientClip);
     }
 
     public Experiment2Settings withSeed(long s) {
@@ -181,18 +211,30 @@ public record Experiment2Settings(
     public Experiment2Settings withNormalizeInputs(boolean on) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange, on,
                 resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs, plateauGain,
-                splitSeed, heldOutFraction, positiveForgetBiases);
+                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip);
     }
 
     public Experiment2Settings withStop(int cycles, int epochs, double gain) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, cycles, epochs, gain,
-                splitSeed, heldOutFraction, positiveForgetBiases);
+                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip);
+    }
+
+    public Experiment2Settings withTrainer(Experiment1Settings.Trainer t) {
+        return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, t, gradientClip);
+    }
+
+    public Experiment2Settings withGradientClip(double clip) {
+        return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, clip);
     }
 
     public Experiment2Settings withSplit(long seed, double fraction) {
         return new Experiment2Settings(this.seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, seed, fraction, positiveForgetBiases);
+                plateauGain, seed, fraction, positiveForgetBiases, trainer, gradientClip);
     }
 }

@@ -39,6 +39,7 @@ class ComposeCommandTest {
     void trainWritesAMelodyModelWithItsSplitAndMetrics() throws IOException {
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("Experiment 2 (chords and melody), seed 2"), train.out());
+        assertTrue(train.out().contains("BPTT + Adam (bebop's default), learning rate 0.01"), train.out());
         assertTrue(train.out().contains("wrote " + model + " and " + dir.resolve("melody.curve.png")), train.out());
         Model m = ModelFile.read(model);
         assertEquals("melody", m.extra().get("experiment").asText());
@@ -48,6 +49,18 @@ class ComposeCommandTest {
         for (String metric : new String[] {"chord_accuracy", "in_scale", "novel_bars", "unique_choruses", "pitch_class_kl", "nll"}) {
             assertTrue(m.metrics().get(metric).isNumber(), metric);
         }
+    }
+
+    @Test
+    void paperTrainsExperiment2WithTheOnlineLearner() throws IOException {
+        Path paperModel = dir.resolve("paper.bebop");
+        CliRun run = CliRun.of("train", "--experiment", "melody", "--paper", "--seed", "2", "--max-epochs", "1",
+                "--epoch-choruses", "1", "--quiet", "--out", paperModel.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("online truncated RTRL (the paper's algorithm), learning rate 1.0E-5"), run.out());
+        Model m = ModelFile.read(paperModel);
+        assertEquals("ONLINE_RTRL", m.extra().get("settings").get("trainer").asText());
+        assertTrue(m.extra().get("settings").get("peepholes").asBoolean());
     }
 
     @Test

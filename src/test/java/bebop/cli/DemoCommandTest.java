@@ -25,6 +25,9 @@ class DemoCommandTest {
             assertTrue(bytes.length <= 2 << 20, bytes.length + " bytes");
             var model = ModelFile.fromBytes(bytes, "bundled");
             assertEquals("melody", model.extra().get("experiment").asText());
+            assertEquals("BPTT_ADAM", model.extra().get("settings").get("trainer").asText());
+            assertTrue(model.extra().get("training").get("chord_test_passed").asBoolean(), "it learned the form");
+            assertEquals(1.0, model.metrics().get("chord_accuracy").asDouble(), "its chords keep the form");
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * <pre>
  * mvn -q -B -o test-compile && mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" bebop.train.Experiment2Runs \
- *     seeds=1-3 lr=1e-3 momentum=0.9 epochChoruses=100 maxEpochs=2000 maxSeconds=600
+ *     seeds=1-3 lr=0.01 epochChoruses=2 maxEpochs=20000 maxSeconds=600   (trainer=ONLINE_RTRL for the paper's)
  * </pre>
  */
 public final class Experiment2Runs {
@@ -44,6 +44,10 @@ public final class Experiment2Runs {
                 case "init" -> s = s.withInitRange(Double.parseDouble(kv[1]));
                 case "maxEpochs" -> s = s.withMaxEpochs(Long.parseLong(kv[1]));
                 case "epochChoruses" -> s = s.withChorusesPerEpoch(Integer.parseInt(kv[1]));
+                case "trainer" -> s = s.withTrainer(Experiment1Settings.Trainer.valueOf(kv[1]));
+                case "clip" -> s = s.withGradientClip(Double.parseDouble(kv[1]));
+                case "normalize" -> s = s.withNormalizeInputs(Boolean.parseBoolean(kv[1]));
+                case "plateau" -> s = s.withStop(s.stopCycles(), Integer.parseInt(kv[1]), s.plateauGain());
                 case "eval" -> evalChoruses = Integer.parseInt(kv[1]);
                 case "maxSeconds" -> maxSeconds = Double.parseDouble(kv[1]);
                 case "print" -> printSeconds = Double.parseDouble(kv[1]);

@@ -129,6 +129,42 @@ class Experiment2Test {
     }
 
     @Test
+    void theDefaultsAreExperiment1sRecipeAndPaperIsTheOnlineLearner() {
+        Experiment2Settings d = Experiment2Settings.defaults(4);
+        Experiment1Settings one = Experiment1Settings.defaults(4);
+        assertEquals(Experiment1Settings.Trainer.BPTT_ADAM, d.trainer());
+        assertEquals(one.trainer(), d.trainer());
+        assertEquals(one.learningRate(), d.learningRate());
+        assertEquals(one.momentum(), d.momentum());
+        assertEquals(one.gradientClip(), d.gradientClip());
+        assertEquals(one.peepholes(), d.peepholes());
+        assertEquals(one.initRange(), d.initRange());
+        assertEquals(one.normalizeInputs(), d.normalizeInputs());
+        assertEquals(one.bpttChoruses(), d.chorusesPerEpoch());
+        assertTrue(d.positiveForgetBiases());
+        LstmConfig chords = d.networkConfig();
+        assertArrayEquals(new double[] {0.5, 1.0, 1.5, 2.0, 0.5, 1.0, 1.5, 2.0}, chords.forgetGateBias());
+        assertArrayEquals(new double[] {-0.5, -1.0, -1.5, -2.0, -0.5, -1.0, -1.5, -2.0}, chords.inputGateBias());
+        Experiment2Settings p = Experiment2Settings.paper(4);
+        assertEquals(Experiment1Settings.Trainer.ONLINE_RTRL, p.trainer());
+        assertEquals(1e-5, p.learningRate());
+        assertTrue(p.peepholes());
+        assertFalse(p.positiveForgetBiases());
+    }
+
+    @Test
+    void theOnlineTrainerIsStillDeterministic() {
+        Experiment2Settings s = Experiment2Settings.paper(5).withMaxEpochs(2).withChorusesPerEpoch(1);
+        Experiment2Result a = Experiment2.train(s, TrainingListener.NONE);
+        Experiment2Result b = Experiment2.train(s, TrainingListener.NONE);
+        assertEquals(2 * 96, a.steps());
+        assertTrue(a.network().sameWeights(b.network()));
+        Experiment2Result bptt = Experiment2.train(s.withTrainer(Experiment1Settings.Trainer.BPTT_ADAM),
+                TrainingListener.NONE);
+        assertFalse(a.network().sameWeights(bptt.network()), "the trainer choice is used");
+    }
+
+    @Test
     void trainingIsDeterministicAndReportsEveryEpoch() {
         Experiment2Settings s = Experiment2Settings.defaults(5).withMaxEpochs(3).withChorusesPerEpoch(2);
         List<EpochReport> seen = new ArrayList<>();
