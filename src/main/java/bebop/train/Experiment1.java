@@ -1,7 +1,8 @@
 package bebop.train;
 
+import bebop.data.BluesDataset;
+import bebop.encoding.LocalEncoding;
 import bebop.music.BluesForm;
-import bebop.music.Chord;
 import bebop.nn.BpttGradient;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
@@ -57,24 +58,15 @@ import java.util.SplittableRandom;
  * {@link Experiment1Settings#paper(long)} keeps the literal settings.
  */
 public final class Experiment1 {
-    public static final int STEPS_PER_CHORUS = 96;
-    public static final int UNITS = 12;
-    /** MIDI note of chord unit 0. */
-    public static final int LOWEST_NOTE = 48;
+    public static final int STEPS_PER_CHORUS = LocalEncoding.STEPS_PER_CHORUS;
+    public static final int UNITS = LocalEncoding.CHORD_UNITS;
 
     private Experiment1() {
     }
 
-    /** The 96 chord frames of the form: frame[t][note - 48] = 1 when the chord at step t sounds the note. */
+    /** The 96 chord frames of the form (12 units): Experiment 1's training sequence. */
     public static double[][] chordFrames(BluesForm form) {
-        double[][] frames = new double[STEPS_PER_CHORUS][UNITS];
-        for (int t = 0; t < STEPS_PER_CHORUS; t++) {
-            Chord chord = form.chordAtStep(t);
-            for (int note : chord.notes()) {
-                frames[t][note - LOWEST_NOTE] = 1.0;
-            }
-        }
-        return frames;
+        return BluesDataset.chordFrames(form);
     }
 
     /** The Experiment 1 network of these settings, weights drawn from their seed. */
