@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bebop bench}: time steps per second of the numerical engine, single-threaded. */
 @Command(name = "bench",
+        header = "Measure the engine's speed in steps per second, with the PyTorch peer's keys.",
         description = {
             "Measure the engine's speed in time steps per second on one thread, with the workloads and "
                     + "JSON keys of the PyTorch peer benchmark (shared/bench/torch_lstm_bench.py), so that "

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
  * baseline.
  */
 @Command(name = "bench-poly", sortOptions = false,
+        header = "Train and score the modern LSTM on a polyphonic benchmark (test NLL, frame accuracy).",
         description = {"Polyphonic music benchmark (Boulanger-Lewandowski et al. 2012): train the modern LSTM",
             "(minibatch truncated BPTT, Adam) on the train split, keep the epoch with the best validation NLL,",
             "report on test:",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
  * trained by bebop) improvises blues choruses, written to hear, see and edit.
  */
 @Command(name = "demo", sortOptions = false,
+        header = "The bundled network improvises 12 blues choruses into out/.",
         description = {"The bundled network (the paper's Experiment 2) improvises a blues: out/demo.mid, .wav,",
             ".png (piano roll), .musicxml, .ly. The same as: bebop compose --choruses 12 --out out/demo"})
 final class DemoCommand implements Callable<Integer> {

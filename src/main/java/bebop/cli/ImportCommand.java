@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bebop import DIR --out DATASET}: a folder of MIDI files -> a data set and a report of every file. */
 @Command(name = "import", sortOptions = false,
+        header = "Import your own MIDI files as a data set, with a report of every file.",
         description = {
             "Import your own MIDI files: every .mid/.midi file under DIR (any depth) is quantised to a grid, "
                     + "its melody (the top voice of one part) and harmony (one chord per half bar from the other "

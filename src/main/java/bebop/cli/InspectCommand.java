@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bebop inspect FILE.mid}: what a MIDI file holds, as bebop reads it. */
 @Command(name = "inspect",
+        header = "Show what a MIDI file holds: tempo, time signature, bars, and each part's notes.",
         description = "Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature, "
                 + "length in bars and seconds, and per part (one per track and channel with notes) its name, "
                 + "channel (1-16), General MIDI program (0-127), note count and pitch range.")

@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bebop render IN.mid --to musicxml|ly|pdf|wav|png|mid}: a MIDI file as a score, audio or picture. */
 @Command(name = "render", sortOptions = false,
+        header = "Write a MIDI file as MusicXML, LilyPond, PDF, WAV, a piano-roll PNG or MIDI.",
         description = "Write a MIDI file as a score: MusicXML (for MuseScore, Finale, Sibelius, Dorico), LilyPond "
                 + "source, or a PDF engraved by LilyPond. The melody is the part named Melody (else the highest "
                 + "part that is not Chords); chord symbols come from the file's text events, or are named from "

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bebop train}: trains one of the paper's networks and writes the model and its learning curve. */
 @Command(name = "train", sortOptions = false,
+        header = "Train a network: the paper's Experiment 1 or 2, or the modern LSTM on any data set.",
         description = {"Train one of the paper's LSTM networks (the paper's algorithm, online truncated RTRL, with --paper)",
             "and write the model (M.bebop) and its learning curve (M.curve.png).",
             "Or (--data) train on a piano-roll data set (a benchmark JSON, jsb, nottingham, or a bebop import",
