@@ -1,13 +1,16 @@
 package bebop.cli;
 
 import bebop.UserError;
+import bebop.compose.ChordFrames;
 import bebop.compose.Composer;
+import bebop.compose.GivenChordsComposer;
 import bebop.compose.Primers;
 import bebop.data.BluesDataset;
 import bebop.encoding.LocalEncoding;
 import bebop.io.midi.MidiReader;
 import bebop.io.model.LstmModels;
 import bebop.music.BluesForm;
+import bebop.music.Progression;
 import bebop.music.Score;
 import bebop.nn.LstmSequenceModel;
 import bebop.nn.SequenceModel;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = {"Let a trained network improvise blues choruses: PREFIX.mid, .wav, .png (piano roll), .musicxml, .ly.",
             "As in the paper: primed with the first steps of a training chorus (or a MIDI file), then running free,",
             "its chord outputs thresholded at 0.5 and one melody note drawn per eighth note from the melody outputs.",
-            "A chords-only model (train --experiment chords) composes the chords alone."})
+            "A chords-only model (train --experiment chords) composes the chords alone.",
+            "With --chords \"C7 F7 C7 C7 ...\" the network improvises its melody over your progression instead of its own chords."})
 final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model to compose with. Default: the model bundled with bebop (Experiment 2, see README).")
@@ -64,6 +68,13 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--primer-steps", paramLabel = "K",
             description = "Start from the first K eighth-note steps of a training chorus (1-96). Default: 8 (one bar).")
     Integer primerSteps;
+
+    @Option(names = "--chords", paramLabel = "PROGRESSION",
+            description = {"Improvise the melody over this progression instead of the network's own chords, e.g. "
+                    + "\"C7 F7 C7 C7 F7 F7 C7 C7 G7 F7 C7 G7\": one symbol a bar, or with bar lines \"| C7 | F7 | Dm7 G7 |\" "
+                    + "(1 or 2 chords a bar). Chords: C, Cm, C7, Cm7, Cmaj7, Cdim, Cdim7, Cm7b5, Caug, C6, Cm6, Csus4, Csus2 "
+                    + "on any root (C#, Db, ...). A chorus is one pass through it; the primer's melody is kept, its chords are the progression's."})
+    String chords;
 
     @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Default: ${DEFAULT-VALUE}.")
     double tempo;
@@ -96,15 +107,28 @@ final class ComposeCommand implements Callable<Integer> {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }
         checkPrefix(out);
+        Progression progression = chords == null ? null : progression(chords);
         Loaded loaded = Loaded.of(model);
+        if (progression != null && !loaded.melody()) {
+            throw new UserError("--chords: " + loaded.label() + " is a chords-only model; it has no melody to improvise over the chords");
+        }
         PrintWriter w = spec.commandLine().getOut();
         Piece piece = primer != null
-                ? Piece.compose(loaded, choruses, seed, temperature, midiPrimer(primer, loaded), primer.toString(), tempo)
-                : Piece.compose(loaded, choruses, seed, temperature, k, tempo);
+                ? Piece.compose(loaded, choruses, seed, temperature, midiPrimer(primer, loaded), primer.toString(), tempo, progression)
+                : Piece.compose(loaded, choruses, seed, temperature, k, tempo, progression);
         w.println(piece.describe());
         ScoreOutputs.write(piece.score(), out.toString(), FORMATS, false, Optional.ofNullable(soundfont), w);
         w.flush();
         return 0;
+    }
+
+    /** The progression of {@code --chords}, or a user error naming the bad symbol or bar. */
+    static Progression progression(String text) {
+        try {
+            return Progression.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--chords: " + e.getMessage(), e);
+        }
     }
 
     static void checkChoruses(int n) {
@@ -220,6 +244,12 @@ final class ComposeCommand implements Callable<Integer> {
     record Piece(Score score, String how) {
         /** Primed with the first {@code primerSteps} frames of a training chorus picked with the seed. */
         static Piece compose(Loaded m, int choruses, long seed, double temperature, int primerSteps, double tempo) {
+            return compose(m, choruses, seed, temperature, primerSteps, tempo, null);
+        }
+
+        /** As above; over {@code progression} (null: the network's own chords), the primer's chords replaced by it. */
+        static Piece compose(Loaded m, int choruses, long seed, double temperature, int primerSteps, double tempo,
+                             Progression progression) {
             SplittableRandom root = new SplittableRandom(seed);
             SplittableRandom pick = root.split();
             SplittableRandom notes = root.split();
@@ -244,32 +274,48 @@ final class ComposeCommand implements Callable<Integer> {
                 primer = Primers.firstSteps(BluesDataset.chordFrames(data.form()), primerSteps, m.units());
                 from = "the first " + primerSteps + " steps of the form";
             }
-            return make(m, choruses, temperature, primer, from, notes, tempo);
+            return make(m, choruses, temperature, primer, from, notes, tempo, progression);
         }
 
         /** Primed with the given frames (a MIDI file's). */
         static Piece compose(Loaded m, int choruses, long seed, double temperature, double[][] primer, String name,
-                             double tempo) {
+                             double tempo, Progression progression) {
             SplittableRandom root = new SplittableRandom(seed);
             root.split();
             SplittableRandom notes = root.split();
-            if (primer.length >= choruses * LocalEncoding.STEPS_PER_CHORUS) {
+            if (primer.length >= steps(choruses, progression)) {
                 throw new UserError("--primer " + name + ": its " + primer.length + " steps fill the " + choruses
                         + " choruses to compose; ask for more --choruses");
             }
-            return make(m, choruses, temperature, primer, name + " (" + primer.length + " steps)", notes, tempo);
+            return make(m, choruses, temperature, primer, name + " (" + primer.length + " steps)", notes, tempo, progression);
+        }
+
+        /** Steps of the piece: 96 a chorus, or one pass through the progression a chorus. */
+        static int steps(int choruses, Progression progression) {
+            return choruses * (progression == null ? LocalEncoding.STEPS_PER_CHORUS : progression.steps());
         }
 
         private static Piece make(Loaded m, int choruses, double temperature, double[][] primer, String from,
-                                  SplittableRandom notes, double tempo) {
-            double[][] frames = Composer.compose(m.sequenceModel(), primer, choruses * LocalEncoding.STEPS_PER_CHORUS,
-                    temperature, notes);
+                                  SplittableRandom notes, double tempo, Progression progression) {
+            int steps = steps(choruses, progression);
+            double[][] frames;
+            if (progression == null) {
+                frames = Composer.compose(m.sequenceModel(), primer, steps, temperature, notes);
+            } else {
+                if (primer.length >= steps) {
+                    throw new UserError("--chords: the piece (" + steps + " steps) is no longer than the " + primer.length
+                            + "-step primer; ask for more --choruses or fewer --primer-steps");
+                }
+                frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
+                        temperature, notes);
+            }
             Score score = LocalEncoding.decode(frames, tempo, m.melody() ? "bebop blues" : "bebop blues (chords)");
             String how = String.format(Locale.ROOT,
-                    "%d choruses (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s.",
+                    "%d choruses (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s%s.",
                     choruses, score.bars(), score.seconds(), Options.number(tempo), m.describe(), from,
                     m.melody() ? "melody temperature " + Options.number(temperature)
-                            : "chords only (a chords-only model plays no melody)");
+                            : "chords only (a chords-only model plays no melody)",
+                    progression == null ? "" : ",\nover your chords " + progression);
             return new Piece(score, how);
         }
 

@@ -2,6 +2,7 @@ package bebop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.io.midi.MidiReader;
@@ -102,6 +103,66 @@ class ComposeCommandTest {
         assertEquals(36, MidiReader.read(Path.of(song + ".mid")).bars());
     }
 
+    private static final String BLUES = "C7 C7 C7 C7 F7 F7 C7 C7 G7 F7 C7 G7";
+
+    /** The chord units (MIDI 48..59 sounding) of every eighth-note step of a written MIDI file. */
+    private static void assertChordsFollow(Path mid, bebop.music.Progression progression, int steps) {
+        double[][] frames = bebop.encoding.LocalEncoding.encode(MidiReader.read(mid));
+        assertEquals(steps, frames.length);
+        for (int t = 0; t < steps; t++) {
+            java.util.List<Integer> sounding = new java.util.ArrayList<>();
+            for (int u = 0; u < 12; u++) {
+                if (frames[t][u] > 0.5) {
+                    sounding.add(48 + u);
+                }
+            }
+            assertEquals(progression.chordAtStep(t).notes(), sounding, "step " + t);
+        }
+    }
+
+    @Test
+    void chordsGiveTheProgressionTheBundledModelImprovisesOverTheSameBytesForTheSameSeed() throws Exception {
+        Path a = dir.resolve("chords-a/song");
+        CliRun run = CliRun.of("compose", "--chords", BLUES, "--choruses", "2", "--seed", "4", "--out", a.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("2 choruses (24 bars"), run.out());
+        assertTrue(run.out().contains("over your chords | C7 | C7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"), run.out());
+        Path mid = Path.of(a + ".mid");
+        assertChordsFollow(mid, bebop.music.Progression.parse(BLUES), 2 * 96);
+        Score score = MidiReader.read(mid);
+        assertTrue(score.part(Part.MELODY).isPresent() && score.part(Part.MELODY).get().notes().size() > 10);
+
+        Path b = dir.resolve("chords-b/song");
+        assertEquals(0, CliRun.of("compose", "--chords", BLUES, "--choruses", "2", "--seed", "4", "--out", b.toString())
+                .exitCode());
+        for (String ext : new String[] {"mid", "musicxml", "ly"}) {
+            assertArrayEquals(Files.readAllBytes(Path.of(a + "." + ext)), Files.readAllBytes(Path.of(b + "." + ext)), ext);
+        }
+    }
+
+    @Test
+    void aProgressionWithBarLinesAndHalfBarsCyclesForEachChorus() throws Exception {
+        String chords = "| Dm7 G7 | Cmaj7 | Bbm7 Eb7 | Abmaj7 | Am7b5 D7 |";
+        Path song = dir.resolve("chords-c/song");
+        CliRun run = CliRun.of("compose", "--model", model.toString(), "--chords", chords, "--choruses", "3",
+                "--primer-steps", "4", "--out", song.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("3 choruses (15 bars"), run.out());
+        assertChordsFollow(Path.of(song + ".mid"), bebop.music.Progression.parse(chords), 3 * 5 * 8);
+    }
+
+    @Test
+    void aBadChordSymbolGivesOneLineAndExitCodeTwo() throws IOException {
+        String out = dir.resolve("bad/c").toString();
+        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "C7 H7 F7", "--out", out),
+                "--chords: 'H7' is not a chord symbol (e.g. C, Cm, C7, Cm7, Cmaj7, Cdim7, Cm7b5)");
+        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "| C F G |", "--out", out),
+                "--chords: the bar 'C F G' holds 3 chords; a bar holds 1 or 2 (two half bars)");
+        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "C7", "--choruses", "1",
+                "--out", out), "--chords: the piece (8 steps) is no longer than the 8-step primer; ask for more --choruses or fewer --primer-steps");
+        assertFalse(Files.exists(Path.of(out + ".mid")));
+    }
+
     @Test
     void evalOfAMelodyModelGivesTheTableAndOneJsonObjectMatchingTheModelsMetrics() throws IOException {
         CliRun table = CliRun.of("eval", "--model", model.toString());
@@ -136,6 +197,9 @@ class ComposeCommandTest {
         Score score = MidiReader.read(Path.of(song + ".mid"));
         assertEquals(12, score.bars());
         assertTrue(score.part(Part.MELODY).map(p -> p.notes().isEmpty()).orElse(true));
+        assertOneLineError(CliRun.of("compose", "--model", chords.toString(), "--chords", BLUES, "--out",
+                dir.resolve("bad/d").toString()),
+                "--chords: " + chords + " is a chords-only model; it has no melody to improvise over the chords");
     }
 
     @Test
