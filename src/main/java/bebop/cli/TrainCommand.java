@@ -225,24 +225,36 @@ final class TrainCommand implements Callable<Integer> {
             s = s.withGateBiases(gateBiasSet());
         }
         if (learningRate != null) {
-            if (!(learningRate > 0 && learningRate < 100)) {
-                throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
-            }
-            s = s.withLearningRate(learningRate);
+            s = s.withLearningRate(checkedLearningRate());
         }
         if (momentum != null) {
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
-            }
-            s = s.withMomentum(momentum);
+            s = s.withMomentum(checkedMomentum());
         }
         if (resetAfter != null) {
-            if (resetAfter < 0) {
-                throw new UserError("--reset-after " + resetAfter + ": must be 0 (never) or more");
-            }
-            s = s.withResetAfterGrossErrors(resetAfter);
+            s = s.withResetAfterGrossErrors(checkedResetAfter());
         }
         return s;
+    }
+
+    private double checkedLearningRate() {
+        if (!(learningRate > 0 && learningRate < 100)) {
+            throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
+        }
+        return learningRate;
+    }
+
+    private double checkedMomentum() {
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
+        }
+        return momentum;
+    }
+
+    private int checkedResetAfter() {
+        if (resetAfter < 0) {
+            throw new UserError("--reset-after " + resetAfter + ": must be 0 (never) or more");
+        }
+        return resetAfter;
     }
 
     private LstmConfig.GateBiasSet gateBiasSet() {
@@ -359,22 +371,13 @@ final class TrainCommand implements Callable<Integer> {
                 s = s.withChorusesPerEpoch(epochChoruses);
             }
             if (learningRate != null) {
-                if (!(learningRate > 0 && learningRate < 100)) {
-                    throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
-                }
-                s = s.withLearningRate(learningRate);
+                s = s.withLearningRate(checkedLearningRate());
             }
             if (momentum != null) {
-                if (!(momentum >= 0 && momentum < 1)) {
-                    throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
-                }
-                s = s.withMomentum(momentum);
+                s = s.withMomentum(checkedMomentum());
             }
             if (resetAfter != null) {
-                if (resetAfter < 0) {
-                    throw new UserError("--reset-after " + resetAfter + ": must be 0 (never) or more");
-                }
-                s = s.withResetAfterGrossErrors(resetAfter);
+                s = s.withResetAfterGrossErrors(checkedResetAfter());
             }
             return s;
         }
