@@ -190,15 +190,7 @@ final class ComposeCommand implements Callable<Integer> {
                 if (in == null) {
                     throw new UserError("this bebop has no bundled model (" + BUNDLED + "); give --model M.bebop");
                 }
-                Path tmp = Files.createTempFile("bebop-bundled-", ".bebop");
-                try {
-                    Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    return new Loaded(LstmModels.read(tmp), "the bundled model");
-                } catch (UserError e) {
-                    throw new UserError("the bundled model is damaged: " + e.getMessage(), e);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                return new Loaded(LstmModels.fromBytes(in.readAllBytes(), "the bundled model"), "the bundled model");
             } catch (IOException e) {
                 throw new UserError("cannot read the bundled model: " + e.getMessage(), e);
             }

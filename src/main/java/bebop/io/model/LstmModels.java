@@ -47,7 +47,19 @@ public final class LstmModels {
 
     /** Reads a model file into a network; every problem is a UserError naming the file. */
     public static Loaded read(Path file) {
-        Model model = ModelFile.read(file, KIND);
+        return load(ModelFile.read(file, KIND), file.toString());
+    }
+
+    /** The same from a model file's bytes (a resource in the jar); {@code name} is what messages show. */
+    public static Loaded fromBytes(byte[] bytes, String name) {
+        Model model = ModelFile.fromBytes(bytes, name);
+        if (!model.kind().equals(KIND)) {
+            throw new UserError(name + ": holds a '" + model.kind() + "' model, expected a '" + KIND + "' model");
+        }
+        return load(model, name);
+    }
+
+    private static Loaded load(Model model, String file) {
         try {
             LstmConfig config = model.config(LstmConfig.class);
             Map<String, double[]> params = new LinkedHashMap<>();
