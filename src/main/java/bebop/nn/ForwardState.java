@@ -42,11 +42,41 @@ final class ForwardState {
     private final boolean[] outputGroup4;
     /** Scratch: net inputs of the current block: input gate, forget gate, output gate, then one per cell. */
     private final double[] acc;
-    /** Scratch for four output units' sums. */
-    private final double[] outAcc = new double[4];
+    /** Scratch for four output units' sums (two parts each on the SIMD path). */
+    private final double[] outAcc = new double[8];
+    /** Net inputs of the gates (per block), the cells and the output units before squashing. */
+    private final double[] netIn;
+    private final double[] netForget;
+    private final double[] netOut;
+    private final double[] netCell;
+    private final double[] netY;
+    /** SIMD ({@link VectorKernels}) or plain kernels; fixed when the state is made. */
+    private final boolean simd;
+    /** Inference from packed weights (null: row by row from the network's arrays). */
+    private final PackedWeights packed;
+    /** The output units' shared sources (cells, inputs, 1) when the outputs are packed. */
+    private final double[] outSources;
 
     ForwardState(LstmNetwork net) {
+        this(net, Simd.enabled(), false);
+    }
+
+    /**
+     * @param simd SIMD or plain kernels
+     * @param inference for inference only: where the network allows, compute from a packed copy
+     *     of the weights ({@link PackedWeights}) taken at every {@link #reset()}
+     */
+    ForwardState(LstmNetwork net, boolean simd, boolean inference) {
         this.net = net;
+        this.simd = simd;
+        this.packed = inference ? PackedWeights.of(net, simd) : null;
+        this.outSources = packed != null && packed.packsOutputs()
+                ? new double[net.outputCells[0].length + net.outputInputs[0].length + 1] : null;
+        netIn = new double[net.blocks];
+        netForget = new double[net.blocks];
+        netOut = new double[net.blocks];
+        netCell = new double[net.cells];
+        netY = new double[net.outputs];
         x = new double[net.inputs];
         u = new double[net.gateLength];
         s = new double[net.cells];
@@ -87,6 +117,9 @@ final class ForwardState {
 
     /** Zero cell states and activations (the state at t = 0). */
     void reset() {
+        if (packed != null) {
+            packed.repack();
+        }
         Arrays.fill(x, 0);
         Arrays.fill(u, 0);
         for (int j = 0; j < net.blocks; j++) {
@@ -116,28 +149,93 @@ final class ForwardState {
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        gather();
-        // Blocks in pairs where two neighbours have as many sources: eight sums at once.
-        final int r = 3 + net.cellsPerBlock;
-        int j = 0;
-        while (j < net.blocks) {
-            if (j + 1 < net.blocks && net.sources[j] == net.sources[j + 1]) {
-                nets2(j);
-                block(j, acc, 0);
-                block(j + 1, acc, r);
-                j += 2;
+        if (packed != null && packed.packsGates()) {
+            gather(1);
+            packed.gateNets(u, net.gateOffset[0]);
+            final double[] g = packed.gateNet;
+            final int b = net.blocks;
+            System.arraycopy(g, 0, netIn, 0, b);
+            System.arraycopy(g, b, netForget, 0, b);
+            System.arraycopy(g, 2 * b, netOut, 0, b);
+            System.arraycopy(g, 3 * b, netCell, 0, net.cells);
+        } else {
+            gather(net.blocks);
+            if (simd) {
+                netsSimd();
             } else {
-                nets(j);
-                block(j, acc, 0);
-                j++;
+                netsPlain();
             }
         }
-        outputs();
+        final int sc = net.cellsPerBlock;
+        final double[][] p = net.params;
+        if (net.peepholes) {
+            for (int j = 0; j < net.blocks; j++) {
+                netIn[j] += dot(p[LstmNetwork.P_PEEP_IN], j * sc, sPrev, j * sc, sc);
+                netForget[j] += dot(p[LstmNetwork.P_PEEP_FORGET], j * sc, sPrev, j * sc, sc);
+            }
+        }
+        squash(netIn, yIn, net.blocks, Squash.SIGMOID);
+        squash(netForget, yForget, net.blocks, Squash.SIGMOID);
+        squash(netCell, gc, net.cells, Squash.G);
+        for (int c = 0; c < net.cells; c++) {
+            int j = c / sc;
+            s[c] = yForget[j] * sPrev[c] + yIn[j] * gc[c];
+        }
+        if (net.peepholes) {
+            for (int j = 0; j < net.blocks; j++) {
+                netOut[j] += dot(p[LstmNetwork.P_PEEP_OUT], j * sc, s, j * sc, sc);
+            }
+        }
+        squash(netOut, yOut, net.blocks, Squash.SIGMOID);
+        squash(s, hs, net.cells, Squash.H);
+        for (int c = 0; c < net.cells; c++) {
+            yc[c] = yOut[c / sc] * hs[c];
+        }
+        if (packed != null && packed.packsOutputs()) {
+            packedOutputNets();
+        } else if (simd) {
+            outputNetsSimd();
+        } else {
+            outputNetsPlain();
+        }
+        squash(netY, y, net.outputs, Squash.SIGMOID);
     }
 
-    private void gather() {
+    private enum Squash { SIGMOID, G, H }
+
+    /** {@code out[i] = f(in[i])} for {@code i < n}: the plain path calls {@link Activations} itself. */
+    private void squash(double[] in, double[] out, int n, Squash f) {
+        if (simd) {
+            switch (f) {
+                case SIGMOID -> VectorKernels.squash(in, out, n, 1.0, 0.0);
+                case G -> VectorKernels.squash(in, out, n, 4.0, -2.0);
+                case H -> VectorKernels.squash(in, out, n, 2.0, -1.0);
+            }
+            return;
+        }
+        switch (f) {
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Activations.sigmoid(in[i]);
+                }
+            }
+            case G -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Activations.g(in[i]);
+                }
+            }
+            case H -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Activations.h(in[i]);
+                }
+            }
+        }
+    }
+
+    /** Copies the sources of blocks {@code 0..blocks)} into {@link #u}. */
+    private void gather(int blocks) {
         final double[] u = this.u;
-        for (int j = 0; j < net.blocks; j++) {
+        for (int j = 0; j < blocks; j++) {
             int o = net.gateOffset[j];
             int ni = net.blockInputs[j].length;
             int nc = net.blockCells[j].length;
@@ -155,6 +253,55 @@ final class ForwardState {
                 for (int c : net.blockCells[j]) {
                     u[o++] = ycPrev[c];
                 }
+            }
+        }
+    }
+
+    /**
+     * The net inputs of every gate and cell ({@link #netIn}, {@link #netForget}, {@link #netOut},
+     * {@link #netCell}), plain: blocks in pairs where two neighbours have as many sources (eight
+     * sums at once).
+     */
+    private void netsPlain() {
+        final int r = 3 + net.cellsPerBlock;
+        int j = 0;
+        while (j < net.blocks) {
+            if (j + 1 < net.blocks && net.sources[j] == net.sources[j + 1]) {
+                nets2(j);
+                distribute(j, acc, 0);
+                distribute(j + 1, acc, r);
+                j += 2;
+            } else {
+                nets(j);
+                distribute(j, acc, 0);
+                j++;
+            }
+        }
+    }
+
+    /** Block j's net inputs from {@code a[ao..ao+3+S)} (input, forget, output gate, cells) into the net arrays. */
+    private void distribute(int j, double[] a, int ao) {
+        final int sc = net.cellsPerBlock;
+        netIn[j] = a[ao];
+        netForget[j] = a[ao + 1];
+        netOut[j] = a[ao + 2];
+        System.arraycopy(a, ao + 3, netCell, j * sc, sc);
+    }
+
+    /** As {@link #netsPlain} with SIMD dot products, one block at a time. */
+    private void netsSimd() {
+        final double[][] p = net.params;
+        final double[] wc = p[LstmNetwork.P_CELL];
+        final int sc = net.cellsPerBlock;
+        for (int j = 0; j < net.blocks; j++) {
+            final int n = net.sources[j];
+            final int go = net.gateOffset[j];
+            final int co = net.cellOffset[j];
+            VectorKernels.dot4(p[LstmNetwork.P_IN], go, p[LstmNetwork.P_FORGET], go, p[LstmNetwork.P_OUTGATE], go,
+                    wc, co, u, go, n, acc, 0);
+            distribute(j, acc, 0);
+            for (int v = 1; v < sc; v++) {
+                netCell[j * sc + v] = VectorKernels.dot(wc, co + v * n, u, go, n);
             }
         }
     }
@@ -198,46 +345,52 @@ final class ForwardState {
         }
     }
 
-    /** Block j's activations from its net inputs in {@code a[ao..ao+3+S)}. */
-    private void block(int j, double[] a, int ao) {
-        final int sc = net.cellsPerBlock;
-        final int c0 = j * sc;
-        final double[][] p = net.params;
-        double netIn = a[ao];
-        double netForget = a[ao + 1];
-        if (net.peepholes) {
-            netIn += dot(p[LstmNetwork.P_PEEP_IN], c0, sPrev, c0, sc);
-            netForget += dot(p[LstmNetwork.P_PEEP_FORGET], c0, sPrev, c0, sc);
+    /** The output units' net inputs into {@link #netY} from the packed weights. */
+    private void packedOutputNets() {
+        final double[] src = outSources;
+        int o = 0;
+        for (int c : net.outputCells[0]) {
+            src[o++] = yc[c];
         }
-        double in = Activations.sigmoid(netIn);
-        double forget = Activations.sigmoid(netForget);
-        yIn[j] = in;
-        yForget[j] = forget;
-        for (int v = 0; v < sc; v++) {
-            int c = c0 + v;
-            double g = Activations.g(a[ao + 3 + v]);
-            gc[c] = g;
-            s[c] = forget * sPrev[c] + in * g;
+        for (int m : net.outputInputs[0]) {
+            src[o++] = x[m];
         }
-        double netOut = a[ao + 2];
-        if (net.peepholes) {
-            netOut += dot(p[LstmNetwork.P_PEEP_OUT], c0, s, c0, sc);
-        }
-        double out = Activations.sigmoid(netOut);
-        yOut[j] = out;
-        for (int v = 0; v < sc; v++) {
-            int c = c0 + v;
-            double h = Activations.h(s[c]);
-            hs[c] = h;
-            yc[c] = out * h;
-        }
+        src[o] = 1.0;
+        packed.outputNets(src);
+        System.arraycopy(packed.outputNet, 0, netY, 0, net.outputs);
     }
 
-    private void outputs() {
+    /** The output units' net inputs into {@link #netY}, plain. */
+    private void outputNetsPlain() {
         int k = 0;
         while (k < net.outputs) {
             if (outputGroup4[k]) {
                 outputs4(k);
+                k += 4;
+            } else {
+                output(k);
+                k++;
+            }
+        }
+    }
+
+    /** As {@link #outputNetsPlain} with SIMD dot products where an output's sources are runs. */
+    private void outputNetsSimd() {
+        final double[] w = net.params[LstmNetwork.P_OUTPUT];
+        int k = 0;
+        while (k < net.outputs) {
+            if (outputGroup4[k]) {
+                final int nc = net.outputCells[k].length;
+                final int ni = net.outputInputs[k].length;
+                final int row = nc + ni + 1;
+                final int o = net.outputOffset[k];
+                final double[] a = outAcc;
+                VectorKernels.dot4(w, o, w, o + row, w, o + 2 * row, w, o + 3 * row, yc, outputCellRun[k], nc, a, 0);
+                VectorKernels.dot4(w, o + nc, w, o + row + nc, w, o + 2 * row + nc, w, o + 3 * row + nc,
+                        x, outputInputRun[k], ni, a, 4);
+                for (int i = 0; i < 4; i++) {
+                    netY[k + i] = a[i] + a[4 + i] + w[o + i * row + nc + ni];
+                }
                 k += 4;
             } else {
                 output(k);
@@ -259,7 +412,7 @@ final class ForwardState {
         Kernels.dot4(w, o + nc, w, o + row + nc, w, o + 2 * row + nc, w, o + 3 * row + nc,
                 x, outputInputRun[k], ni, a, 0);
         for (int i = 0; i < 4; i++) {
-            y[k + i] = Activations.sigmoid(a[i] + w[o + i * row + nc + ni]);
+            netY[k + i] = a[i] + w[o + i * row + nc + ni];
         }
     }
 
@@ -274,7 +427,7 @@ final class ForwardState {
             sum += w[o++] * x[m];
         }
         sum += w[o];
-        y[k] = Activations.sigmoid(sum);
+        netY[k] = sum;
     }
 
     static double dot(double[] a, int ao, double[] b, int bo, int n) {

@@ -2,16 +2,18 @@ package bebop.nn;
 
 /**
  * Inference only: runs a network forward one step at a time (free-running generation,
- * evaluation). Holds its own state; the weights are the network's (shared, not copied).
+ * evaluation). Holds its own state. It reads the network's weights when it is made and at every
+ * {@link #reset()} (where the network allows, into a packed copy that computes faster: see
+ * {@link PackedWeights}): to see weights changed by training, reset it.
  */
 public final class LstmRunner {
     private final ForwardState state;
 
     LstmRunner(LstmNetwork net) {
-        this.state = new ForwardState(net);
+        this.state = new ForwardState(net, Simd.enabled(), true);
     }
 
-    /** Zero cell states and activations. */
+    /** Zero cell states and activations, and read the network's weights. */
     public void reset() {
         state.reset();
     }

@@ -25,6 +25,8 @@ import java.util.Map;
  */
 public final class OnlineLearner {
     private final LstmNetwork net;
+    /** SIMD ({@link VectorKernels}) or plain loops; the weight changes are the same to the bit on both. */
+    private final boolean simd;
     private final ForwardState st;
     private double learningRate;
     private double momentum;
@@ -41,14 +43,20 @@ public final class OnlineLearner {
     private final double[] es;
     private final double[] delta;
     private final double[] target;
-    /** Gradient estimate of the last step (dE/dw) and the momentum term, per parameter array. */
+    /**
+     * Gradient estimate of the last step (dE/dw) and the momentum term, per parameter array. The
+     * gradient is stored only when {@link #recordGradients() recording} (it costs memory traffic);
+     * the gate arrays also collect the sums over a block's cells.
+     */
     private final double[][] grad;
+    private boolean recording;
     private final double[][] velocity;
     private long steps;
 
     OnlineLearner(LstmNetwork net, double learningRate, double momentum) {
         this.net = net;
-        this.st = new ForwardState(net);
+        this.simd = Simd.enabled();
+        this.st = new ForwardState(net, simd, false);
         setLearningRate(learningRate);
         setMomentum(momentum);
         dCell = new double[net.cellLength];
@@ -128,12 +136,10 @@ public final class OnlineLearner {
         }
         st.forward(input);
         System.arraycopy(target, 0, this.target, 0, target.length);
-        updateTraces();
-        outputDeltas();
+        outputLayer();
         for (int j = 0; j < net.blocks; j++) {
-            blockGradient(j);
+            block(j);
         }
-        apply();
         steps++;
         return st.y;
     }
@@ -158,11 +164,22 @@ public final class OnlineLearner {
         return sum;
     }
 
+    /** From now on keep each step's gradient for {@link #lastGradient()}; returns this learner. */
+    public OnlineLearner recordGradients() {
+        recording = true;
+        return this;
+    }
+
     /**
      * Copies of the truncated gradient estimate dE(t)/dw of the last step, by parameter name
      * (the direction the weights moved against, before momentum and learning rate).
+     *
+     * @throws IllegalStateException unless {@link #recordGradients()} was called before the step
      */
     public Map<String, double[]> lastGradient() {
+        if (!recording) {
+            throw new IllegalStateException("call recordGradients() before step() to keep the gradients");
+        }
         Map<String, double[]> map = new LinkedHashMap<>();
         for (int p = 0; p < grad.length; p++) {
             if (net.peepholes || !LstmNetwork.isPeephole(p)) {
@@ -172,56 +189,24 @@ public final class OnlineLearner {
         return map;
     }
 
-    private void updateTraces() {
-        final int sc = net.cellsPerBlock;
-        final double[] u = st.u;
-        final double[] sPrev = st.sPrev;
-        for (int j = 0; j < net.blocks; j++) {
-            final int n = net.sources[j];
-            final int go = net.gateOffset[j];
-            final double yf = st.yForget[j];
-            final double yi = st.yIn[j];
-            final double dIn1 = yi * (1 - yi);
-            final double dForget1 = yf * (1 - yf);
-            for (int v = 0; v < sc; v++) {
-                final int c = j * sc + v;
-                final double g = st.gc[c];
-                final double a = Activations.gPrimeFromValue(g) * yi;
-                final double b = g * dIn1;
-                final double f = sPrev[c] * dForget1;
-                traceRow(dCell, dIn, dForget, net.cellOffset[j] + v * n, u, go, n, yf, a, b, f);
-                if (net.peepholes) {
-                    traceRow(dInPeep, dForgetPeep, c * sc, sPrev, j * sc, sc, yf, b, f);
-                }
-            }
-        }
-    }
+    /*
+     * Each weight's gradient is computed, recorded in grad (when recording) and applied with its
+     * momentum term in the same pass over the weights, and each trace row is updated in the pass
+     * that uses it: the learner is bound by memory traffic, not arithmetic. The arithmetic is that
+     * of computing all gradients first and then applying them: the output weights are read for the
+     * back-propagated error before they change, and no gradient depends on a changed weight.
+     */
 
-    private static void traceRow(double[] dc, double[] di, double[] df, int o, double[] u, int uo, int n,
-                                 double yf, double a, double b, double f) {
-        for (int m = 0; m < n; m++) {
-            double um = u[uo + m];
-            dc[o + m] = dc[o + m] * yf + a * um;
-            di[o + m] = di[o + m] * yf + b * um;
-            df[o + m] = df[o + m] * yf + f * um;
-        }
-    }
-
-    private static void traceRow(double[] di, double[] df, int o, double[] u, int uo, int n,
-                                 double yf, double b, double f) {
-        for (int m = 0; m < n; m++) {
-            double um = u[uo + m];
-            di[o + m] = di[o + m] * yf + b * um;
-            df[o + m] = df[o + m] * yf + f * um;
-        }
-    }
-
-    private void outputDeltas() {
+    /** Output units: deltas, the error at each cell (with the old weights), gradients and updates. */
+    private void outputLayer() {
         final double[] w = net.params[LstmNetwork.P_OUTPUT];
-        final double[] gw = grad[LstmNetwork.P_OUTPUT];
+        final double[] gw = recorded(LstmNetwork.P_OUTPUT);
+        final double[] vel = velocity[LstmNetwork.P_OUTPUT];
         final double[] y = st.y;
         final double[] yc = st.yc;
         final double[] x = st.x;
+        final double lr = learningRate;
+        final double mu = momentum;
         Arrays.fill(e, 0);
         for (int k = 0; k < net.outputs; k++) {
             double d = y[k] - target[k];
@@ -230,40 +215,75 @@ public final class OnlineLearner {
             final int cr = st.outputCellRun[k];
             final int ir = st.outputInputRun[k];
             if (cr >= 0 && ir >= 0) {
-                o = outputRow(w, gw, o, d, yc, cr, net.outputCells[k].length, x, ir, net.outputInputs[k].length);
+                final int nc = net.outputCells[k].length;
+                final int ni = net.outputInputs[k].length;
+                backpropRow(w, o, d, cr, nc);
+                learnRow(w, gw, vel, o, d, yc, cr, nc, lr, mu);
+                learnRow(w, gw, vel, o + nc, d, x, ir, ni, lr, mu);
+                o += nc + ni;
             } else {
                 for (int c : net.outputCells[k]) {
                     e[c] += w[o] * d;
-                    gw[o++] = d * yc[c];
+                    learn(w, gw, vel, o++, d * yc[c], lr, mu);
                 }
                 for (int m : net.outputInputs[k]) {
-                    gw[o++] = d * x[m];
+                    learn(w, gw, vel, o++, d * x[m], lr, mu);
                 }
             }
-            gw[o] = d;
+            learn(w, gw, vel, o, d, lr, mu);
         }
     }
 
-    /** One output's row when its sources are runs of cells and inputs; returns the bias index. */
-    private int outputRow(double[] w, double[] gw, int o, double d, double[] yc, int c0, int nc,
-                          double[] x, int m0, int ni) {
+    /** {@code e[c0 + i] += w[o + i] * d}: the error an output sends back to the cells of its run. */
+    private void backpropRow(double[] w, int o, double d, int c0, int n) {
         final double[] e = this.e;
-        for (int i = 0; i < nc; i++) {
+        for (int i = 0; i < n; i++) {
             e[c0 + i] += w[o + i] * d;
-            gw[o + i] = d * yc[c0 + i];
         }
-        o += nc;
-        for (int i = 0; i < ni; i++) {
-            gw[o + i] = d * x[m0 + i];
-        }
-        return o + ni;
     }
 
-    private void blockGradient(int j) {
+    /** The gradient array of parameter array {@code p} when recording, else null (not stored). */
+    private double[] recorded(int p) {
+        return recording ? grad[p] : null;
+    }
+
+    /** Weights {@code o..o+n) whose gradient is {@code d * src[so + i]}: record (unless {@code gw} is null) and apply. */
+    private void learnRow(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so, int n,
+                          double lr, double mu) {
+        if (simd) {
+            VectorKernels.learnRow(w, gw, vel, o, d, src, so, n, lr, mu);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            double g = d * src[so + i];
+            if (gw != null) {
+                gw[o + i] = g;
+            }
+            double dw = mu * vel[o + i] - lr * g;
+            vel[o + i] = dw;
+            w[o + i] += dw;
+        }
+    }
+
+    /** One weight: record its gradient {@code g} (unless {@code gw} is null) and apply it with momentum. */
+    private static void learn(double[] w, double[] gw, double[] vel, int i, double g, double lr, double mu) {
+        if (gw != null) {
+            gw[i] = g;
+        }
+        double dw = mu * vel[i] - lr * g;
+        vel[i] = dw;
+        w[i] += dw;
+    }
+
+    /** Block j: errors at the cell states, output gate, then traces, cells and input/forget gates. */
+    private void block(int j) {
         final int sc = net.cellsPerBlock;
         final int n = net.sources[j];
         final int go = net.gateOffset[j];
+        final int co = net.cellOffset[j];
         final int c0 = j * sc;
+        final double lr = learningRate;
+        final double mu = momentum;
         final double yo = st.yOut[j];
         double sum = 0;
         for (int v = 0; v < sc; v++) {
@@ -273,72 +293,132 @@ public final class OnlineLearner {
             es[c] = yo * Activations.hPrimeFromValue(h) * e[c];
         }
         final double dOut = yo * (1 - yo) * sum;
-        final double[] u = st.u;
-        scaled(grad[LstmNetwork.P_OUTGATE], go, u, go, n, dOut);
-        final int co = net.cellOffset[j];
-        final double[] gCell = grad[LstmNetwork.P_CELL];
+        final double[][] p = net.params;
+        learnRow(p[LstmNetwork.P_OUTGATE], recorded(LstmNetwork.P_OUTGATE), velocity[LstmNetwork.P_OUTGATE], go, dOut,
+                st.u, go, n, lr, mu);
+        final double yf = st.yForget[j];
+        final double yi = st.yIn[j];
+        final double dIn1 = yi * (1 - yi);
+        final double dForget1 = yf * (1 - yf);
         for (int v = 0; v < sc; v++) {
-            int c = c0 + v;
-            scaled(gCell, co + v * n, dCell, co + v * n, n, es[c]);
+            final int c = c0 + v;
+            final double g = st.gc[c];
+            cellRow(co + v * n, go, n, yf, Activations.gPrimeFromValue(g) * yi, g * dIn1, st.sPrev[c] * dForget1,
+                    es[c], v == 0, v == sc - 1, lr, mu);
         }
-        gateSum(grad[LstmNetwork.P_IN], grad[LstmNetwork.P_FORGET], go, co, n, c0, sc);
         if (net.peepholes) {
-            final double[] s = st.s;
-            final double[] gpo = grad[LstmNetwork.P_PEEP_OUT];
+            peepholes(j, yf, dIn1, dForget1, dOut, lr, mu);
+        }
+    }
+
+    /**
+     * One cell's row of sources: its traces ({@code dS <- dS yf + k u}, with k = a for the cell
+     * input, b for the input gate, f for the forget gate), its cell-input weights
+     * ({@code dE/dw = e_s dS_c}), and its share of the block's gate gradients ({@code e_s dS_in},
+     * {@code e_s dS_fg}, summed over the cells in order); the gate weights change with the last cell.
+     */
+    private void cellRow(int o, int go, int n, double yf, double a, double b, double f, double es,
+                         boolean first, boolean last, double lr, double mu) {
+        final double[][] p = net.params;
+        final double[] gc = recorded(LstmNetwork.P_CELL);
+        // The gate gradients are stored to sum them over the cells, or to keep them.
+        final boolean gates = recording || !(first && last);
+        final double[] gi = gates ? grad[LstmNetwork.P_IN] : null;
+        final double[] gf = gates ? grad[LstmNetwork.P_FORGET] : null;
+        if (simd) {
+            VectorKernels.cellRow(st.u, go, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
+                    first, last, lr, mu);
+        } else {
+            cellRowPlain(st.u, go, 0, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
+                    first, last, lr, mu);
+        }
+    }
+
+    /**
+     * {@link #cellRow} for sources {@code from..n)} in plain Java (also the SIMD path's tail).
+     * {@code gc} (cell gradients) is null when not recorded; {@code gi} and {@code gf} (gate
+     * gradients) are null only when the block has one cell and nothing is recorded.
+     */
+    static void cellRowPlain(double[] u, int go, int from, int n, double[] dc, double[] di, double[] df, int o,
+                             double yf, double a, double b, double f, double es, double[][] w, double[][] vel,
+                             double[] gc, double[] gi, double[] gf, boolean first, boolean last, double lr, double mu) {
+        final double[] wc = w[LstmNetwork.P_CELL];
+        final double[] vc = vel[LstmNetwork.P_CELL];
+        final double[] wi = w[LstmNetwork.P_IN];
+        final double[] vi = vel[LstmNetwork.P_IN];
+        final double[] wf = w[LstmNetwork.P_FORGET];
+        final double[] vf = vel[LstmNetwork.P_FORGET];
+        for (int m = from; m < n; m++) {
+            final double um = u[go + m];
+            final double tc = dc[o + m] * yf + a * um;
+            final double ti = di[o + m] * yf + b * um;
+            final double tf = df[o + m] * yf + f * um;
+            dc[o + m] = tc;
+            di[o + m] = ti;
+            df[o + m] = tf;
+            final double g = es * tc;
+            if (gc != null) {
+                gc[o + m] = g;
+            }
+            final double dw = mu * vc[o + m] - lr * g;
+            vc[o + m] = dw;
+            wc[o + m] += dw;
+            double gin = es * ti;
+            double gfg = es * tf;
+            if (!first) {
+                gin = gi[go + m] + gin;
+                gfg = gf[go + m] + gfg;
+            }
+            if (gi != null) {
+                gi[go + m] = gin;
+                gf[go + m] = gfg;
+            }
+            if (last) {
+                final double dwi = mu * vi[go + m] - lr * gin;
+                vi[go + m] = dwi;
+                wi[go + m] += dwi;
+                final double dwf = mu * vf[go + m] - lr * gfg;
+                vf[go + m] = dwf;
+                wf[go + m] += dwf;
+            }
+        }
+    }
+
+    /** Block j's peephole traces, gradients and updates (the peepholes count as sources s(t-1) / s(t)). */
+    private void peepholes(int j, double yf, double dIn1, double dForget1, double dOut, double lr,
+                           double mu) {
+        final int sc = net.cellsPerBlock;
+        final int c0 = j * sc;
+        final double[] sPrev = st.sPrev;
+        for (int v = 0; v < sc; v++) {
+            final int c = c0 + v;
+            final double b = st.gc[c] * dIn1;
+            final double f = sPrev[c] * dForget1;
+            final int o = c * sc;
+            for (int m = 0; m < sc; m++) {
+                double um = sPrev[c0 + m];
+                dInPeep[o + m] = dInPeep[o + m] * yf + b * um;
+                dForgetPeep[o + m] = dForgetPeep[o + m] * yf + f * um;
+            }
+        }
+        final double[][] p = net.params;
+        final double[] s = st.s;
+        for (int v = 0; v < sc; v++) {
+            learn(p[LstmNetwork.P_PEEP_OUT], recorded(LstmNetwork.P_PEEP_OUT), velocity[LstmNetwork.P_PEEP_OUT], c0 + v,
+                    dOut * s[c0 + v], lr, mu);
+        }
+        for (int w = 0; w < sc; w++) {
+            double si = 0;
+            double sf = 0;
             for (int v = 0; v < sc; v++) {
-                gpo[c0 + v] = dOut * s[c0 + v];
+                int idx = (c0 + v) * sc + w;
+                si += es[c0 + v] * dInPeep[idx];
+                sf += es[c0 + v] * dForgetPeep[idx];
             }
-            final double[] gpi = grad[LstmNetwork.P_PEEP_IN];
-            final double[] gpf = grad[LstmNetwork.P_PEEP_FORGET];
-            for (int w = 0; w < sc; w++) {
-                double si = 0;
-                double sf = 0;
-                for (int v = 0; v < sc; v++) {
-                    int idx = (c0 + v) * sc + w;
-                    si += es[c0 + v] * dInPeep[idx];
-                    sf += es[c0 + v] * dForgetPeep[idx];
-                }
-                gpi[c0 + w] = si;
-                gpf[c0 + w] = sf;
-            }
-        }
-    }
-
-    private void gateSum(double[] gi, double[] gf, int go, int co, int n, int c0, int sc) {
-        double e0 = es[c0];
-        for (int m = 0; m < n; m++) {
-            gi[go + m] = e0 * dIn[co + m];
-            gf[go + m] = e0 * dForget[co + m];
-        }
-        for (int v = 1; v < sc; v++) {
-            double ev = es[c0 + v];
-            int ro = co + v * n;
-            for (int m = 0; m < n; m++) {
-                gi[go + m] += ev * dIn[ro + m];
-                gf[go + m] += ev * dForget[ro + m];
-            }
-        }
-    }
-
-    private static void scaled(double[] out, int oo, double[] a, int ao, int n, double k) {
-        for (int i = 0; i < n; i++) {
-            out[oo + i] = k * a[ao + i];
-        }
-    }
-
-    private void apply() {
-        final double lr = learningRate;
-        final double mu = momentum;
-        for (int p = 0; p < grad.length; p++) {
-            update(net.params[p], grad[p], velocity[p], lr, mu);
-        }
-    }
-
-    private static void update(double[] w, double[] g, double[] vel, double lr, double mu) {
-        for (int i = 0; i < w.length; i++) {
-            double d = mu * vel[i] - lr * g[i];
-            vel[i] = d;
-            w[i] += d;
+            learn(p[LstmNetwork.P_PEEP_IN], recorded(LstmNetwork.P_PEEP_IN), velocity[LstmNetwork.P_PEEP_IN], c0 + w,
+                    si, lr, mu);
+            learn(p[LstmNetwork.P_PEEP_FORGET], recorded(LstmNetwork.P_PEEP_FORGET),
+                    velocity[LstmNetwork.P_PEEP_FORGET], c0 + w, sf, lr, mu);
         }
     }
 }

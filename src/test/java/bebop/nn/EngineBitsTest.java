@@ -3,6 +3,8 @@ package bebop.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,9 +12,21 @@ import org.junit.jupiter.api.Test;
  * training, and of the outputs of a runner and a free runner, equal the digests that the engine
  * gave before the kernels were rewritten (computed with commit 9f01f3c, the last before them).
  * Covers fully connected nets (runs of sources: the fast paths), the paper's Experiment 1 and 2
- * nets, and random masks (index lists: the general paths), with and without peepholes.
+ * nets, and random masks (index lists: the general paths), with and without peepholes. This is
+ * the plain-Java path ({@link Simd} off); {@link SimdPathTest} checks the SIMD path against it.
  */
 class EngineBitsTest {
+    private static boolean simdWas;
+
+    @BeforeAll
+    static void plainPath() {
+        simdWas = Simd.setEnabled(false);
+    }
+
+    @AfterAll
+    static void restore() {
+        Simd.setEnabled(simdWas);
+    }
 
     static LstmConfig[] configs() {
         SplittableRandom rng = new SplittableRandom(77);

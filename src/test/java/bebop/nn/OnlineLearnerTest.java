@@ -23,7 +23,7 @@ class OnlineLearnerTest {
         NaiveTruncatedLstm naive = new NaiveTruncatedLstm(cfg, net.parameters());
         double lr = 0.05;
         double mu = 0.9;
-        OnlineLearner learner = net.newLearner(lr, mu);
+        OnlineLearner learner = net.newLearner(lr, mu).recordGradients();
         double[][] in = TestNets.randomInputs(rng, 40, 4);
         double[][] tg = TestNets.randomTargets(rng, 40, 3);
         for (int t = 0; t < in.length; t++) {
@@ -70,7 +70,7 @@ class OnlineLearnerTest {
         Map<String, double[]> before = net.parameters();
         double[][] in = TestNets.randomInputs(rng, 15, 4);
         double[][] tg = TestNets.randomTargets(rng, 15, 3);
-        OnlineLearner learner = net.newLearner(0.0, 0.0);
+        OnlineLearner learner = net.newLearner(0.0, 0.0).recordGradients();
         Map<String, double[]> sum = new HashMap<>();
         double loss = 0;
         for (int t = 0; t < in.length; t++) {
@@ -101,5 +101,14 @@ class OnlineLearnerTest {
             double tol = rel * Math.max(1.0, Math.abs(expected[i]));
             assertEquals(expected[i], actual[i], tol, what + " [" + i + "]");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theGradientIsKeptOnlyWhenAskedFor() {
+        LstmNetwork net = LstmNetwork.create(LstmConfig.fullyConnected(3, 3, 2, 1, LstmConfig.GateBiasSet.ZERO),
+                new java.util.SplittableRandom(1));
+        OnlineLearner learner = net.newLearner(0.1, 0.0);
+        learner.step(new double[] {1, 0, 1}, new double[] {0, 1, 0});
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, learner::lastGradient);
     }
 }

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * step, on the paper's Experiment 2 net and on standard LSTMs of the PyTorch peer's shape.
  * Not part of the test run; see the {@code jmh} profile in pom.xml:
  * <pre>
- * mvn -B -Pjmh test-compile exec:exec                       # all, default settings
+ * mvn -B -Pjmh test-compile exec:exec                       # all, default settings (SIMD and plain)
  * mvn -B -Pjmh test-compile exec:exec -Djmh.args="StepBenchmark.online -p shape=std25x16"
  * </pre>
  */
@@ -35,11 +35,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class StepBenchmark {
     /** {@code exp2}: the paper's Experiment 2 net; {@code stdNxH}: the standard LSTM of N inputs, H hidden. */
     @Param({"exp2", "std25x16", "std25x128", "std88x256"})
     public String shape;
+
+    /** The engine's SIMD path (Vector API) or its plain-Java path; each trial runs in its own JVM. */
+    @Param({"true", "false"})
+    public String simd;
 
     private double[][] frames;
     private OnlineLearner learner;
@@ -57,6 +61,7 @@ public class StepBenchmark {
 
     @Setup
     public void setUp() {
+        System.setProperty("bebop.simd", simd);
         LstmConfig cfg = config(shape);
         frames = EngineBench.frames(cfg.inputs(), 2);
         learner = LstmNetwork.create(cfg, 1).newLearner(EngineBench.LEARNING_RATE, EngineBench.MOMENTUM);

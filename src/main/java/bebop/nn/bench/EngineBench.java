@@ -158,6 +158,7 @@ public final class EngineBench {
         r.put("inputs", inputs);
         r.put("hidden", hidden);
         r.put("threads", 1);
+        r.put("simd", bebop.nn.Simd.describe());
         r.put("online_steps_per_s", Math.round(online(std, warm, seconds)));
         r.put("generate_steps_per_s", Math.round(generate(std, warm, seconds)));
         r.put("forward_steps_per_s", Math.round(forward(std, warm, seconds)));

@@ -1,0 +1,140 @@
+package bebop.nn;
+
+import java.util.Arrays;
+
+/**
+ * A column-major copy of the weights of a network whose blocks all have the same sources (and,
+ * separately, whose output units all have the same sources): the fully connected nets, such as
+ * Experiment 1's and the standard LSTM. Inference then computes all net inputs of a layer as one
+ * matrix-vector product, source by source ({@code net[r] += w[s][r] * u[s]}): SIMD without
+ * horizontal sums, and sources that are 0 (most of a binary input frame) are skipped.
+ *
+ * <p>Each net input adds the same products in the same order (ascending source, bias last) as the
+ * row-wise dot products, with separate multiplies and adds on both paths, so the results are the
+ * plain engine's to the bit (a skipped source adds a signed zero, which can flip only the sign of
+ * a zero sum). The copy is made by {@link #repack()}: {@link LstmRunner} repacks at every reset,
+ * so a runner computes with the network's weights as they were at its last reset.
+ */
+final class PackedWeights {
+    private final LstmNetwork net;
+    private final boolean simd;
+    /** Gate rows: input gates of all blocks, forget gates, output gates, then the cells; null when blocks differ. */
+    private final double[] gates;
+    private final int gateRows;
+    private final int gateStride;
+    /** Output rows, sources: the cells, the inputs, the bias; null when outputs differ. */
+    private final double[] outputs;
+    private final int outputStride;
+    private final int[] nonzero;
+    /** The products: gate rows ({@link #gateNets}), output units ({@link #outputNets}); padded to whole vectors. */
+    final double[] gateNet;
+    final double[] outputNet;
+
+    private PackedWeights(LstmNetwork net, boolean simd) {
+        this.net = net;
+        this.simd = simd;
+        int pad = simd ? VectorKernels.lanes() : 1;
+        gateRows = 3 * net.blocks + net.cells;
+        gateStride = roundUp(gateRows, pad);
+        gates = sameForAll(net.blockInputs) && sameForAll(net.blockCells) ? new double[net.sources[0] * gateStride] : null;
+        outputStride = roundUp(net.outputs, pad);
+        int outSources = net.outputs == 0 ? 0 : net.outputCells[0].length + net.outputInputs[0].length + 1;
+        outputs = net.outputs > 0 && sameForAll(net.outputCells) && sameForAll(net.outputInputs)
+                ? new double[outSources * outputStride] : null;
+        nonzero = new int[Math.max(net.sources.length == 0 ? 0 : net.sources[0], outSources)];
+        gateNet = new double[gateStride];
+        outputNet = new double[outputStride];
+    }
+
+    /** Packed weights for {@code net}, or null when neither its blocks nor its outputs share their sources. */
+    static PackedWeights of(LstmNetwork net, boolean simd) {
+        PackedWeights p = new PackedWeights(net, simd);
+        return p.gates == null && p.outputs == null ? null : p;
+    }
+
+    boolean packsGates() {
+        return gates != null;
+    }
+
+    boolean packsOutputs() {
+        return outputs != null;
+    }
+
+    /** Copies the network's current weights. */
+    void repack() {
+        final double[][] p = net.params;
+        if (gates != null) {
+            final int n = net.sources[0];
+            final int b = net.blocks;
+            final int sc = net.cellsPerBlock;
+            for (int j = 0; j < b; j++) {
+                int go = net.gateOffset[j];
+                int co = net.cellOffset[j];
+                for (int m = 0; m < n; m++) {
+                    int row = m * gateStride;
+                    gates[row + j] = p[LstmNetwork.P_IN][go + m];
+                    gates[row + b + j] = p[LstmNetwork.P_FORGET][go + m];
+                    gates[row + 2 * b + j] = p[LstmNetwork.P_OUTGATE][go + m];
+                    for (int v = 0; v < sc; v++) {
+                        gates[row + 3 * b + j * sc + v] = p[LstmNetwork.P_CELL][co + v * n + m];
+                    }
+                }
+            }
+        }
+        if (outputs != null) {
+            final double[] w = p[LstmNetwork.P_OUTPUT];
+            final int n = outputs.length / outputStride;
+            for (int k = 0; k < net.outputs; k++) {
+                int o = net.outputOffset[k];
+                for (int s = 0; s < n; s++) {
+                    outputs[s * outputStride + k] = w[o + s];
+                }
+            }
+        }
+    }
+
+    /** All gate and cell net inputs from the shared sources {@code u[uo..uo+n)} into {@link #gateNet}. */
+    void gateNets(double[] u, int uo) {
+        product(gates, gateStride, gateRows, u, uo, net.sources[0], gateNet);
+    }
+
+    /** All output net inputs from the sources {@code src[0..)} (cells, inputs, 1) into {@link #outputNet}. */
+    void outputNets(double[] src) {
+        product(outputs, outputStride, net.outputs, src, 0, outputs.length / outputStride, outputNet);
+    }
+
+    private void product(double[] w, int stride, int rows, double[] u, int uo, int n, double[] out) {
+        int count = 0;
+        for (int s = 0; s < n; s++) {
+            if (u[uo + s] != 0.0) {
+                nonzero[count++] = s;
+            }
+        }
+        if (simd) {
+            VectorKernels.columnProduct(w, stride, rows, u, uo, nonzero, count, out);
+            return;
+        }
+        Arrays.fill(out, 0, rows, 0.0);
+        for (int q = 0; q < count; q++) {
+            int s = nonzero[q];
+            double us = u[uo + s];
+            int o = s * stride;
+            for (int r = 0; r < rows; r++) {
+                out[r] = out[r] + w[o + r] * us;
+            }
+        }
+    }
+
+    private static boolean sameForAll(int[][] lists) {
+        for (int[] l : lists) {
+            if (!Arrays.equals(l, lists[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int roundUp(int n, int pad) {
+        return (n + pad - 1) / pad * pad;
+    }
+}

@@ -1,0 +1,207 @@
+package bebop.nn;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD versions of the forward pass's kernels ({@link Kernels}, {@link Activations}) through the
+ * Vector API. Loaded only when {@link Simd#enabled()}: the class links against
+ * {@code jdk.incubator.vector}. Dot products accumulate one lane per vector element with fused
+ * multiply-adds and add the lanes at the end; the squashing functions use the vector {@code exp}.
+ * Results agree with the plain kernels to a few units in the last place, not bit for bit.
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    private VectorKernels() {
+    }
+
+    static int lanes() {
+        return LANES;
+    }
+
+    static String describe() {
+        return "double x" + LANES + " (" + SPECIES.vectorBitSize() + " bits)";
+    }
+
+    /** {@code sum_i a[ao + i] * b[bo + i]}. */
+    static double dot(double[] a, int ao, double[] b, int bo, int n) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            acc = DoubleVector.fromArray(SPECIES, a, ao + i).fma(DoubleVector.fromArray(SPECIES, b, bo + i), acc);
+        }
+        double sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            sum += a[ao + i] * b[bo + i];
+        }
+        return sum;
+    }
+
+    /**
+     * Four dot products with the shared vector {@code u[uo..uo+n)}, written to
+     * {@code out[oo..oo+4)}; each vector of {@code u} is loaded once.
+     */
+    static void dot4(double[] w0, int o0, double[] w1, int o1, double[] w2, int o2, double[] w3, int o3,
+                     double[] u, int uo, int n, double[] out, int oo) {
+        DoubleVector a0 = DoubleVector.zero(SPECIES);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, u, uo + i);
+            a0 = DoubleVector.fromArray(SPECIES, w0, o0 + i).fma(x, a0);
+            a1 = DoubleVector.fromArray(SPECIES, w1, o1 + i).fma(x, a1);
+            a2 = DoubleVector.fromArray(SPECIES, w2, o2 + i).fma(x, a2);
+            a3 = DoubleVector.fromArray(SPECIES, w3, o3 + i).fma(x, a3);
+        }
+        double s0 = a0.reduceLanes(VectorOperators.ADD);
+        double s1 = a1.reduceLanes(VectorOperators.ADD);
+        double s2 = a2.reduceLanes(VectorOperators.ADD);
+        double s3 = a3.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double x = u[uo + i];
+            s0 += w0[o0 + i] * x;
+            s1 += w1[o1 + i] * x;
+            s2 += w2[o2 + i] * x;
+            s3 += w3[o3 + i] * x;
+        }
+        out[oo] = s0;
+        out[oo + 1] = s1;
+        out[oo + 2] = s2;
+        out[oo + 3] = s3;
+    }
+
+    /**
+     * {@code out[i] = scale * sigmoid(x[i]) + shift} for {@code i < n}, the argument clamped to
+     * +-{@link Activations#CLAMP} as in {@link Activations#sigmoid}: the logistic (scale 1, shift 0),
+     * g (4, -2) and h (2, -1).
+     */
+    static void squash(double[] x, double[] out, int n, double scale, double shift) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, i)
+                    .max(-Activations.CLAMP).min(Activations.CLAMP).neg().lanewise(VectorOperators.EXP);
+            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+            one.div(v.add(1.0)).mul(scale).add(shift).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = scale * Activations.sigmoid(x[i]) + shift;
+        }
+    }
+
+    /** SIMD {@link OnlineLearner} {@code learnRow}: {@code g = d src[so+i]}, recorded, applied with momentum. */
+    static void learnRow(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so, int n,
+                         double lr, double mu) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector g = DoubleVector.fromArray(SPECIES, src, so + i).mul(d);
+            if (gw != null) {
+                g.intoArray(gw, o + i);
+            }
+            DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o + i).mul(mu).sub(g.mul(lr));
+            dw.intoArray(vel, o + i);
+            DoubleVector.fromArray(SPECIES, w, o + i).add(dw).intoArray(w, o + i);
+        }
+        for (; i < n; i++) {
+            double g = d * src[so + i];
+            if (gw != null) {
+                gw[o + i] = g;
+            }
+            double dw = mu * vel[o + i] - lr * g;
+            vel[o + i] = dw;
+            w[o + i] += dw;
+        }
+    }
+
+    /**
+     * SIMD {@link OnlineLearner#cellRowPlain} (same arithmetic element by element): the traces
+     * of one cell's row {@code o..o+n)}, its cell-input weights, and its share of the gate gradients
+     * at {@code go..go+n)}, applied to the gate weights when {@code last}.
+     */
+    static void cellRow(double[] u, int go, int n, double[] dc, double[] di, double[] df, int o, double yf,
+                        double a, double b, double f, double es, double[][] w, double[][] vel,
+                        double[] gc, double[] gi, double[] gf, boolean first, boolean last, double lr, double mu) {
+        final double[] wc = w[LstmNetwork.P_CELL];
+        final double[] vc = vel[LstmNetwork.P_CELL];
+        final double[] wi = w[LstmNetwork.P_IN];
+        final double[] vi = vel[LstmNetwork.P_IN];
+        final double[] wf = w[LstmNetwork.P_FORGET];
+        final double[] vf = vel[LstmNetwork.P_FORGET];
+        int m = 0;
+        for (int bound = SPECIES.loopBound(n); m < bound; m += LANES) {
+            DoubleVector um = DoubleVector.fromArray(SPECIES, u, go + m);
+            DoubleVector tc = DoubleVector.fromArray(SPECIES, dc, o + m).mul(yf).add(um.mul(a));
+            DoubleVector ti = DoubleVector.fromArray(SPECIES, di, o + m).mul(yf).add(um.mul(b));
+            DoubleVector tf = DoubleVector.fromArray(SPECIES, df, o + m).mul(yf).add(um.mul(f));
+            tc.intoArray(dc, o + m);
+            ti.intoArray(di, o + m);
+            tf.intoArray(df, o + m);
+            DoubleVector g = tc.mul(es);
+            if (gc != null) {
+                g.intoArray(gc, o + m);
+            }
+            DoubleVector dw = DoubleVector.fromArray(SPECIES, vc, o + m).mul(mu).sub(g.mul(lr));
+            dw.intoArray(vc, o + m);
+            DoubleVector.fromArray(SPECIES, wc, o + m).add(dw).intoArray(wc, o + m);
+            DoubleVector gin = ti.mul(es);
+            DoubleVector gfg = tf.mul(es);
+            if (!first) {
+                gin = DoubleVector.fromArray(SPECIES, gi, go + m).add(gin);
+                gfg = DoubleVector.fromArray(SPECIES, gf, go + m).add(gfg);
+            }
+            if (gi != null) {
+                gin.intoArray(gi, go + m);
+                gfg.intoArray(gf, go + m);
+            }
+            if (last) {
+                DoubleVector dwi = DoubleVector.fromArray(SPECIES, vi, go + m).mul(mu).sub(gin.mul(lr));
+                dwi.intoArray(vi, go + m);
+                DoubleVector.fromArray(SPECIES, wi, go + m).add(dwi).intoArray(wi, go + m);
+                DoubleVector dwf = DoubleVector.fromArray(SPECIES, vf, go + m).mul(mu).sub(gfg.mul(lr));
+                dwf.intoArray(vf, go + m);
+                DoubleVector.fromArray(SPECIES, wf, go + m).add(dwf).intoArray(wf, go + m);
+            }
+        }
+        if (m < n) {
+            OnlineLearner.cellRowPlain(u, go, m, n, dc, di, df, o, yf, a, b, f, es, w, vel, gc, gi, gf, first, last,
+                    lr, mu);
+        }
+    }
+
+    /**
+     * {@code out[r] = sum_q w[s_q * stride + r] * u[uo + s_q]} for {@code r < rows}, over the
+     * sources {@code s_q = nz[0..count)} in order, each product rounded before it is added (as the
+     * plain loop). {@code w} holds whole vectors per source: {@code stride} is a multiple of the
+     * lane count and {@code out} has room for {@code rows} rounded up to it.
+     */
+    static void columnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz, int count,
+                              double[] out) {
+        // Two vectors of rows per pass: each add waits for the one before it in its row.
+        int r = 0;
+        for (; r + 2 * LANES <= stride && r < rows; r += 2 * LANES) {
+            DoubleVector a0 = DoubleVector.zero(SPECIES);
+            DoubleVector a1 = a0;
+            for (int q = 0; q < count; q++) {
+                int s = nz[q];
+                double us = u[uo + s];
+                int o = s * stride + r;
+                a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(us));
+                a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + LANES).mul(us));
+            }
+            a0.intoArray(out, r);
+            a1.intoArray(out, r + LANES);
+        }
+        for (; r < rows; r += LANES) {
+            DoubleVector a0 = DoubleVector.zero(SPECIES);
+            for (int q = 0; q < count; q++) {
+                int s = nz[q];
+                a0 = a0.add(DoubleVector.fromArray(SPECIES, w, s * stride + r).mul(u[uo + s]));
+            }
+            a0.intoArray(out, r);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package bebop.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's SIMD path (Vector API) against its plain-Java path, which {@link EngineBitsTest}
+ * pins to the bit: kernels one by one, then whole networks (the nets of {@link EngineBitsTest},
+ * covering runs of sources and index lists, peepholes, masks and several cells per block) through
+ * online training, inference and free-running generation. The two differ only by rounding: the
+ * order of additions in dot products and the vector {@code exp}.
+ */
+class SimdPathTest {
+    private final boolean simdWas = Simd.enabled();
+
+    @AfterEach
+    void restore() {
+        Simd.setEnabled(simdWas);
+    }
+
+    @Test
+    void theTestRunHasTheVectorApiSoTheSimdPathIsTested() {
+        assertTrue(Simd.available(), "surefire must start the JVM with --add-modules jdk.incubator.vector (pom.xml)");
+        assertTrue(Simd.enabled(), "the SIMD path is the default where the module is present");
+    }
+
+    @Test
+    void dotProductsAgreeWithThePlainKernelsForEveryLengthAndOffset() {
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] a = random(rng, 80);
+        double[] b = random(rng, 80);
+        for (int n = 0; n <= 40; n++) {
+            for (int off = 0; off < 3; off++) {
+                double plain = Kernels.dot(a, off, b, 2 * off, n);
+                assertEquals(plain, VectorKernels.dot(a, off, b, 2 * off, n), 1e-13 * (1 + n), "n " + n);
+                double[] out = new double[4];
+                VectorKernels.dot4(a, off, a, off + 5, b, off + 1, b, off + 9, b, off, n, out, 0);
+                assertEquals(Kernels.dot(a, off, b, off, n), out[0], 1e-13 * (1 + n));
+                assertEquals(Kernels.dot(a, off + 5, b, off, n), out[1], 1e-13 * (1 + n));
+                assertEquals(Kernels.dot(b, off + 1, b, off, n), out[2], 1e-13 * (1 + n));
+                assertEquals(Kernels.dot(b, off + 9, b, off, n), out[3], 1e-13 * (1 + n));
+            }
+        }
+    }
+
+    @Test
+    void squashingFunctionsAgreeWithActivationsIncludingTheClampAndOddLengths() {
+        double[] x = new double[203];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i - 101) * 0.37;
+        }
+        x[0] = -1e6;
+        x[1] = 1e6;
+        x[2] = -0.0;
+        double[] out = new double[x.length];
+        VectorKernels.squash(x, out, x.length, 1.0, 0.0);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Activations.sigmoid(x[i]), out[i], 4e-16, "sigmoid(" + x[i] + ")");
+        }
+        VectorKernels.squash(x, out, x.length, 4.0, -2.0);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Activations.g(x[i]), out[i], 2e-15, "g(" + x[i] + ")");
+        }
+        VectorKernels.squash(x, out, x.length, 2.0, -1.0);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Activations.h(x[i]), out[i], 1e-15, "h(" + x[i] + ")");
+        }
+    }
+
+    @Test
+    void wholeNetworksTrainRunAndGenerateAlikeOnBothPaths() {
+        for (LstmConfig cfg : EngineBitsTest.configs()) {
+            Run plain = run(cfg, false);
+            Run simd = run(cfg, true);
+            assertArrayEquals(plain.trainOutputs, simd.trainOutputs, 1e-9, cfg.toString());
+            for (String name : plain.weights.keySet()) {
+                assertArrayEquals(plain.weights.get(name), simd.weights.get(name), 1e-9, name);
+            }
+            assertArrayEquals(plain.runOutputs, simd.runOutputs, 1e-9);
+            assertArrayEquals(plain.generated, simd.generated, 0.0, "thresholded frames are the same");
+        }
+    }
+
+    @Test
+    void aRunnerReadsTheWeightsWhenMadeAndAtEveryResetOnBothPaths() {
+        for (boolean simd : new boolean[] {false, true}) {
+            Simd.setEnabled(simd);
+            LstmConfig cfg = LstmConfig.fullyConnected(6, 6, 4, 2, LstmConfig.GateBiasSet.ZERO).withPeepholes(false);
+            LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(9));
+            double[] frame = {1, 0, 0, 1, 1, 0};
+            LstmRunner early = net.newRunner();
+            double[] before = early.step(frame).clone();
+            OnlineLearner l = net.newLearner(0.5, 0.0);
+            for (int t = 0; t < 20; t++) {
+                l.step(frame, new double[] {0, 1, 1, 0, 0, 1});
+            }
+            early.reset();
+            double[] after = early.step(frame).clone();
+            double[] fresh = net.newRunner().step(frame);
+            assertArrayEquals(fresh, after, 0.0, "after reset the runner computes with the trained weights");
+            assertTrue(Math.abs(after[1] - before[1]) > 1e-3, "training moved the outputs");
+        }
+    }
+
+    /** What {@link EngineBitsTest#digest} hashes, kept as numbers. */
+    private record Run(double[] trainOutputs, Map<String, double[]> weights, double[] runOutputs, double[] generated) {
+    }
+
+    private static Run run(LstmConfig cfg, boolean simd) {
+        Simd.setEnabled(simd);
+        SplittableRandom rng = new SplittableRandom(5);
+        LstmNetwork net = LstmNetwork.create(cfg, rng);
+        int n = cfg.inputs();
+        double[][] f = new double[97][n];
+        for (double[] row : f) {
+            for (int i = 0; i < n; i++) {
+                row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
+            }
+        }
+        OnlineLearner l = net.newLearner(0.01, 0.9);
+        double[] trainOutputs = new double[3 * 96 * cfg.outputs()];
+        int k = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            l.reset();
+            for (int t = 0; t < 96; t++) {
+                double[] y = l.step(f[t], f[t + 1]);
+                System.arraycopy(y, 0, trainOutputs, k, y.length);
+                k += y.length;
+            }
+        }
+        LstmRunner r = net.newRunner();
+        double[] runOutputs = new double[96 * cfg.outputs()];
+        for (int t = 0; t < 96; t++) {
+            System.arraycopy(r.step(f[t]), 0, runOutputs, t * cfg.outputs(), cfg.outputs());
+        }
+        FreeRunner free = new FreeRunner(net, Normalizer.identity(n), FeedbackRule.threshold(0.5));
+        free.prime(f[0], f[1]);
+        double[] generated = new double[96 * n];
+        for (int t = 0; t < 96; t++) {
+            System.arraycopy(free.next(), 0, generated, t * n, n);
+        }
+        return new Run(trainOutputs, net.parameters(), runOutputs, generated);
+    }
+
+    private static double[] random(SplittableRandom rng, int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = rng.nextDouble(-2, 2);
+        }
+        return a;
+    }
+}
