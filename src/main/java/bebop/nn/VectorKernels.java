@@ -5,11 +5,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD versions of the forward pass's kernels ({@link Kernels}, {@link Activations}) through the
- * Vector API. Loaded only when {@link Simd#enabled()}: the class links against
- * {@code jdk.incubator.vector}. Dot products accumulate one lane per vector element with fused
- * multiply-adds and add the lanes at the end; the squashing functions use the vector {@code exp}.
- * Results agree with the plain kernels to a few units in the last place, not bit for bit.
+ * SIMD versions of the engine's kernels through the Vector API: dot products and squashing
+ * functions of the forward pass ({@link Kernels}, {@link Activations}), the column-major product
+ * of {@link PackedWeights}, and the online learner's fused update loops. Loaded only when
+ * {@link Simd#enabled()}: the class links against {@code jdk.incubator.vector}.
+ *
+ * <p>Dot products accumulate one lane per vector element with fused multiply-adds and add the
+ * lanes at the end, and the squashing functions use the vector {@code exp}: those agree with the
+ * plain kernels to a few units in the last place, not bit for bit. The column product and the
+ * learner's loops do the plain loops' arithmetic, element by element, and so give their bits.
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
