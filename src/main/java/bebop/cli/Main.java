@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             RenderCommand.class,
             ImportCommand.class,
             BenchPolyCommand.class,
+            SeedsCommand.class,
             BenchCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,7 +1,9 @@
 package bebop.nn;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,9 +13,15 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Simd#enabled()}: the class links against {@code jdk.incubator.vector}.
  *
  * <p>Dot products accumulate one lane per vector element with fused multiply-adds and add the
- * lanes at the end, and the squashing functions use the vector {@code exp}: those agree with the
+ * lanes at the end, and the squashing functions use their own {@code exp}: those agree with the
  * plain kernels to a few units in the last place, not bit for bit. The column product and the
  * learner's loops do the plain loops' arithmetic, element by element, and so give their bits.
+ *
+ * <p>Only operations whose result the Vector API defines exactly are used (lane-wise IEEE
+ * arithmetic, fused multiply-add, shifts, reinterpretation): its {@code reduceLanes(ADD)} and
+ * {@code EXP} may round differently when compiled than when interpreted, which would make a
+ * training run's bits depend on when the JIT compiled the kernels. So a run is reproducible on a
+ * given vector shape; machines with another shape add in another order.
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -37,11 +45,69 @@ final class VectorKernels {
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             acc = DoubleVector.fromArray(SPECIES, a, ao + i).fma(DoubleVector.fromArray(SPECIES, b, bo + i), acc);
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        double sum = sumInOrder(acc);
         for (; i < n; i++) {
             sum += a[ao + i] * b[bo + i];
         }
         return sum;
+    }
+
+    /** Rotations by half, a quarter, ... of the lanes: the steps of {@link #sumInOrder}. */
+    private static final VectorShuffle<Double>[] FOLDS = folds();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Double>[] folds() {
+        int steps = Integer.numberOfTrailingZeros(LANES);
+        VectorShuffle<Double>[] f = new VectorShuffle[steps];
+        for (int i = 0; i < steps; i++) {
+            int half = LANES >> (i + 1);
+            f[i] = VectorShuffle.fromOp(SPECIES, lane -> (lane + half) % LANES);
+        }
+        return f;
+    }
+
+    /** The lanes' sum in a fixed order: fold the upper half onto the lower, then again, to one lane. */
+    private static double sumInOrder(DoubleVector v) {
+        for (VectorShuffle<Double> f : FOLDS) {
+            v = v.add(v.rearrange(f));
+        }
+        return v.lane(0);
+    }
+
+    private static final double LOG2_E = 1.4426950408889634;
+    /** ln 2 in two parts (fdlibm): the high part has zero low bits, so k * LN2_HI is exact. */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** 1.5 * 2^52: adding it rounds to an integer, which then sits in the low bits. */
+    private static final double SHIFTER = 0x1.8p52;
+    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    /** 1/12!, 1/11!, ..., 1/1!, 1/0!: Horner's order. */
+    private static final double[] EXP_TAYLOR = new double[13];
+
+    static {
+        double factorial = 1;
+        for (int n = 0; n <= 12; n++) {
+            factorial *= Math.max(n, 1);
+            EXP_TAYLOR[12 - n] = 1.0 / factorial;
+        }
+    }
+
+    /**
+     * e^x for |x| <= {@link Activations#CLAMP}, within about 2 units in the last place:
+     * x = k ln 2 + r with |r| <= ln 2 / 2, e^r by its Taylor series to degree 12 (error below
+     * r^13 / 13! = 1.7e-16), times 2^k built in the exponent bits.
+     */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector shifted = x.mul(LOG2_E).add(SHIFTER);
+        DoubleVector k = shifted.sub(SHIFTER);
+        DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+        DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[0]);
+        for (int i = 1; i < EXP_TAYLOR.length; i++) {
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXP_TAYLOR[i]));
+        }
+        LongVector bits = (LongVector) shifted.reinterpretAsLongs();
+        DoubleVector scale = bits.add(1023 - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return p.mul(scale);
     }
 
     /**
@@ -62,10 +128,10 @@ final class VectorKernels {
             a2 = DoubleVector.fromArray(SPECIES, w2, o2 + i).fma(x, a2);
             a3 = DoubleVector.fromArray(SPECIES, w3, o3 + i).fma(x, a3);
         }
-        double s0 = a0.reduceLanes(VectorOperators.ADD);
-        double s1 = a1.reduceLanes(VectorOperators.ADD);
-        double s2 = a2.reduceLanes(VectorOperators.ADD);
-        double s3 = a3.reduceLanes(VectorOperators.ADD);
+        double s0 = sumInOrder(a0);
+        double s1 = sumInOrder(a1);
+        double s2 = sumInOrder(a2);
+        double s3 = sumInOrder(a3);
         for (; i < n; i++) {
             double x = u[uo + i];
             s0 += w0[o0 + i] * x;
@@ -87,8 +153,8 @@ final class VectorKernels {
     static void squash(double[] x, double[] out, int n, double scale, double shift) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector v = DoubleVector.fromArray(SPECIES, x, i)
-                    .max(-Activations.CLAMP).min(Activations.CLAMP).neg().lanewise(VectorOperators.EXP);
+            DoubleVector v = exp(DoubleVector.fromArray(SPECIES, x, i)
+                    .max(-Activations.CLAMP).min(Activations.CLAMP).neg());
             DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
             one.div(v.add(1.0)).mul(scale).add(shift).intoArray(out, i);
         }

@@ -79,7 +79,7 @@ class TrainEvalCommandTest {
     private static Model withoutDateAndCommand(Model m, Instant when) {
         var p = m.provenance();
         return m.withProvenance(new bebop.io.model.Provenance(p.bebopVersion(), when, p.seed(), java.util.List.of(),
-                p.dataFingerprint(), p.javaVersion()));
+                p.dataFingerprint(), p.javaVersion(), p.engine()));
     }
 
     @Test

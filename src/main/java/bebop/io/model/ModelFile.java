@@ -50,7 +50,7 @@ import java.util.function.UnaryOperator;
  * </pre>
  * The header holds {@code format_version}, {@code kind}, {@code provenance} ({@code bebop_version},
  * {@code created}, {@code seed}, {@code command_line}, {@code data_fingerprint},
- * {@code java_version}), {@code config}, {@code metrics} and {@code extra}, in that order,
+ * {@code java_version}, {@code engine} when known), {@code config}, {@code metrics} and {@code extra}, in that order,
  * pretty-printed with "\n" line ends; caller trees have their keys sorted.
  *
  * <h2>Versions</h2>
@@ -164,6 +164,9 @@ public final class ModelFile {
         p.commandLine().forEach(cmd::add);
         prov.put("data_fingerprint", p.dataFingerprint());
         prov.put("java_version", p.javaVersion());
+        if (p.engine() != null) {
+            prov.put("engine", p.engine());
+        }
         h.set("config", m.config());
         h.set("metrics", m.metrics());
         h.set("extra", m.extra());
@@ -364,7 +367,8 @@ public final class ModelFile {
             commandLine.add(arg.asText());
         }
         Provenance prov = new Provenance(text(p, "bebop_version", name, false), created, seed.asLong(),
-                commandLine, text(p, "data_fingerprint", name, true), text(p, "java_version", name, false));
+                commandLine, text(p, "data_fingerprint", name, true), text(p, "java_version", name, false),
+                p.has("engine") ? text(p, "engine", name, true) : null);
         JsonNode config = h.get("config");
         if (config == null) {
             throw badHeader(name, "no config");

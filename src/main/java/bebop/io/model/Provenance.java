@@ -17,6 +17,9 @@ import java.util.Map;
  * @param commandLine the command line arguments of the training run
  * @param dataFingerprint a digest of the training data, for example from {@link Fingerprint}; may be null
  * @param javaVersion the Java version that trained the model
+ * @param engine the engine's arithmetic path ({@link bebop.nn.Simd#describe()}: "off" for the plain
+ *     path, else the SIMD vector shape): results are bit-identical only on the same path; null in
+ *     files written before it was recorded
  */
 public record Provenance(
         String bebopVersion,
@@ -24,7 +27,8 @@ public record Provenance(
         long seed,
         List<String> commandLine,
         String dataFingerprint,
-        String javaVersion) {
+        String javaVersion,
+        String engine) {
 
     /** The environment variable of the reproducible-builds convention: seconds since 1970 UTC. */
     public static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
@@ -43,12 +47,12 @@ public record Provenance(
      */
     public static Provenance of(long seed, List<String> commandLine, String dataFingerprint) {
         return new Provenance(Version.get(), createdNow(), seed, commandLine, dataFingerprint,
-                System.getProperty("java.version", "unknown"));
+                System.getProperty("java.version", "unknown"), bebop.nn.Simd.describe());
     }
 
     /** The same provenance with another creation date (tests, reproducible builds). */
     public Provenance withCreated(Instant when) {
-        return new Provenance(bebopVersion, when, seed, commandLine, dataFingerprint, javaVersion);
+        return new Provenance(bebopVersion, when, seed, commandLine, dataFingerprint, javaVersion, engine);
     }
 
     /** Now, or the time in {@code SOURCE_DATE_EPOCH} if that environment variable is set. */

@@ -101,8 +101,8 @@ class ModelFileTest {
         assertEquals(List.of("format_version", "kind", "provenance", "config", "metrics", "extra"), keys);
         List<String> provKeys = new ArrayList<>();
         header.get("provenance").fieldNames().forEachRemaining(provKeys::add);
-        assertEquals(List.of("bebop_version", "created", "seed", "command_line", "data_fingerprint", "java_version"),
-                provKeys);
+        assertEquals(List.of("bebop_version", "created", "seed", "command_line", "data_fingerprint", "java_version",
+                "engine"), provKeys);
         assertEquals("2026-01-02T03:04:05Z", header.at("/provenance/created").asText());
         assertTrue(json.contains("\n  \"kind\": \"lstm-paper\""), json);
         assertTrue(!json.contains("\r"));

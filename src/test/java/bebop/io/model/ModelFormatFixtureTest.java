@@ -36,7 +36,7 @@ class ModelFormatFixtureTest {
         metrics.put("epochs", 4);
         metrics.put("train_cross_entropy", 1.5);
         Provenance p = new Provenance("0.1.0", Instant.parse("2026-01-01T00:00:00Z"), 7L,
-                List.of("train", "--seed", "7"), "sha256:" + "0".repeat(64), "17.0.15");
+                List.of("train", "--seed", "7"), "sha256:" + "0".repeat(64), "17.0.15", null);
         return Model.of("lstm-paper", p, config, t).withMetrics(metrics).withExtra(Map.of("fixture", "format 1"));
     }
 

@@ -1,0 +1,183 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.compose.Primers;
+import bebop.data.BluesDataset;
+import bebop.eval.Evaluator;
+import bebop.eval.MelodyEvaluation;
+import bebop.music.BluesForm;
+import bebop.nn.LstmSequenceModel;
+import bebop.train.ChordEvaluation;
+import bebop.train.Experiment1;
+import bebop.train.Experiment1Settings;
+import bebop.train.Experiment2;
+import bebop.train.Experiment2Result;
+import bebop.train.Experiment2Settings;
+import bebop.train.SeedSweep;
+import bebop.train.TrainingListener;
+import bebop.train.TrainingResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bebop seeds}: an experiment for many seeds at once, one seed per thread. */
+@Command(name = "seeds",
+        header = "Run Experiment 1 or 2 for many seeds in parallel and tabulate which learned.",
+        description = {
+            "Trains the experiment's network once per seed, as `bebop train --experiment E --seed S` does "
+                    + "(same settings, same results), several seeds at a time on --threads cores, and "
+                    + "tabulates each run: whether it learned (the paper's stop test), epochs, steps, "
+                    + "seconds, and the free-run chord accuracy over 100 choruses (Experiment 2 also "
+                    + "in_scale and novel_bars on the held-out primers). Models are not written: train "
+                    + "the seed you want to keep with `bebop train`.",
+            "Each run is single-threaded and independent: the table does not depend on --threads "
+                    + "(except the seconds)."})
+final class SeedsCommand implements Callable<Integer> {
+    @Option(names = "--experiment", required = true, paramLabel = "chords|melody",
+            description = "chords: Experiment 1; melody: Experiment 2.")
+    TrainCommand.Experiment experiment;
+
+    @Option(names = "--seeds", paramLabel = "A-B|S,S,...", defaultValue = "1-10",
+            description = "Seeds: a range (1-10) or a list (1,4,7). Default: ${DEFAULT-VALUE}.")
+    String seeds;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs at a time. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--paper", description = "The paper's settings read literally (online truncated RTRL), as train --paper.")
+    boolean paper;
+
+    @Option(names = "--max-epochs", paramLabel = "N", description = "At most N epochs per run (default: the experiment's).")
+    Long maxEpochs;
+
+    @Option(names = "--json", description = "Print a JSON array of the runs instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Long> seedList = parseSeeds(seeds);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1 || n > 256) {
+            throw new UserError("--threads " + n + ": must be 1 to 256");
+        }
+        if (maxEpochs != null && maxEpochs < 1) {
+            throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
+        }
+        List<Map<String, Object>> rows = SeedSweep.run(seedList, n,
+                experiment == TrainCommand.Experiment.chords ? this::chords : this::melody);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(rows));
+        } else {
+            print(rows, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Object> chords(long seed) {
+        Experiment1Settings s = paper ? Experiment1Settings.paper(seed) : Experiment1Settings.defaults(seed);
+        if (maxEpochs != null) {
+            s = s.withMaxEpochs(maxEpochs);
+        }
+        TrainingResult r = Experiment1.train(s, TrainingListener.NONE);
+        ChordEvaluation eval = Experiment1.evaluate(r.network(), r.normalizer(), BluesForm.of(s.form()), 100);
+        Map<String, Object> row = row(seed, r.converged(), r.epochs(), r.steps(), r.seconds());
+        row.put("chord_accuracy", eval.chordAccuracy());
+        row.put("choruses_perfect", eval.chorusesPerfect());
+        return row;
+    }
+
+    private Map<String, Object> melody(long seed) {
+        Experiment2Settings s = paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed);
+        if (maxEpochs != null) {
+            s = s.withMaxEpochs(maxEpochs);
+        }
+        Experiment2Result r = Experiment2.train(s, TrainingListener.NONE);
+        BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
+        MelodyEvaluation eval = Evaluator.evaluate(new LstmSequenceModel(r.network(), r.normalizer()), data,
+                r.split().heldOut(), EvalCommand.DEFAULT_CHORUSES, Primers.DEFAULT_STEPS, 1.0, EvalCommand.DEFAULT_SEED);
+        Map<String, Object> row = row(seed, r.converged(), r.epochs(), r.steps(), r.seconds());
+        row.put("chord_accuracy", eval.chordAccuracy());
+        row.put("in_scale", eval.inScale());
+        row.put("novel_bars", eval.novelBars());
+        return row;
+    }
+
+    private static Map<String, Object> row(long seed, boolean learned, long epochs, long steps, double seconds) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("seed", seed);
+        row.put("learned", learned);
+        row.put("epochs", epochs);
+        row.put("steps", steps);
+        row.put("seconds", Math.round(seconds * 10) / 10.0);
+        return row;
+    }
+
+    private static void print(List<Map<String, Object>> rows, java.io.PrintWriter out) {
+        List<String> keys = new ArrayList<>(rows.get(0).keySet());
+        StringBuilder head = new StringBuilder();
+        for (String k : keys) {
+            head.append(String.format(Locale.ROOT, "%16s", k));
+        }
+        out.println(head.toString().stripLeading());
+        int learned = 0;
+        for (Map<String, Object> r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (String k : keys) {
+                Object v = r.get(k);
+                String text = v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d)
+                        : v instanceof Long l && !k.equals("seed") ? String.format(Locale.ROOT, "%,d", l) : String.valueOf(v);
+                line.append(String.format(Locale.ROOT, "%16s", text));
+            }
+            out.println(line.toString().stripLeading());
+            learned += Boolean.TRUE.equals(r.get("learned")) ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "%d of %d seeds learned%n", learned, rows.size());
+    }
+
+    /** "1-10" or "1,4,7" (each 0 or more, at most 1000 seeds). */
+    static List<Long> parseSeeds(String text) {
+        List<Long> list = new ArrayList<>();
+        try {
+            String t = text.strip();
+            int dash = t.indexOf('-', 1);
+            if (dash > 0) {
+                long a = Long.parseLong(t.substring(0, dash).strip());
+                long b = Long.parseLong(t.substring(dash + 1).strip());
+                if (a < 0 || b < a || b - a >= 1000) {
+                    throw new UserError("--seeds " + text + ": a range A-B needs 0 <= A <= B and at most 1000 seeds");
+                }
+                for (long s = a; s <= b; s++) {
+                    list.add(s);
+                }
+            } else {
+                for (String part : t.split(",")) {
+                    long s = Long.parseLong(part.strip());
+                    if (s < 0 || list.contains(s)) {
+                        throw new UserError("--seeds " + text + ": seeds must be 0 or more, each once");
+                    }
+                    list.add(s);
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new UserError("--seeds " + text + ": not a range (1-10) or a list (1,4,7) of whole numbers");
+        }
+        if (list.size() > 1000) {
+            throw new UserError("--seeds " + text + ": at most 1000 seeds");
+        }
+        return list;
+    }
+}

@@ -1,0 +1,67 @@
+package bebop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.io.model.ModelFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code bebop seeds}: the same runs as {@code train}, whatever the number of threads. */
+class SeedsCommandTest {
+
+    private static JsonNode rowsWithoutSeconds(CliRun r) throws Exception {
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        for (JsonNode row : rows) {
+            ((ObjectNode) row).remove("seconds");
+        }
+        return rows;
+    }
+
+    @Test
+    void threadsChangeNothingButTheTimeAndEachRowIsWhatTrainGives() throws Exception {
+        JsonNode one = rowsWithoutSeconds(CliRun.of("seeds", "--experiment", "chords", "--seeds", "1-3",
+                "--max-epochs", "30", "--threads", "1", "--json"));
+        JsonNode three = rowsWithoutSeconds(CliRun.of("seeds", "--experiment", "chords", "--seeds", "1,2,3",
+                "--max-epochs", "30", "--threads", "3", "--json"));
+        assertEquals(one, three);
+        assertEquals(3, one.size());
+        assertEquals(2, one.get(1).get("seed").asLong());
+
+        Path model = CliRun.scratch("seeds").resolve("s2.bebop");
+        CliRun train = CliRun.of("train", "--experiment", "chords", "--seed", "2", "--max-epochs", "30", "--quiet",
+                "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        var m = ModelFile.read(model);
+        assertEquals(m.metrics().get("chord_accuracy").asDouble(), one.get(1).get("chord_accuracy").asDouble());
+        assertEquals(m.extra().at("/training/epochs").asLong(), one.get(1).get("epochs").asLong());
+        assertEquals(m.extra().at("/training/steps").asLong(), one.get(1).get("steps").asLong());
+    }
+
+    @Test
+    void theTableCountsTheSeedsThatLearned() {
+        CliRun r = CliRun.of("seeds", "--experiment", "chords", "--seeds", "4", "--max-epochs", "5");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("0 of 1 seeds learned"), r.out());
+    }
+
+    @Test
+    void badSeedListsAndThreadCountsAreOneLineAndExit2() {
+        for (String[] args : new String[][] {
+            {"--seeds", "5-2"}, {"--seeds", "a,b"}, {"--seeds", "1,1"}, {"--seeds", "0-5000"}, {"--threads", "0"},
+        }) {
+            String[] full = new String[args.length + 2];
+            full[0] = "seeds";
+            full[1] = "--experiment=chords";
+            System.arraycopy(args, 0, full, 2, args.length);
+            CliRun r = CliRun.of(full);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(args[0]), r.err());
+        }
+    }
+}
