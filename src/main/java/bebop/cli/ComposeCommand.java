@@ -4,7 +4,14 @@ import bebop.UserError;
 import bebop.compose.ChordFrames;
 import bebop.compose.Composer;
 import bebop.compose.GivenChordsComposer;
+import bebop.compose.Generation;
 import bebop.compose.Primers;
+import bebop.encoding.FrameFormat;
+import bebop.io.model.FrameFormats;
+import bebop.io.model.Model;
+import bebop.io.model.ModelFile;
+import bebop.io.poly.ModernModels;
+import bebop.nn.modern.StackSequenceModel;
 import bebop.data.BluesDataset;
 import bebop.encoding.LocalEncoding;
 import bebop.io.midi.MidiReader;
@@ -99,18 +106,28 @@ final class ComposeCommand implements Callable<Integer> {
         if (primer != null && primerSteps != null) {
             throw new UserError("--primer and --primer-steps: give one or the other");
         }
-        int k = primerSteps == null ? bebop.compose.Primers.DEFAULT_STEPS : primerSteps;
-        if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
-            throw new UserError("--primer-steps " + k + ": must be between 1 and " + LocalEncoding.STEPS_PER_CHORUS);
-        }
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }
         checkPrefix(out);
         Progression progression = chords == null ? null : progression(chords);
-        Loaded loaded = Loaded.of(model);
+        Loaded loaded;
+        if (model != null) {
+            Model m = ModelFile.read(model);
+            FrameFormats.Frames frames = frames(m, model);
+            if (!m.kind().equals(LstmModels.KIND) || !frames.format().isBlues()) {
+                return new OtherModel(m, frames).compose(progression);
+            }
+            loaded = new Loaded(LstmModels.of(m, model.toString()), model.toString());
+        } else {
+            loaded = Loaded.bundled();
+        }
         if (progression != null && !loaded.melody()) {
             throw new UserError("--chords: " + loaded.label() + " is a chords-only model; it has no melody to improvise over the chords");
+        }
+        int k = primerSteps == null ? bebop.compose.Primers.DEFAULT_STEPS : primerSteps;
+        if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
+            throw new UserError("--primer-steps " + k + ": must be between 1 and " + LocalEncoding.STEPS_PER_CHORUS);
         }
         PrintWriter w = spec.commandLine().getOut();
         Piece piece = primer != null
@@ -120,6 +137,101 @@ final class ComposeCommand implements Callable<Integer> {
         ScoreOutputs.write(piece.score(), out.toString(), FORMATS, false, Optional.ofNullable(soundfont), w);
         w.flush();
         return 0;
+    }
+
+    /** What a model file's frames mean (a user error naming the file when the record is broken). */
+    static FrameFormats.Frames frames(Model m, Path file) {
+        if (!m.kind().equals(LstmModels.KIND) && !m.kind().equals(ModernModels.KIND)) {
+            throw new UserError(file + ": holds a '" + m.kind() + "' model; compose reads '" + LstmModels.KIND + "' and '"
+                    + ModernModels.KIND + "' models (train writes them; a checkpoint is not one)");
+        }
+        try {
+            return FrameFormats.of(m);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": its frame format is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A model of any data set other than the paper's blues (an imported corpus, a piano roll; the
+     * paper's network or the modern one), composed as its frame format says ({@link Generation}).
+     */
+    private final class OtherModel {
+        final Model m;
+        final FrameFormat format;
+        final List<int[][]> primers;
+        final SequenceModel net;
+
+        OtherModel(Model m, FrameFormats.Frames frames) {
+            this.m = m;
+            this.format = frames.format();
+            this.primers = frames.primers();
+            this.net = m.kind().equals(ModernModels.KIND) ? new StackSequenceModel(ModernModels.of(m, model.toString()))
+                    : paperModel(LstmModels.of(m, model.toString()));
+            if (net.units() != format.units()) {
+                throw new UserError(model + ": its network has " + net.units() + " units but its frames ("
+                        + format.describe() + ") have " + format.units());
+            }
+        }
+
+        private static SequenceModel paperModel(LstmModels.Loaded l) {
+            return new LstmSequenceModel(l.network(), l.normalizer());
+        }
+
+        int compose(Progression progression) {
+            if (progression != null && !format.chordConditioned()) {
+                throw new UserError("--chords: " + model + " was trained on a piano roll (" + format.describe()
+                        + "), with no chords apart to follow; --chords needs a model of a bebop import folder or the blues");
+            }
+            if (primer != null) {
+                throw new UserError("--primer " + primer + ": MIDI primers are for blues models; " + model
+                        + " starts from the opening of one of its training pieces (--primer-steps K)");
+            }
+            if (primerSteps != null && primerSteps < 1) {
+                throw new UserError("--primer-steps " + primerSteps + ": must be at least 1");
+            }
+            SplittableRandom root = new SplittableRandom(seed);
+            SplittableRandom pick = root.split();
+            SplittableRandom notes = root.split();
+            int piece = primers.isEmpty() ? -1 : pick.nextInt(primers.size());
+            double[][] start;
+            try {
+                start = Generation.primer(piece < 0 ? null : primers.get(piece), format.units(),
+                        primerSteps == null ? 0 : primerSteps, format.stepsPerBar());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--primer-steps " + primerSteps + ": " + e.getMessage(), e);
+            }
+            int barsPerChorus = progression == null ? BluesForm.BARS : progression.bars().size();
+            int steps = choruses * barsPerChorus * format.stepsPerBar();
+            if (start.length >= steps) {
+                throw new UserError("--primer-steps " + start.length + ": the primer fills the " + steps
+                        + "-step piece; ask for more --choruses");
+            }
+            double[][] frames = Generation.compose(net, format, start, steps, temperature,
+                    progression == null ? null : Generation.chords(progression, steps, format), notes);
+            FrameFormat f = format.composing();
+            Score score = f.decode(frames, tempo, format.isPianoRoll() ? "bebop piano roll" : "bebop improvisation");
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "%d choruses of %d bars (%d bars, %.0f s at %s bpm) by %s (%s, %s, seed %d),%n"
+                            + "primed with %s, %s%s.%n",
+                    choruses, barsPerChorus, score.bars(), score.seconds(), Options.number(tempo), model, m.kind(),
+                    format.describe(), m.provenance().seed(),
+                    piece < 0 ? "a silent frame (the model keeps no training openings)"
+                            : "the first " + start.length + " steps of training piece " + (piece + 1) + " of the "
+                            + primers.size() + " the model keeps",
+                    format.isPianoRoll() ? "every key drawn on its own, temperature " + Options.number(temperature)
+                            : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
+                            + Options.number(temperature),
+                    progression == null ? "" : ",\nover your chords " + progression);
+            EnumSet<ScoreOutputs.Format> formats = format.isPianoRoll()
+                    ? EnumSet.of(ScoreOutputs.Format.mid, ScoreOutputs.Format.wav, ScoreOutputs.Format.png) : FORMATS;
+            if (format.isPianoRoll()) {
+                w.println("(a piano roll has no melody and chords apart: no MusicXML or LilyPond score, MIDI, audio and piano roll only)");
+            }
+            ScoreOutputs.write(score, out.toString(), formats, false, Optional.ofNullable(soundfont), w);
+            w.flush();
+            return 0;
+        }
     }
 
     /** The progression of {@code --chords}, or a user error naming the bad symbol or bar. */
