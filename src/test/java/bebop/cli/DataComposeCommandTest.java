@@ -212,6 +212,38 @@ class DataComposeCommandTest {
         }
     }
 
+    @Test
+    void evalShowsWhatTrainingMeasuredForModelsOfOtherData() {
+        CliRun run = CliRun.of("eval", "--model", roll.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("frames            88-key piano roll"), run.out());
+        assertTrue(run.out().contains("test_nll  "), run.out());
+        CliRun json = CliRun.of("eval", "--model", paper.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"frames\":\"chords-melody\""), json.out());
+        assertTrue(json.out().contains("\"valid_nll\":"), json.out());
+    }
+
+    @Test
+    void theBluesTrainsWithEitherTrainerAndTheModernModelImprovisesOverGivenChords() throws IOException {
+        Path m = dir.resolve("blues-modern.bebop");
+        CliRun modernBlues = CliRun.of("train", "--data", "blues", "--hidden", "4", "--max-epochs", "1", "--batch", "64",
+                "--window", "32", "--quiet", "--out", m.toString());
+        assertEquals(0, modernBlues.exitCode(), modernBlues.err());
+        assertTrue(modernBlues.out().startsWith("blues: 3686/410/0 pieces"), modernBlues.out());
+        Path song = dir.resolve("out/blues-modern");
+        CliRun run = CliRun.of("compose", "--model", m.toString(), "--choruses", "1", "--tempo", "240", "--chords",
+                "C7 C7 C7 C7 F7 F7 C7 C7 G7 F7 C7 G7", "--out", song.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(12, MidiReader.read(Path.of(song + ".mid")).bars());
+        Path p = dir.resolve("blues-paper.bebop");
+        CliRun paperBlues = CliRun.of("train", "--data", "blues", "--trainer", "paper", "--max-epochs", "2",
+                "--epoch-choruses", "1", "--quiet", "--out", p.toString());
+        assertEquals(0, paperBlues.exitCode(), paperBlues.err());
+        assertTrue(paperBlues.out().startsWith("Experiment 2 (chords and melody)"), paperBlues.out());
+        assertEquals("melody", ModelFile.read(p).extra().get("experiment").asText());
+    }
+
     private static void assertOneLineError(CliRun run, String expected) {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().startsWith("bebop: " + expected), run.err());
