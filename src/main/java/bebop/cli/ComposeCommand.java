@@ -174,6 +174,26 @@ final class ComposeCommand implements Callable<Integer> {
             }
         }
 
+        /** A MIDI file's frames in the model's units. */
+        private double[][] midi(Path file) {
+            Score score = MidiReader.read(file);
+            double[][] frames;
+            try {
+                frames = format.encode(score);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--primer " + file + ": " + e.getMessage(), e);
+            }
+            for (double[] f : frames) {
+                for (double v : f) {
+                    if (v > 0.5) {
+                        return frames;
+                    }
+                }
+            }
+            throw new UserError("--primer " + file + ": no notes to start from" + (format.isPianoRoll() ? ""
+                    : " in parts named Chords or Melody"));
+        }
+
         private static SequenceModel paperModel(LstmModels.Loaded l) {
             return new LstmSequenceModel(l.network(), l.normalizer());
         }
@@ -183,10 +203,6 @@ final class ComposeCommand implements Callable<Integer> {
                 throw new UserError("--chords: " + model + " was trained on a piano roll (" + format.describe()
                         + "), with no chords apart to follow; --chords needs a model of a bebop import folder or the blues");
             }
-            if (primer != null) {
-                throw new UserError("--primer " + primer + ": MIDI primers are for blues models; " + model
-                        + " starts from the opening of one of its training pieces (--primer-steps K)");
-            }
             if (primerSteps != null && primerSteps < 1) {
                 throw new UserError("--primer-steps " + primerSteps + ": must be at least 1");
             }
@@ -195,16 +211,21 @@ final class ComposeCommand implements Callable<Integer> {
             SplittableRandom notes = root.split();
             int piece = primers.isEmpty() ? -1 : pick.nextInt(primers.size());
             double[][] start;
-            try {
-                start = Generation.primer(piece < 0 ? null : primers.get(piece), format.units(),
-                        primerSteps == null ? 0 : primerSteps, format.stepsPerBar());
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--primer-steps " + primerSteps + ": " + e.getMessage(), e);
+            if (primer != null) {
+                start = midi(primer);
+                piece = -1;
+            } else {
+                try {
+                    start = Generation.primer(piece < 0 ? null : primers.get(piece), format.units(),
+                            primerSteps == null ? 0 : primerSteps, format.stepsPerBar());
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("--primer-steps " + primerSteps + ": " + e.getMessage(), e);
+                }
             }
             int barsPerChorus = progression == null ? BluesForm.BARS : progression.bars().size();
             int steps = choruses * barsPerChorus * format.stepsPerBar();
             if (start.length >= steps) {
-                throw new UserError("--primer-steps " + start.length + ": the primer fills the " + steps
+                throw new UserError((primer != null ? "--primer " + primer : "--primer-steps " + start.length) + ": the primer fills the " + steps
                         + "-step piece; ask for more --choruses");
             }
             double[][] frames = Generation.compose(net, format, start, steps, temperature,
@@ -216,7 +237,8 @@ final class ComposeCommand implements Callable<Integer> {
                             + "primed with %s, %s%s.%n",
                     choruses, barsPerChorus, score.bars(), score.seconds(), Options.number(tempo), model, m.kind(),
                     format.describe(), m.provenance().seed(),
-                    piece < 0 ? "a silent frame (the model keeps no training openings)"
+                    primer != null ? primer + " (" + start.length + " steps)"
+                            : piece < 0 ? "a silent frame (the model keeps no training openings)"
                             : "the first " + start.length + " steps of training piece " + (piece + 1) + " of the "
                             + primers.size() + " the model keeps",
                     format.isPianoRoll() ? "every key drawn on its own, temperature " + Options.number(temperature)

@@ -229,6 +229,83 @@ public record FrameFormat(String layout, int chordLow, int chordUnits, int melod
         return new Score(title, LocalEncoding.TICKS_PER_QUARTER, tempoBpm, ts, parts, symbols, length);
     }
 
+    /**
+     * The frames of a score in this format's own units, sampled at the start of every step: for a
+     * piano roll every note of every part but the drums (channel 10); otherwise the part named
+     * Chords (its pitch classes) and the top note of the part named Melody (moved by octaves into
+     * the melody range). The piece's own bars are not checked.
+     *
+     * @throws IllegalArgumentException if the score's resolution has no whole number of ticks a step,
+     *     or a piano-roll note lies outside the 88 keys
+     */
+    public double[][] encode(Score score) {
+        if (score.ticksPerQuarter() % stepsPerQuarter != 0) {
+            throw new IllegalArgumentException("a resolution of " + score.ticksPerQuarter() + " ticks a quarter has no "
+                    + "whole number of ticks a step (" + stepsPerQuarter + " steps a quarter)");
+        }
+        long tps = score.ticksPerQuarter() / stepsPerQuarter;
+        int steps = Math.toIntExact((score.length() + tps - 1) / tps);
+        double[][] frames = new double[steps][units()];
+        if (isPianoRoll()) {
+            for (Part part : score.parts()) {
+                if (part.channel() == 9) {
+                    continue;
+                }
+                for (Note n : part.notes()) {
+                    if (n.pitch() < KEY_LOW || n.pitch() >= KEY_LOW + KEYS) {
+                        throw new IllegalArgumentException("note " + n.pitch() + " is outside the 88 keys (MIDI 21-108)");
+                    }
+                    sample(n, tps, steps, t -> frames[t][n.pitch() - KEY_LOW] = 1.0);
+                }
+            }
+            return frames;
+        }
+        boolean roll = layout.equals(CORPUS_ROLL);
+        score.part(Part.CHORDS).ifPresent(p -> {
+            for (Note n : p.notes()) {
+                int pc = Math.floorMod(n.pitch() - chordLow, 12);
+                if (pc < chordUnits) {
+                    int unit = roll ? chordLow - KEY_LOW + pc : pc;
+                    sample(n, tps, steps, t -> frames[t][unit] = 1.0);
+                }
+            }
+        });
+        int[] top = new int[steps];
+        java.util.Arrays.fill(top, -1);
+        score.part(Part.MELODY).ifPresent(p -> {
+            for (Note n : p.notes()) {
+                sample(n, tps, steps, t -> top[t] = Math.max(top[t], n.pitch()));
+            }
+        });
+        for (int t = 0; t < steps; t++) {
+            if (top[t] < 0) {
+                continue;
+            }
+            if (roll) {
+                int key = Math.max(KEY_LOW, Math.min(KEY_LOW + KEYS - 1, top[t]));
+                frames[t][key - KEY_LOW] = 1.0;
+            } else if (melodyUnits > 0) {
+                int p = top[t];
+                int hi = melodyLow + melodyUnits - 1;
+                while (p < melodyLow) {
+                    p += 12;
+                }
+                while (p > hi && p - 12 >= melodyLow) {
+                    p -= 12;
+                }
+                frames[t][chordUnits + Math.max(melodyLow, Math.min(hi, p)) - melodyLow] = 1.0;
+            }
+        }
+        return frames;
+    }
+
+    private static void sample(Note n, long tps, int steps, java.util.function.IntConsumer action) {
+        long first = (n.start() + tps - 1) / tps;
+        for (long t = first; t < steps && n.soundsAt(t * tps); t++) {
+            action.accept((int) t);
+        }
+    }
+
     private List<Integer> chord(double[] frame) {
         List<Integer> notes = new ArrayList<>(4);
         for (int u = 0; u < chordUnits; u++) {

@@ -244,6 +244,30 @@ class DataComposeCommandTest {
         assertEquals("melody", ModelFile.read(p).extra().get("experiment").asText());
     }
 
+    @Test
+    void aMidiFileCanPrimeEveryKindOfModel() throws IOException {
+        Path tune = dir.resolve("midi/tune0.mid");
+        Path a = dir.resolve("out/primed-roll");
+        CliRun roll1 = CliRun.of("compose", "--model", roll.toString(), "--choruses", "1", "--primer", tune.toString(),
+                "--tempo", "240", "--out", a.toString());
+        assertEquals(0, roll1.exitCode(), roll1.err());
+        assertTrue(roll1.out().contains("primed with " + tune + " (32 steps)"), roll1.out());
+        Score primed = MidiReader.read(Path.of(a + ".mid"));
+        assertTrue(primed.parts().get(0).notes().stream().anyMatch(n -> n.start() == 0 && n.pitch() == 48), "the primer's C3");
+        // a corpus model reads the parts Chords and Melody, as compose writes them
+        Path own = dir.resolve("out/chords-modern.mid");
+        if (!Files.exists(own)) {
+            assertEquals(0, CliRun.of("compose", "--model", modern.toString(), "--choruses", "1", "--tempo", "240",
+                    "--out", dir.resolve("out/chords-modern").toString()).exitCode());
+        }
+        CliRun corpus = CliRun.of("compose", "--model", paper.toString(), "--choruses", "1", "--primer", own.toString(),
+                "--tempo", "240", "--out", dir.resolve("out/primed-paper").toString());
+        assertEquals(0, corpus.exitCode(), corpus.err());
+        Path pianoPart = Path.of(a + ".mid");
+        assertOneLineError(CliRun.of("compose", "--model", paper.toString(), "--choruses", "1", "--primer", pianoPart.toString(),
+                "--out", dir.resolve("out/x").toString()), "--primer " + pianoPart + ": no notes to start from in parts named Chords or Melody");
+    }
+
     private static void assertOneLineError(CliRun run, String expected) {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().startsWith("bebop: " + expected), run.err());
