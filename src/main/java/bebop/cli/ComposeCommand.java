@@ -49,14 +49,17 @@ import picocli.CommandLine.Spec;
             "As in the paper: primed with the first steps of a training chorus (or a MIDI file), then running free,",
             "its chord outputs thresholded at 0.5 and one melody note drawn per eighth note from the melody outputs.",
             "A chords-only model (train --experiment chords) composes the chords alone.",
-            "With --chords \"C7 F7 C7 C7 ...\" the network improvises its melody over your progression instead of its own chords."})
+            "With --chords \"C7 F7 C7 C7 ...\" the network improvises its melody over your progression instead of its own chords.",
+            "Any model train writes: a model of a bebop import (either trainer) plays chords and melody as above, on its own",
+            "grid and bar; a piano-roll model (jsb, nottingham, a benchmark JSON) draws every key on its own (probability",
+            "sharpened or flattened by --temperature) and writes PREFIX.mid, .wav and .png only (no chords apart: no --chords)."})
 final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model to compose with. Default: the model bundled with bebop (Experiment 2, see README).")
     Path model;
 
     @Option(names = "--choruses", paramLabel = "N", defaultValue = "12",
-            description = "Choruses to compose (12 bars each, primer included). Default: ${DEFAULT-VALUE}.")
+            description = "Choruses to compose (12 bars each, or one pass through --chords; primer included). Default: ${DEFAULT-VALUE}.")
     int choruses;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -69,11 +72,13 @@ final class ComposeCommand implements Callable<Integer> {
     double temperature;
 
     @Option(names = "--primer", paramLabel = "FILE.mid",
-            description = "Start from this MIDI file (parts Chords and Melody, in the paper's range) instead of a training chorus.")
+            description = "Start from this MIDI file instead of a training chorus: parts Chords and Melody (blues models: "
+                    + "in the paper's range), or for a piano-roll model all its notes.")
     Path primer;
 
     @Option(names = "--primer-steps", paramLabel = "K",
-            description = "Start from the first K eighth-note steps of a training chorus (1-96). Default: 8 (one bar).")
+            description = "Start from the first K steps of a training chorus (1-96) or, for models of other data, of one "
+                    + "of the training openings the model keeps. Default: one bar (8 steps for the blues).")
     Integer primerSteps;
 
     @Option(names = "--chords", paramLabel = "PROGRESSION",
