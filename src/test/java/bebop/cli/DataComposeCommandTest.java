@@ -112,7 +112,7 @@ class DataComposeCommandTest {
         Model m = ModelFile.read(modern);
         assertEquals("lstm-modern", m.kind());
         assertEquals("corpus-roll", m.extra().get("frames").get("format").get("layout").asText());
-        assertEquals(8, m.extra().get("frames").get("format").get("stepsPerBar").asInt());
+        assertEquals(8, m.extra().get("frames").get("format").get("steps_per_bar").asInt());
         assertTrue(m.extra().get("frames").get("primers").size() > 0);
         Model p = ModelFile.read(paper);
         assertEquals("lstm-paper", p.kind());

@@ -32,7 +32,14 @@ public final class FrameFormats {
     public static Model with(Model model, FrameFormat format, List<int[][]> primers) {
         ObjectNode extra = model.extra().deepCopy();
         ObjectNode f = extra.putObject(FIELD);
-        f.set("format", ModelJson.toTree(format));
+        ObjectNode fmt = f.putObject("format");
+        fmt.put("layout", format.layout());
+        fmt.put("chord_low", format.chordLow());
+        fmt.put("chord_units", format.chordUnits());
+        fmt.put("melody_low", format.melodyLow());
+        fmt.put("melody_units", format.melodyUnits());
+        fmt.put("steps_per_quarter", format.stepsPerQuarter());
+        fmt.put("steps_per_bar", format.stepsPerBar());
         ArrayNode ps = f.putArray("primers");
         for (int[][] primer : primers) {
             ArrayNode frames = ps.addArray();
@@ -50,7 +57,10 @@ public final class FrameFormats {
     public static Frames of(Model model) {
         JsonNode f = model.extra().get(FIELD);
         if (f != null && f.isObject()) {
-            FrameFormat format = ModelJson.fromTree(f.get("format"), FrameFormat.class);
+            JsonNode fmt = f.path("format");
+            FrameFormat format = new FrameFormat(fmt.path("layout").asText(""), integer(fmt, "chord_low"),
+                    integer(fmt, "chord_units"), integer(fmt, "melody_low"), integer(fmt, "melody_units"),
+                    integer(fmt, "steps_per_quarter"), integer(fmt, "steps_per_bar"));
             List<int[][]> primers = new ArrayList<>();
             JsonNode ps = f.path("primers");
             for (JsonNode p : ps) {
@@ -76,6 +86,14 @@ public final class FrameFormats {
         }
         int spq = model.extra().path("training").path("dataset").asText("").equalsIgnoreCase("jsb") ? 1 : 2;
         return new Frames(FrameFormat.pianoRoll(spq, 4 * spq), List.of());
+    }
+
+    private static int integer(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("frames.format has no whole number '" + field + "'");
+        }
+        return v.asInt();
     }
 
     /** Primer frames of on-units as 0/1 frames of {@code units} units. */

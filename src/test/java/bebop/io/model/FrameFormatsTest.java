@@ -37,6 +37,18 @@ class FrameFormatsTest {
     }
 
     @Test
+    void aBrokenRecordIsRefused() {
+        Model m = FrameFormats.with(modern(Map.of()), FrameFormat.pianoRoll(2, 8), List.<int[][]>of(new int[][] {{3}}));
+        com.fasterxml.jackson.databind.node.ObjectNode extra = m.extra().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) extra.get("frames").get("format")).put("layout", "organ");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FrameFormats.of(m.withExtra(extra)));
+        com.fasterxml.jackson.databind.node.ObjectNode bad = m.extra().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) bad.get("frames").get("primers").get(0).get(0)).set(0,
+                com.fasterxml.jackson.databind.node.IntNode.valueOf(88));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FrameFormats.of(m.withExtra(bad)));
+    }
+
+    @Test
     void olderFilesAreTheBluesOrAPianoRoll() throws Exception {
         try (InputStream in = FrameFormatsTest.class.getResourceAsStream("/models/blues.bebop")) {
             Model bundled = ModelFile.fromBytes(in.readAllBytes(), "bundled");
