@@ -451,6 +451,8 @@ final class TrainCommand implements Callable<Integer> {
             Path ck = checkpoint != null ? checkpoint : checkpointPath(out);
             ModelPaths.checkWritable(ck, "--checkpoint");
             var dataset = blues ? bluesSet().toPoly() : bebop.io.poly.PolyJson.resolve(data);
+            // what the frames mean, recorded in the model: read before hours of training, not after
+            FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : bebop.io.corpus.CorpusDatasets.frameFormat(data);
             var w = spec.commandLine().getOut();
             w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, seed %d%s%n",
                     dataset.name(), dataset.train().size(), dataset.valid().size(), dataset.test().size(),
@@ -467,7 +469,6 @@ final class TrainCommand implements Callable<Integer> {
                 metrics.put("test_nll", test.nll());
                 metrics.put("test_acc", test.accuracy());
             }
-            FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : bebop.io.corpus.CorpusDatasets.frameFormat(data);
             ModelFile.write(out, FrameFormats.with(run.model(metrics), format,
                     bebop.compose.Primers.openings(dataset.train(), PRIMER_BARS * format.stepsPerBar(), PRIMERS)));
             Path png = ModelPaths.curvePng(out);

@@ -46,13 +46,18 @@ public final class CorpusDatasets {
 
     /**
      * What the frames of the data set a {@code --data} value names mean: an import folder's 88 keys
-     * hold chords and melody ({@link FrameFormat#corpusRoll}, its grid and its most common bar); a
+     * hold chords and melody ({@link FrameFormat#corpusRoll}, its grid and its most common bar, 4/4
+     * without a pieces.json); a
      * piano roll is a piano roll, one step a quarter for jsb (as the benchmark samples it), else
      * taken as two (eighth notes), in 4/4.
      */
     public static FrameFormat frameFormat(String spec) {
         Optional<Path> folder = importFolder(spec);
         if (folder.isPresent()) {
+            if (!Files.isRegularFile(folder.get().resolve(DatasetWriter.PIECES))) {
+                int spq = stepsPerQuarter(folder.get());
+                return FrameFormat.corpusRoll(spq, 4 * spq);
+            }
             ChordMelodySet set = read(folder.get());
             return FrameFormat.corpusRoll(set.stepsPerQuarter(), set.stepsPerBar());
         }
