@@ -137,6 +137,7 @@ class DataComposeCommandTest {
             for (String ext : new String[] {"mid", "wav", "png", "musicxml", "ly"}) {
                 assertTrue(Files.size(Path.of(a + "." + ext)) > 0, ext);
             }
+            bebop.io.score.MusicXmlSchema.validate(Files.readString(Path.of(a + ".musicxml")));
             Score score = MidiReader.read(Path.of(a + ".mid"));
             assertEquals(12, score.bars());
             assertTrue(score.part(Part.MELODY).isPresent(), name);
