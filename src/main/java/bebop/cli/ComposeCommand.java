@@ -120,7 +120,7 @@ final class ComposeCommand implements Callable<Integer> {
         if (model != null) {
             Model m = ModelFile.read(model);
             FrameFormats.Frames frames = frames(m, model);
-            if (!m.kind().equals(LstmModels.KIND) || !frames.format().isBlues()) {
+            if (!ComposeCommand.bluesModel(m, frames)) {
                 return new OtherModel(m, frames).compose(progression);
             }
             loaded = new Loaded(LstmModels.of(m, model.toString()), model.toString());
@@ -142,6 +142,16 @@ final class ComposeCommand implements Callable<Integer> {
         ScoreOutputs.write(piece.score(), out.toString(), FORMATS, false, Optional.ofNullable(soundfont), w);
         w.flush();
         return 0;
+    }
+
+    /**
+     * True for a model of the paper's blues (train --experiment, or --data blues --trainer paper):
+     * composed and evaluated against the blues data set; any other model by its recorded frames.
+     */
+    static boolean bluesModel(Model m, FrameFormats.Frames frames) {
+        String experiment = m.extra().path("experiment").asText("");
+        return m.kind().equals(LstmModels.KIND) && frames.format().isBlues()
+                && (experiment.equals("chords") || experiment.equals("melody"));
     }
 
     /** What a model file's frames mean (a user error naming the file when the record is broken). */

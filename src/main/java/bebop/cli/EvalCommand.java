@@ -78,7 +78,7 @@ final class EvalCommand implements Callable<Integer> {
         if (model != null) {
             Model m = ModelFile.read(model);
             FrameFormats.Frames frames = ComposeCommand.frames(m, model);
-            if (!m.kind().equals(LstmModels.KIND) || !frames.format().isBlues()) {
+            if (!ComposeCommand.bluesModel(m, frames)) {
                 if (compare) {
                     throw new UserError("--compare: " + model + " is not a model of the paper's blues; the baselines "
                             + "are trained on the blues choruses");
