@@ -4,7 +4,14 @@ import bebop.UserError;
 import bebop.compose.ChordFrames;
 import bebop.compose.Composer;
 import bebop.compose.GivenChordsComposer;
+import bebop.compose.Generation;
 import bebop.compose.Primers;
+import bebop.encoding.FrameFormat;
+import bebop.io.model.FrameFormats;
+import bebop.io.model.Model;
+import bebop.io.model.ModelFile;
+import bebop.io.poly.ModernModels;
+import bebop.nn.modern.StackSequenceModel;
 import bebop.data.BluesDataset;
 import bebop.encoding.LocalEncoding;
 import bebop.io.midi.MidiReader;
@@ -42,14 +49,17 @@ import picocli.CommandLine.Spec;
             "As in the paper: primed with the first steps of a training chorus (or a MIDI file), then running free,",
             "its chord outputs thresholded at 0.5 and one melody note drawn per eighth note from the melody outputs.",
             "A chords-only model (train --experiment chords) composes the chords alone.",
-            "With --chords \"C7 F7 C7 C7 ...\" the network improvises its melody over your progression instead of its own chords."})
+            "With --chords \"C7 F7 C7 C7 ...\" the network improvises its melody over your progression instead of its own chords.",
+            "Any model train writes: a model of a bebop import (either trainer) plays chords and melody as above, on its own",
+            "grid and bar; a piano-roll model (jsb, nottingham, a benchmark JSON) draws every key on its own (probability",
+            "sharpened or flattened by --temperature) and writes PREFIX.mid, .wav and .png only (no chords apart: no --chords)."})
 final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model to compose with. Default: the model bundled with bebop (Experiment 2, see README).")
     Path model;
 
     @Option(names = "--choruses", paramLabel = "N", defaultValue = "12",
-            description = "Choruses to compose (12 bars each, primer included). Default: ${DEFAULT-VALUE}.")
+            description = "Choruses to compose (12 bars each, or one pass through --chords; primer included). Default: ${DEFAULT-VALUE}.")
     int choruses;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -62,11 +72,13 @@ final class ComposeCommand implements Callable<Integer> {
     double temperature;
 
     @Option(names = "--primer", paramLabel = "FILE.mid",
-            description = "Start from this MIDI file (parts Chords and Melody, in the paper's range) instead of a training chorus.")
+            description = "Start from this MIDI file instead of a training chorus: parts Chords and Melody (blues models: "
+                    + "in the paper's range), or for a piano-roll model all its notes.")
     Path primer;
 
     @Option(names = "--primer-steps", paramLabel = "K",
-            description = "Start from the first K eighth-note steps of a training chorus (1-96). Default: 8 (one bar).")
+            description = "Start from the first K steps of a training chorus (1-96) or, for models of other data, of one "
+                    + "of the training openings the model keeps. Default: one bar (8 steps for the blues).")
     Integer primerSteps;
 
     @Option(names = "--chords", paramLabel = "PROGRESSION",
@@ -99,18 +111,28 @@ final class ComposeCommand implements Callable<Integer> {
         if (primer != null && primerSteps != null) {
             throw new UserError("--primer and --primer-steps: give one or the other");
         }
-        int k = primerSteps == null ? bebop.compose.Primers.DEFAULT_STEPS : primerSteps;
-        if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
-            throw new UserError("--primer-steps " + k + ": must be between 1 and " + LocalEncoding.STEPS_PER_CHORUS);
-        }
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }
         checkPrefix(out);
         Progression progression = chords == null ? null : progression(chords);
-        Loaded loaded = Loaded.of(model);
+        Loaded loaded;
+        if (model != null) {
+            Model m = ModelFile.read(model);
+            FrameFormats.Frames frames = frames(m, model);
+            if (!ComposeCommand.bluesModel(m, frames)) {
+                return new OtherModel(m, frames).compose(progression);
+            }
+            loaded = new Loaded(LstmModels.of(m, model.toString()), model.toString());
+        } else {
+            loaded = Loaded.bundled();
+        }
         if (progression != null && !loaded.melody()) {
             throw new UserError("--chords: " + loaded.label() + " is a chords-only model; it has no melody to improvise over the chords");
+        }
+        int k = primerSteps == null ? bebop.compose.Primers.DEFAULT_STEPS : primerSteps;
+        if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
+            throw new UserError("--primer-steps " + k + ": must be between 1 and " + LocalEncoding.STEPS_PER_CHORUS);
         }
         PrintWriter w = spec.commandLine().getOut();
         Piece piece = primer != null
@@ -120,6 +142,133 @@ final class ComposeCommand implements Callable<Integer> {
         ScoreOutputs.write(piece.score(), out.toString(), FORMATS, false, Optional.ofNullable(soundfont), w);
         w.flush();
         return 0;
+    }
+
+    /**
+     * True for a model of the paper's blues (train --experiment, or --data blues --trainer paper):
+     * composed and evaluated against the blues data set; any other model by its recorded frames.
+     */
+    static boolean bluesModel(Model m, FrameFormats.Frames frames) {
+        String experiment = m.extra().path("experiment").asText("");
+        return m.kind().equals(LstmModels.KIND) && frames.format().isBlues()
+                && (experiment.equals("chords") || experiment.equals("melody"));
+    }
+
+    /** What a model file's frames mean (a user error naming the file when the record is broken). */
+    static FrameFormats.Frames frames(Model m, Path file) {
+        if (!m.kind().equals(LstmModels.KIND) && !m.kind().equals(ModernModels.KIND)) {
+            throw new UserError(file + ": holds a '" + m.kind() + "' model; compose reads '" + LstmModels.KIND + "' and '"
+                    + ModernModels.KIND + "' models (train writes them; a checkpoint is not one)");
+        }
+        try {
+            return FrameFormats.of(m);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": its frame format is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A model of any data set other than the paper's blues (an imported corpus, a piano roll; the
+     * paper's network or the modern one), composed as its frame format says ({@link Generation}).
+     */
+    private final class OtherModel {
+        final Model m;
+        final FrameFormat format;
+        final List<int[][]> primers;
+        final SequenceModel net;
+
+        OtherModel(Model m, FrameFormats.Frames frames) {
+            this.m = m;
+            this.format = frames.format();
+            this.primers = frames.primers();
+            this.net = m.kind().equals(ModernModels.KIND) ? new StackSequenceModel(ModernModels.of(m, model.toString()))
+                    : paperModel(LstmModels.of(m, model.toString()));
+            if (net.units() != format.units()) {
+                throw new UserError(model + ": its network has " + net.units() + " units but its frames ("
+                        + format.describe() + ") have " + format.units());
+            }
+        }
+
+        /** A MIDI file's frames in the model's units. */
+        private double[][] midi(Path file) {
+            Score score = MidiReader.read(file);
+            double[][] frames;
+            try {
+                frames = format.encode(score);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--primer " + file + ": " + e.getMessage(), e);
+            }
+            for (double[] f : frames) {
+                for (double v : f) {
+                    if (v > 0.5) {
+                        return frames;
+                    }
+                }
+            }
+            throw new UserError("--primer " + file + ": no notes to start from" + (format.isPianoRoll() ? ""
+                    : " in parts named Chords or Melody"));
+        }
+
+        private static SequenceModel paperModel(LstmModels.Loaded l) {
+            return new LstmSequenceModel(l.network(), l.normalizer());
+        }
+
+        int compose(Progression progression) {
+            if (progression != null && !format.chordConditioned()) {
+                throw new UserError("--chords: " + model + " was trained on a piano roll (" + format.describe()
+                        + "), with no chords apart to follow; --chords needs a model of a bebop import folder or the blues");
+            }
+            if (primerSteps != null && primerSteps < 1) {
+                throw new UserError("--primer-steps " + primerSteps + ": must be at least 1");
+            }
+            SplittableRandom root = new SplittableRandom(seed);
+            SplittableRandom pick = root.split();
+            SplittableRandom notes = root.split();
+            int piece = primers.isEmpty() ? -1 : pick.nextInt(primers.size());
+            double[][] start;
+            if (primer != null) {
+                start = midi(primer);
+                piece = -1;
+            } else {
+                try {
+                    start = Generation.primer(piece < 0 ? null : primers.get(piece), format.units(),
+                            primerSteps == null ? 0 : primerSteps, format.stepsPerBar());
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("--primer-steps " + primerSteps + ": " + e.getMessage(), e);
+                }
+            }
+            int barsPerChorus = progression == null ? BluesForm.BARS : progression.bars().size();
+            int steps = choruses * barsPerChorus * format.stepsPerBar();
+            if (start.length >= steps) {
+                throw new UserError((primer != null ? "--primer " + primer : "--primer-steps " + start.length) + ": the primer fills the " + steps
+                        + "-step piece; ask for more --choruses");
+            }
+            double[][] frames = Generation.compose(net, format, start, steps, temperature,
+                    progression == null ? null : Generation.chords(progression, steps, format), notes);
+            FrameFormat f = format.composing();
+            Score score = f.decode(frames, tempo, format.isPianoRoll() ? "bebop piano roll" : "bebop improvisation");
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "%d choruses of %d bars (%d bars, %.0f s at %s bpm) by %s (%s, %s, seed %d),%n"
+                            + "primed with %s, %s%s.%n",
+                    choruses, barsPerChorus, score.bars(), score.seconds(), Options.number(tempo), model, m.kind(),
+                    format.describe(), m.provenance().seed(),
+                    primer != null ? primer + " (" + start.length + " steps)"
+                            : piece < 0 ? "a silent frame (the model keeps no training openings)"
+                            : "the first " + start.length + " steps of training piece " + (piece + 1) + " of the "
+                            + primers.size() + " the model keeps",
+                    format.isPianoRoll() ? "every key drawn on its own, temperature " + Options.number(temperature)
+                            : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
+                            + Options.number(temperature),
+                    progression == null ? "" : ",\nover your chords " + progression);
+            EnumSet<ScoreOutputs.Format> formats = format.isPianoRoll()
+                    ? EnumSet.of(ScoreOutputs.Format.mid, ScoreOutputs.Format.wav, ScoreOutputs.Format.png) : FORMATS;
+            if (format.isPianoRoll()) {
+                w.println("(a piano roll has no melody and chords apart: no MusicXML or LilyPond score, MIDI, audio and piano roll only)");
+            }
+            ScoreOutputs.write(score, out.toString(), formats, false, Optional.ofNullable(soundfont), w);
+            w.flush();
+            return 0;
+        }
     }
 
     /** The progression of {@code --chords}, or a user error naming the bad symbol or bar. */

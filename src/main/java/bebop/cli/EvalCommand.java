@@ -2,6 +2,11 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.compose.Primers;
+import bebop.encoding.FrameFormat;
+import bebop.io.model.FrameFormats;
+import bebop.io.model.LstmModels;
+import bebop.io.model.Model;
+import bebop.io.model.ModelFile;
 import bebop.eval.Comparison;
 import bebop.eval.Evaluator;
 import bebop.eval.MelodyEvaluation;
@@ -69,6 +74,17 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (compare != (out != null)) {
             throw new UserError(compare ? "--compare needs --out REPORT.md" : "--out goes with --compare");
+        }
+        if (model != null) {
+            Model m = ModelFile.read(model);
+            FrameFormats.Frames frames = ComposeCommand.frames(m, model);
+            if (!ComposeCommand.bluesModel(m, frames)) {
+                if (compare) {
+                    throw new UserError("--compare: " + model + " is not a model of the paper's blues; the baselines "
+                            + "are trained on the blues choruses");
+                }
+                return recorded(m, frames.format());
+            }
         }
         ComposeCommand.Loaded loaded = ComposeCommand.Loaded.of(model);
         String name = model == null ? "bundled" : model.toString();
@@ -154,6 +170,44 @@ final class EvalCommand implements Callable<Integer> {
         }
         w.println(verdict);
         w.printf(Locale.ROOT, "wrote %s and %s%n", out, ComparisonReport.jsonBeside(out));
+        w.flush();
+        return 0;
+    }
+
+    /**
+     * A model of data other than the blues (an import, a piano roll): its free run has no form to
+     * keep and no training segments to compare with, so eval shows what training measured on the
+     * model's own data set (valid_nll, test_nll, test_acc), as the model file records it.
+     */
+    private int recorded(Model m, FrameFormat format) throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        String dataset = m.extra().path("training").path("dataset").asText("?");
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode all = mapper.createObjectNode();
+            all.put("model", model.toString());
+            all.put("kind", m.kind());
+            all.put("dataset", dataset);
+            all.put("frames", format.layout());
+            all.put("seed", m.provenance().seed());
+            all.setAll(m.metrics());
+            w.println(mapper.writeValueAsString(all));
+        } else {
+            w.printf(Locale.ROOT, "model             %s (%s, seed %d), trained on %s%n", model, m.kind(), m.provenance().seed(),
+                    dataset);
+            w.printf(Locale.ROOT, "frames            %s%n", format.describe());
+            var names = m.metrics().fieldNames();
+            while (names.hasNext()) {
+                String k = names.next();
+                var v = m.metrics().get(k);
+                if (v.isNumber() && (k.endsWith("_nll") || k.endsWith("_acc"))) {
+                    w.printf(Locale.ROOT, "%-17s %.4f   (measured at training time on the data set's %s split)%n", k,
+                            v.asDouble(), k.substring(0, k.indexOf('_')));
+                }
+            }
+            w.println("(chord_accuracy, in_scale, novel_bars and the other free-run metrics are measured for models of "
+                    + "the paper's blues encoding; compose plays this model)");
+        }
         w.flush();
         return 0;
     }

@@ -2,6 +2,10 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.data.BluesDataset;
+import bebop.data.corpus.ChordMelodySet;
+import bebop.encoding.FrameFormat;
+import bebop.io.model.FrameFormats;
+import bebop.train.CorpusExperiment;
 import bebop.io.model.LstmModels;
 import bebop.io.model.Model;
 import bebop.io.model.ModelFile;
@@ -36,12 +40,19 @@ import picocli.CommandLine.Spec;
         header = "Train a network: the paper's Experiment 1 or 2, or the modern LSTM on any data set.",
         description = {"Train one of the paper's LSTM networks (the paper's algorithm, online truncated RTRL, with --paper)",
             "and write the model (M.bebop) and its learning curve (M.curve.png).",
-            "Or (--data) train on a piano-roll data set (a benchmark JSON, jsb, nottingham, or a bebop import",
-            "folder); --trainer modern: stacked LSTM, minibatch truncated BPTT, Adam, early stopping on valid,",
-            "a checkpoint every epoch (M.ckpt.bebop) that --resume continues exactly."})
+            "Or (--data) train on a data set: a bebop import folder, blues, or a piano roll (a benchmark JSON, jsb, nottingham);",
+            "--trainer modern: stacked LSTM, minibatch truncated BPTT, Adam, early stopping on valid,",
+            "a checkpoint every epoch (M.ckpt.bebop) that --resume continues exactly; --trainer paper: the paper's",
+            "Experiment 2 network by its BPTT + Adam recipe (blues and import folders). compose plays either model."})
 final class TrainCommand implements Callable<Integer> {
     /** The paper's experiments. */
     enum Experiment { chords, melody }
+
+    /** {@code --data blues}: the paper's data set. */
+    static final String BLUES = "blues";
+    /** Primers a model of a data set keeps: the first bars of its first training pieces. */
+    static final int PRIMERS = 16;
+    static final int PRIMER_BARS = 4;
 
     @Option(names = "--experiment", paramLabel = "chords|melody",
             description = {"chords: Experiment 1, the 12-bar chord form alone (12 units in and out).",
@@ -107,11 +118,14 @@ final class TrainCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--data", paramLabel = "DATASET",
-            description = "Train on a piano-roll data set: FILE.json, a bebop import folder, jsb or nottingham.")
+            description = "Train on a data set: a bebop import folder (melodies over chords), blues (the paper's), "
+                    + "or a piano roll: FILE.json, jsb or nottingham.")
     String data;
 
     @Option(names = "--trainer", paramLabel = "paper|modern", defaultValue = "modern",
-            description = "With --data: modern (default) or paper (the paper's trainer: blues encoding only, for now).")
+            description = {"With --data: modern (default): stacked LSTM on the 88 keys; or paper: the paper's Experiment 2 network "
+                    + "(12 chord units, one melody unit per pitch of the training melodies) trained by its BPTT + Adam recipe, "
+                    + "for blues and import folders (not piano rolls)."})
     String trainer;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "With --data: continue the run that wrote CHECKPOINT.")
@@ -392,11 +406,26 @@ final class TrainCommand implements Callable<Integer> {
             if (experiment != null) {
                 throw new UserError("--experiment and --data: give one of them");
             }
-            if (!trainer.equals("modern")) {
-                if (trainer.equals("paper")) {
-                    throw new UserError("--trainer paper: the paper's trainer takes the blues encoding only for now "
-                            + "(use --experiment chords|melody); use --trainer modern for --data");
+            boolean blues = data.equalsIgnoreCase(BLUES) && !Files.exists(Path.of(data));
+            if (trainer.equals("paper")) {
+                if (resume != null || checkpoint != null || hidden != null || window != null || batch != null
+                        || dropout != null || clip != null || patience != null || minutes != null) {
+                    throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --clip, --patience "
+                            + "and --minutes go with --trainer modern, not --trainer paper");
                 }
+                if (blues) {
+                    experiment = Experiment.melody;
+                    return new MelodyTraining().run();
+                }
+                java.util.Optional<Path> folder = bebop.io.corpus.CorpusDatasets.importFolder(data);
+                if (folder.isEmpty()) {
+                    throw new UserError("--trainer paper: " + data + " is a piano roll (any keys at once), and the paper's "
+                            + "network plays chords and one melody note; it trains on blues or a bebop import folder "
+                            + "(use --trainer modern for a piano roll)");
+                }
+                return new CorpusTraining().run(folder.get());
+            }
+            if (!trainer.equals("modern")) {
                 throw new UserError("--trainer " + trainer + ": use modern or paper");
             }
             BenchPolyCommand.Hyper h = new BenchPolyCommand.Hyper();
@@ -421,15 +450,17 @@ final class TrainCommand implements Callable<Integer> {
             ModelPaths.checkWritable(out, "--out");
             Path ck = checkpoint != null ? checkpoint : checkpointPath(out);
             ModelPaths.checkWritable(ck, "--checkpoint");
-            var dataset = bebop.io.poly.PolyJson.resolve(data);
+            var dataset = blues ? bluesSet().toPoly() : bebop.io.poly.PolyJson.resolve(data);
+            // what the frames mean, recorded in the model: read before hours of training, not after
+            FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : bebop.io.corpus.CorpusDatasets.frameFormat(data);
             var w = spec.commandLine().getOut();
             w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, seed %d%s%n",
                     dataset.name(), dataset.train().size(), dataset.valid().size(), dataset.test().size(),
                     settings.layers(), settings.window(), settings.batch(), settings.learningRate(), settings.dropout(),
                     seed, resume != null ? " (resuming " + resume + ")" : "");
             w.flush();
-            BenchPolyCommand.Run run = BenchPolyCommand.train(dataset, settings, bebop.io.poly.PolyJson.bytes(data), ck,
-                    resume, quiet, spec);
+            BenchPolyCommand.Run run = BenchPolyCommand.train(dataset, settings,
+                    blues ? bebop.io.poly.PolyJson.toBytes(dataset) : bebop.io.poly.PolyJson.bytes(data), ck, resume, quiet, spec);
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("valid_nll", run.result().bestValid());
             if (!dataset.test().isEmpty()) {
@@ -438,7 +469,8 @@ final class TrainCommand implements Callable<Integer> {
                 metrics.put("test_nll", test.nll());
                 metrics.put("test_acc", test.accuracy());
             }
-            ModelFile.write(out, run.model(metrics));
+            ModelFile.write(out, FrameFormats.with(run.model(metrics), format,
+                    bebop.compose.Primers.openings(dataset.train(), PRIMER_BARS * format.stepsPerBar(), PRIMERS)));
             Path png = ModelPaths.curvePng(out);
             LearningCurve.write(png, BenchPolyCommand.curve(run.result()), BenchPolyCommand.curveOptions(dataset.name()));
             w.printf(Locale.ROOT, "%d epochs (best %d, stopped by %s), %.0f s; valid_nll %.4f%s%n", run.result().epochs(),
@@ -454,6 +486,70 @@ final class TrainCommand implements Callable<Integer> {
             String name = model.getFileName().toString();
             String stem = name.endsWith(".bebop") ? name.substring(0, name.length() - 6) : name;
             return model.resolveSibling(stem + ".ckpt.bebop");
+        }
+    }
+
+    /** The blues as melodies over chords, split as Experiment 2 splits it. */
+    private ChordMelodySet bluesSet() {
+        Experiment2Settings s = Experiment2Settings.defaults(seed).withForm(Options.formVariant(form));
+        Experiment2.Split split = Experiment2.split(s);
+        return ChordMelodySet.blues(BluesDataset.generate(BluesForm.of(s.form())), split.training(), split.heldOut());
+    }
+
+    /** {@code --trainer paper} on an imported corpus: the Experiment 2 network, its BPTT + Adam recipe. */
+    private final class CorpusTraining {
+        int run(Path folder) {
+            if (paper) {
+                throw new UserError("--paper: the paper's online learner is for the blues (--experiment melody); "
+                        + "on a corpus the paper's network trains with its default BPTT + Adam recipe");
+            }
+            Experiment2Settings settings = new MelodyTraining().melodySettings();
+            ModelPaths.checkWritable(out, "--out");
+            Path curvePng = ModelPaths.curvePng(out);
+            ChordMelodySet set = bebop.io.corpus.CorpusDatasets.read(folder);
+            if (set.train().isEmpty()) {
+                throw new UserError(folder + ": the train split is empty");
+            }
+            FrameFormat format = CorpusExperiment.format(set);
+            var w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; the paper's Experiment 2 network (8 blocks x 2 cells), %s, "
+                            + "seed %d, BPTT + Adam, learning rate %s, epoch = one Adam step over %d steps%n",
+                    folder, set.train().size(), set.valid().size(), set.test().size(), format.describe(), seed,
+                    settings.learningRate(), settings.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS);
+            w.flush();
+            CorpusExperiment.Result result;
+            try (TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), "train",
+                    settings.maxEpochs(), quiet)) {
+                result = CorpusExperiment.train(settings, set, progress);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+            Map<String, Object> training = new LinkedHashMap<>();
+            training.put("dataset", folder.toString());
+            training.put("epochs", result.epochs());
+            training.put("steps", result.steps());
+            training.put("plateaued", result.plateaued());
+            training.put("seconds", result.seconds());
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            if (!Double.isNaN(result.validNll())) {
+                metrics.put("valid_nll", result.validNll());
+            }
+            Provenance provenance = Provenance.of(seed, originalArgs(),
+                    bebop.io.model.Fingerprint.of(bebop.io.poly.PolyJson.bytes(folder.toString())));
+            Model model = LstmModels.toModel("corpus", null, result.network(), result.normalizer(), settings, training,
+                    provenance).withMetrics(metrics);
+            model = FrameFormats.with(model, format,
+                    CorpusExperiment.primers(set.train(), format, PRIMER_BARS * format.stepsPerBar(), PRIMERS));
+            ModelFile.write(out, model);
+            LearningCurve.write(curvePng, curve(result.curve()), LearningCurve.Options.defaults()
+                    .withTitle("Experiment 2 network on " + folder.getFileName() + ", seed " + seed)
+                    .withLabels("epoch (Adam step)", "cross-entropy per step").withLogY(true));
+            w.printf(Locale.ROOT, "%,d epochs (%,d steps, %.1f s)%s%s%n", result.epochs(), result.steps(), result.seconds(),
+                    result.plateaued() ? ", the error plateaued" : "",
+                    Double.isNaN(result.validNll()) ? "" : String.format(Locale.ROOT, "; valid_nll %.4f", result.validNll()));
+            w.printf(Locale.ROOT, "wrote %s and %s%n", out, curvePng);
+            w.flush();
+            return 0;
         }
     }
 

@@ -23,7 +23,16 @@ public final class Composer {
      */
     public static double[][] compose(SequenceModel model, double[][] primer, int steps, double temperature,
                                      RandomGenerator rng) {
+        return compose(model, FrameLayout.of(model.units()), primer, steps, temperature, rng);
+    }
+
+    /** The same with the frame layout given (chord units first, then melody units), for frames other than the paper's. */
+    public static double[][] compose(SequenceModel model, FrameLayout layout, double[][] primer, int steps,
+                                     double temperature, RandomGenerator rng) {
         int units = model.units();
+        if (layout.units() != units) {
+            throw new IllegalArgumentException("the layout has " + layout.units() + " units, the model " + units);
+        }
         if (primer.length < 1) {
             throw new IllegalArgumentException("the primer needs at least one frame");
         }
@@ -31,7 +40,7 @@ public final class Composer {
             throw new IllegalArgumentException("the primer (" + primer.length + " steps) must be shorter than the piece ("
                     + steps + " steps)");
         }
-        NoteChooser chooser = new NoteChooser(FrameLayout.of(units), temperature, rng);
+        NoteChooser chooser = new NoteChooser(layout, temperature, rng);
         double[][] out = new double[steps][];
         model.reset();
         double[] predictions = null;

@@ -25,8 +25,16 @@ public final class GivenChordsComposer {
      */
     public static double[][] compose(SequenceModel model, double[][] primer, double[][] chords, double temperature,
                                      RandomGenerator rng) {
+        return compose(model, FrameLayout.of(model.units()), primer, chords, temperature, rng);
+    }
+
+    /** The same with the frame layout given (chord units first, then melody units), for frames other than the paper's. */
+    public static double[][] compose(SequenceModel model, FrameLayout layout, double[][] primer, double[][] chords,
+                                     double temperature, RandomGenerator rng) {
         int units = model.units();
-        FrameLayout layout = FrameLayout.of(units);
+        if (layout.units() != units) {
+            throw new IllegalArgumentException("the layout has " + layout.units() + " units, the model " + units);
+        }
         if (!layout.hasMelody()) {
             throw new IllegalArgumentException("a chords-only model has no melody to improvise over given chords");
         }

@@ -37,6 +37,25 @@ public final class Primers {
         return cut(frames, units);
     }
 
+    /**
+     * The first {@code steps} frames (at most) of each of the first {@code count} pieces of a piano
+     * roll, each frame as its sounding keys (key k = MIDI 21 + k): primers a model file keeps.
+     */
+    public static java.util.List<int[][]> openings(java.util.List<bebop.data.poly.PolyPiece> pieces, int steps, int count) {
+        java.util.List<int[][]> out = new java.util.ArrayList<>();
+        for (bebop.data.poly.PolyPiece p : pieces.subList(0, Math.min(count, pieces.size()))) {
+            int[][] on = new int[Math.min(steps, p.length())][];
+            for (int t = 0; t < on.length; t++) {
+                on[t] = p.pitches(t);
+                for (int i = 0; i < on[t].length; i++) {
+                    on[t][i] -= bebop.data.poly.PolyDataset.LOWEST;
+                }
+            }
+            out.add(on);
+        }
+        return out;
+    }
+
     private static double[][] cut(double[][] frames, int units) {
         double[][] out = new double[frames.length][];
         for (int t = 0; t < frames.length; t++) {

@@ -201,8 +201,19 @@ public record LstmConfig(
      * biases -0.5..-2.0 for the chord blocks and again for the melody blocks.
      */
     public static LstmConfig experiment2() {
+        return experiment2(EXP2_MELODY_UNITS);
+    }
+
+    /**
+     * The Experiment 2 topology with {@code melodyUnits} melody units instead of 13 (a melody
+     * range other than the paper's): 12 chord units then the melody units, in and out.
+     */
+    public static LstmConfig experiment2(int melodyUnits) {
+        if (melodyUnits < 1) {
+            throw new IllegalArgumentException("melody units must be positive: " + melodyUnits);
+        }
         int c = EXP2_CHORD_UNITS;
-        int n = c + EXP2_MELODY_UNITS;
+        int n = c + melodyUnits;
         int chordBlocks = 4;
         int blocks = 8;
         int s = 2;

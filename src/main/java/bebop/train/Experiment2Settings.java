@@ -131,7 +131,12 @@ public record Experiment2Settings(
 
     /** The network configuration these settings describe: the paper's Experiment 2 topology. */
     public LstmConfig networkConfig() {
-        LstmConfig c = LstmConfig.experiment2().withPeepholes(peepholes).withGateBiases(gateBiases).withInitRange(initRange);
+        return networkConfig(LstmConfig.EXP2_MELODY_UNITS);
+    }
+
+    /** The same topology with {@code melodyUnits} melody units (a melody range other than the paper's 13 notes). */
+    public LstmConfig networkConfig(int melodyUnits) {
+        LstmConfig c = LstmConfig.experiment2(melodyUnits).withPeepholes(peepholes).withGateBiases(gateBiases).withInitRange(initRange);
         if (positiveForgetBiases) {
             double[] in = c.inputGateBias();
             double[] forget = new double[in.length];

@@ -88,7 +88,7 @@ class BenchPolyCommandTest {
         Files.writeString(bad, "{\"train\":[[[200]]],\"valid\":[],\"test\":[]}");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", bad.toString()), "pitch 200 outside 21..108");
         assertOneLineError(CliRun.of("train", "--data", t, "--trainer", "paper", "--out", dir.resolve("p.bebop").toString()),
-                "blues encoding only");
+                "is a piano roll");
         assertOneLineError(CliRun.of("train", "--data", t, "--experiment", "chords", "--out", dir.resolve("p.bebop").toString()),
                 "give one of them");
         assertOneLineError(CliRun.of("train", "--out", dir.resolve("p.bebop").toString()), "--data");

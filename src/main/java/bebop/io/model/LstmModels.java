@@ -28,7 +28,7 @@ public final class LstmModels {
     private LstmModels() {}
 
     /**
-     * The model of a trained network. {@code settings} and {@code training} are any values Jackson can
+     * The model of a trained network ({@code form} null for a network not trained on the blues). {@code settings} and {@code training} are any values Jackson can
      * write (the run's settings record; epochs, steps, convergence); they go into the header as they are.
      */
     public static Model toModel(String experiment, BluesForm.Variant form, LstmNetwork net, Normalizer norm,
@@ -39,7 +39,9 @@ public final class LstmModels {
         tensors.put(SDS, Tensor.vector(norm.sds()));
         ObjectNode extra = ModelJson.object();
         extra.put("experiment", experiment);
-        extra.put("form", form.label());
+        if (form != null) {
+            extra.put("form", form.label());
+        }
         extra.set("settings", ModelJson.toTree(settings));
         extra.set("training", ModelJson.toTree(training));
         return Model.of(KIND, provenance, net.config(), tensors).withExtra(extra);
@@ -53,6 +55,14 @@ public final class LstmModels {
     /** The same from a model file's bytes (a resource in the jar); {@code name} is what messages show. */
     public static Loaded fromBytes(byte[] bytes, String name) {
         Model model = ModelFile.fromBytes(bytes, name);
+        if (!model.kind().equals(KIND)) {
+            throw new UserError(name + ": holds a '" + model.kind() + "' model, expected a '" + KIND + "' model");
+        }
+        return load(model, name);
+    }
+
+    /** A model already read (any file of kind {@value #KIND}); {@code name} is what messages show. */
+    public static Loaded of(Model model, String name) {
         if (!model.kind().equals(KIND)) {
             throw new UserError(name + ": holds a '" + model.kind() + "' model, expected a '" + KIND + "' model");
         }
@@ -74,7 +84,8 @@ public final class LstmModels {
             }
             JsonNode extra = model.extra();
             String experiment = text(extra, "experiment");
-            BluesForm.Variant form = BluesForm.Variant.parse(text(extra, "form"));
+            // a model of other melodies over chords (train --data --trainer paper) has no blues form
+            BluesForm.Variant form = extra.has("form") ? BluesForm.Variant.parse(text(extra, "form")) : BluesForm.Variant.PAPER;
             return new Loaded(model, experiment, form, net, norm);
         } catch (UserError e) {
             throw new UserError(file + ": " + e.getMessage(), e);

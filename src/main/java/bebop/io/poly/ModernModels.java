@@ -56,7 +56,14 @@ public final class ModernModels {
 
     /** Reads a modern model file into a network. */
     public static LstmStack read(Path file) {
-        Model m = ModelFile.read(file, KIND);
+        return of(ModelFile.read(file, KIND), file.toString());
+    }
+
+    /** The network of a model already read; {@code file} names it in messages. */
+    public static LstmStack of(Model m, String file) {
+        if (!m.kind().equals(KIND)) {
+            throw new UserError(file + ": holds a '" + m.kind() + "' model, expected a '" + KIND + "' model");
+        }
         try {
             LstmStackConfig config = m.config(LstmStackConfig.class);
             LstmStack shape = LstmStack.create(config, new bebop.nn.modern.Rng(0));

@@ -1,0 +1,175 @@
+package bebop.train;
+
+import bebop.data.corpus.ChordMelodySet;
+import bebop.encoding.FrameFormat;
+import bebop.nn.BpttGradient;
+import bebop.nn.LstmNetwork;
+import bebop.nn.LstmSequenceModel;
+import bebop.nn.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The paper's Experiment 2 network trained on any melodies over chords (an imported corpus): 12
+ * chord units (the chord's pitch classes) and one melody unit per pitch of the training melodies'
+ * range ({@link bebop.nn.LstmConfig#experiment2(int)}: 4 chord blocks that see only chords, 4
+ * melody blocks that see everything), trained by Experiment 2's default recipe ({@link
+ * Experiment2#trainBptt}): each epoch one Adam step on the exact gradient of the next
+ * {@code chorusesPerEpoch * 96} steps of a stream of training pieces drawn at random with the seed
+ * and concatenated, teacher-forced from a zero state. There is no form to test, so training stops
+ * when the cross-entropy has plateaued (Experiment 2's rule) or after {@code maxEpochs}. A melody
+ * pitch outside the range (valid/test pieces) is moved by octaves into it; a rest has no melody
+ * unit on. The settings' online trainer ({@code --paper}) is not offered here.
+ */
+public final class CorpusExperiment {
+    private CorpusExperiment() {}
+
+    /**
+     * A finished run.
+     *
+     * @param validNll cross-entropy per step (summed over units) on the valid pieces, each from a
+     *                 zero state, teacher-forced; NaN without valid pieces
+     */
+    public record Result(LstmNetwork network, Normalizer normalizer, FrameFormat format, List<EpochReport> curve,
+                         long epochs, long steps, double seconds, boolean plateaued, double validNll) {}
+
+    /** The frame format of a data set: 12 chord units and the training melodies' range. */
+    public static FrameFormat format(ChordMelodySet data) {
+        int[] range = data.melodyRange();
+        return FrameFormat.chordsMelody(range[0], range[1] - range[0] + 1, data.stepsPerQuarter(), data.stepsPerBar());
+    }
+
+    /** The frames of a piece in {@code format} (12 chord units, then the melody units). */
+    public static double[][] frames(ChordMelodySet.Piece piece, FrameFormat format) {
+        double[][] f = new double[piece.steps()][format.units()];
+        for (int t = 0; t < f.length; t++) {
+            int chord = piece.chords()[t];
+            for (int pc = 0; pc < 12; pc++) {
+                if ((chord & (1 << pc)) != 0) {
+                    f[t][pc] = 1.0;
+                }
+            }
+            int m = melodyUnit(piece.melody()[t], format);
+            if (m >= 0) {
+                f[t][12 + m] = 1.0;
+            }
+        }
+        return f;
+    }
+
+    /** The melody unit (0-based) of a pitch, moved by octaves into the range (clamped if it is narrower); -1 for a rest. */
+    static int melodyUnit(int pitch, FrameFormat format) {
+        if (pitch < 0) {
+            return -1;
+        }
+        int lo = format.melodyLow();
+        int hi = lo + format.melodyUnits() - 1;
+        int p = pitch;
+        while (p < lo) {
+            p += 12;
+        }
+        while (p > hi && p - 12 >= lo) {
+            p -= 12;
+        }
+        return Math.max(lo, Math.min(hi, p)) - lo;
+    }
+
+    /** Trains a new network on {@code data}'s training pieces with the settings' BPTT + Adam recipe. */
+    public static Result train(Experiment2Settings s, ChordMelodySet data, TrainingListener listener) {
+        if (data.train().isEmpty()) {
+            throw new IllegalArgumentException(data.name() + ": the train split is empty");
+        }
+        FrameFormat format = format(data);
+        int units = format.units();
+        LstmNetwork net = LstmNetwork.create(s.networkConfig(format.melodyUnits()), new SplittableRandom(s.seed()));
+        List<double[][]> train = new ArrayList<>();
+        for (ChordMelodySet.Piece p : data.train()) {
+            train.add(frames(p, format));
+        }
+        SplittableRandom stream = new SplittableRandom(s.seed()).split();
+        Experiment1.Adam adam = new Experiment1.Adam(net, s.learningRate(), s.momentum(), 0.999, 1e-8);
+        int len = s.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS;
+        double[][] inputs = new double[len][units];
+        double[][] targets = new double[len][units];
+        List<EpochReport> curve = new ArrayList<>();
+        double[] errors = new double[(int) Math.min(s.maxEpochs(), Integer.MAX_VALUE - 8)];
+        long start = System.nanoTime();
+        double[][] piece = train.get(stream.nextInt(train.size()));
+        int pos = 0;
+        long steps = 0;
+        long epoch = 0;
+        boolean plateau = false;
+        while (epoch < s.maxEpochs() && !plateau) {
+            epoch++;
+            for (int t = 0; t < len; t++) {
+                System.arraycopy(piece[pos], 0, inputs[t], 0, units);
+                pos++;
+                if (pos == piece.length) {
+                    piece = train.get(stream.nextInt(train.size()));
+                    pos = 0;
+                }
+                System.arraycopy(piece[pos], 0, targets[t], 0, units);
+            }
+            BpttGradient.Result g = BpttGradient.compute(net, inputs, targets);
+            adam.step(g.gradient(), s.gradientClip());
+            steps += len;
+            double ce = g.loss() / len;
+            errors[(int) epoch - 1] = ce;
+            plateau = Experiment2.plateaued(errors, (int) epoch, s.plateauEpochs(), s.plateauGain());
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9), ce, 0, 0);
+            curve.add(r);
+            listener.onEpoch(r);
+            if (listener.stopRequested()) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        Normalizer identity = Normalizer.identity(units);
+        return new Result(net, identity, format, curve, epoch, steps, seconds, plateau,
+                nll(net, identity, data.valid(), format));
+    }
+
+    /** Cross-entropy per predicted step, summed over units, each piece from a zero state; NaN for no steps. */
+    public static double nll(LstmNetwork net, Normalizer norm, List<ChordMelodySet.Piece> pieces, FrameFormat format) {
+        LstmSequenceModel model = new LstmSequenceModel(net, norm);
+        double sum = 0;
+        long n = 0;
+        for (ChordMelodySet.Piece piece : pieces) {
+            double[][] f = frames(piece, format);
+            model.reset();
+            for (int t = 0; t + 1 < f.length; t++) {
+                double[] p = model.step(f[t]);
+                for (int k = 0; k < p.length; k++) {
+                    double q = Math.min(1 - 1e-12, Math.max(1e-12, p[k]));
+                    sum -= f[t + 1][k] > 0.5 ? Math.log(q) : Math.log1p(-q);
+                }
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** The first {@code steps} frames (at most) of each of the first {@code count} pieces, as lists of on-units. */
+    public static List<int[][]> primers(List<ChordMelodySet.Piece> pieces, FrameFormat format, int steps, int count) {
+        List<int[][]> out = new ArrayList<>();
+        for (ChordMelodySet.Piece p : pieces.subList(0, Math.min(count, pieces.size()))) {
+            double[][] f = frames(p, format);
+            int[][] on = new int[Math.min(steps, f.length)][];
+            for (int t = 0; t < on.length; t++) {
+                int[] buf = new int[f[t].length];
+                int k = 0;
+                for (int u = 0; u < f[t].length; u++) {
+                    if (f[t][u] > 0.5) {
+                        buf[k++] = u;
+                    }
+                }
+                on[t] = Arrays.copyOf(buf, k);
+            }
+            out.add(on);
+        }
+        return out;
+    }
+}

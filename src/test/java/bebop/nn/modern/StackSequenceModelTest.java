@@ -1,0 +1,50 @@
+package bebop.nn.modern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The step-by-step forward pass against the minibatch unroll's forward pass (one lane, no dropout). */
+class StackSequenceModelTest {
+    @Test
+    void stepByStepEqualsTheUnrollOnOneLane() {
+        int units = 7;
+        int steps = 9;
+        LstmStack net = LstmStack.create(new LstmStackConfig(units, List.of(6, 5), units), new Rng(3));
+        Random r = new Random(5);
+        double[][] frames = new double[steps][units];
+        for (double[] f : frames) {
+            for (int k = 0; k < units; k++) {
+                f[k] = r.nextInt(3) == 0 ? 1 : 0;
+            }
+        }
+        LstmUnroll u = new LstmUnroll(net, steps, 1);
+        for (int t = 0; t < steps; t++) {
+            for (int k = 0; k < units; k++) {
+                u.x[t * units + k] = (float) frames[t][k];
+            }
+            u.valid[t] = 1f;
+            u.reset[t] = t == 0;
+        }
+        u.clearState();
+        u.forward(false, 0f, new Rng(0));
+        float[] want = u.probabilities();
+
+        StackSequenceModel m = new StackSequenceModel(net);
+        assertEquals(units, m.units());
+        for (int pass = 0; pass < 2; pass++) {
+            m.reset();
+            for (int t = 0; t < steps; t++) {
+                double[] p = m.step(frames[t]);
+                double[] expected = new double[units];
+                for (int k = 0; k < units; k++) {
+                    expected[k] = want[t * units + k];
+                }
+                assertArrayEquals(expected, p, 1e-5, "step " + t);
+            }
+        }
+    }
+}
