@@ -128,23 +128,33 @@ final class SeedsCommand implements Callable<Integer> {
 
     private static void print(List<Map<String, Object>> rows, java.io.PrintWriter out) {
         List<String> keys = new ArrayList<>(rows.get(0).keySet());
-        StringBuilder head = new StringBuilder();
-        for (String k : keys) {
-            head.append(String.format(Locale.ROOT, "%16s", k));
-        }
-        out.println(head.toString().stripLeading());
-        int learned = 0;
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(keys);
         for (Map<String, Object> r : rows) {
-            StringBuilder line = new StringBuilder();
+            List<String> line = new ArrayList<>();
             for (String k : keys) {
                 Object v = r.get(k);
-                String text = v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d)
-                        : v instanceof Long l && !k.equals("seed") ? String.format(Locale.ROOT, "%,d", l) : String.valueOf(v);
-                line.append(String.format(Locale.ROOT, "%16s", text));
+                line.add(k.equals("seconds") ? String.format(Locale.ROOT, "%.1f", (Double) v)
+                        : v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d)
+                        : v instanceof Long l && !k.equals("seed") ? String.format(Locale.ROOT, "%,d", l)
+                        : String.valueOf(v));
             }
-            out.println(line.toString().stripLeading());
-            learned += Boolean.TRUE.equals(r.get("learned")) ? 1 : 0;
+            cells.add(line);
         }
+        int[] width = new int[keys.size()];
+        for (List<String> line : cells) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], line.get(i).length());
+            }
+        }
+        for (List<String> line : cells) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < width.length; i++) {
+                b.append(i == 0 ? "" : "  ").append(" ".repeat(width[i] - line.get(i).length())).append(line.get(i));
+            }
+            out.println(b);
+        }
+        long learned = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("learned"))).count();
         out.printf(Locale.ROOT, "%d of %d seeds learned%n", learned, rows.size());
     }
 

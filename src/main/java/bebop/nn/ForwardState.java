@@ -42,15 +42,15 @@ final class ForwardState {
     private final boolean[] outputGroup4;
     /** Scratch: net inputs of the current block: input gate, forget gate, output gate, then one per cell. */
     private final double[] acc;
-    /** Scratch for four output units' sums (two parts each on the SIMD path). */
-    private final double[] outAcc = new double[8];
+    /** Scratch for four output units' sums. */
+    private final double[] outAcc = new double[4];
     /** Net inputs of the gates (per block), the cells and the output units before squashing. */
     private final double[] netIn;
     private final double[] netForget;
     private final double[] netOut;
     private final double[] netCell;
     private final double[] netY;
-    /** SIMD ({@link VectorKernels}) or plain kernels; fixed when the state is made. */
+    /** SIMD ({@link VectorKernels}: squashing, packed products) or plain; fixed when the state is made. */
     private final boolean simd;
     /** Inference from packed weights (null: row by row from the network's arrays). */
     private final PackedWeights packed;
@@ -160,11 +160,7 @@ final class ForwardState {
             System.arraycopy(g, 3 * b, netCell, 0, net.cells);
         } else {
             gather(net.blocks);
-            if (simd) {
-                netsSimd();
-            } else {
-                netsPlain();
-            }
+            netsRows();
         }
         final int sc = net.cellsPerBlock;
         final double[][] p = net.params;
@@ -193,10 +189,8 @@ final class ForwardState {
         }
         if (packed != null && packed.packsOutputs()) {
             packedOutputNets();
-        } else if (simd) {
-            outputNetsSimd();
         } else {
-            outputNetsPlain();
+            outputNetsRows();
         }
         squash(netY, y, net.outputs, Squash.SIGMOID);
     }
@@ -259,10 +253,11 @@ final class ForwardState {
 
     /**
      * The net inputs of every gate and cell ({@link #netIn}, {@link #netForget}, {@link #netOut},
-     * {@link #netCell}), plain: blocks in pairs where two neighbours have as many sources (eight
-     * sums at once).
+     * {@link #netCell}), row by row: blocks in pairs where two neighbours have as many sources
+     * (eight sums at once). SIMD dot products did not pay here: the rows are short, and the sum of
+     * a vector's lanes at the end of each row costs what the vectors save.
      */
-    private void netsPlain() {
+    private void netsRows() {
         final int r = 3 + net.cellsPerBlock;
         int j = 0;
         while (j < net.blocks) {
@@ -286,24 +281,6 @@ final class ForwardState {
         netForget[j] = a[ao + 1];
         netOut[j] = a[ao + 2];
         System.arraycopy(a, ao + 3, netCell, j * sc, sc);
-    }
-
-    /** As {@link #netsPlain} with SIMD dot products, one block at a time. */
-    private void netsSimd() {
-        final double[][] p = net.params;
-        final double[] wc = p[LstmNetwork.P_CELL];
-        final int sc = net.cellsPerBlock;
-        for (int j = 0; j < net.blocks; j++) {
-            final int n = net.sources[j];
-            final int go = net.gateOffset[j];
-            final int co = net.cellOffset[j];
-            VectorKernels.dot4(p[LstmNetwork.P_IN], go, p[LstmNetwork.P_FORGET], go, p[LstmNetwork.P_OUTGATE], go,
-                    wc, co, u, go, n, acc, 0);
-            distribute(j, acc, 0);
-            for (int v = 1; v < sc; v++) {
-                netCell[j * sc + v] = VectorKernels.dot(wc, co + v * n, u, go, n);
-            }
-        }
     }
 
     /** The net inputs of block j's gates and cells from the sources, into {@code acc[0..3+S)}. */
@@ -360,37 +337,12 @@ final class ForwardState {
         System.arraycopy(packed.outputNet, 0, netY, 0, net.outputs);
     }
 
-    /** The output units' net inputs into {@link #netY}, plain. */
-    private void outputNetsPlain() {
+    /** The output units' net inputs into {@link #netY}, row by row. */
+    private void outputNetsRows() {
         int k = 0;
         while (k < net.outputs) {
             if (outputGroup4[k]) {
                 outputs4(k);
-                k += 4;
-            } else {
-                output(k);
-                k++;
-            }
-        }
-    }
-
-    /** As {@link #outputNetsPlain} with SIMD dot products where an output's sources are runs. */
-    private void outputNetsSimd() {
-        final double[] w = net.params[LstmNetwork.P_OUTPUT];
-        int k = 0;
-        while (k < net.outputs) {
-            if (outputGroup4[k]) {
-                final int nc = net.outputCells[k].length;
-                final int ni = net.outputInputs[k].length;
-                final int row = nc + ni + 1;
-                final int o = net.outputOffset[k];
-                final double[] a = outAcc;
-                VectorKernels.dot4(w, o, w, o + row, w, o + 2 * row, w, o + 3 * row, yc, outputCellRun[k], nc, a, 0);
-                VectorKernels.dot4(w, o + nc, w, o + row + nc, w, o + 2 * row + nc, w, o + 3 * row + nc,
-                        x, outputInputRun[k], ni, a, 4);
-                for (int i = 0; i < 4; i++) {
-                    netY[k + i] = a[i] + a[4 + i] + w[o + i * row + nc + ni];
-                }
                 k += 4;
             } else {
                 output(k);

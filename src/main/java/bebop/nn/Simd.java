@@ -1,15 +1,17 @@
 package bebop.nn;
 
 /**
- * Whether the engine's forward pass uses the Vector API ({@code jdk.incubator.vector}, SIMD dot
- * products and squashing functions) or plain Java. The Vector API is an incubator module in Java
- * 17: it is used only when the JVM was started with {@code --add-modules jdk.incubator.vector}
- * (the {@code bebop} launcher and the test run do so), and never when the system property
+ * Whether the engine uses the Vector API ({@code jdk.incubator.vector}: {@link VectorKernels}) or
+ * plain Java. The Vector API is an incubator module in Java 17: it is used only when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector} (the {@code bebop} launcher does so for
+ * the commands that train or benchmark, the test run always), and never when the system property
  * {@code bebop.simd} is {@code false}.
  *
- * <p>The two paths differ in the last bits: SIMD dot products add their products in another order
- * and the vector {@code exp} is not {@link Math#exp}. The plain path is the reference: its results
- * are bit-identical to the engine before SIMD, and tests check the SIMD path against it.
+ * <p>The two paths differ in the last bits of {@code exp} only, so a training run's results
+ * depend on the path (recorded in each model's provenance as {@link #arithmetic()}), and on
+ * nothing else: not on the machine's vector length, nor on when the JIT compiles. The plain path
+ * is the reference: its results are bit-identical to the engine before SIMD, and tests check the
+ * SIMD path against it.
  */
 public final class Simd {
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -31,6 +33,11 @@ public final class Simd {
     /** "double x8 (512 bits)" or "off": for benchmark reports. */
     public static String describe() {
         return enabled ? VectorKernels.describe() : "off";
+    }
+
+    /** "simd" or "plain": the arithmetic that engines made now use, for a model's provenance. */
+    public static String arithmetic() {
+        return enabled ? "simd" : "plain";
     }
 
     /**

@@ -3,25 +3,20 @@ package bebop.nn;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD versions of the engine's kernels through the Vector API: dot products and squashing
- * functions of the forward pass ({@link Kernels}, {@link Activations}), the column-major product
- * of {@link PackedWeights}, and the online learner's fused update loops. Loaded only when
- * {@link Simd#enabled()}: the class links against {@code jdk.incubator.vector}.
+ * SIMD versions of the engine's kernels through the Vector API: the squashing functions of the
+ * forward pass ({@link Activations}), the column-major product of {@link PackedWeights}, and the
+ * online learner's fused update loops. Loaded only when {@link Simd#enabled()}: the class links
+ * against {@code jdk.incubator.vector}.
  *
- * <p>Dot products accumulate one lane per vector element with fused multiply-adds and add the
- * lanes at the end, and the squashing functions use their own {@code exp}: those agree with the
- * plain kernels to a few units in the last place, not bit for bit. The column product and the
- * learner's loops do the plain loops' arithmetic, element by element, and so give their bits.
- *
- * <p>Only operations whose result the Vector API defines exactly are used (lane-wise IEEE
- * arithmetic, fused multiply-add, shifts, reinterpretation): its {@code reduceLanes(ADD)} and
- * {@code EXP} may round differently when compiled than when interpreted, which would make a
- * training run's bits depend on when the JIT compiled the kernels. So a run is reproducible on a
- * given vector shape; machines with another shape add in another order.
+ * <p>The product and the learner's loops do the plain loops' arithmetic, element by element, and
+ * give their bits. The squashing functions use their own {@code exp}, within 2 units in the last
+ * place of {@link Math#exp}: that is the one difference between the two paths. Only operations
+ * whose result the Vector API defines exactly are used (lane-wise IEEE arithmetic, fused
+ * multiply-add, shifts, reinterpretation): its own {@code EXP} rounds differently when compiled
+ * than when interpreted, which made a training run's bits depend on when the JIT compiled it.
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -36,42 +31,6 @@ final class VectorKernels {
 
     static String describe() {
         return "double x" + LANES + " (" + SPECIES.vectorBitSize() + " bits)";
-    }
-
-    /** {@code sum_i a[ao + i] * b[bo + i]}. */
-    static double dot(double[] a, int ao, double[] b, int bo, int n) {
-        DoubleVector acc = DoubleVector.zero(SPECIES);
-        int i = 0;
-        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            acc = DoubleVector.fromArray(SPECIES, a, ao + i).fma(DoubleVector.fromArray(SPECIES, b, bo + i), acc);
-        }
-        double sum = sumInOrder(acc);
-        for (; i < n; i++) {
-            sum += a[ao + i] * b[bo + i];
-        }
-        return sum;
-    }
-
-    /** Rotations by half, a quarter, ... of the lanes: the steps of {@link #sumInOrder}. */
-    private static final VectorShuffle<Double>[] FOLDS = folds();
-
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Double>[] folds() {
-        int steps = Integer.numberOfTrailingZeros(LANES);
-        VectorShuffle<Double>[] f = new VectorShuffle[steps];
-        for (int i = 0; i < steps; i++) {
-            int half = LANES >> (i + 1);
-            f[i] = VectorShuffle.fromOp(SPECIES, lane -> (lane + half) % LANES);
-        }
-        return f;
-    }
-
-    /** The lanes' sum in a fixed order: fold the upper half onto the lower, then again, to one lane. */
-    private static double sumInOrder(DoubleVector v) {
-        for (VectorShuffle<Double> f : FOLDS) {
-            v = v.add(v.rearrange(f));
-        }
-        return v.lane(0);
     }
 
     private static final double LOG2_E = 1.4426950408889634;
@@ -110,45 +69,24 @@ final class VectorKernels {
         return p.mul(scale);
     }
 
-    /**
-     * Four dot products with the shared vector {@code u[uo..uo+n)}, written to
-     * {@code out[oo..oo+4)}; each vector of {@code u} is loaded once.
-     */
-    static void dot4(double[] w0, int o0, double[] w1, int o1, double[] w2, int o2, double[] w3, int o3,
-                     double[] u, int uo, int n, double[] out, int oo) {
-        DoubleVector a0 = DoubleVector.zero(SPECIES);
-        DoubleVector a1 = a0;
-        DoubleVector a2 = a0;
-        DoubleVector a3 = a0;
-        int i = 0;
-        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, u, uo + i);
-            a0 = DoubleVector.fromArray(SPECIES, w0, o0 + i).fma(x, a0);
-            a1 = DoubleVector.fromArray(SPECIES, w1, o1 + i).fma(x, a1);
-            a2 = DoubleVector.fromArray(SPECIES, w2, o2 + i).fma(x, a2);
-            a3 = DoubleVector.fromArray(SPECIES, w3, o3 + i).fma(x, a3);
+    /** {@link #exp(DoubleVector)} for one number, with the same operations: the same bits as a lane. */
+    static double exp(double x) {
+        double shifted = x * LOG2_E + SHIFTER;
+        double k = shifted - SHIFTER;
+        double r = x - k * LN2_HI - k * LN2_LO;
+        double p = EXP_TAYLOR[0];
+        for (int i = 1; i < EXP_TAYLOR.length; i++) {
+            p = Math.fma(p, r, EXP_TAYLOR[i]);
         }
-        double s0 = sumInOrder(a0);
-        double s1 = sumInOrder(a1);
-        double s2 = sumInOrder(a2);
-        double s3 = sumInOrder(a3);
-        for (; i < n; i++) {
-            double x = u[uo + i];
-            s0 += w0[o0 + i] * x;
-            s1 += w1[o1 + i] * x;
-            s2 += w2[o2 + i] * x;
-            s3 += w3[o3 + i] * x;
-        }
-        out[oo] = s0;
-        out[oo + 1] = s1;
-        out[oo + 2] = s2;
-        out[oo + 3] = s3;
+        long bits = Double.doubleToRawLongBits(shifted);
+        return p * Double.longBitsToDouble((bits + (1023 - SHIFTER_BITS)) << 52);
     }
 
     /**
      * {@code out[i] = scale * sigmoid(x[i]) + shift} for {@code i < n}, the argument clamped to
      * +-{@link Activations#CLAMP} as in {@link Activations#sigmoid}: the logistic (scale 1, shift 0),
-     * g (4, -2) and h (2, -1).
+     * g (4, -2) and h (2, -1). The elements past the last whole vector get the same operations one
+     * by one, so each result is the same whatever the vector length.
      */
     static void squash(double[] x, double[] out, int n, double scale, double shift) {
         int i = 0;
@@ -159,7 +97,8 @@ final class VectorKernels {
             one.div(v.add(1.0)).mul(scale).add(shift).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = scale * Activations.sigmoid(x[i]) + shift;
+            double e = exp(-Math.min(Math.max(x[i], -Activations.CLAMP), Activations.CLAMP));
+            out[i] = 1.0 / (e + 1.0) * scale + shift;
         }
     }
 

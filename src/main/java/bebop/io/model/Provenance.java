@@ -17,9 +17,8 @@ import java.util.Map;
  * @param commandLine the command line arguments of the training run
  * @param dataFingerprint a digest of the training data, for example from {@link Fingerprint}; may be null
  * @param javaVersion the Java version that trained the model
- * @param engine the engine's arithmetic path ({@link bebop.nn.Simd#describe()}: "off" for the plain
- *     path, else the SIMD vector shape): results are bit-identical only on the same path; null in
- *     files written before it was recorded
+ * @param engine the engine's arithmetic ({@link bebop.nn.Simd#arithmetic()}: "plain" or "simd"),
+ *     on which a training run's exact bits depend; null in files written before it was recorded
  */
 public record Provenance(
         String bebopVersion,
@@ -47,7 +46,7 @@ public record Provenance(
      */
     public static Provenance of(long seed, List<String> commandLine, String dataFingerprint) {
         return new Provenance(Version.get(), createdNow(), seed, commandLine, dataFingerprint,
-                System.getProperty("java.version", "unknown"), bebop.nn.Simd.describe());
+                System.getProperty("java.version", "unknown"), bebop.nn.Simd.arithmetic());
     }
 
     /** The same provenance with another creation date (tests, reproducible builds). */

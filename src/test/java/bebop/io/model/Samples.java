@@ -15,7 +15,7 @@ final class Samples {
     static Provenance provenance() {
         return new Provenance("0.1.0", Instant.parse("2026-01-02T03:04:05Z"), 42L,
                 List.of("train", "--experiment", "melody", "--out", "m.bebop"),
-                "sha256:" + "ab".repeat(32), "17.0.15", "double x8 (512 bits)");
+                "sha256:" + "ab".repeat(32), "17.0.15", "simd");
     }
 
     static Map<String, Tensor> tensors() {

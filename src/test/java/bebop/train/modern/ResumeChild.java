@@ -20,7 +20,7 @@ public final class ResumeChild {
                 .withLearningRate(0.01).withDropout(0.2).withMaxEpochs(8).withPatience(100);
     }
 
-    static final Provenance PROVENANCE = new Provenance("test", java.time.Instant.EPOCH, 99, List.of(), "tiny", "17", "off");
+    static final Provenance PROVENANCE = new Provenance("test", java.time.Instant.EPOCH, 99, List.of(), "tiny", "17", "plain");
 
     public static void main(String[] args) throws Exception {
         Path checkpoint = Path.of(args[0]);
