@@ -30,6 +30,8 @@ fi
 if [ -z "$peer" ] || [ ! -f "$peer" ]; then
   echo "bench-vs-torch: the PyTorch peer torch_lstm_bench.py was not found; pass --peer PATH" >&2; exit 2
 fi
+# The JVM's one-line notice that the Vector API is an incubator module (see README, Performance).
+quiet_incubator() { grep -v '^WARNING: Using incubator modules' || true; }
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 if ! "$py" -c "import torch" 2>/dev/null; then
@@ -40,7 +42,7 @@ if [ -n "$sweep" ]; then
   printf '%-6s %-6s %12s %10s %8s %12s %10s %8s  %s\n' inputs hidden online torch ratio generate torch ratio load
   for n in 25 88; do
     for h in 16 32 64 128 256; do
-      o="$("$here/bebop" bench --json --inputs "$n" --hidden "$h" --seconds "$seconds" --warmup 2)"
+      o="$("$here/bebop" bench --json --inputs "$n" --hidden "$h" --seconds "$seconds" --warmup 2 2> >(quiet_incubator >&2))"
       t="$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$n" --hidden "$h" --seconds "$seconds" --threads 1)"
       "$py" - "$o" "$t" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')" <<'PY'
 import json, sys
@@ -55,7 +57,7 @@ PY
 fi
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-ours="$("$here/bebop" bench --json --inputs "$inputs" --hidden "$hidden" --seconds "$seconds")"
+ours="$("$here/bebop" bench --json --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" 2> >(quiet_incubator >&2))"
 theirs="$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" --threads 1)"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 if [ -n "$json_dir" ]; then
