@@ -36,7 +36,8 @@ final class PackedWeights {
         int pad = simd ? VectorKernels.lanes() : 1;
         gateRows = 3 * net.blocks + net.cells;
         gateStride = roundUp(gateRows, pad);
-        gates = sameForAll(net.blockInputs) && sameForAll(net.blockCells) ? new double[net.sources[0] * gateStride] : null;
+        gates = net.blocks > 0 && sameForAll(net.blockInputs) && sameForAll(net.blockCells)
+                ? new double[net.sources[0] * gateStride] : null;
         outputStride = roundUp(net.outputs, pad);
         int outSources = net.outputs == 0 ? 0 : net.outputCells[0].length + net.outputInputs[0].length + 1;
         outputs = net.outputs > 0 && sameForAll(net.outputCells) && sameForAll(net.outputInputs)
