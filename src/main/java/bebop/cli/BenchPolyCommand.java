@@ -99,8 +99,17 @@ final class BenchPolyCommand implements Callable<Integer> {
         @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation NLL. Default: 20.")
         Integer patience;
 
+        @Option(names = "--decay-patience", paramLabel = "N",
+                description = "Halve the learning rate after N epochs without a better validation NLL (counted since the "
+                        + "best epoch or the last halving) and go on from the best epoch's parameters; 0 = never. "
+                        + "Takes effect only below --patience. Default: 0.")
+        Integer decayPatience;
+
         ModernSettings settings(double minutes) {
             ModernSettings s = ModernSettings.defaults(seed);
+            if (decayPatience != null && (decayPatience < 0 || decayPatience > 1_000_000)) {
+                throw new UserError("--decay-patience " + decayPatience + ": must be 0..1000000 (0 = never)");
+            }
             try {
                 if (hidden != null) {
                     s = s.withLayers(hidden);
@@ -125,6 +134,9 @@ final class BenchPolyCommand implements Callable<Integer> {
                 }
                 if (patience != null) {
                     s = s.withPatience(patience);
+                }
+                if (decayPatience != null) {
+                    s = s.withDecayPatience(decayPatience);
                 }
                 return s.withMaxMinutes(minutes);
             } catch (IllegalArgumentException e) {

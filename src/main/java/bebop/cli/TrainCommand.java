@@ -138,6 +138,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", description = "With --data: early-stopping patience, epochs. Default: 20.")
     Integer patience;
 
+    @Option(names = "--decay-patience", paramLabel = "N",
+            description = "With --data: halve the learning rate after N epochs without a better validation NLL and "
+                    + "go on from the best epoch's parameters; 0 = never. Default: 0.")
+    Integer decayPatience;
+
     @Option(names = "--minutes", paramLabel = "M", description = "With --data: stop at the first epoch end after M minutes.")
     Double minutes;
 
@@ -150,9 +155,9 @@ final class TrainCommand implements Callable<Integer> {
             return new DataTraining().run();
         }
         if (resume != null || checkpoint != null || hidden != null || window != null || batch != null || dropout != null
-                || clip != null || patience != null || minutes != null) {
-            throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --clip, --patience and "
-                    + "--minutes go with --data, not --experiment");
+                || clip != null || patience != null || decayPatience != null || minutes != null) {
+            throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --clip, --patience, "
+                    + "--decay-patience and --minutes go with --data, not --experiment");
         }
         if (experiment == Experiment.melody) {
             return new MelodyTraining().run();
@@ -408,6 +413,7 @@ final class TrainCommand implements Callable<Integer> {
             h.dropout = dropout;
             h.clip = clip;
             h.patience = patience;
+            h.decayPatience = decayPatience;
             if (maxEpochs != null) {
                 if (maxEpochs < 1 || maxEpochs > 1_000_000) {
                     throw new UserError("--max-epochs " + maxEpochs + ": must be 1..1000000");

@@ -14,13 +14,18 @@ import java.util.List;
  *     before the output layer), 0 = none
  * @param maxEpochs the most epochs (passes over the training pieces)
  * @param patience stop after this many epochs without a better validation NLL
+ * @param decayPatience halve the learning rate after this many epochs without a better validation
+ *     NLL (counted since the best epoch or the last halving, whichever is later) and go on from the
+ *     best epoch's parameters (ReduceLROnPlateau); 0 = never (a settings file written before this
+ *     field existed reads as 0, which is what it was trained with)
  * @param maxMinutes stop at the first epoch end after this many minutes of training (0 = no limit).
  *     A time limit makes the number of epochs depend on the machine; the model of a given epoch
  *     does not.
  * @param seed the seed of initial weights, data order and dropout masks
  */
 public record ModernSettings(List<Integer> layers, int window, int batch, double learningRate, double clipNorm,
-                             double dropout, int maxEpochs, int patience, double maxMinutes, long seed) {
+                             double dropout, int maxEpochs, int patience, int decayPatience, double maxMinutes,
+                             long seed) {
     public ModernSettings {
         layers = List.copyOf(layers);
         if (layers.isEmpty() || layers.stream().anyMatch(h -> h < 1 || h > 4096)) {
@@ -44,6 +49,9 @@ public record ModernSettings(List<Integer> layers, int window, int batch, double
         if (maxEpochs < 1 || patience < 1) {
             throw new IllegalArgumentException("max epochs and patience must be at least 1");
         }
+        if (decayPatience < 0 || decayPatience > 1_000_000) {
+            throw new IllegalArgumentException("learning-rate decay patience must be 0..1000000: " + decayPatience);
+        }
         if (!(maxMinutes >= 0 && Double.isFinite(maxMinutes))) {
             throw new IllegalArgumentException("minutes must be 0 or positive: " + maxMinutes);
         }
@@ -51,46 +59,50 @@ public record ModernSettings(List<Integer> layers, int window, int batch, double
 
     /** One layer of 256, windows of 50 steps, batch 32, Adam 1e-3, clip 5, dropout 0.3, 500 epochs, patience 20. */
     public static ModernSettings defaults(long seed) {
-        return new ModernSettings(List.of(256), 50, 32, 1e-3, 5.0, 0.3, 500, 20, 0, seed);
+        return new ModernSettings(List.of(256), 50, 32, 1e-3, 5.0, 0.3, 500, 20, 0, 0, seed);
     }
 
     public ModernSettings withLayers(List<Integer> l) {
-        return new ModernSettings(l, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(l, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withWindow(int w) {
-        return new ModernSettings(layers, w, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, w, batch, learningRate, clipNorm, dropout, maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withBatch(int b) {
-        return new ModernSettings(layers, window, b, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, b, learningRate, clipNorm, dropout, maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withLearningRate(double r) {
-        return new ModernSettings(layers, window, batch, r, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, r, clipNorm, dropout, maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withClipNorm(double c) {
-        return new ModernSettings(layers, window, batch, learningRate, c, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, c, dropout, maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withDropout(double d) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, d, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, d, maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withMaxEpochs(int e) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, e, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, e, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withPatience(int p) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, p, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, p, decayPatience, maxMinutes, seed);
+    }
+
+    public ModernSettings withDecayPatience(int n) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, n, maxMinutes, seed);
     }
 
     public ModernSettings withMaxMinutes(double m) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, m, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, decayPatience, m, seed);
     }
 
     public ModernSettings withSeed(long s) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, s);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, decayPatience, maxMinutes, s);
     }
 }
