@@ -132,6 +132,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "P", description = "With --data: dropout between layers. Default: 0.3.")
     Double dropout;
 
+    @Option(names = "--input-dropout", paramLabel = "P",
+            description = "With --data: drop each input key of each training step with probability P; 0 = none. Default: 0.")
+    Double inputDropout;
+
     @Option(names = "--clip", paramLabel = "N", description = "With --data: gradient norm clip. Default: 5.")
     Double clip;
 
@@ -155,9 +159,9 @@ final class TrainCommand implements Callable<Integer> {
             return new DataTraining().run();
         }
         if (resume != null || checkpoint != null || hidden != null || window != null || batch != null || dropout != null
-                || clip != null || patience != null || decayPatience != null || minutes != null) {
-            throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --clip, --patience, "
-                    + "--decay-patience and --minutes go with --data, not --experiment");
+                || inputDropout != null || clip != null || patience != null || decayPatience != null || minutes != null) {
+            throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, --clip, "
+                    + "--patience, --decay-patience and --minutes go with --data, not --experiment");
         }
         if (experiment == Experiment.melody) {
             return new MelodyTraining().run();
@@ -411,6 +415,7 @@ final class TrainCommand implements Callable<Integer> {
             h.batch = batch;
             h.learningRate = learningRate;
             h.dropout = dropout;
+            h.inputDropout = inputDropout;
             h.clip = clip;
             h.patience = patience;
             h.decayPatience = decayPatience;

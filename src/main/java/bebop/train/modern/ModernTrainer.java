@@ -22,7 +22,8 @@ import java.util.List;
  *       logits of the training data's key frequencies (the {@link BernoulliBaseline}).
  *   <li>An epoch shuffles the training pieces (the same generator) and feeds them to
  *       {@code batch} lanes ({@link Lanes}), {@code window} steps at a time; after each window the
- *       gradient of the mean frame NLL is clipped to norm {@code clipNorm} and Adam takes a step.
+ *       gradient of the mean frame NLL (with dropout on the LSTM outputs and, if set, on the input
+ *       keys) is clipped to norm {@code clipNorm} and Adam takes a step.
  *   <li>After each epoch the validation NLL decides: a better epoch's parameters are kept as the
  *       best; training stops after {@code patience} epochs without one, at {@code maxEpochs}, or at
  *       the first epoch end after {@code maxMinutes}. The result is the best epoch's network.
@@ -138,6 +139,7 @@ public final class ModernTrainer {
         LstmUnroll unroll = new LstmUnroll(net, s.window(), s.batch());
         float[] params = net.liveParameters();
         float dropout = (float) s.dropout();
+        float inputDropout = (float) s.inputDropout();
         List<EpochStats> curve = new ArrayList<>();
         String stop = null;
         TrainerState state = resume;
@@ -154,7 +156,7 @@ public final class ModernTrainer {
             int n;
             while ((n = lanes.fill(unroll)) > 0) {
                 unroll.zeroGradient();
-                lossSum += unroll.forward(true, dropout, rng);
+                lossSum += unroll.forward(true, dropout, inputDropout, rng);
                 unroll.backward();
                 Adam.clipNorm(unroll.gradient(), s.clipNorm());
                 adam.step(params, unroll.gradient(), rate);

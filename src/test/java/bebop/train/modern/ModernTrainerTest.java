@@ -191,12 +191,15 @@ class ModernTrainerTest {
     }
 
     @Test
-    void settingsWrittenBeforeDecayExistedReadAsNoDecay() {
+    void settingsWrittenBeforeDecayAndInputDropoutExistedReadAsNone() {
         ModernSettings s = ResumeChild.settings();
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) bebop.io.model.ModelJson.toTree(s);
         assertEquals(1, tree.get("decayPatience").asInt());
+        assertEquals(0.1, tree.get("inputDropout").asDouble());
         tree.remove("decayPatience");
-        assertEquals(s.withDecayPatience(0), bebop.io.model.ModelJson.fromTree(tree, ModernSettings.class));
+        tree.remove("inputDropout");
+        assertEquals(s.withDecayPatience(0).withInputDropout(0),
+                bebop.io.model.ModelJson.fromTree(tree, ModernSettings.class));
     }
 
     @Test
