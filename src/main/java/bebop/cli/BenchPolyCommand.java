@@ -90,6 +90,11 @@ final class BenchPolyCommand implements Callable<Integer> {
         @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers. Default: 0.3.")
         Double dropout;
 
+        @Option(names = "--input-dropout", paramLabel = "P",
+                description = "Drop each input key of each training step with probability P (the network learns to "
+                        + "predict from partly hidden frames); 0 = none. Default: 0.")
+        Double inputDropout;
+
         @Option(names = "--clip", paramLabel = "N", description = "Gradient norm clip (0 = none). Default: 5.")
         Double clip;
 
@@ -99,8 +104,20 @@ final class BenchPolyCommand implements Callable<Integer> {
         @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation NLL. Default: 20.")
         Integer patience;
 
+        @Option(names = "--decay-patience", paramLabel = "N",
+                description = "Halve the learning rate after N epochs without a better validation NLL (counted since the "
+                        + "best epoch or the last halving) and go on from the best epoch's parameters; 0 = never. "
+                        + "Takes effect only below --patience. Default: 0.")
+        Integer decayPatience;
+
         ModernSettings settings(double minutes) {
             ModernSettings s = ModernSettings.defaults(seed);
+            if (inputDropout != null && !(inputDropout >= 0 && inputDropout < 1)) {
+                throw new UserError("--input-dropout " + inputDropout + ": must be at least 0 and below 1");
+            }
+            if (decayPatience != null && (decayPatience < 0 || decayPatience > 1_000_000)) {
+                throw new UserError("--decay-patience " + decayPatience + ": must be 0..1000000 (0 = never)");
+            }
             try {
                 if (hidden != null) {
                     s = s.withLayers(hidden);
@@ -117,6 +134,9 @@ final class BenchPolyCommand implements Callable<Integer> {
                 if (dropout != null) {
                     s = s.withDropout(dropout);
                 }
+                if (inputDropout != null) {
+                    s = s.withInputDropout(inputDropout);
+                }
                 if (clip != null) {
                     s = s.withClipNorm(clip);
                 }
@@ -125,6 +145,9 @@ final class BenchPolyCommand implements Callable<Integer> {
                 }
                 if (patience != null) {
                     s = s.withPatience(patience);
+                }
+                if (decayPatience != null) {
+                    s = s.withDecayPatience(decayPatience);
                 }
                 return s.withMaxMinutes(minutes);
             } catch (IllegalArgumentException e) {

@@ -58,9 +58,9 @@ final class ModernProgress implements ModernListener, AutoCloseable {
         long now = System.nanoTime();
         if (s.best() || now - lastLine > 5_000_000_000L || s.epoch() == 1) {
             lastLine = now;
-            err.printf(Locale.ROOT, "epoch %d/%d  train %.4f  valid %.4f  acc %.3f%s  %,.0f steps/s  %.0f s%n",
+            err.printf(Locale.ROOT, "epoch %d/%d  train %.4f  valid %.4f  acc %.3f%s  lr %.3g  %,.0f steps/s  %.0f s%n",
                     s.epoch(), maxEpochs, s.trainNll(), s.validNll(), s.validAccuracy(), s.best() ? " *" : "",
-                    s.stepsPerSecond(), s.seconds());
+                    s.learningRate(), s.stepsPerSecond(), s.seconds());
             err.flush();
         }
     }

@@ -146,11 +146,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "P", description = "With --data: dropout between layers. Default: 0.3.")
     Double dropout;
 
+    @Option(names = "--input-dropout", paramLabel = "P",
+            description = "With --data: drop each input key of each training step with probability P; 0 = none. Default: 0.")
+    Double inputDropout;
+
     @Option(names = "--clip", paramLabel = "N", description = "With --data: gradient norm clip. Default: 5.")
     Double clip;
 
     @Option(names = "--patience", paramLabel = "N", description = "With --data: early-stopping patience, epochs. Default: 20.")
     Integer patience;
+
+    @Option(names = "--decay-patience", paramLabel = "N",
+            description = "With --data: halve the learning rate after N epochs without a better validation NLL and "
+                    + "go on from the best epoch's parameters; 0 = never. Default: 0.")
+    Integer decayPatience;
 
     @Option(names = "--minutes", paramLabel = "M", description = "With --data: stop at the first epoch end after M minutes.")
     Double minutes;
@@ -164,9 +173,9 @@ final class TrainCommand implements Callable<Integer> {
             return new DataTraining().run();
         }
         if (resume != null || checkpoint != null || hidden != null || window != null || batch != null || dropout != null
-                || clip != null || patience != null || minutes != null) {
-            throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --clip, --patience and "
-                    + "--minutes go with --data, not --experiment");
+                || inputDropout != null || clip != null || patience != null || decayPatience != null || minutes != null) {
+            throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, --clip, "
+                    + "--patience, --decay-patience and --minutes go with --data, not --experiment");
         }
         if (experiment == Experiment.melody) {
             return new MelodyTraining().run();
@@ -435,8 +444,10 @@ final class TrainCommand implements Callable<Integer> {
             h.batch = batch;
             h.learningRate = learningRate;
             h.dropout = dropout;
+            h.inputDropout = inputDropout;
             h.clip = clip;
             h.patience = patience;
+            h.decayPatience = decayPatience;
             if (maxEpochs != null) {
                 if (maxEpochs < 1 || maxEpochs > 1_000_000) {
                     throw new UserError("--max-epochs " + maxEpochs + ": must be 1..1000000");

@@ -60,13 +60,16 @@ class BenchPolyCommandTest {
         Path dir = CliRun.scratch("train-data");
         Path m = dir.resolve("m.bebop");
         CliRun r = CliRun.of("train", "--data", tiny(dir).toString(), "--out", m.toString(), "--hidden", "6,5",
-                "--window", "3", "--batch", "2", "--max-epochs", "3", "--quiet");
+                "--window", "3", "--batch", "2", "--max-epochs", "3", "--decay-patience", "1", "--input-dropout", "0.2",
+                "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.exists(dir.resolve("m.curve.png")));
         Path ck = dir.resolve("m.ckpt.bebop");
         assertTrue(Files.exists(ck));
         Model model = ModelFile.read(m, "lstm-modern");
         assertTrue(model.metrics().has("test_nll"));
+        assertEquals(1, model.extra().get("settings").get("decayPatience").asInt());   // provenance of the settings
+        assertEquals(0.2, model.extra().get("settings").get("inputDropout").asDouble());
         Path m2 = dir.resolve("m2.bebop");
         CliRun resumed = CliRun.of("train", "--data", tiny(dir).toString(), "--out", m2.toString(), "--resume",
                 ck.toString(), "--checkpoint", dir.resolve("m2.ckpt.bebop").toString(), "--quiet");
@@ -83,6 +86,13 @@ class BenchPolyCommandTest {
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--minutes", "-1"), "--minutes");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--dropout", "1.5"), "dropout");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--hidden", "x"), "--hidden");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--decay-patience", "-1"), "--decay-patience -1: must be");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--decay-patience", "x"), "--decay-patience");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--input-dropout", "1"), "--input-dropout 1.0: must be");
+        assertOneLineError(CliRun.of("train", "--data", t, "--out", dir.resolve("p.bebop").toString(), "--input-dropout",
+                "-0.1"), "--input-dropout -0.1: must be");
+        assertOneLineError(CliRun.of("train", "--data", t, "--out", dir.resolve("p.bebop").toString(), "--decay-patience",
+                "-2"), "--decay-patience -2: must be");
         assertOneLineError(CliRun.of("bench-poly"), "--dataset");
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"train\":[[[200]]],\"valid\":[],\"test\":[]}");

@@ -28,8 +28,10 @@ import java.util.Map;
  * <h2>Checkpoint ({@value #CHECKPOINT_KIND})</h2>
  * config: the {@link LstmStackConfig}; extra: {@code settings}, {@code epoch}, {@code adam_steps},
  * {@code rng_state} (16 hex digits), {@code best_epoch}, {@code best_valid_bits} (the IEEE bits of
- * the best validation NLL, 16 hex digits), {@code bad_epochs}, {@code seconds}, {@code steps},
- * {@code data_fingerprint}; tensors: {@code params}, {@code adam.m}, {@code adam.v},
+ * the best validation NLL, 16 hex digits), {@code bad_epochs}, {@code learning_rate_bits} (the
+ * IEEE bits of the next epoch's learning rate; a checkpoint without it, from before learning-rate
+ * decay, reads as the settings' rate), {@code decay_bad_epochs} (absent: 0), {@code seconds},
+ * {@code steps}, {@code data_fingerprint}; tensors: {@code params}, {@code adam.m}, {@code adam.v},
  * {@code best}, {@code next_order} (the next epoch's piece order), {@code curve.train},
  * {@code curve.valid}. Floats are stored as the doubles they convert to and read back exactly, so a
  * checkpoint restores a run bit for bit.
@@ -102,6 +104,9 @@ public final class ModernModels {
         extra.put("best_valid_bits", String.format("%016x", Double.doubleToRawLongBits(s.bestValid())));
         extra.put("best_valid", s.bestValid());
         extra.put("bad_epochs", s.badEpochs());
+        extra.put("learning_rate_bits", String.format("%016x", Double.doubleToRawLongBits(s.learningRate())));
+        extra.put("learning_rate", s.learningRate());
+        extra.put("decay_bad_epochs", s.decayBadEpochs());
         extra.put("seconds_bits", String.format("%016x", Double.doubleToRawLongBits(s.seconds())));
         extra.put("steps", s.steps());
         extra.put("data_fingerprint", s.dataFingerprint());
@@ -133,10 +138,14 @@ public final class ModernModels {
             for (int i = 0; i < o.length; i++) {
                 order[i] = (int) o[i];
             }
+            double rate = x.has("learning_rate_bits")
+                    ? Double.longBitsToDouble(Long.parseUnsignedLong(text(x, "learning_rate_bits"), 16))
+                    : settings.learningRate();
+            int decayBad = x.has("decay_bad_epochs") ? x.get("decay_bad_epochs").asInt() : 0;
             return new TrainerState(settings, config, text(x, "data_fingerprint"), x.get("epoch").asInt(), params, am, av,
                     x.get("adam_steps").asLong(), Long.parseUnsignedLong(text(x, "rng_state"), 16), order, best,
                     x.get("best_epoch").asInt(), Double.longBitsToDouble(Long.parseUnsignedLong(text(x, "best_valid_bits"), 16)),
-                    x.get("bad_epochs").asInt(), m.tensor("curve.train").values(), m.tensor("curve.valid").values(),
+                    x.get("bad_epochs").asInt(), rate, decayBad, m.tensor("curve.train").values(), m.tensor("curve.valid").values(),
                     Double.longBitsToDouble(Long.parseUnsignedLong(text(x, "seconds_bits"), 16)), x.get("steps").asLong());
         } catch (UserError e) {
             throw new UserError(file + ": " + e.getMessage(), e);

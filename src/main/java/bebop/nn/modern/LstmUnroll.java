@@ -62,6 +62,8 @@ public final class LstmUnroll {
     private final float[] grad;
     private final int[] idx;
     private float dropout;
+    private float inputDropout;
+    private final float[] inputMask;
     private boolean training;
     private int counted;
 
@@ -78,6 +80,7 @@ public final class LstmUnroll {
         this.outputs = net.config.outputs();
         this.top = net.config.top();
         x = new float[rows * inputs];
+        inputMask = new float[rows * inputs];
         y = new float[rows * outputs];
         valid = new float[rows];
         reset = new boolean[rows];
@@ -162,6 +165,11 @@ public final class LstmUnroll {
         return logits;
     }
 
+    /** The input dropout mask of the last training forward pass with input dropout (tests). */
+    float[] inputMask() {
+        return inputMask;
+    }
+
     /** The dropout mask of layer {@code l}'s output in the last training forward pass (tests). */
     float[] mask(int l) {
         return mask[l];
@@ -190,11 +198,31 @@ public final class LstmUnroll {
      * @param rng the source of the dropout masks (unused without dropout)
      */
     public double forward(boolean train, float dropout, Rng rng) {
+        return forward(train, dropout, 0f, rng);
+    }
+
+    /**
+     * As {@link #forward(boolean, float, Rng)}, and with {@code train} also drops each input unit
+     * of each step with probability {@code inputDropout} (the kept ones scaled by
+     * {@code 1/(1-inputDropout)}; the mask is drawn from {@code rng} before the layers' masks, and
+     * nothing is drawn for it when {@code inputDropout} is 0).
+     */
+    public double forward(boolean train, float dropout, float inputDropout, Rng rng) {
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
         }
+        if (!(inputDropout >= 0 && inputDropout < 1)) {
+            throw new IllegalArgumentException("input dropout must be in [0, 1): " + inputDropout);
+        }
         this.training = train;
         this.dropout = train ? dropout : 0f;
+        this.inputDropout = train ? inputDropout : 0f;
+        if (this.inputDropout > 0) {
+            float keep = 1f / (1f - this.inputDropout);
+            for (int i = 0; i < inputMask.length; i++) {
+                inputMask[i] = rng.nextFloat() < this.inputDropout ? 0f : keep;
+            }
+        }
         for (int l = 0; l < layers; l++) {
             layerForward(l, rng);
         }
@@ -240,8 +268,16 @@ public final class LstmUnroll {
         float[] xhl = xh[l];
         // input part of [x; h_prev] for the whole window
         if (l == 0) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(x, r * inputs, xhl, r * k, inputs);
+            if (inputDropout > 0) {
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0; j < inputs; j++) {
+                        xhl[r * k + j] = x[r * inputs + j] * inputMask[r * inputs + j];
+                    }
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(x, r * inputs, xhl, r * k, inputs);
+                }
             }
         } else {
             int hb = net.hid[l - 1];

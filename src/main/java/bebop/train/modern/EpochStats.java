@@ -10,6 +10,7 @@ package bebop.train.modern;
  * @param best whether this epoch is the best so far
  * @param seconds training time so far
  * @param stepsPerSecond training steps per second during the epoch
+ * @param learningRate the learning rate during the epoch (NaN if not known: epochs before a resume)
  */
 public record EpochStats(int epoch, double trainNll, double validNll, double validAccuracy, boolean best,
-                         double seconds, double stepsPerSecond) {}
+                         double seconds, double stepsPerSecond, double learningRate) {}

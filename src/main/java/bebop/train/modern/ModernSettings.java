@@ -12,15 +12,22 @@ import java.util.List;
  * @param clipNorm largest gradient norm (the gradient is scaled down above it); 0 = no clipping
  * @param dropout probability of dropping a unit of each LSTM layer's output (between layers and
  *     before the output layer), 0 = none
+ * @param inputDropout probability of dropping an input unit (a key of the input frame) at each
+ *     training step, 0 = none (a settings file written before this field existed reads as 0)
  * @param maxEpochs the most epochs (passes over the training pieces)
  * @param patience stop after this many epochs without a better validation NLL
+ * @param decayPatience halve the learning rate after this many epochs without a better validation
+ *     NLL (counted since the best epoch or the last halving, whichever is later) and go on from the
+ *     best epoch's parameters (ReduceLROnPlateau); 0 = never (a settings file written before this
+ *     field existed reads as 0, which is what it was trained with)
  * @param maxMinutes stop at the first epoch end after this many minutes of training (0 = no limit).
  *     A time limit makes the number of epochs depend on the machine; the model of a given epoch
  *     does not.
  * @param seed the seed of initial weights, data order and dropout masks
  */
 public record ModernSettings(List<Integer> layers, int window, int batch, double learningRate, double clipNorm,
-                             double dropout, int maxEpochs, int patience, double maxMinutes, long seed) {
+                             double dropout, double inputDropout, int maxEpochs, int patience, int decayPatience, double maxMinutes,
+                             long seed) {
     public ModernSettings {
         layers = List.copyOf(layers);
         if (layers.isEmpty() || layers.stream().anyMatch(h -> h < 1 || h > 4096)) {
@@ -41,56 +48,85 @@ public record ModernSettings(List<Integer> layers, int window, int batch, double
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
         }
+        if (!(inputDropout >= 0 && inputDropout < 1)) {
+            throw new IllegalArgumentException("input dropout must be in [0, 1): " + inputDropout);
+        }
         if (maxEpochs < 1 || patience < 1) {
             throw new IllegalArgumentException("max epochs and patience must be at least 1");
+        }
+        if (decayPatience < 0 || decayPatience > 1_000_000) {
+            throw new IllegalArgumentException("learning-rate decay patience must be 0..1000000: " + decayPatience);
         }
         if (!(maxMinutes >= 0 && Double.isFinite(maxMinutes))) {
             throw new IllegalArgumentException("minutes must be 0 or positive: " + maxMinutes);
         }
     }
 
-    /** One layer of 256, windows of 50 steps, batch 32, Adam 1e-3, clip 5, dropout 0.3, 500 epochs, patience 20. */
+    /**
+     * One layer of 256, windows of 50 steps, batch 32, Adam 1e-3, clip 5, dropout 0.3, no input
+     * dropout, 500 epochs, patience 20, no learning-rate decay.
+     */
     public static ModernSettings defaults(long seed) {
-        return new ModernSettings(List.of(256), 50, 32, 1e-3, 5.0, 0.3, 500, 20, 0, seed);
+        return new ModernSettings(List.of(256), 50, 32, 1e-3, 5.0, 0.3, 0, 500, 20, 0, 0, seed);
     }
 
     public ModernSettings withLayers(List<Integer> l) {
-        return new ModernSettings(l, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(l, window, batch, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withWindow(int w) {
-        return new ModernSettings(layers, w, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, w, batch, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withBatch(int b) {
-        return new ModernSettings(layers, window, b, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, b, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withLearningRate(double r) {
-        return new ModernSettings(layers, window, batch, r, clipNorm, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, r, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withClipNorm(double c) {
-        return new ModernSettings(layers, window, batch, learningRate, c, dropout, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, c, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withDropout(double d) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, d, maxEpochs, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, d, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, seed);
+    }
+
+    public ModernSettings withInputDropout(double d) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, d,
+                maxEpochs, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withMaxEpochs(int e) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, e, patience, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
+                e, patience, decayPatience, maxMinutes, seed);
     }
 
     public ModernSettings withPatience(int p) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, p, maxMinutes, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, p, decayPatience, maxMinutes, seed);
+    }
+
+    public ModernSettings withDecayPatience(int n) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, n, maxMinutes, seed);
     }
 
     public ModernSettings withMaxMinutes(double m) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, m, seed);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, m, seed);
     }
 
     public ModernSettings withSeed(long s) {
-        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, maxEpochs, patience, maxMinutes, s);
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, s);
     }
 }

@@ -22,10 +22,15 @@ import java.util.List;
  *       logits of the training data's key frequencies (the {@link BernoulliBaseline}).
  *   <li>An epoch shuffles the training pieces (the same generator) and feeds them to
  *       {@code batch} lanes ({@link Lanes}), {@code window} steps at a time; after each window the
- *       gradient of the mean frame NLL is clipped to norm {@code clipNorm} and Adam takes a step.
+ *       gradient of the mean frame NLL (with dropout on the LSTM outputs and, if set, on the input
+ *       keys) is clipped to norm {@code clipNorm} and Adam takes a step.
  *   <li>After each epoch the validation NLL decides: a better epoch's parameters are kept as the
  *       best; training stops after {@code patience} epochs without one, at {@code maxEpochs}, or at
  *       the first epoch end after {@code maxMinutes}. The result is the best epoch's network.
+ *   <li>With {@code decayPatience} above 0, after that many epochs without a better validation NLL
+ *       (since the best epoch or the last decay) the learning rate is halved and training goes on
+ *       from the best epoch's parameters (Adam's moments and the data order go on as they are).
+ *       The rate is part of the state, so a resumed run decays exactly as an uninterrupted one.
  *   <li>After each epoch the listener receives a {@link TrainerState}: written to a checkpoint and
  *       given back to {@link #train} it continues the run exactly (same bits as never stopping).
  * </ol>
@@ -78,6 +83,8 @@ public final class ModernTrainer {
         int bestEpoch;
         double bestValid;
         int bad;
+        double rate;
+        int decayBad;
         List<Double> trainCurve = new ArrayList<>();
         List<Double> validCurve = new ArrayList<>();
         double seconds;
@@ -93,6 +100,8 @@ public final class ModernTrainer {
             bestEpoch = 0;
             bestValid = Double.POSITIVE_INFINITY;
             bad = 0;
+            rate = s.learningRate();
+            decayBad = 0;
             seconds = 0;
             steps = 0;
         } else {
@@ -116,6 +125,8 @@ public final class ModernTrainer {
             bestEpoch = resume.bestEpoch();
             bestValid = resume.bestValid();
             bad = resume.badEpochs();
+            rate = resume.learningRate();
+            decayBad = resume.decayBadEpochs();
             for (double v : resume.trainCurve()) {
                 trainCurve.add(v);
             }
@@ -128,6 +139,7 @@ public final class ModernTrainer {
         LstmUnroll unroll = new LstmUnroll(net, s.window(), s.batch());
         float[] params = net.liveParameters();
         float dropout = (float) s.dropout();
+        float inputDropout = (float) s.inputDropout();
         List<EpochStats> curve = new ArrayList<>();
         String stop = null;
         TrainerState state = resume;
@@ -144,10 +156,10 @@ public final class ModernTrainer {
             int n;
             while ((n = lanes.fill(unroll)) > 0) {
                 unroll.zeroGradient();
-                lossSum += unroll.forward(true, dropout, rng);
+                lossSum += unroll.forward(true, dropout, inputDropout, rng);
                 unroll.backward();
                 Adam.clipNorm(unroll.gradient(), s.clipNorm());
-                adam.step(params, unroll.gradient(), s.learningRate());
+                adam.step(params, unroll.gradient(), rate);
                 unroll.carry();
                 epochSteps += n;
                 double el = (System.nanoTime() - t0) / 1e9;
@@ -161,24 +173,32 @@ public final class ModernTrainer {
             double trainNll = lossSum / epochSteps;
             trainCurve.add(trainNll);
             validCurve.add(v.nll());
+            double epochRate = rate;
             boolean better = v.nll() < bestValid;
             if (better) {
                 bestValid = v.nll();
                 bestEpoch = epoch;
                 best = net.parameters();
                 bad = 0;
+                decayBad = 0;
             } else {
                 bad++;
+                decayBad++;
+                if (decays(s, decayBad)) {
+                    rate *= 0.5;
+                    decayBad = 0;
+                    System.arraycopy(best, 0, params, 0, params.length);
+                }
             }
             EpochStats stats = new EpochStats(epoch, trainNll, v.nll(), v.accuracy(), better, seconds,
-                    epochSteps / Math.max(trainSeconds, 1e-9));
+                    epochSteps / Math.max(trainSeconds, 1e-9), epochRate);
             curve.add(stats);
             listener.onEpoch(stats);
             order = identity(train.length);
             rng.shuffle(order);
             state = new TrainerState(s, config(s), dataFingerprint, epoch, net.parameters(), adam.firstMoments(),
                     adam.secondMoments(), adam.steps(), rng.state(), order.clone(), best.clone(), bestEpoch, bestValid,
-                    bad, toArray(trainCurve), toArray(validCurve), seconds, steps);
+                    bad, rate, decayBad, toArray(trainCurve), toArray(validCurve), seconds, steps);
             listener.onCheckpoint(state);
             stop = epochDone(s, epoch, bad, seconds);
         }
@@ -187,11 +207,19 @@ public final class ModernTrainer {
         if (resume != null) {
             for (int e = 0; e < resume.epoch(); e++) {
                 all.add(new EpochStats(e + 1, resume.trainCurve()[e], resume.validCurve()[e], Double.NaN,
-                        e + 1 == resume.bestEpoch(), Double.NaN, Double.NaN));
+                        e + 1 == resume.bestEpoch(), Double.NaN, Double.NaN, Double.NaN));
             }
         }
         all.addAll(curve);
         return new ModernResult(bestNet, bestEpoch, bestValid, epoch, all, stop, seconds, steps, state);
+    }
+
+    /**
+     * Whether the learning rate is halved after an epoch that leaves {@code decayBad} epochs without
+     * a better validation NLL since the best epoch or the last decay.
+     */
+    static boolean decays(ModernSettings s, int decayBad) {
+        return s.decayPatience() > 0 && decayBad >= s.decayPatience();
     }
 
     private static String epochDone(ModernSettings s, int epoch, int bad, double seconds) {

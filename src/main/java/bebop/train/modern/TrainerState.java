@@ -22,6 +22,9 @@ import bebop.nn.modern.LstmStackConfig;
  * @param bestEpoch that epoch (0 before any)
  * @param bestValid its validation NLL
  * @param badEpochs epochs since the best one
+ * @param learningRate the learning rate of the next epoch (the settings' rate, halved at each decay)
+ * @param decayBadEpochs epochs without a better validation NLL since the best epoch or the last
+ *     decay, whichever is later (the count the settings' {@code decayPatience} is checked against)
  * @param trainCurve training NLL per epoch (nats per step, with dropout, during the epoch)
  * @param validCurve validation NLL per epoch
  * @param seconds training time so far
@@ -30,4 +33,5 @@ import bebop.nn.modern.LstmStackConfig;
 public record TrainerState(ModernSettings settings, LstmStackConfig config, String dataFingerprint, int epoch,
                            float[] parameters, float[] adamFirst, float[] adamSecond, long adamSteps, long rngState,
                            int[] nextOrder, float[] bestParameters, int bestEpoch, double bestValid, int badEpochs,
+                           double learningRate, int decayBadEpochs,
                            double[] trainCurve, double[] validCurve, double seconds, long steps) {}

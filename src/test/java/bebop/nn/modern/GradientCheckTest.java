@@ -187,4 +187,52 @@ class GradientCheckTest {
     void threeLayers() {
         check(List.of(3, 4, 2), 0f);
     }
+
+    @Test
+    void inputDropoutTrainsOnTheMaskedInputsAndLeavesEvaluationAlone() {
+        LstmStack net = LstmStack.create(new LstmStackConfig(40, List.of(6), 40), new Rng(7));
+        int w = 10;
+        int b = 8;
+        Random r = new Random(5);
+        LstmUnroll dropped = new LstmUnroll(net, w, b);
+        for (int i = 0; i < dropped.x.length; i++) {
+            dropped.x[i] = r.nextDouble() < 0.5 ? 1f : 0f;
+            dropped.y[i] = r.nextDouble() < 0.3 ? 1f : 0f;
+        }
+        java.util.Arrays.fill(dropped.valid, 1f);
+        LstmUnroll plain = new LstmUnroll(net, w, b);
+        System.arraycopy(dropped.y, 0, plain.y, 0, plain.y.length);
+        java.util.Arrays.fill(plain.valid, 1f);
+
+        // evaluation ignores input dropout and draws nothing
+        System.arraycopy(dropped.x, 0, plain.x, 0, plain.x.length);
+        Rng rng = new Rng(1);
+        double evalLoss = dropped.forward(false, 0f, 0.4f, rng);
+        assertEquals(new Rng(1).state(), rng.state());
+        assertEquals(plain.forward(false, 0f, 0f, rng), evalLoss);
+
+        double loss = dropped.forward(true, 0f, 0.4f, new Rng(3));
+        dropped.zeroGradient();
+        dropped.backward();
+        float[] m = dropped.inputMask();
+        int zeros = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == 0f) {
+                zeros++;
+            } else {
+                assertEquals(1f / 0.6f, m[i]);
+            }
+            plain.x[i] = dropped.x[i] * m[i];
+        }
+        assertEquals(0.4, zeros / (double) m.length, 0.03, "dropped fraction");
+        // the same pass as on inputs with the dropped keys set to 0 and the kept ones scaled up
+        assertEquals(plain.forward(true, 0f, 0f, new Rng(3)), loss);
+        plain.zeroGradient();
+        plain.backward();
+        float[] a = dropped.gradient();
+        float[] g = plain.gradient();
+        for (int i = 0; i < g.length; i++) {
+            assertEquals(Float.floatToRawIntBits(g[i]), Float.floatToRawIntBits(a[i]), "gradient " + i);
+        }
+    }
 }

@@ -74,7 +74,7 @@ class ModernTrainerTest {
     @Test
     void resumingFromAnyCheckpointGivesTheSameBits() throws Exception {
         PolyDataset d = ResumeChild.data();
-        ModernSettings s = ResumeChild.settings().withMaxEpochs(5);
+        ModernSettings s = ResumeChild.settings();
         List<TrainerState> states = new ArrayList<>();
         ModernResult full = ModernTrainer.train(d, s, "tiny", new ModernListener() {
             @Override
@@ -82,17 +82,80 @@ class ModernTrainerTest {
                 states.add(st);
             }
         }, null);
-        Path f = dir("resume").resolve("ck.bebop");
-        ModernModels.writeCheckpoint(f, states.get(1), ResumeChild.PROVENANCE);
-        TrainerState back = ModernModels.readCheckpoint(f);
-        assertEquals(states.get(1).rngState(), back.rngState());
-        assertEquals(states.get(1).bestValid(), back.bestValid());
-        ModernResult resumed = ModernTrainer.train(d, s, "tiny", ModernListener.NONE, back);
-        assertEquals(full.epochs(), resumed.epochs());
-        assertEquals(full.bestEpoch(), resumed.bestEpoch());
-        assertBitIdentical(full.best().parameters(), resumed.best().parameters());
-        assertBitIdentical(full.finalState().parameters(), resumed.finalState().parameters());
-        assertBitIdentical(full.finalState().adamSecond(), resumed.finalState().adamSecond());
+        assertTrue(full.finalState().learningRate() < s.learningRate(), "the run never decayed its learning rate");
+        for (int k = 0; k < states.size() - 1; k++) {
+            Path f = dir("resume").resolve("ck.bebop");
+            ModernModels.writeCheckpoint(f, states.get(k), ResumeChild.PROVENANCE);
+            TrainerState back = ModernModels.readCheckpoint(f);
+            assertEquals(states.get(k).rngState(), back.rngState());
+            assertEquals(states.get(k).bestValid(), back.bestValid());
+            assertEquals(states.get(k).learningRate(), back.learningRate());
+            assertEquals(states.get(k).decayBadEpochs(), back.decayBadEpochs());
+            ModernResult resumed = ModernTrainer.train(d, s, "tiny", ModernListener.NONE, back);
+            assertEquals(full.epochs(), resumed.epochs());
+            assertEquals(full.bestEpoch(), resumed.bestEpoch());
+            assertEquals(full.finalState().learningRate(), resumed.finalState().learningRate());
+            assertBitIdentical(full.best().parameters(), resumed.best().parameters());
+            assertBitIdentical(full.finalState().parameters(), resumed.finalState().parameters());
+            assertBitIdentical(full.finalState().adamSecond(), resumed.finalState().adamSecond());
+        }
+    }
+
+    @Test
+    void learningRateHalvesExactlyWhenThePatienceRuleSays() {
+        PolyDataset d = TinyData.make(2, 4, 6, 2, 30);   // tiny training set: overfits fast
+        ModernSettings s = ModernSettings.defaults(4).withLayers(List.of(32)).withWindow(10).withBatch(2)
+                .withLearningRate(0.05).withDropout(0).withMaxEpochs(200).withPatience(9).withDecayPatience(3);
+        List<TrainerState> states = new ArrayList<>();
+        List<EpochStats> epochs = new ArrayList<>();
+        ModernResult r = ModernTrainer.train(d, s, "tiny", new ModernListener() {
+            @Override
+            public void onEpoch(EpochStats st) {
+                epochs.add(st);
+            }
+
+            @Override
+            public void onCheckpoint(TrainerState st) {
+                states.add(st);
+            }
+        }, null);
+        // replay the rule on the validation curve: after 3 epochs without a better NLL (since the best
+        // epoch or the last halving) the rate halves and the parameters go back to the best epoch's
+        double rate = s.learningRate();
+        double best = Double.POSITIVE_INFINITY;
+        int sinceBestOrDecay = 0;
+        int decays = 0;
+        for (int e = 0; e < epochs.size(); e++) {
+            assertEquals(rate, epochs.get(e).learningRate(), "epoch " + (e + 1));
+            TrainerState st = states.get(e);
+            if (epochs.get(e).validNll() < best) {
+                best = epochs.get(e).validNll();
+                sinceBestOrDecay = 0;
+            } else if (++sinceBestOrDecay == 3) {
+                rate *= 0.5;
+                sinceBestOrDecay = 0;
+                decays++;
+                assertBitIdentical(st.bestParameters(), st.parameters());
+            }
+            assertEquals(rate, st.learningRate(), "rate after epoch " + (e + 1));
+            assertEquals(sinceBestOrDecay, st.decayBadEpochs(), "epoch " + (e + 1));
+        }
+        assertTrue(decays >= 2, "the run decayed " + decays + " times: " + epochs);
+        assertEquals(s.learningRate() / (1 << decays), r.finalState().learningRate());
+        // patience still counts from the best epoch, halvings or not
+        assertEquals("patience", r.stopReason());
+        assertEquals(r.bestEpoch() + 9, r.epochs());
+    }
+
+    @Test
+    void noDecayKeepsTheRate() {
+        PolyDataset d = TinyData.make(2, 4, 6, 2, 30);
+        ModernSettings s = ModernSettings.defaults(4).withLayers(List.of(32)).withWindow(10).withBatch(2)
+                .withLearningRate(0.05).withDropout(0).withMaxEpochs(40).withPatience(9).withDecayPatience(0);
+        ModernResult r = ModernTrainer.train(d, s, "tiny", ModernListener.NONE, null);
+        assertTrue(r.epochs() > r.bestEpoch() + 3, "no epochs without improvement to test on");
+        assertTrue(r.curve().stream().allMatch(e -> e.learningRate() == 0.05));
+        assertEquals(0.05, r.finalState().learningRate());
     }
 
     @Test
@@ -119,9 +182,24 @@ class ModernTrainerTest {
         ModernResult whole = ModernTrainer.train(ResumeChild.data(), ResumeChild.settings(), "tiny",
                 ModernListener.NONE, null);
         assertNotNull(resumed.best());
+        assertTrue(whole.finalState().learningRate() < ResumeChild.settings().learningRate(),
+                "the run never decayed its learning rate");
+        assertEquals(whole.finalState().learningRate(), resumed.finalState().learningRate());
         assertEquals(whole.epochs(), resumed.epochs());
         assertBitIdentical(whole.best().parameters(), resumed.best().parameters());
         assertBitIdentical(whole.finalState().parameters(), resumed.finalState().parameters());
+    }
+
+    @Test
+    void settingsWrittenBeforeDecayAndInputDropoutExistedReadAsNone() {
+        ModernSettings s = ResumeChild.settings();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) bebop.io.model.ModelJson.toTree(s);
+        assertEquals(1, tree.get("decayPatience").asInt());
+        assertEquals(0.1, tree.get("inputDropout").asDouble());
+        tree.remove("decayPatience");
+        tree.remove("inputDropout");
+        assertEquals(s.withDecayPatience(0).withInputDropout(0),
+                bebop.io.model.ModelJson.fromTree(tree, ModernSettings.class));
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The training run of {@link ModernTrainerTest}'s kill test, as a program: trains {@link #settings()}
- * on {@link #data()} and writes a checkpoint after every epoch, sleeping a little after each so
+ * on {@link #data()} (with input dropout and learning-rate decay, which these settings reach within
+ * their epochs) and
+ * writes a checkpoint after every epoch, sleeping a little after each so
  * that the test can kill it part-way.
  */
 public final class ResumeChild {
@@ -17,7 +19,8 @@ public final class ResumeChild {
 
     static ModernSettings settings() {
         return ModernSettings.defaults(99).withLayers(List.of(12, 8)).withWindow(7).withBatch(5)
-                .withLearningRate(0.01).withDropout(0.2).withMaxEpochs(8).withPatience(100);
+                .withLearningRate(0.03).withDropout(0.2).withInputDropout(0.1).withMaxEpochs(8).withPatience(100)
+                .withDecayPatience(1);
     }
 
     static final Provenance PROVENANCE = new Provenance("test", java.time.Instant.EPOCH, 99, List.of(), "tiny", "17", "plain");
