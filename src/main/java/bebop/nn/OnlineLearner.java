@@ -252,9 +252,15 @@ public final class OnlineLearner {
                           double lr, double mu) {
         if (simd) {
             VectorKernels.learnRow(w, gw, vel, o, d, src, so, n, lr, mu);
-            return;
+        } else {
+            learnRowPlain(w, gw, vel, o, d, src, so, 0, n, lr, mu);
         }
-        for (int i = 0; i < n; i++) {
+    }
+
+    /** {@link #learnRow} for elements {@code from..n)} in plain Java (also the SIMD path's tail). */
+    static void learnRowPlain(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so,
+                              int from, int n, double lr, double mu) {
+        for (int i = from; i < n; i++) {
             double g = d * src[so + i];
             if (gw != null) {
                 gw[o + i] = g;

@@ -102,7 +102,7 @@ final class VectorKernels {
         }
     }
 
-    /** SIMD {@link OnlineLearner} {@code learnRow}: {@code g = d src[so+i]}, recorded, applied with momentum. */
+    /** SIMD {@link OnlineLearner#learnRowPlain}: {@code g = d src[so+i]}, recorded, applied with momentum. */
     static void learnRow(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so, int n,
                          double lr, double mu) {
         int i = 0;
@@ -115,15 +115,7 @@ final class VectorKernels {
             dw.intoArray(vel, o + i);
             DoubleVector.fromArray(SPECIES, w, o + i).add(dw).intoArray(w, o + i);
         }
-        for (; i < n; i++) {
-            double g = d * src[so + i];
-            if (gw != null) {
-                gw[o + i] = g;
-            }
-            double dw = mu * vel[o + i] - lr * g;
-            vel[o + i] = dw;
-            w[o + i] += dw;
-        }
+        OnlineLearner.learnRowPlain(w, gw, vel, o, d, src, so, i, n, lr, mu);
     }
 
     /**
