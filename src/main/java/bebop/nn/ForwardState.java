@@ -26,20 +26,30 @@ final class ForwardState {
     final double[] y;
 
     /*
-     * Layout facts for the fast paths, fixed per network: where a block's or an output's sources
-     * are one ascending run of inputs and one of cells (always in the fully connected nets and in
-     * Experiment 2), copies and dot products run over contiguous slices instead of index lists.
-     * The arithmetic and its order are the same on both paths.
+     * Layout facts for the fast paths, fixed per network: where a block's sources are one
+     * ascending run of inputs and one of cells (always in the fully connected nets and in
+     * Experiment 2), copies run over contiguous slices instead of index lists. Blocks (outputs)
+     * with the same sources share one list of the sources that are not zero at this step: the
+     * row-wise dot products visit only those. The arithmetic and its order are the same on all paths.
      */
     /** Per block: first input of its run of input sources, or -1 when not one run. */
     private final int[] blockInputRun;
     /** Per block: first cell of its run of cell sources, or -1 when not one run. */
     private final int[] blockCellRun;
-    /** Per output: first cell / first input of its runs of sources, or -1 when not one run. */
-    final int[] outputCellRun;
-    final int[] outputInputRun;
-    /** Per output k: outputs k..k+3 all have the same runs of cells and inputs (four sums at once). */
-    private final boolean[] outputGroup4;
+    /** Per block: the first block with the same sources (itself when none before). */
+    private final int[] blockGroup;
+    /** Per block (shared within a group): positions of its nonzero sources in its slice of {@link #u}, ascending. */
+    private final int[][] blockNonzero;
+    private final int[] blockNonzeroCount;
+    /** Per output: the first output with the same sources (itself when none before). */
+    private final int[] outputGroup;
+    /**
+     * Per output (shared within a group): its sources in the order of its weight row: its cells,
+     * its inputs, then 1 for the bias. Filled by {@link #forward} on the row-wise path.
+     */
+    final double[][] outputSources;
+    private final int[][] outputNonzero;
+    private final int[] outputNonzeroCount;
     /** Scratch: net inputs of the current block: input gate, forget gate, output gate, then one per cell. */
     private final double[] acc;
     /** Scratch for four output units' sums. */
@@ -95,21 +105,32 @@ final class ForwardState {
             blockInputRun[j] = Kernels.runStart(net.blockInputs[j]);
             blockCellRun[j] = Kernels.runStart(net.blockCells[j]);
         }
-        outputCellRun = new int[net.outputs];
-        outputInputRun = new int[net.outputs];
-        for (int k = 0; k < net.outputs; k++) {
-            outputCellRun[k] = Kernels.runStart(net.outputCells[k]);
-            outputInputRun[k] = Kernels.runStart(net.outputInputs[k]);
-        }
-        outputGroup4 = new boolean[net.outputs];
-        for (int k = 0; k + 4 <= net.outputs; k++) {
-            boolean same = outputCellRun[k] >= 0 && outputInputRun[k] >= 0;
-            for (int i = 1; i < 4 && same; i++) {
-                same = outputCellRun[k + i] == outputCellRun[k] && outputInputRun[k + i] == outputInputRun[k]
-                        && net.outputCells[k + i].length == net.outputCells[k].length
-                        && net.outputInputs[k + i].length == net.outputInputs[k].length;
+        blockGroup = new int[net.blocks];
+        blockNonzero = new int[net.blocks][];
+        blockNonzeroCount = new int[net.blocks];
+        for (int j = 0; j < net.blocks; j++) {
+            int g = 0;
+            while (!(Arrays.equals(net.blockInputs[g], net.blockInputs[j])
+                    && Arrays.equals(net.blockCells[g], net.blockCells[j]))) {
+                g++;
             }
-            outputGroup4[k] = same;
+            blockGroup[j] = g;
+            blockNonzero[j] = g == j ? new int[net.sources[j]] : blockNonzero[g];
+        }
+        outputGroup = new int[net.outputs];
+        outputSources = new double[net.outputs][];
+        outputNonzero = new int[net.outputs][];
+        outputNonzeroCount = new int[net.outputs];
+        for (int k = 0; k < net.outputs; k++) {
+            int g = 0;
+            while (!(Arrays.equals(net.outputCells[g], net.outputCells[k])
+                    && Arrays.equals(net.outputInputs[g], net.outputInputs[k]))) {
+                g++;
+            }
+            outputGroup[k] = g;
+            int n = net.outputCells[k].length + net.outputInputs[k].length + 1;
+            outputSources[k] = g == k ? new double[n] : outputSources[g];
+            outputNonzero[k] = g == k ? new int[n] : outputNonzero[g];
         }
         acc = new double[2 * (3 + net.cellsPerBlock)];
         reset();
@@ -253,15 +274,22 @@ final class ForwardState {
 
     /**
      * The net inputs of every gate and cell ({@link #netIn}, {@link #netForget}, {@link #netOut},
-     * {@link #netCell}), row by row: blocks in pairs where two neighbours have as many sources
-     * (eight sums at once). SIMD dot products did not pay here: the rows are short, and the sum of
-     * a vector's lanes at the end of each row costs what the vectors save.
+     * {@link #netCell}), row by row over the nonzero sources: blocks in pairs where two
+     * neighbours have the same sources (eight sums at once). SIMD dot products did not pay here:
+     * the rows are short, and the sum of a vector's lanes at the end of each row costs what the
+     * vectors save.
      */
     private void netsRows() {
+        for (int j = 0; j < net.blocks; j++) {
+            int g = blockGroup[j];
+            blockNonzeroCount[j] = g == j
+                    ? Kernels.nonzero(u, net.gateOffset[j], net.sources[j], blockNonzero[j])
+                    : blockNonzeroCount[g];
+        }
         final int r = 3 + net.cellsPerBlock;
         int j = 0;
         while (j < net.blocks) {
-            if (j + 1 < net.blocks && net.sources[j] == net.sources[j + 1]) {
+            if (j + 1 < net.blocks && blockGroup[j] == blockGroup[j + 1]) {
                 nets2(j);
                 distribute(j, acc, 0);
                 distribute(j + 1, acc, r);
@@ -291,16 +319,16 @@ final class ForwardState {
         final double[][] p = net.params;
         final double[] wc = p[LstmNetwork.P_CELL];
         final int co = net.cellOffset[j];
+        final int[] nz = blockNonzero[j];
+        final int cnt = blockNonzeroCount[j];
         final double[] a = acc;
         Kernels.zero(a, 0, 4);
         Kernels.dot4(p[LstmNetwork.P_IN], go, p[LstmNetwork.P_FORGET], go, p[LstmNetwork.P_OUTGATE], go,
-                wc, co, u, go, n, a, 0);
-        if (sc > 1) {
-            Kernels.dotRows(wc, co + n, n, sc - 1, u, go, n, a, 4);
-        }
+                wc, co, u, go, nz, cnt, a, 0);
+        Kernels.dotRows(wc, co + n, n, sc - 1, u, go, nz, cnt, a, 4);
     }
 
-    /** As {@link #nets} for blocks j and j+1 (same number of sources), into {@code acc[0..)} and {@code acc[3+S..)}. */
+    /** As {@link #nets} for blocks j and j+1 (the same sources), into {@code acc[0..)} and {@code acc[3+S..)}. */
     private void nets2(int j) {
         final int n = net.sources[j];
         final int ga = net.gateOffset[j];
@@ -311,14 +339,16 @@ final class ForwardState {
         final double[] wc = p[LstmNetwork.P_CELL];
         final int ca = net.cellOffset[j];
         final int cb = net.cellOffset[j + 1];
+        final int[] nz = blockNonzero[j];
+        final int cnt = blockNonzeroCount[j];
         final double[] a = acc;
         Kernels.gates2(p[LstmNetwork.P_IN], p[LstmNetwork.P_FORGET], p[LstmNetwork.P_OUTGATE], wc, ga, ca, gb, cb,
-                u, n, a, 0, r);
+                u, nz, cnt, a, 0, r);
         if (sc == 2) {
-            Kernels.dot2x(wc, ca + n, ga, cb + n, gb, u, n, a, 4, r + 4);
-        } else if (sc > 2) {
-            Kernels.dotRows(wc, ca + n, n, sc - 1, u, ga, n, a, 4);
-            Kernels.dotRows(wc, cb + n, n, sc - 1, u, gb, n, a, r + 4);
+            Kernels.dot2(wc, ca + n, cb + n, u, ga, nz, cnt, a, 4, r + 4);
+        } else {
+            Kernels.dotRows(wc, ca + n, n, sc - 1, u, ga, nz, cnt, a, 4);
+            Kernels.dotRows(wc, cb + n, n, sc - 1, u, ga, nz, cnt, a, r + 4);
         }
     }
 
@@ -337,49 +367,51 @@ final class ForwardState {
         System.arraycopy(packed.outputNet, 0, netY, 0, net.outputs);
     }
 
-    /** The output units' net inputs into {@link #netY}, row by row. */
+    /**
+     * The output units' net inputs into {@link #netY}, row by row over each output's gathered
+     * sources ({@link #outputSources}): four outputs at once where they have the same sources.
+     */
     private void outputNetsRows() {
+        for (int k = 0; k < net.outputs; k++) {
+            if (outputGroup[k] == k) {
+                gatherOutputSources(k);
+            }
+        }
+        final double[] w = net.params[LstmNetwork.P_OUTPUT];
+        final double[] a = outAcc;
         int k = 0;
         while (k < net.outputs) {
-            if (outputGroup4[k]) {
-                outputs4(k);
+            final double[] src = outputSources[k];
+            final int[] nz = outputNonzero[k];
+            final int cnt = outputNonzeroCount[outputGroup[k]];
+            final int o = net.outputOffset[k];
+            if (k + 4 <= net.outputs && outputGroup[k + 1] == outputGroup[k] && outputGroup[k + 2] == outputGroup[k]
+                    && outputGroup[k + 3] == outputGroup[k]) {
+                // same group, so rows of the same length one after the other
+                final int row = src.length;
+                Kernels.zero(a, 0, 4);
+                Kernels.dot4(w, o, w, o + row, w, o + 2 * row, w, o + 3 * row, src, 0, nz, cnt, a, 0);
+                System.arraycopy(a, 0, netY, k, 4);
                 k += 4;
             } else {
-                output(k);
+                netY[k] = Kernels.dot(w, o, src, 0, nz, cnt);
                 k++;
             }
         }
     }
 
-    /** Outputs k..k+3, whose sources are the same runs of cells and inputs. */
-    private void outputs4(int k) {
-        final double[] w = net.params[LstmNetwork.P_OUTPUT];
-        final int nc = net.outputCells[k].length;
-        final int ni = net.outputInputs[k].length;
-        final int row = nc + ni + 1;
-        final int o = net.outputOffset[k];
-        final double[] a = outAcc;
-        Kernels.zero(a, 0, 4);
-        Kernels.dot4(w, o, w, o + row, w, o + 2 * row, w, o + 3 * row, yc, outputCellRun[k], nc, a, 0);
-        Kernels.dot4(w, o + nc, w, o + row + nc, w, o + 2 * row + nc, w, o + 3 * row + nc,
-                x, outputInputRun[k], ni, a, 0);
-        for (int i = 0; i < 4; i++) {
-            netY[k + i] = a[i] + w[o + i * row + nc + ni];
-        }
-    }
-
-    private void output(int k) {
-        final double[] w = net.params[LstmNetwork.P_OUTPUT];
-        int o = net.outputOffset[k];
-        double sum = 0;
+    /** Output k's sources (cells, inputs, 1) into {@code outputSources[k]} and their nonzero positions. */
+    private void gatherOutputSources(int k) {
+        final double[] src = outputSources[k];
+        int o = 0;
         for (int c : net.outputCells[k]) {
-            sum += w[o++] * yc[c];
+            src[o++] = yc[c];
         }
         for (int m : net.outputInputs[k]) {
-            sum += w[o++] * x[m];
+            src[o++] = x[m];
         }
-        sum += w[o];
-        netY[k] = sum;
+        src[o] = 1.0;
+        outputNonzeroCount[k] = Kernels.nonzero(src, 0, src.length, outputNonzero[k]);
     }
 
     static double dot(double[] a, int ao, double[] b, int bo, int n) {

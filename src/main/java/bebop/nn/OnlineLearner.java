@@ -203,42 +203,21 @@ public final class OnlineLearner {
         final double[] gw = recorded(LstmNetwork.P_OUTPUT);
         final double[] vel = velocity[LstmNetwork.P_OUTPUT];
         final double[] y = st.y;
-        final double[] yc = st.yc;
-        final double[] x = st.x;
+        final double[] e = this.e;
         final double lr = learningRate;
         final double mu = momentum;
         Arrays.fill(e, 0);
         for (int k = 0; k < net.outputs; k++) {
-            double d = y[k] - target[k];
+            final double d = y[k] - target[k];
             delta[k] = d;
-            int o = net.outputOffset[k];
-            final int cr = st.outputCellRun[k];
-            final int ir = st.outputInputRun[k];
-            if (cr >= 0 && ir >= 0) {
-                final int nc = net.outputCells[k].length;
-                final int ni = net.outputInputs[k].length;
-                backpropRow(w, o, d, cr, nc);
-                learnRow(w, gw, vel, o, d, yc, cr, nc, lr, mu);
-                learnRow(w, gw, vel, o + nc, d, x, ir, ni, lr, mu);
-                o += nc + ni;
-            } else {
-                for (int c : net.outputCells[k]) {
-                    e[c] += w[o] * d;
-                    learn(w, gw, vel, o++, d * yc[c], lr, mu);
-                }
-                for (int m : net.outputInputs[k]) {
-                    learn(w, gw, vel, o++, d * x[m], lr, mu);
-                }
+            final int o = net.outputOffset[k];
+            final int[] cells = net.outputCells[k];
+            for (int i = 0; i < cells.length; i++) {
+                e[cells[i]] += w[o + i] * d;
             }
-            learn(w, gw, vel, o, d, lr, mu);
-        }
-    }
-
-    /** {@code e[c0 + i] += w[o + i] * d}: the error an output sends back to the cells of its run. */
-    private void backpropRow(double[] w, int o, double d, int c0, int n) {
-        final double[] e = this.e;
-        for (int i = 0; i < n; i++) {
-            e[c0 + i] += w[o + i] * d;
+            // the row's sources in its order (cells, inputs, 1): one pass over the whole row
+            final double[] src = st.outputSources[k];
+            learnRow(w, gw, vel, o, d, src, 0, src.length, lr, mu);
         }
     }
 
