@@ -98,6 +98,7 @@ public final class BpttGradient {
             for (int j = 0; j < net.blocks; j++) {
                 final int n = net.sources[j];
                 final int go = net.gateOffset[j];
+                final int uo = st.sourceOffset[j];
                 final int co = net.cellOffset[j];
                 final int c0 = j * sc;
                 final double yo = yOut[t][j];
@@ -126,7 +127,7 @@ public final class BpttGradient {
                 final double dai = yi * (1 - yi) * dyi;
                 final double daf = yf * (1 - yf) * dyf;
                 for (int m = 0; m < n; m++) {
-                    double um = u[t][go + m];
+                    double um = u[t][uo + m];
                     g[LstmNetwork.P_IN][go + m] += dai * um;
                     g[LstmNetwork.P_FORGET][go + m] += daf * um;
                     g[LstmNetwork.P_OUTGATE][go + m] += dao * um;

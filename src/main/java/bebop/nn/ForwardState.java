@@ -10,8 +10,14 @@ import java.util.Arrays;
 final class ForwardState {
     final LstmNetwork net;
     final double[] x;
-    /** Gathered sources of every block (gate layout); the bias slots hold 1. */
+    /**
+     * Gathered sources of the blocks, in the layout of their gate rows: block j reads
+     * {@code u[sourceOffset[j]..+sources[j])}, the last slot 1 for the bias. Blocks with the same
+     * sources share the first one's slice.
+     */
     final double[] u;
+    /** Per block: where its sources start in {@link #u} (the gate offset of the first block with the same sources). */
+    final int[] sourceOffset;
     double[] s;
     double[] sPrev;
     double[] yc;
@@ -106,6 +112,7 @@ final class ForwardState {
             blockCellRun[j] = Kernels.runStart(net.blockCells[j]);
         }
         blockGroup = new int[net.blocks];
+        sourceOffset = new int[net.blocks];
         blockNonzero = new int[net.blocks][];
         blockNonzeroCount = new int[net.blocks];
         for (int j = 0; j < net.blocks; j++) {
@@ -115,6 +122,7 @@ final class ForwardState {
                 g++;
             }
             blockGroup[j] = g;
+            sourceOffset[j] = net.gateOffset[g];
             blockNonzero[j] = g == j ? new int[net.sources[j]] : blockNonzero[g];
         }
         outputGroup = new int[net.outputs];
@@ -247,10 +255,13 @@ final class ForwardState {
         }
     }
 
-    /** Copies the sources of blocks {@code 0..blocks)} into {@link #u}. */
+    /** Copies the sources of blocks {@code 0..blocks)} into {@link #u} (once per group of blocks with the same sources). */
     private void gather(int blocks) {
         final double[] u = this.u;
         for (int j = 0; j < blocks; j++) {
+            if (blockGroup[j] != j) {
+                continue;
+            }
             int o = net.gateOffset[j];
             int ni = net.blockInputs[j].length;
             int nc = net.blockCells[j].length;
@@ -319,13 +330,14 @@ final class ForwardState {
         final double[][] p = net.params;
         final double[] wc = p[LstmNetwork.P_CELL];
         final int co = net.cellOffset[j];
+        final int uo = sourceOffset[j];
         final int[] nz = blockNonzero[j];
         final int cnt = blockNonzeroCount[j];
         final double[] a = acc;
         Kernels.zero(a, 0, 4);
         Kernels.dot4(p[LstmNetwork.P_IN], go, p[LstmNetwork.P_FORGET], go, p[LstmNetwork.P_OUTGATE], go,
-                wc, co, u, go, nz, cnt, a, 0);
-        Kernels.dotRows(wc, co + n, n, sc - 1, u, go, nz, cnt, a, 4);
+                wc, co, u, uo, nz, cnt, a, 0);
+        Kernels.dotRows(wc, co + n, n, sc - 1, u, uo, nz, cnt, a, 4);
     }
 
     /** As {@link #nets} for blocks j and j+1 (the same sources), into {@code acc[0..)} and {@code acc[3+S..)}. */
@@ -339,16 +351,17 @@ final class ForwardState {
         final double[] wc = p[LstmNetwork.P_CELL];
         final int ca = net.cellOffset[j];
         final int cb = net.cellOffset[j + 1];
+        final int uo = sourceOffset[j];
         final int[] nz = blockNonzero[j];
         final int cnt = blockNonzeroCount[j];
         final double[] a = acc;
         Kernels.gates2(p[LstmNetwork.P_IN], p[LstmNetwork.P_FORGET], p[LstmNetwork.P_OUTGATE], wc, ga, ca, gb, cb,
-                u, nz, cnt, a, 0, r);
+                u, uo, nz, cnt, a, 0, r);
         if (sc == 2) {
-            Kernels.dot2(wc, ca + n, cb + n, u, ga, nz, cnt, a, 4, r + 4);
+            Kernels.dot2(wc, ca + n, cb + n, u, uo, nz, cnt, a, 4, r + 4);
         } else {
-            Kernels.dotRows(wc, ca + n, n, sc - 1, u, ga, nz, cnt, a, 4);
-            Kernels.dotRows(wc, cb + n, n, sc - 1, u, ga, nz, cnt, a, r + 4);
+            Kernels.dotRows(wc, ca + n, n, sc - 1, u, uo, nz, cnt, a, 4);
+            Kernels.dotRows(wc, cb + n, n, sc - 1, u, uo, nz, cnt, a, r + 4);
         }
     }
 

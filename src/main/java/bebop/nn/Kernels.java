@@ -24,11 +24,11 @@ final class Kernels {
      * The four rows (input, forget and output gate, first cell) of two blocks with the same
      * sources, over the nonzero sources {@code idx[0..cnt)}: rows of block a at {@code ga} in the
      * gate arrays and {@code ca} in the cell array, of block b at {@code gb} and {@code cb}, dotted
-     * with {@code u[ga + i]} (equal to {@code u[gb + i]}). Sums from 0 into {@code acc[aa..aa+4)}
+     * with their sources {@code u[uo + i]}. Sums from 0 into {@code acc[aa..aa+4)}
      * and {@code acc[ab..ab+4)}. Eight independent add chains.
      */
     static void gates2(double[] wi, double[] wf, double[] wo, double[] wc, int ga, int ca, int gb, int cb,
-                       double[] u, int[] idx, int cnt, double[] acc, int aa, int ab) {
+                       double[] u, int uo, int[] idx, int cnt, double[] acc, int aa, int ab) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -39,7 +39,7 @@ final class Kernels {
         double t3 = 0;
         for (int q = 0; q < cnt; q++) {
             int i = idx[q];
-            double x = u[ga + i];
+            double x = u[uo + i];
             s0 += wi[ga + i] * x;
             s1 += wf[ga + i] * x;
             s2 += wo[ga + i] * x;

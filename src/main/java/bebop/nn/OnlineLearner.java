@@ -43,6 +43,8 @@ public final class OnlineLearner {
     private final double[] es;
     private final double[] delta;
     private final double[] target;
+    /** Per output: the first of its cells when they are one ascending run, else -1. */
+    private final int[] outputCellRun;
     /**
      * Gradient estimate of the last step (dE/dw) and the momentum term, per parameter array. The
      * gradient is stored only when {@link #recordGradients() recording} (it costs memory traffic);
@@ -69,6 +71,10 @@ public final class OnlineLearner {
         es = new double[net.cells];
         delta = new double[net.outputs];
         target = new double[net.outputs];
+        outputCellRun = new int[net.outputs];
+        for (int k = 0; k < net.outputs; k++) {
+            outputCellRun[k] = Kernels.runStart(net.outputCells[k]);
+        }
         grad = new double[net.params.length][];
         velocity = new double[net.params.length][];
         for (int p = 0; p < net.params.length; p++) {
@@ -212,8 +218,17 @@ public final class OnlineLearner {
             delta[k] = d;
             final int o = net.outputOffset[k];
             final int[] cells = net.outputCells[k];
-            for (int i = 0; i < cells.length; i++) {
-                e[cells[i]] += w[o + i] * d;
+            final int cr = outputCellRun[k];
+            if (cr >= 0 && simd) {
+                VectorKernels.addScaled(e, cr, w, o, d, cells.length);
+            } else if (cr >= 0) {
+                for (int i = 0; i < cells.length; i++) {
+                    e[cr + i] += w[o + i] * d;
+                }
+            } else {
+                for (int i = 0; i < cells.length; i++) {
+                    e[cells[i]] += w[o + i] * d;
+                }
             }
             // the row's sources in its order (cells, inputs, 1): one pass over the whole row
             final double[] src = st.outputSources[k];
@@ -232,14 +247,14 @@ public final class OnlineLearner {
         if (simd) {
             VectorKernels.learnRow(w, gw, vel, o, d, src, so, n, lr, mu);
         } else {
-            learnRowPlain(w, gw, vel, o, d, src, so, 0, n, lr, mu);
+            learnRowPlain(w, gw, vel, o, d, src, so, n, lr, mu);
         }
     }
 
-    /** {@link #learnRow} for elements {@code from..n)} in plain Java (also the SIMD path's tail). */
-    static void learnRowPlain(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so,
-                              int from, int n, double lr, double mu) {
-        for (int i = from; i < n; i++) {
+    /** {@link #learnRow} in plain Java (the SIMD kernel ends with the same loop). */
+    private static void learnRowPlain(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so,
+                                      int n, double lr, double mu) {
+        for (int i = 0; i < n; i++) {
             double g = d * src[so + i];
             if (gw != null) {
                 gw[o + i] = g;
@@ -265,6 +280,7 @@ public final class OnlineLearner {
         final int sc = net.cellsPerBlock;
         final int n = net.sources[j];
         final int go = net.gateOffset[j];
+        final int uo = st.sourceOffset[j];
         final int co = net.cellOffset[j];
         final int c0 = j * sc;
         final double lr = learningRate;
@@ -280,7 +296,7 @@ public final class OnlineLearner {
         final double dOut = yo * (1 - yo) * sum;
         final double[][] p = net.params;
         learnRow(p[LstmNetwork.P_OUTGATE], recorded(LstmNetwork.P_OUTGATE), velocity[LstmNetwork.P_OUTGATE], go, dOut,
-                st.u, go, n, lr, mu);
+                st.u, uo, n, lr, mu);
         final double yf = st.yForget[j];
         final double yi = st.yIn[j];
         final double dIn1 = yi * (1 - yi);
@@ -288,7 +304,7 @@ public final class OnlineLearner {
         for (int v = 0; v < sc; v++) {
             final int c = c0 + v;
             final double g = st.gc[c];
-            cellRow(co + v * n, go, n, yf, Activations.gPrimeFromValue(g) * yi, g * dIn1, st.sPrev[c] * dForget1,
+            cellRow(co + v * n, go, uo, n, yf, Activations.gPrimeFromValue(g) * yi, g * dIn1, st.sPrev[c] * dForget1,
                     es[c], v == 0, v == sc - 1, lr, mu);
         }
         if (net.peepholes) {
@@ -302,7 +318,7 @@ public final class OnlineLearner {
      * ({@code dE/dw = e_s dS_c}), and its share of the block's gate gradients ({@code e_s dS_in},
      * {@code e_s dS_fg}, summed over the cells in order); the gate weights change with the last cell.
      */
-    private void cellRow(int o, int go, int n, double yf, double a, double b, double f, double es,
+    private void cellRow(int o, int go, int uo, int n, double yf, double a, double b, double f, double es,
                          boolean first, boolean last, double lr, double mu) {
         final double[][] p = net.params;
         final double[] gc = recorded(LstmNetwork.P_CELL);
@@ -311,10 +327,10 @@ public final class OnlineLearner {
         final double[] gi = gates ? grad[LstmNetwork.P_IN] : null;
         final double[] gf = gates ? grad[LstmNetwork.P_FORGET] : null;
         if (simd) {
-            VectorKernels.cellRow(st.u, go, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
+            VectorKernels.cellRow(st.u, uo, go, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
                     first, last, lr, mu);
         } else {
-            cellRowPlain(st.u, go, 0, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
+            cellRowPlain(st.u, uo, go, 0, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
                     first, last, lr, mu);
         }
     }
@@ -324,7 +340,7 @@ public final class OnlineLearner {
      * {@code gc} (cell gradients) is null when not recorded; {@code gi} and {@code gf} (gate
      * gradients) are null only when the block has one cell and nothing is recorded.
      */
-    static void cellRowPlain(double[] u, int go, int from, int n, double[] dc, double[] di, double[] df, int o,
+    static void cellRowPlain(double[] u, int uo, int go, int from, int n, double[] dc, double[] di, double[] df, int o,
                              double yf, double a, double b, double f, double es, double[][] w, double[][] vel,
                              double[] gc, double[] gi, double[] gf, boolean first, boolean last, double lr, double mu) {
         final double[] wc = w[LstmNetwork.P_CELL];
@@ -334,7 +350,7 @@ public final class OnlineLearner {
         final double[] wf = w[LstmNetwork.P_FORGET];
         final double[] vf = vel[LstmNetwork.P_FORGET];
         for (int m = from; m < n; m++) {
-            final double um = u[go + m];
+            final double um = u[uo + m];
             final double tc = dc[o + m] * yf + a * um;
             final double ti = di[o + m] * yf + b * um;
             final double tf = df[o + m] * yf + f * um;

@@ -115,15 +115,36 @@ final class VectorKernels {
             dw.intoArray(vel, o + i);
             DoubleVector.fromArray(SPECIES, w, o + i).add(dw).intoArray(w, o + i);
         }
-        OnlineLearner.learnRowPlain(w, gw, vel, o, d, src, so, i, n, lr, mu);
+        // the plain loop for the last elements (a call to OnlineLearner's would cost more than they do)
+        for (; i < n; i++) {
+            double g = d * src[so + i];
+            if (gw != null) {
+                gw[o + i] = g;
+            }
+            double dw = mu * vel[o + i] - lr * g;
+            vel[o + i] = dw;
+            w[o + i] += dw;
+        }
+    }
+
+    /** {@code e[eo + i] += w[o + i] * d} for {@code i < n}: an output's error sent back to its cells. */
+    static void addScaled(double[] e, int eo, double[] w, int o, double d, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, e, eo + i).add(DoubleVector.fromArray(SPECIES, w, o + i).mul(d))
+                    .intoArray(e, eo + i);
+        }
+        for (; i < n; i++) {
+            e[eo + i] += w[o + i] * d;
+        }
     }
 
     /**
      * SIMD {@link OnlineLearner#cellRowPlain} (same arithmetic element by element): the traces
-     * of one cell's row {@code o..o+n)}, its cell-input weights, and its share of the gate gradients
-     * at {@code go..go+n)}, applied to the gate weights when {@code last}.
+     * of one cell's row {@code o..o+n)} (sources {@code u[uo..uo+n)}), its cell-input weights, and its
+     * share of the gate gradients at {@code go..go+n)}, applied to the gate weights when {@code last}.
      */
-    static void cellRow(double[] u, int go, int n, double[] dc, double[] di, double[] df, int o, double yf,
+    static void cellRow(double[] u, int uo, int go, int n, double[] dc, double[] di, double[] df, int o, double yf,
                         double a, double b, double f, double es, double[][] w, double[][] vel,
                         double[] gc, double[] gi, double[] gf, boolean first, boolean last, double lr, double mu) {
         final double[] wc = w[LstmNetwork.P_CELL];
@@ -134,7 +155,7 @@ final class VectorKernels {
         final double[] vf = vel[LstmNetwork.P_FORGET];
         int m = 0;
         for (int bound = SPECIES.loopBound(n); m < bound; m += LANES) {
-            DoubleVector um = DoubleVector.fromArray(SPECIES, u, go + m);
+            DoubleVector um = DoubleVector.fromArray(SPECIES, u, uo + m);
             DoubleVector tc = DoubleVector.fromArray(SPECIES, dc, o + m).mul(yf).add(um.mul(a));
             DoubleVector ti = DoubleVector.fromArray(SPECIES, di, o + m).mul(yf).add(um.mul(b));
             DoubleVector tf = DoubleVector.fromArray(SPECIES, df, o + m).mul(yf).add(um.mul(f));
@@ -168,7 +189,7 @@ final class VectorKernels {
             }
         }
         if (m < n) {
-            OnlineLearner.cellRowPlain(u, go, m, n, dc, di, df, o, yf, a, b, f, es, w, vel, gc, gi, gf, first, last,
+            OnlineLearner.cellRowPlain(u, uo, go, m, n, dc, di, df, o, yf, a, b, f, es, w, vel, gc, gi, gf, first, last,
                     lr, mu);
         }
     }
