@@ -166,7 +166,7 @@ final class BenchPolyCommand implements Callable<Integer> {
             TrainCommand.ModelPaths.checkWritable(out, "--out");
         }
         PolyDataset data = PolyJson.resolve(dataset);
-        Run run = train(data, settings, PolyJson.bytes(dataset), null, null, quiet, spec);
+        Run run = train(data, settings, PolyJson.bytes(dataset), null, null, quiet, spec, used -> { });
         FrameScore test = PolyEvaluation.score(run.result.best(), data.test(), settings.window(), settings.batch());
         BernoulliBaseline baseline = BernoulliBaseline.fit(data.train());
         FrameScore baseTest = baseline.score(data.test());
@@ -233,10 +233,13 @@ final class BenchPolyCommand implements Callable<Integer> {
 
     /**
      * Trains with progress display and, if {@code checkpoint} is given, a checkpoint after every
-     * epoch; resumes from {@code resume} if given. Shared by {@code bench-poly} and {@code train --data}.
+     * epoch; resumes from {@code resume} if given, with the checkpoint's settings. {@code announce}
+     * gets the settings the training uses before it starts. Shared by {@code bench-poly} and
+     * {@code train --data}.
      */
     static Run train(PolyDataset data, ModernSettings settings, byte[] dataBytes, Path checkpoint, Path resume,
-                     boolean quiet, picocli.CommandLine.Model.CommandSpec spec) {
+                     boolean quiet, picocli.CommandLine.Model.CommandSpec spec,
+                     java.util.function.Consumer<ModernSettings> announce) {
         if (data.train().isEmpty()) {
             throw new UserError(data.name() + ": the train split is empty");
         }
@@ -244,8 +247,6 @@ final class BenchPolyCommand implements Callable<Integer> {
             throw new UserError(data.name() + ": the valid split is empty (early stopping needs it)");
         }
         String fingerprint = Fingerprint.of(dataBytes);
-        List<String> args = List.copyOf(spec.root().commandLine().getParseResult().originalArgs());
-        Provenance provenance = Provenance.of(settings.seed(), args, fingerprint);
         TrainerState state = null;
         ModernSettings s = settings;
         if (resume != null) {
@@ -255,6 +256,9 @@ final class BenchPolyCommand implements Callable<Integer> {
             }
             s = state.settings();
         }
+        List<String> args = List.copyOf(spec.root().commandLine().getParseResult().originalArgs());
+        Provenance provenance = Provenance.of(s.seed(), args, fingerprint);
+        announce.accept(s);
         try (ModernProgress progress = new ModernProgress(spec.commandLine().getErr(), s.maxEpochs(), quiet)) {
             ModernListener listener = new ModernListener() {
                 @Override

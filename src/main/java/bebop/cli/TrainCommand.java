@@ -465,13 +465,16 @@ final class TrainCommand implements Callable<Integer> {
             // what the frames mean, recorded in the model: read before hours of training, not after
             FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : bebop.io.corpus.CorpusDatasets.frameFormat(data);
             var w = spec.commandLine().getOut();
-            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, seed %d%s%n",
-                    dataset.name(), dataset.train().size(), dataset.valid().size(), dataset.test().size(),
-                    settings.layers(), settings.window(), settings.batch(), settings.learningRate(), settings.dropout(),
-                    seed, resume != null ? " (resuming " + resume + ")" : "");
-            w.flush();
+            // on --resume the checkpoint's settings, not the flags', are the ones that train
             BenchPolyCommand.Run run = BenchPolyCommand.train(dataset, settings,
-                    blues ? bebop.io.poly.PolyJson.toBytes(dataset) : bebop.io.poly.PolyJson.bytes(data), ck, resume, quiet, spec);
+                    blues ? bebop.io.poly.PolyJson.toBytes(dataset) : bebop.io.poly.PolyJson.bytes(data), ck, resume, quiet, spec,
+                    used -> {
+                        w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, seed %d%s%n",
+                                dataset.name(), dataset.train().size(), dataset.valid().size(), dataset.test().size(),
+                                used.layers(), used.window(), used.batch(), used.learningRate(), used.dropout(),
+                                used.seed(), resume != null ? " (resuming " + resume + ")" : "");
+                        w.flush();
+                    });
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("valid_nll", run.result().bestValid());
             if (!dataset.test().isEmpty()) {

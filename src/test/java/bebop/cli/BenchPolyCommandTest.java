@@ -71,9 +71,11 @@ class BenchPolyCommandTest {
         assertEquals(1, model.extra().get("settings").get("decayPatience").asInt());   // provenance of the settings
         assertEquals(0.2, model.extra().get("settings").get("inputDropout").asDouble());
         Path m2 = dir.resolve("m2.bebop");
+        // a resumed run trains with the checkpoint's settings, whatever the flags say, and says so
         CliRun resumed = CliRun.of("train", "--data", tiny(dir).toString(), "--out", m2.toString(), "--resume",
-                ck.toString(), "--checkpoint", dir.resolve("m2.ckpt.bebop").toString(), "--quiet");
+                ck.toString(), "--checkpoint", dir.resolve("m2.ckpt.bebop").toString(), "--window", "7", "--quiet");
         assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("LSTM [6, 5], window 3, batch 2"), resumed.out());
         assertEquals(model.tensors(), ModelFile.read(m2, "lstm-modern").tensors());
     }
 
