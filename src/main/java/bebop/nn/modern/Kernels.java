@@ -6,7 +6,8 @@ package bebop.nn.modern;
  * rows), so a kernel can work on a block of columns of a wider matrix.
  *
  * <p>Shape of the loops: the innermost loop always runs along a contiguous row of the output and
- * of one operand ({@code c[j] += a * b[j]}), which the JIT turns into SIMD code; four rows of the
+ * of one operand ({@code c[j] += a * b[j]}), in vectors through the Vector API when
+ * {@link bebop.nn.Simd#enabled()} ({@link FloatVectorKernels}, the same bits); four rows of the
  * operand are folded into each pass over the output row to cut loads and stores; the operand is
  * walked in blocks that stay in cache. Zero entries of the left operand are skipped: piano-roll
  * inputs are about 95 % zeros and dropout zeroes a fraction of the rest.
@@ -98,6 +99,10 @@ public final class Kernels {
 
     /** {@code y[yo..yo+n) += a * x[xo..xo+n)}. */
     static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+        if (bebop.nn.Simd.enabled()) {
+            FloatVectorKernels.axpy(a, x, xo, y, yo, n);
+            return;
+        }
         for (int j = 0; j < n; j++) {
             y[yo + j] = y[yo + j] + a * x[xo + j];
         }
@@ -106,6 +111,10 @@ public final class Kernels {
     /** Four axpys folded into one pass over {@code y}, summed in order. */
     static void axpy4(float a0, float a1, float a2, float a3, float[] x, int x0, int x1, int x2, int x3,
                       float[] y, int yo, int n) {
+        if (bebop.nn.Simd.enabled()) {
+            FloatVectorKernels.axpy4(a0, a1, a2, a3, x, x0, x1, x2, x3, y, yo, n);
+            return;
+        }
         for (int j = 0; j < n; j++) {
             y[yo + j] = y[yo + j] + a0 * x[x0 + j] + a1 * x[x1 + j] + a2 * x[x2 + j] + a3 * x[x3 + j];
         }

@@ -5,8 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The blocked, unrolled kernels against plain triple loops: equal bit for bit (up to the sign of zero). */
+/**
+ * The blocked, unrolled kernels against plain triple loops: equal bit for bit (up to the sign of
+ * zero), on the plain path and on the Vector API path, which also equal each other exactly.
+ */
 class KernelsTest {
+    /** The arithmetics this JVM has: plain, and SIMD when the Vector API module is present. */
+    static boolean[] paths() {
+        return bebop.nn.Simd.available() ? new boolean[] {false, true} : new boolean[] {false};
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheDefaultPath() {
+        bebop.nn.SimdSwitch.set(bebop.nn.Simd.available() && !"false".equals(System.getProperty("bebop.simd")));
+    }
+
     static float[] random(Random r, int n, double zeros) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {
@@ -48,6 +61,13 @@ class KernelsTest {
 
     @Test
     void mulAddEqualsTheReferenceOnBlocksAndOddSizes() {
+        for (boolean simd : paths()) {
+            bebop.nn.SimdSwitch.set(simd);
+            mulAddEqualsTheReference();
+        }
+    }
+
+    private static void mulAddEqualsTheReference() {
         Random r = new Random(1);
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {33, 300, 129}, {7, 129, 1024}, {70, 88, 40}};
         for (int[] s : shapes) {
@@ -72,6 +92,13 @@ class KernelsTest {
 
     @Test
     void mulAddTransAEqualsTheReference() {
+        for (boolean simd : paths()) {
+            bebop.nn.SimdSwitch.set(simd);
+            mulAddTransAEqualsTheReferenceOnOnePath();
+        }
+    }
+
+    private static void mulAddTransAEqualsTheReferenceOnOnePath() {
         Random r = new Random(2);
         int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {200, 33, 129}, {130, 9, 1024}};
         for (int[] s : shapes) {
@@ -89,6 +116,33 @@ class KernelsTest {
                 Kernels.mulAddTransA(a, 3, lda, d, 0, ldd, c, 2, ldc, m, k, n, new int[m + 8]);
                 refMulAddTransA(a, 3, lda, d, 0, ldd, ref, 2, ldc, m, k, n);
                 assertSame(ref, c);
+            }
+        }
+    }
+
+    @Test
+    void plainAndVectorPathsGiveTheSameBits() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(bebop.nn.Simd.available(), "no Vector API module");
+        Random r = new Random(3);
+        for (int n : new int[] {1, 15, 17, 40, 1023}) {
+            int m = 9;
+            int k = 37;
+            float[] a = random(r, m * k, 0.5);
+            float[] b = random(r, k * n, 0);
+            float[][] c = new float[2][];
+            float[][] g = new float[2][];
+            for (int path = 0; path < 2; path++) {
+                bebop.nn.SimdSwitch.set(path == 1);
+                c[path] = new float[m * n];
+                Kernels.mulAdd(a, 0, k, b, 0, n, c[path], 0, n, m, k, n, new int[k]);
+                g[path] = b.clone();
+                Kernels.mulAddTransA(a, 0, k, c[path], 0, n, g[path], 0, n, m, k, n, new int[m]);
+            }
+            for (int i = 0; i < c[0].length; i++) {
+                assertEquals(Float.floatToRawIntBits(c[0][i]), Float.floatToRawIntBits(c[1][i]), "n " + n + " element " + i);
+            }
+            for (int i = 0; i < g[0].length; i++) {
+                assertEquals(Float.floatToRawIntBits(g[0][i]), Float.floatToRawIntBits(g[1][i]), "n " + n + " element " + i);
             }
         }
     }
