@@ -23,6 +23,10 @@ import javax.sound.midi.Soundbank;
  * In each folder the names in {@link #PREFERRED} are tried in order ({@code default-GM.sf2} is
  * Debian's alternatives link to the best General MIDI font installed), then any other
  * {@code *.sf2} in name order.
+ *
+ * <p>The JDK's built-in bank is a last resort: when no SoundFont is installed, Gervill synthesises
+ * one with random phases and caches it in {@code ~/.gervill}, so its sound (and a WAV's bytes)
+ * differ between machines. A SoundFont file gives the same bytes everywhere.
  */
 public final class SoundFonts {
     /** Folders searched for a system SoundFont, in order. */

@@ -51,7 +51,8 @@ import javax.sound.sampled.AudioInputStream;
  * offset some SoundFont samples carry.
  *
  * <p><b>Determinism.</b> The same score and SoundFont give the same bytes: nothing depends on the
- * clock or the sound card.
+ * clock or the sound card. (The JDK's built-in bank is not the same on every machine: see
+ * {@link SoundFonts}.)
  *
  * <p>Calling Gervill's offline interface ({@code com.sun.media.sound.AudioSynthesizer}) needs the
  * JVM option {@code --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED}; the bebop
