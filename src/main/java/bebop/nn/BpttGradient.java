@@ -20,6 +20,7 @@ public final class BpttGradient {
     /** Total cross-entropy of the sequence from a zero state (forward pass only). */
     public static double sequenceLoss(LstmNetwork net, double[][] inputs, double[][] targets) {
         checkLengths(inputs, targets);
+        net.sync();
         ForwardState st = new ForwardState(net);
         double loss = 0;
         for (int t = 0; t < inputs.length; t++) {
@@ -34,6 +35,7 @@ public final class BpttGradient {
     /** Loss and exact gradient of the sequence from a zero state. */
     public static Result compute(LstmNetwork net, double[][] inputs, double[][] targets) {
         checkLengths(inputs, targets);
+        net.sync();
         final int steps = inputs.length;
         final int sc = net.cellsPerBlock;
         ForwardState st = new ForwardState(net);

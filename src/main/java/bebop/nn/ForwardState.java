@@ -68,10 +68,12 @@ final class ForwardState {
     private final double[] netY;
     /** SIMD ({@link VectorKernels}: squashing, packed products) or plain; fixed when the state is made. */
     private final boolean simd;
-    /** Inference from packed weights (null: row by row from the network's arrays). */
+    /** Packed weights to compute from (null: row by row from the network's arrays). */
     private final PackedWeights packed;
+    /** Whether {@link #reset()} copies the network's weights into {@link #packed} (inference). */
+    private final boolean repackAtReset;
     /** The output units' shared sources (cells, inputs, 1) when the outputs are packed. */
-    private final double[] outSources;
+    final double[] outSources;
 
     ForwardState(LstmNetwork net) {
         this(net, Simd.enabled(), false);
@@ -83,9 +85,20 @@ final class ForwardState {
      *     of the weights ({@link PackedWeights}) taken at every {@link #reset()}
      */
     ForwardState(LstmNetwork net, boolean simd, boolean inference) {
+        this(net, simd, inference ? PackedWeights.of(net, simd) : null, true);
+    }
+
+    /**
+     * @param simd SIMD or plain kernels
+     * @param packed weights to compute from where they pack (null: row by row from the network's arrays)
+     * @param repackAtReset copy the network's weights into {@code packed} at every {@link #reset()}
+     *     (false: the caller keeps them, as the learner that trains them)
+     */
+    ForwardState(LstmNetwork net, boolean simd, PackedWeights packed, boolean repackAtReset) {
         this.net = net;
         this.simd = simd;
-        this.packed = inference ? PackedWeights.of(net, simd) : null;
+        this.packed = packed;
+        this.repackAtReset = repackAtReset;
         this.outSources = packed != null && packed.packsOutputs()
                 ? new double[net.outputCells[0].length + net.outputInputs[0].length + 1] : null;
         netIn = new double[net.blocks];
@@ -146,7 +159,7 @@ final class ForwardState {
 
     /** Zero cell states and activations (the state at t = 0). */
     void reset() {
-        if (packed != null) {
+        if (packed != null && repackAtReset) {
             packed.repack();
         }
         Arrays.fill(x, 0);

@@ -78,8 +78,15 @@ public final class LstmNetwork {
     final int[] outputOffset;
     final int outputLength;
 
-    /** The parameter arrays, indexed by the P_* constants; peephole arrays are empty when off. */
+    /**
+     * The parameter arrays, indexed by the P_* constants; peephole arrays are empty when off.
+     * Call {@link #sync()} before reading them: an online learner may hold newer weights.
+     */
     final double[][] params;
+    /** The learner whose copy of the weights is newer than {@link #params}, or null. */
+    PackedLearner ahead;
+    /** Counts the changes of {@link #params} made outside the learner that is {@link #ahead}. */
+    long version;
 
     private LstmNetwork(LstmConfig config) {
         this.config = config;
@@ -187,8 +194,18 @@ public final class LstmNetwork {
         return names;
     }
 
+    /** Brings {@link #params} up to date: the learner that trains a copy of them writes it back. */
+    void sync() {
+        if (ahead != null) {
+            PackedLearner learner = ahead;
+            ahead = null;
+            learner.writeBack();
+        }
+    }
+
     /** Copies of all parameter arrays by name, in {@link #parameterNames()} order. */
     public Map<String, double[]> parameters() {
+        sync();
         Map<String, double[]> map = new LinkedHashMap<>();
         for (int p = 0; p < NAMES.length; p++) {
             if (peepholes || !isPeephole(p)) {
@@ -229,7 +246,13 @@ public final class LstmNetwork {
                     throw new IllegalArgumentException("parameter " + NAMES[p] + " holds a non-finite value");
                 }
             }
-            System.arraycopy(a, 0, params[p], 0, a.length);
+        }
+        ahead = null; // a learner's copy is replaced, not written back
+        version++;
+        for (int p = 0; p < NAMES.length; p++) {
+            if (peepholes || !isPeephole(p)) {
+                System.arraycopy(parameters.get(NAMES[p]), 0, params[p], 0, params[p].length);
+            }
         }
     }
 
@@ -252,6 +275,8 @@ public final class LstmNetwork {
         if (!config.equals(other.config)) {
             return false;
         }
+        sync();
+        other.sync();
         for (int p = 0; p < params.length; p++) {
             if (!Arrays.equals(params[p], other.params[p])) {
                 return false;

@@ -21,13 +21,17 @@ import java.util.Map;
  * cell outputs, and the peephole inputs s(t-1) / s(t) are treated as sources like any other.
  * Momentum after Plaut et al.: {@code dw(t) = -alpha dE/dw + mu dw(t-1)}.
  *
- * <p>Trains the network's weights in place. Allocation-free per step.
+ * <p>Trains the network's weights in place; the standard LSTM (one cell a block, no peepholes,
+ * fully connected) through a column-major copy that the network reads back whenever its weights
+ * are asked for ({@link PackedLearner}: the same bits, faster). Allocation-free per step.
  */
 public final class OnlineLearner {
     private final LstmNetwork net;
     /** SIMD ({@link VectorKernels}) or plain loops; the weight changes are the same to the bit on both. */
     private final boolean simd;
     private final ForwardState st;
+    /** The path for the standard LSTM ({@link PackedLearner}), or null: the row-major updates below. */
+    private final PackedLearner packed;
     private double learningRate;
     private double momentum;
 
@@ -56,9 +60,19 @@ public final class OnlineLearner {
     private long steps;
 
     OnlineLearner(LstmNetwork net, double learningRate, double momentum) {
+        this(net, learningRate, momentum, Simd.enabled(), true);
+    }
+
+    /**
+     * @param simd SIMD or plain kernels
+     * @param packedPath train the standard LSTM through {@link PackedLearner} (false: always row
+     *     by row; the two give the same bits, which tests check)
+     */
+    OnlineLearner(LstmNetwork net, double learningRate, double momentum, boolean simd, boolean packedPath) {
         this.net = net;
-        this.simd = Simd.enabled();
-        this.st = new ForwardState(net, simd, false);
+        this.simd = simd;
+        this.packed = packedPath && PackedLearner.supports(net) ? new PackedLearner(net, simd) : null;
+        this.st = packed != null ? new ForwardState(net, simd, packed.weights, false) : new ForwardState(net, simd, false);
         setLearningRate(learningRate);
         setMomentum(momentum);
         dCell = new double[net.cellLength];
@@ -117,12 +131,18 @@ public final class OnlineLearner {
         Arrays.fill(dForget, 0);
         Arrays.fill(dInPeep, 0);
         Arrays.fill(dForgetPeep, 0);
+        if (packed != null) {
+            packed.resetTraces();
+        }
     }
 
     /** Zero the momentum terms too. */
     public void resetMomentum() {
         for (double[] v : velocity) {
             Arrays.fill(v, 0);
+        }
+        if (packed != null) {
+            packed.resetMomentum();
         }
     }
 
@@ -140,11 +160,18 @@ public final class OnlineLearner {
         if (target.length != net.outputs) {
             throw new IllegalArgumentException("target frame must have " + net.outputs + " values, got " + target.length);
         }
-        st.forward(input);
-        System.arraycopy(target, 0, this.target, 0, target.length);
-        outputLayer();
-        for (int j = 0; j < net.blocks; j++) {
-            block(j);
+        if (packed != null) {
+            packed.own();
+            st.forward(input);
+            System.arraycopy(target, 0, this.target, 0, target.length);
+            packed.learn(st, this.target, e, delta, recording, learningRate, momentum);
+        } else {
+            st.forward(input);
+            System.arraycopy(target, 0, this.target, 0, target.length);
+            outputLayer();
+            for (int j = 0; j < net.blocks; j++) {
+                block(j);
+            }
         }
         steps++;
         return st.y;
@@ -152,6 +179,9 @@ public final class OnlineLearner {
 
     /** Forward pass only (no learning, traces untouched); state advances. For free-running use. */
     public double[] predict(double[] input) {
+        if (packed != null) {
+            packed.own();
+        }
         st.forward(input);
         return st.y;
     }
@@ -185,6 +215,9 @@ public final class OnlineLearner {
     public Map<String, double[]> lastGradient() {
         if (!recording) {
             throw new IllegalStateException("call recordGradients() before step() to keep the gradients");
+        }
+        if (packed != null) {
+            packed.gradients(grad);
         }
         Map<String, double[]> map = new LinkedHashMap<>();
         for (int p = 0; p < grad.length; p++) {

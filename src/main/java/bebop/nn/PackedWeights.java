@@ -13,7 +13,8 @@ import java.util.Arrays;
  * row-wise dot products, with separate multiplies and adds on both paths, so the results are the
  * plain engine's to the bit (a skipped source adds a signed zero, which can flip only the sign of
  * a zero sum). The copy is made by {@link #repack()}: {@link LstmRunner} repacks at every reset,
- * so a runner computes with the network's weights as they were at its last reset.
+ * so a runner computes with the network's weights as they were at its last reset. The online
+ * learner of the standard LSTM trains such a copy itself ({@link PackedLearner}).
  */
 final class PackedWeights {
     private final LstmNetwork net;
@@ -61,8 +62,32 @@ final class PackedWeights {
         return outputs != null;
     }
 
+    int gateStride() {
+        return gateStride;
+    }
+
+    int outputStride() {
+        return outputStride;
+    }
+
+    /** Sources of the output units (cells, inputs, bias). */
+    int outputSources() {
+        return outputs.length / outputStride;
+    }
+
+    /** The packed gate and cell rows: source {@code m}'s weights at {@code m * gateStride()..}. */
+    double[] gates() {
+        return gates;
+    }
+
+    /** The packed output rows: source {@code s}'s weights at {@code s * outputStride()..}. */
+    double[] outputs() {
+        return outputs;
+    }
+
     /** Copies the network's current weights. */
     void repack() {
+        net.sync();
         final double[][] p = net.params;
         if (gates != null) {
             final int n = net.sources[0];
@@ -89,6 +114,41 @@ final class PackedWeights {
                 int o = net.outputOffset[k];
                 for (int s = 0; s < n; s++) {
                     outputs[s * outputStride + k] = w[o + s];
+                }
+            }
+        }
+    }
+
+    /**
+     * The inverse of {@link #repack()} for arrays in the packed layouts: {@code gateCols} and
+     * {@code outputCols} into the row-major arrays {@code rows} (indexed as the network's parameters).
+     */
+    void unpack(double[] gateCols, double[] outputCols, double[][] rows) {
+        if (gates != null) {
+            final int n = net.sources[0];
+            final int b = net.blocks;
+            final int sc = net.cellsPerBlock;
+            for (int j = 0; j < b; j++) {
+                int go = net.gateOffset[j];
+                int co = net.cellOffset[j];
+                for (int m = 0; m < n; m++) {
+                    int row = m * gateStride;
+                    rows[LstmNetwork.P_IN][go + m] = gateCols[row + j];
+                    rows[LstmNetwork.P_FORGET][go + m] = gateCols[row + b + j];
+                    rows[LstmNetwork.P_OUTGATE][go + m] = gateCols[row + 2 * b + j];
+                    for (int v = 0; v < sc; v++) {
+                        rows[LstmNetwork.P_CELL][co + v * n + m] = gateCols[row + 3 * b + j * sc + v];
+                    }
+                }
+            }
+        }
+        if (outputs != null) {
+            final double[] w = rows[LstmNetwork.P_OUTPUT];
+            final int n = outputs.length / outputStride;
+            for (int k = 0; k < net.outputs; k++) {
+                int o = net.outputOffset[k];
+                for (int s = 0; s < n; s++) {
+                    w[o + s] = outputCols[s * outputStride + k];
                 }
             }
         }

@@ -3,6 +3,7 @@ package bebop.nn;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -224,6 +225,53 @@ final class VectorKernels {
                 a0 = a0.add(DoubleVector.fromArray(SPECIES, w, s * stride + r).mul(u[uo + s]));
             }
             a0.intoArray(out, r);
+        }
+    }
+    /**
+     * SIMD {@link PackedLearner#learnColumnsPlain} (same arithmetic element by element); {@code stride}
+     * is a multiple of the lane count. Source by source, so that the arrays stream through the cache.
+     */
+    static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int n, double[] src,
+                             double[] delta, double lr, double mu) {
+        for (int s = 0; s < n; s++) {
+            double us = src[s];
+            for (int r = 0; r < stride; r += LANES) {
+                int o = s * stride + r;
+                DoubleVector g = DoubleVector.fromArray(SPECIES, delta, r).mul(us);
+                if (grad != null) {
+                    g.intoArray(grad, o);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, o);
+                DoubleVector.fromArray(SPECIES, w, o).add(dw).intoArray(w, o);
+            }
+        }
+    }
+
+    /**
+     * SIMD {@link PackedLearner#learnTracedColumnsPlain} (same arithmetic element by element);
+     * {@code stride} is a multiple of the lane count. Source by source, so that the arrays stream
+     * through the cache (the per-row factors are few and stay in the first-level cache).
+     */
+    static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int n,
+                                   double[] u, int uo, double[] decay, double[] gain, double[] scale,
+                                   boolean[] untraced, double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            double um = u[uo + m];
+            for (int r = 0; r < stride; r += LANES) {
+                int o = m * stride + r;
+                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, o).mul(DoubleVector.fromArray(SPECIES, decay, r))
+                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
+                t.intoArray(tr, o);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, r)
+                        .mul(t.blend(um, VectorMask.fromArray(SPECIES, untraced, r)));
+                if (grad != null) {
+                    g.intoArray(grad, o);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, o);
+                DoubleVector.fromArray(SPECIES, w, o).add(dw).intoArray(w, o);
+            }
         }
     }
 }
