@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # bebop's engine against the PyTorch peer, in the same run, one thread each:
-#   scripts/bench-vs-torch.sh [--inputs N] [--hidden H] [--seconds S] [--peer PATH] [--json-dir DIR]
+#   scripts/bench-vs-torch.sh [--inputs N] [--hidden H] [--seconds S] [--rounds R] [--peer PATH] [--json-dir DIR]
 #   scripts/bench-vs-torch.sh --sweep [--seconds S]   # hidden 16..256 x inputs 25, 88: one line per shape
 # Runs `./bebop bench --json` and the peer (shared/bench/torch_lstm_bench.py, Debian's python3-torch)
-# with the same --inputs/--hidden/--seconds, then prints: key, ours, PyTorch, ratio (ours / PyTorch).
+# with the same --inputs/--hidden/--seconds, taking turns R times (default 3), then prints per key:
+# the best of the rounds for each side, their ratio, and the lowest and highest ratio of one round.
 # A key that one side lacks shows "-" and no ratio.
-# Steps/s move with the machine's load: compare ratios from the same run; the load is printed.
+# Steps/s move with the machine's load and speed (virtual machines drift by a third within minutes):
+# turns and best-of-rounds give both sides the same conditions; the load is printed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-inputs=25; hidden=16; seconds=3; json_dir=""; sweep=""
+inputs=25; hidden=16; seconds=3; rounds=3; json_dir=""; sweep=""
 peer="${BEBOP_TORCH_PEER:-}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --inputs) inputs="$2"; shift 2 ;;
     --hidden) hidden="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --peer) peer="$2"; shift 2 ;;
     --json-dir) json_dir="$2"; shift 2 ;;
     --sweep) sweep=1; shift ;;
-    -h|--help) sed -n 2,8p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n 2,10p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-vs-torch: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,29 +59,41 @@ PY
   exit 0
 fi
 
+case "$rounds" in
+  ''|*[!0-9]*|0) echo "bench-vs-torch: --rounds must be a whole number >= 1, got '$rounds'" >&2; exit 2 ;;
+esac
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-ours="$("$here/bebop" bench --json --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" 2> >(quiet_incubator >&2))"
-theirs="$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" --threads 1)"
+ours=(); theirs=()
+for ((r = 1; r <= rounds; r++)); do
+  ours+=("$("$here/bebop" bench --json --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" 2> >(quiet_incubator >&2))")
+  theirs+=("$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" --threads 1)")
+  if [ -n "$json_dir" ]; then
+    mkdir -p "$json_dir"
+    printf '%s\n' "${ours[-1]}" > "$json_dir/bebop-$inputs-$hidden-round$r.json"
+    printf '%s\n' "${theirs[-1]}" > "$json_dir/torch-$inputs-$hidden-round$r.json"
+  fi
+done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-if [ -n "$json_dir" ]; then
-  mkdir -p "$json_dir"
-  printf '%s\n' "$ours" > "$json_dir/bebop-$inputs-$hidden.json"
-  printf '%s\n' "$theirs" > "$json_dir/torch-$inputs-$hidden.json"
-fi
 
-"$py" - "$ours" "$theirs" "$load_before" "$load_after" "$(nproc 2>/dev/null || echo '?')" <<'PY'
+"$py" - "$load_before" "$load_after" "$(nproc 2>/dev/null || echo '?')" "$rounds" "${ours[@]}" "${theirs[@]}" <<'PY'
 import json, sys
-ours, theirs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-print(f"inputs {ours['inputs']}, hidden {ours['hidden']}, one thread each; {ours['engine']} (Java {ours['java']}) vs {theirs['peer']}")
-print(f"load average before {sys.argv[3]}, after {sys.argv[4]} ({sys.argv[5]} cores)")
+load_before, load_after, cores, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+ours = [json.loads(s) for s in sys.argv[5:5 + rounds]]
+theirs = [json.loads(s) for s in sys.argv[5 + rounds:5 + 2 * rounds]]
+print(f"inputs {ours[0]['inputs']}, hidden {ours[0]['hidden']}, one thread each; {ours[0]['engine']} (Java {ours[0]['java']})"
+      f" vs {theirs[0]['peer']}; best of {rounds} rounds each, taking turns")
+print(f"load average before {load_before}, after {load_after} ({cores} cores)")
 keys = ["online_steps_per_s", "bptt_batch1_steps_per_s", "bptt_batch32_steps_per_s", "generate_steps_per_s"]
-keys += [k for k in ours if k.endswith("_steps_per_s") and k not in keys]
-print(f"{'key':34} {'ours':>14} {'PyTorch':>12} {'ratio':>9}")
+keys += [k for k in ours[0] if k.endswith("_steps_per_s") and k not in keys]
+print(f"{'key':34} {'ours':>14} {'PyTorch':>12} {'ratio':>9}  {'one round':>15}")
 for k in keys:
-    a, b = ours.get(k), theirs.get(k)
+    a = max((o[k] for o in ours if k in o), default=None)
+    b = max((t[k] for t in theirs if k in t), default=None)
     fa = f"{a:,}" if a is not None else "-"
     fb = f"{b:,}" if b is not None else "-"
     r = f"{a / b:.1f}x" if a is not None and b else "-"
-    print(f"{k:34} {fa:>14} {fb:>12} {r:>9}")
+    each = [o[k] / t[k] for o, t in zip(ours, theirs) if k in o and t.get(k)]
+    span = f"{min(each):.1f}-{max(each):.1f}x" if each else ""
+    print(f"{k:34} {fa:>14} {fb:>12} {r:>9}  {span:>15}")
 print("paper_exp2_* keys: the paper's Experiment 2 net (no PyTorch peer); ratio of those rows: none.")
 PY

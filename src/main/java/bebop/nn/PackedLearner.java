@@ -24,6 +24,8 @@ final class PackedLearner {
     final PackedWeights weights;
     private final int sources;
     private final int gateStride;
+    /** Gate rows in use: input, forget and output gates and the cells, one of each per block (the rest pads). */
+    private final int gateRows;
     private final int outputSources;
     private final int outputStride;
     /** Gate rows, source-major as the weights: traces in the input gate, forget gate and cell lanes (0 in the output gate lanes). */
@@ -59,6 +61,7 @@ final class PackedLearner {
         this.weights = PackedWeights.of(net, simd);
         sources = net.sources[0];
         gateStride = weights.gateStride();
+        gateRows = 4 * net.blocks;
         outputSources = weights.outputSources();
         outputStride = weights.outputStride();
         traces = new double[sources * gateStride];
@@ -120,18 +123,19 @@ final class PackedLearner {
         final double[] src = st.outSources;
         final double[] og = record ? outputGradient : null;
         if (simd) {
-            VectorKernels.learnColumns(w, outputVelocity, og, outputStride, outputSources, src, delta, lr, mu);
+            VectorKernels.learnColumns(w, outputVelocity, og, outputStride, outputs, outputSources, src, delta, lr,
+                    mu);
         } else {
-            learnColumnsPlain(w, outputVelocity, og, outputStride, outputSources, src, delta, lr, mu);
+            learnColumnsPlain(w, outputVelocity, og, outputStride, outputs, outputSources, src, delta, lr, mu);
         }
         gateFactors(st, e);
         final double[] gg = record ? gateGradient : null;
         if (simd) {
-            VectorKernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, sources, st.u, 0,
-                    decay, gain, scale, untraced, lr, mu);
+            VectorKernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, gateRows, sources,
+                    st.u, 0, decay, gain, scale, untraced, 2 * net.blocks, 3 * net.blocks, lr, mu);
         } else {
-            learnTracedColumnsPlain(weights.gates(), gateVelocity, traces, gg, gateStride, sources, st.u, 0, decay,
-                    gain, scale, untraced, lr, mu);
+            learnTracedColumnsPlain(weights.gates(), gateVelocity, traces, gg, gateStride, gateRows, sources, st.u, 0,
+                    decay, gain, scale, untraced, lr, mu);
         }
     }
 
@@ -208,15 +212,15 @@ final class PackedLearner {
     }
 
     /**
-     * Output rows, column by column: for source {@code s} and row {@code r},
+     * Output rows {@code 0..rows)}, column by column: for source {@code s} and row {@code r},
      * {@code g = delta[r] src[s]}, recorded (unless {@code grad} is null) and applied with momentum.
      */
-    static void learnColumnsPlain(double[] w, double[] vel, double[] grad, int stride, int n, double[] src,
+    static void learnColumnsPlain(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                                   double[] delta, double lr, double mu) {
         for (int s = 0; s < n; s++) {
             final double us = src[s];
             final int o = s * stride;
-            for (int r = 0; r < stride; r++) {
+            for (int r = 0; r < rows; r++) {
                 final double g = delta[r] * us;
                 if (grad != null) {
                     grad[o + r] = g;
@@ -229,17 +233,17 @@ final class PackedLearner {
     }
 
     /**
-     * Gate rows, column by column: for source {@code m} and row {@code r}, the trace
+     * Gate rows {@code 0..rows)}, column by column: for source {@code m} and row {@code r}, the trace
      * {@code t <- t decay[r] + gain[r] u_m}, the gradient {@code scale[r] t} (or
      * {@code scale[r] u_m} for the untraced rows), recorded and applied with momentum.
      */
-    static void learnTracedColumnsPlain(double[] w, double[] vel, double[] tr, double[] grad, int stride, int n,
-                                        double[] u, int uo, double[] decay, double[] gain, double[] scale,
+    static void learnTracedColumnsPlain(double[] w, double[] vel, double[] tr, double[] grad, int stride, int rows,
+                                        int n, double[] u, int uo, double[] decay, double[] gain, double[] scale,
                                         boolean[] untraced, double lr, double mu) {
         for (int m = 0; m < n; m++) {
             final double um = u[uo + m];
             final int o = m * stride;
-            for (int r = 0; r < stride; r++) {
+            for (int r = 0; r < rows; r++) {
                 final double t = tr[o + r] * decay[r] + gain[r] * um;
                 tr[o + r] = t;
                 final double g = scale[r] * (untraced[r] ? um : t);

@@ -228,49 +228,83 @@ final class VectorKernels {
         }
     }
     /**
-     * SIMD {@link PackedLearner#learnColumnsPlain} (same arithmetic element by element); {@code stride}
-     * is a multiple of the lane count. Source by source, so that the arrays stream through the cache.
+     * SIMD {@link PackedLearner#learnColumnsPlain} (same arithmetic element by element). Source by
+     * source, so that the arrays stream through the cache; the rows past the last whole vector one
+     * by one (padding rows are not stored: stores bound these updates).
      */
-    static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int n, double[] src,
+    static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
         for (int s = 0; s < n; s++) {
-            double us = src[s];
-            for (int r = 0; r < stride; r += LANES) {
-                int o = s * stride + r;
+            final double us = src[s];
+            final int o = s * stride;
+            int r = 0;
+            for (; r + LANES <= rows; r += LANES) {
                 DoubleVector g = DoubleVector.fromArray(SPECIES, delta, r).mul(us);
                 if (grad != null) {
-                    g.intoArray(grad, o);
+                    g.intoArray(grad, o + r);
                 }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, o);
-                DoubleVector.fromArray(SPECIES, w, o).add(dw).intoArray(w, o);
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o + r).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, o + r);
+                DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
+            }
+            for (; r < rows; r++) {
+                final double g = delta[r] * us;
+                if (grad != null) {
+                    grad[o + r] = g;
+                }
+                final double dw = mu * vel[o + r] - lr * g;
+                vel[o + r] = dw;
+                w[o + r] += dw;
             }
         }
     }
 
     /**
-     * SIMD {@link PackedLearner#learnTracedColumnsPlain} (same arithmetic element by element);
-     * {@code stride} is a multiple of the lane count. Source by source, so that the arrays stream
-     * through the cache (the per-row factors are few and stay in the first-level cache).
+     * SIMD {@link PackedLearner#learnTracedColumnsPlain} (same arithmetic element by element).
+     * Source by source, so that the arrays stream through the cache (the per-row factors are few
+     * and stay in the first-level cache). Whole vectors of untraced rows ({@code untracedFrom..
+     * untracedTo)}) skip the traces; the rows past the last whole vector go one by one.
      */
-    static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int n,
+    static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int rows, int n,
                                    double[] u, int uo, double[] decay, double[] gain, double[] scale,
-                                   boolean[] untraced, double lr, double mu) {
+                                   boolean[] untraced, int untracedFrom, int untracedTo, double lr, double mu) {
         for (int m = 0; m < n; m++) {
-            double um = u[uo + m];
-            for (int r = 0; r < stride; r += LANES) {
-                int o = m * stride + r;
-                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, o).mul(DoubleVector.fromArray(SPECIES, decay, r))
-                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
-                t.intoArray(tr, o);
-                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, r)
-                        .mul(t.blend(um, VectorMask.fromArray(SPECIES, untraced, r)));
-                if (grad != null) {
-                    g.intoArray(grad, o);
+            final double um = u[uo + m];
+            final int o = m * stride;
+            int r = 0;
+            for (; r + LANES <= rows; r += LANES) {
+                DoubleVector g;
+                if (r >= untracedFrom && r + LANES <= untracedTo) {
+                    g = DoubleVector.fromArray(SPECIES, scale, r).mul(um);
+                } else {
+                    DoubleVector t = DoubleVector.fromArray(SPECIES, tr, o + r)
+                            .mul(DoubleVector.fromArray(SPECIES, decay, r))
+                            .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
+                    t.intoArray(tr, o + r);
+                    if (r + LANES <= untracedFrom || r >= untracedTo) {
+                        g = DoubleVector.fromArray(SPECIES, scale, r).mul(t);
+                    } else {
+                        g = DoubleVector.fromArray(SPECIES, scale, r)
+                                .mul(t.blend(um, VectorMask.fromArray(SPECIES, untraced, r)));
+                    }
                 }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, o);
-                DoubleVector.fromArray(SPECIES, w, o).add(dw).intoArray(w, o);
+                if (grad != null) {
+                    g.intoArray(grad, o + r);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o + r).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, o + r);
+                DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
+            }
+            for (; r < rows; r++) {
+                final double t = tr[o + r] * decay[r] + gain[r] * um;
+                tr[o + r] = t;
+                final double g = scale[r] * (untraced[r] ? um : t);
+                if (grad != null) {
+                    grad[o + r] = g;
+                }
+                final double dw = mu * vel[o + r] - lr * g;
+                vel[o + r] = dw;
+                w[o + r] += dw;
             }
         }
     }
