@@ -85,7 +85,11 @@ public final class LstmNetwork {
     final double[][] params;
     /** The learner whose copy of the weights is newer than {@link #params}, or null. */
     PackedLearner ahead;
-    /** Counts the changes of {@link #params} made outside the learner that is {@link #ahead}. */
+    /**
+     * Counts the changes of {@link #params}: every online step of a row-major learner, every
+     * write-back of a packed one, every {@link #setParameters}. Packed copies compare it to skip
+     * repacking weights that did not change.
+     */
     long version;
 
     private LstmNetwork(LstmConfig config) {

@@ -172,6 +172,7 @@ public final class OnlineLearner {
             for (int j = 0; j < net.blocks; j++) {
                 block(j);
             }
+            net.version++;
         }
         steps++;
         return st.y;

@@ -43,8 +43,6 @@ final class PackedLearner {
     private final boolean[] untraced;
     /** The output units' deltas, zero in the padding rows. */
     private final double[] delta;
-    /** The network's weight version this copy was last equal to. */
-    private long version = -1;
 
     /** Whether {@code net} has the shape this path trains. */
     static boolean supports(LstmNetwork net) {
@@ -82,18 +80,14 @@ final class PackedLearner {
         if (net.ahead == this) {
             return;
         }
-        net.sync();
-        if (version != net.version) {
-            weights.repack();
-            version = net.version;
-        }
+        weights.repack(); // syncs the network first; copies only what changed since this copy was made
         net.ahead = this;
     }
 
     /** Writes this learner's weights into the network's arrays (called by {@link LstmNetwork#sync()}). */
     void writeBack() {
         weights.unpack(weights.gates(), weights.outputs(), net.params);
-        version = ++net.version;
+        weights.version = ++net.version;
     }
 
     void resetTraces() {

@@ -12,8 +12,9 @@ import java.util.Arrays;
  * <p>Each net input adds the same products in the same order (ascending source, bias last) as the
  * row-wise dot products, with separate multiplies and adds on both paths, so the results are the
  * plain engine's to the bit (a skipped source adds a signed zero, which can flip only the sign of
- * a zero sum). The copy is made by {@link #repack()}: {@link LstmRunner} repacks at every reset,
- * so a runner computes with the network's weights as they were at its last reset. The online
+ * a zero sum). The copy is made by {@link #repack()}: {@link LstmRunner} repacks at every reset
+ * (a no-op when the weights did not change since), so a runner computes with the network's weights
+ * as they were at its last reset. The online
  * learner of the standard LSTM trains such a copy itself ({@link PackedLearner}).
  */
 final class PackedWeights {
@@ -85,9 +86,16 @@ final class PackedWeights {
         return outputs;
     }
 
-    /** Copies the network's current weights. */
+    /** The network's weight version ({@link LstmNetwork#version}) this copy equals; -1 before the first copy. */
+    long version = -1;
+
+    /** Copies the network's current weights, unless this copy already has them. */
     void repack() {
         net.sync();
+        if (version == net.version) {
+            return;
+        }
+        version = net.version;
         final double[][] p = net.params;
         if (gates != null) {
             final int n = net.sources[0];

@@ -1,5 +1,6 @@
 package bebop.nn;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -196,6 +197,28 @@ final class VectorKernels {
     }
 
     /**
+     * From this many rows on, {@link #columnProduct} streams each source's column through the sums
+     * kept in memory: passes of a few rows over all sources would stride through a matrix that no
+     * longer fits the nearer caches.
+     */
+    static final int STREAM_ROWS = 512;
+
+    /** {@link #columnProduct} source by source: the sums stay in {@code out} (in the first-level cache), the weights stream. */
+    private static void streamedColumnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz,
+                                              int count, double[] out) {
+        Arrays.fill(out, 0, stride, 0.0);
+        for (int q = 0; q < count; q++) {
+            int s = nz[q];
+            double us = u[uo + s];
+            int o = s * stride;
+            for (int r = 0; r < rows; r += LANES) {
+                DoubleVector.fromArray(SPECIES, out, r).add(DoubleVector.fromArray(SPECIES, w, o + r).mul(us))
+                        .intoArray(out, r);
+            }
+        }
+    }
+
+    /**
      * {@code out[r] = sum_q w[s_q * stride + r] * u[uo + s_q]} for {@code r < rows}, over the
      * sources {@code s_q = nz[0..count)} in order, each product rounded before it is added (as the
      * plain loop). {@code w} holds whole vectors per source: {@code stride} is a multiple of the
@@ -203,6 +226,10 @@ final class VectorKernels {
      */
     static void columnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz, int count,
                               double[] out) {
+        if (stride >= STREAM_ROWS) {
+            streamedColumnProduct(w, stride, rows, u, uo, nz, count, out);
+            return;
+        }
         // Two vectors of rows per pass: each add waits for the one before it in its row.
         int r = 0;
         for (; r + 2 * LANES <= stride && r < rows; r += 2 * LANES) {

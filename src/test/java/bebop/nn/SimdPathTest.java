@@ -92,6 +92,43 @@ class SimdPathTest {
     }
 
     @Test
+    void theColumnProductGivesThePlainLoopsBitsInPassesAndStreamed() {
+        SplittableRandom rng = new SplittableRandom(12);
+        int lanes = VectorKernels.lanes();
+        // rows below and above VectorKernels.STREAM_ROWS: sums in registers, and in memory
+        for (int rows : new int[] {1, 7, 64, 93, VectorKernels.STREAM_ROWS - 1, VectorKernels.STREAM_ROWS + 5, 1030}) {
+            int stride = (rows + lanes - 1) / lanes * lanes;
+            int n = 45;
+            double[] w = new double[n * stride];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rng.nextDouble(-1, 1);
+            }
+            double[] u = new double[n + 3];
+            int[] nz = new int[n];
+            int count = 0;
+            for (int m = 0; m < n; m++) {
+                u[3 + m] = rng.nextDouble() < 0.4 ? rng.nextDouble(-2, 2) : 0.0;
+                if (u[3 + m] != 0.0) {
+                    nz[count++] = m;
+                }
+            }
+            double[] expected = new double[rows];
+            for (int q = 0; q < count; q++) {
+                for (int r = 0; r < rows; r++) {
+                    expected[r] = expected[r] + w[nz[q] * stride + r] * u[3 + nz[q]];
+                }
+            }
+            double[] out = new double[stride];
+            java.util.Arrays.fill(out, Double.NaN); // whatever was there before
+            VectorKernels.columnProduct(w, stride, rows, u, 3, nz, count, out);
+            for (int r = 0; r < rows; r++) {
+                assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(out[r]),
+                        rows + " rows, row " + r);
+            }
+        }
+    }
+
+    @Test
     void theSimdPathGivesTheSameBitsColdAndAfterTheJitCompiledIt() {
         // The first runs execute the kernels interpreted, later ones compiled: a kernel whose
         // rounding depends on that would change the weights.
