@@ -45,7 +45,6 @@ public final class OnlineLearner {
     /** Back-propagated error per cell, and at the cell state. */
     private final double[] e;
     private final double[] es;
-    private final double[] delta;
     private final double[] target;
     /** Per output: the first of its cells when they are one ascending run, else -1. */
     private final int[] outputCellRun;
@@ -83,7 +82,6 @@ public final class OnlineLearner {
         dForgetPeep = new double[peep];
         e = new double[net.cells];
         es = new double[net.cells];
-        delta = new double[net.outputs];
         target = new double[net.outputs];
         outputCellRun = new int[net.outputs];
         for (int k = 0; k < net.outputs; k++) {
@@ -164,8 +162,9 @@ public final class OnlineLearner {
             packed.own();
             st.forward(input);
             System.arraycopy(target, 0, this.target, 0, target.length);
-            packed.learn(st, this.target, e, delta, recording, learningRate, momentum);
+            packed.learn(st, this.target, recording, learningRate, momentum);
         } else {
+            net.sync();
             st.forward(input);
             System.arraycopy(target, 0, this.target, 0, target.length);
             outputLayer();
@@ -182,6 +181,8 @@ public final class OnlineLearner {
     public double[] predict(double[] input) {
         if (packed != null) {
             packed.own();
+        } else {
+            net.sync();
         }
         st.forward(input);
         return st.y;
@@ -249,7 +250,6 @@ public final class OnlineLearner {
         Arrays.fill(e, 0);
         for (int k = 0; k < net.outputs; k++) {
             final double d = y[k] - target[k];
-            delta[k] = d;
             final int o = net.outputOffset[k];
             final int[] cells = net.outputCells[k];
             final int cr = outputCellRun[k];

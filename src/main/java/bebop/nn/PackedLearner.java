@@ -43,14 +43,13 @@ final class PackedLearner {
     private final boolean[] untraced;
     /** The output units' deltas, zero in the padding rows. */
     private final double[] delta;
+    /** The error at each cell, sent back from the output units. */
+    private final double[] cellError;
 
     /** Whether {@code net} has the shape this path trains. */
     static boolean supports(LstmNetwork net) {
-        if (net.cellsPerBlock != 1 || net.peepholes || net.blocks == 0 || net.outputs == 0) {
-            return false;
-        }
-        PackedWeights probe = PackedWeights.of(net, false);
-        return probe != null && probe.packsGates() && probe.packsOutputs();
+        return net.cellsPerBlock == 1 && !net.peepholes && PackedWeights.packsGates(net)
+                && PackedWeights.packsOutputs(net);
     }
 
     PackedLearner(LstmNetwork net, boolean simd) {
@@ -73,6 +72,7 @@ final class PackedLearner {
         untraced = new boolean[gateStride];
         Arrays.fill(untraced, 2 * net.blocks, 3 * net.blocks, true);
         delta = new double[outputStride];
+        cellError = new double[net.cells];
     }
 
     /** Makes this learner's copy the newest weights of the network, reloading it when the network's changed. */
@@ -101,18 +101,14 @@ final class PackedLearner {
 
     /**
      * The weight change of one step after the forward pass {@code st} (computed from this
-     * learner's weights) against {@code target}. {@code e} receives the error at each cell and
-     * {@code outDelta} the output deltas; gradients are kept when {@code record}.
+     * learner's weights) against {@code target}; the gradients are kept when {@code record}.
      */
-    void learn(ForwardState st, double[] target, double[] e, double[] outDelta, boolean record, double lr,
-               double mu) {
+    void learn(ForwardState st, double[] target, boolean record, double lr, double mu) {
         final int outputs = net.outputs;
         for (int k = 0; k < outputs; k++) {
-            double d = st.y[k] - target[k];
-            delta[k] = d;
-            outDelta[k] = d;
+            delta[k] = st.y[k] - target[k];
         }
-        cellErrors(e);
+        cellErrors(cellError);
         final double[] w = weights.outputs();
         final double[] src = st.outSources;
         final double[] og = record ? outputGradient : null;
@@ -122,7 +118,7 @@ final class PackedLearner {
         } else {
             learnColumnsPlain(w, outputVelocity, og, outputStride, outputs, outputSources, src, delta, lr, mu);
         }
-        gateFactors(st, e);
+        gateFactors(st, cellError);
         final double[] gg = record ? gateGradient : null;
         if (simd) {
             VectorKernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, gateRows, sources,

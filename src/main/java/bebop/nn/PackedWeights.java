@@ -38,12 +38,10 @@ final class PackedWeights {
         int pad = simd ? VectorKernels.lanes() : 1;
         gateRows = 3 * net.blocks + net.cells;
         gateStride = roundUp(gateRows, pad);
-        gates = net.blocks > 0 && sameForAll(net.blockInputs) && sameForAll(net.blockCells)
-                ? new double[net.sources[0] * gateStride] : null;
+        gates = packsGates(net) ? new double[net.sources[0] * gateStride] : null;
         outputStride = roundUp(net.outputs, pad);
         int outSources = net.outputs == 0 ? 0 : net.outputCells[0].length + net.outputInputs[0].length + 1;
-        outputs = net.outputs > 0 && sameForAll(net.outputCells) && sameForAll(net.outputInputs)
-                ? new double[outSources * outputStride] : null;
+        outputs = packsOutputs(net) ? new double[outSources * outputStride] : null;
         nonzero = new int[Math.max(net.sources.length == 0 ? 0 : net.sources[0], outSources)];
         gateNet = new double[gateStride];
         outputNet = new double[outputStride];
@@ -53,6 +51,16 @@ final class PackedWeights {
     static PackedWeights of(LstmNetwork net, boolean simd) {
         PackedWeights p = new PackedWeights(net, simd);
         return p.gates == null && p.outputs == null ? null : p;
+    }
+
+    /** Whether the blocks of {@code net} all have the same sources (their rows pack). */
+    static boolean packsGates(LstmNetwork net) {
+        return net.blocks > 0 && sameForAll(net.blockInputs) && sameForAll(net.blockCells);
+    }
+
+    /** Whether the output units of {@code net} all have the same sources (their rows pack). */
+    static boolean packsOutputs(LstmNetwork net) {
+        return net.outputs > 0 && sameForAll(net.outputCells) && sameForAll(net.outputInputs);
     }
 
     boolean packsGates() {
