@@ -17,8 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * give their bits. The squashing functions use their own {@code exp}, within 2 units in the last
  * place of {@link Math#exp}: that is the one difference between the two paths. Only operations
  * whose result the Vector API defines exactly are used (lane-wise IEEE arithmetic, fused
- * multiply-add, shifts, blends, reinterpretation): its own {@code EXP} rounds differently when compiled
- * than when interpreted, which made a training run's bits depend on when the JIT compiled it.
+ * multiply-add, shifts, blends, reinterpretation): its own {@code EXP} rounds differently when
+ * compiled than when interpreted, which made a training run's bits depend on when the JIT
+ * compiled it.
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
