@@ -71,7 +71,9 @@ public final class OnlineLearner {
         this.net = net;
         this.simd = simd;
         this.packed = packedPath && PackedLearner.supports(net) ? new PackedLearner(net, simd) : null;
-        this.st = packed != null ? new ForwardState(net, simd, packed.weights, false) : new ForwardState(net, simd, false);
+        this.st = packed != null
+                ? new ForwardState(net, simd, packed.weights, false)
+                : new ForwardState(net, simd, false);
         setLearningRate(learningRate);
         setMomentum(momentum);
         dCell = new double[net.cellLength];

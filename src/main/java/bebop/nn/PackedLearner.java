@@ -28,14 +28,20 @@ final class PackedLearner {
     private final int gateRows;
     private final int outputSources;
     private final int outputStride;
-    /** Gate rows, source-major as the weights: traces in the input gate, forget gate and cell lanes (0 in the output gate lanes). */
+    /**
+     * Gate rows, source-major as the weights: traces in the input gate, forget gate and cell
+     * rows (0 in the output gate rows).
+     */
     private final double[] traces;
     private final double[] gateVelocity;
     private final double[] outputVelocity;
     /** The last step's gradients in the packed layouts (only when recording). */
     private final double[] gateGradient;
     private final double[] outputGradient;
-    /** Per gate row: trace decay (y_forget), trace gain (the a, b, f of the trace rule), and the error factor (e_s, or the output gate's delta). */
+    /**
+     * Per gate row: trace decay (y_forget), trace gain (the a, b, f of the trace rule), and the
+     * error factor (e_s, or the output gate's delta).
+     */
     private final double[] decay;
     private final double[] gain;
     private final double[] scale;
@@ -168,7 +174,7 @@ final class PackedLearner {
         }
     }
 
-    /** The per-row factors of the gate updates (see {@link OnlineLearner}'s block and cell rows: the same expressions). */
+    /** The per-row factors of the gate updates: {@link OnlineLearner}'s block and cell rows, the same expressions. */
     private void gateFactors(ForwardState st, double[] e) {
         final int b = net.blocks;
         for (int j = 0; j < b; j++) {

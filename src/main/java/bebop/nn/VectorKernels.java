@@ -204,7 +204,7 @@ final class VectorKernels {
      */
     static final int STREAM_ROWS = 512;
 
-    /** {@link #columnProduct} source by source: the sums stay in {@code out} (in the first-level cache), the weights stream. */
+    /** {@link #columnProduct} source by source: the sums stay in {@code out} (first-level cache), the weights stream. */
     private static void streamedColumnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz,
                                               int count, double[] out) {
         Arrays.fill(out, 0, stride, 0.0);
