@@ -122,7 +122,7 @@ final class PackedLearner {
             VectorKernels.learnColumns(w, outputVelocity, og, outputStride, outputs, outputSources, src, delta, lr,
                     mu);
         } else {
-            learnColumnsPlain(w, outputVelocity, og, outputStride, outputs, outputSources, src, delta, lr, mu);
+            learnColumnsPlain(w, outputVelocity, og, outputStride, 0, outputs, outputSources, src, delta, lr, mu);
         }
         gateFactors(st, cellError);
         final double[] gg = record ? gateGradient : null;
@@ -130,8 +130,8 @@ final class PackedLearner {
             VectorKernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, gateRows, sources,
                     st.u, 0, decay, gain, scale, untraced, 2 * net.blocks, 3 * net.blocks, lr, mu);
         } else {
-            learnTracedColumnsPlain(weights.gates(), gateVelocity, traces, gg, gateStride, gateRows, sources, st.u, 0,
-                    decay, gain, scale, untraced, lr, mu);
+            learnTracedColumnsPlain(weights.gates(), gateVelocity, traces, gg, gateStride, 0, gateRows, sources, st.u,
+                    0, decay, gain, scale, untraced, lr, mu);
         }
     }
 
@@ -208,15 +208,15 @@ final class PackedLearner {
     }
 
     /**
-     * Output rows {@code 0..rows)}, column by column: for source {@code s} and row {@code r},
+     * Output rows {@code from..to)}, column by column: for source {@code s} and row {@code r},
      * {@code g = delta[r] src[s]}, recorded (unless {@code grad} is null) and applied with momentum.
      */
-    static void learnColumnsPlain(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
-                                  double[] delta, double lr, double mu) {
+    static void learnColumnsPlain(double[] w, double[] vel, double[] grad, int stride, int from, int to, int n,
+                                  double[] src, double[] delta, double lr, double mu) {
         for (int s = 0; s < n; s++) {
             final double us = src[s];
             final int o = s * stride;
-            for (int r = 0; r < rows; r++) {
+            for (int r = from; r < to; r++) {
                 final double g = delta[r] * us;
                 if (grad != null) {
                     grad[o + r] = g;
@@ -229,17 +229,17 @@ final class PackedLearner {
     }
 
     /**
-     * Gate rows {@code 0..rows)}, column by column: for source {@code m} and row {@code r}, the trace
+     * Gate rows {@code from..to)}, column by column: for source {@code m} and row {@code r}, the trace
      * {@code t <- t decay[r] + gain[r] u_m}, the gradient {@code scale[r] t} (or
      * {@code scale[r] u_m} for the untraced rows), recorded and applied with momentum.
      */
-    static void learnTracedColumnsPlain(double[] w, double[] vel, double[] tr, double[] grad, int stride, int rows,
-                                        int n, double[] u, int uo, double[] decay, double[] gain, double[] scale,
-                                        boolean[] untraced, double lr, double mu) {
+    static void learnTracedColumnsPlain(double[] w, double[] vel, double[] tr, double[] grad, int stride, int from,
+                                        int to, int n, double[] u, int uo, double[] decay, double[] gain,
+                                        double[] scale, boolean[] untraced, double lr, double mu) {
         for (int m = 0; m < n; m++) {
             final double um = u[uo + m];
             final int o = m * stride;
-            for (int r = 0; r < rows; r++) {
+            for (int r = from; r < to; r++) {
                 final double t = tr[o + r] * decay[r] + gain[r] * um;
                 tr[o + r] = t;
                 final double g = scale[r] * (untraced[r] ? um : t);

@@ -257,16 +257,16 @@ final class VectorKernels {
     }
     /**
      * SIMD {@link PackedLearner#learnColumnsPlain} (same arithmetic element by element). Source by
-     * source, so that the arrays stream through the cache; the rows past the last whole vector one
-     * by one (padding rows are not stored: stores bound these updates).
+     * source, so that the arrays stream through the cache; the rows past the last whole vector
+     * after that, by the plain loop (padding rows are not stored: stores bound these updates).
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
+        final int whole = rows / LANES * LANES;
         for (int s = 0; s < n; s++) {
             final double us = src[s];
             final int o = s * stride;
-            int r = 0;
-            for (; r + LANES <= rows; r += LANES) {
+            for (int r = 0; r < whole; r += LANES) {
                 DoubleVector g = DoubleVector.fromArray(SPECIES, delta, r).mul(us);
                 if (grad != null) {
                     g.intoArray(grad, o + r);
@@ -275,15 +275,9 @@ final class VectorKernels {
                 dw.intoArray(vel, o + r);
                 DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
             }
-            for (; r < rows; r++) {
-                final double g = delta[r] * us;
-                if (grad != null) {
-                    grad[o + r] = g;
-                }
-                final double dw = mu * vel[o + r] - lr * g;
-                vel[o + r] = dw;
-                w[o + r] += dw;
-            }
+        }
+        if (whole < rows) {
+            PackedLearner.learnColumnsPlain(w, vel, grad, stride, whole, rows, n, src, delta, lr, mu);
         }
     }
 
@@ -291,16 +285,17 @@ final class VectorKernels {
      * SIMD {@link PackedLearner#learnTracedColumnsPlain} (same arithmetic element by element).
      * Source by source, so that the arrays stream through the cache (the per-row factors are few
      * and stay in the first-level cache). Whole vectors of untraced rows ({@code untracedFrom..
-     * untracedTo)}) skip the traces; the rows past the last whole vector go one by one.
+     * untracedTo)}) skip the traces; the rows past the last whole vector go after that, by the
+     * plain loop.
      */
     static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int rows, int n,
                                    double[] u, int uo, double[] decay, double[] gain, double[] scale,
                                    boolean[] untraced, int untracedFrom, int untracedTo, double lr, double mu) {
+        final int whole = rows / LANES * LANES;
         for (int m = 0; m < n; m++) {
             final double um = u[uo + m];
             final int o = m * stride;
-            int r = 0;
-            for (; r + LANES <= rows; r += LANES) {
+            for (int r = 0; r < whole; r += LANES) {
                 DoubleVector g;
                 if (r >= untracedFrom && r + LANES <= untracedTo) {
                     g = DoubleVector.fromArray(SPECIES, scale, r).mul(um);
@@ -323,17 +318,10 @@ final class VectorKernels {
                 dw.intoArray(vel, o + r);
                 DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
             }
-            for (; r < rows; r++) {
-                final double t = tr[o + r] * decay[r] + gain[r] * um;
-                tr[o + r] = t;
-                final double g = scale[r] * (untraced[r] ? um : t);
-                if (grad != null) {
-                    grad[o + r] = g;
-                }
-                final double dw = mu * vel[o + r] - lr * g;
-                vel[o + r] = dw;
-                w[o + r] += dw;
-            }
+        }
+        if (whole < rows) {
+            PackedLearner.learnTracedColumnsPlain(w, vel, tr, grad, stride, whole, rows, n, u, uo, decay, gain, scale,
+                    untraced, lr, mu);
         }
     }
 }
