@@ -14,8 +14,8 @@ import java.util.Arrays;
  * plain engine's to the bit (a skipped source adds a signed zero, which can flip only the sign of
  * a zero sum). The copy is made by {@link #repack()}: {@link LstmRunner} repacks at every reset
  * (a no-op when the weights did not change since), so a runner computes with the network's weights
- * as they were at its last reset. The online
- * learner of the standard LSTM trains such a copy itself ({@link PackedLearner}).
+ * as they were at its last reset. The online learner of the standard LSTM trains such a copy
+ * itself ({@link PackedLearner}).
  */
 final class PackedWeights {
     private final LstmNetwork net;
@@ -31,6 +31,8 @@ final class PackedWeights {
     /** The products: gate rows ({@link #gateNets}), output units ({@link #outputNets}); padded to whole vectors. */
     final double[] gateNet;
     final double[] outputNet;
+    /** The network's weight version ({@link LstmNetwork#version}) this copy equals; -1 before the first copy. */
+    long version = -1;
 
     private PackedWeights(LstmNetwork net, boolean simd) {
         this.net = net;
@@ -93,9 +95,6 @@ final class PackedWeights {
     double[] outputs() {
         return outputs;
     }
-
-    /** The network's weight version ({@link LstmNetwork#version}) this copy equals; -1 before the first copy. */
-    long version = -1;
 
     /** Copies the network's current weights, unless this copy already has them. */
     void repack() {
