@@ -418,9 +418,10 @@ final class TrainCommand implements Callable<Integer> {
             boolean blues = data.equalsIgnoreCase(BLUES) && !Files.exists(Path.of(data));
             if (trainer.equals("paper")) {
                 if (resume != null || checkpoint != null || hidden != null || window != null || batch != null
-                        || dropout != null || clip != null || patience != null || minutes != null) {
-                    throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --clip, --patience "
-                            + "and --minutes go with --trainer modern, not --trainer paper");
+                        || dropout != null || inputDropout != null || clip != null || patience != null
+                        || decayPatience != null || minutes != null) {
+                    throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, "
+                            + "--clip, --patience, --decay-patience and --minutes go with --trainer modern, not --trainer paper");
                 }
                 if (blues) {
                     experiment = Experiment.melody;
@@ -436,6 +437,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!trainer.equals("modern")) {
                 throw new UserError("--trainer " + trainer + ": use modern or paper");
+            }
+            if (paper || momentum != null || peepholes != null || gateBiases != null || forgetBiases != null
+                    || resetAfter != null || epochChoruses != null) {
+                throw new UserError("--paper, --momentum, --peepholes, --gate-biases, --forget-biases, --reset-after and "
+                        + "--epoch-choruses go with the paper's network (--experiment, or --trainer paper), not --trainer modern");
             }
             BenchPolyCommand.Hyper h = new BenchPolyCommand.Hyper();
             h.hidden = hidden;
