@@ -2,10 +2,6 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.data.BluesDataset;
-import bebop.data.corpus.ChordMelodySet;
-import bebop.encoding.FrameFormat;
-import bebop.io.model.FrameFormats;
-import bebop.train.CorpusExperiment;
 import bebop.io.model.LstmModels;
 import bebop.io.model.Model;
 import bebop.io.model.ModelFile;
@@ -17,12 +13,6 @@ import bebop.train.ChordEvaluation;
 import bebop.train.EpochReport;
 import bebop.train.Experiment1;
 import bebop.train.Experiment1Settings;
-import bebop.train.Experiment2;
-import bebop.train.Experiment2Result;
-import bebop.train.Experiment2Settings;
-import bebop.eval.Evaluator;
-import bebop.eval.MelodyEvaluation;
-import bebop.nn.LstmSequenceModel;
 import bebop.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +25,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bebop train}: trains one of the paper's networks and writes the model and its learning curve. */
+/**
+ * {@code bebop train}: trains one of the paper's networks and writes the model and its learning
+ * curve. This class holds the flags and Experiment 1; the other trainers are {@link MelodyTraining}
+ * (Experiment 2), {@link DataTraining} ({@code --data}) and {@link CorpusTraining} (the paper's
+ * network on an import folder).
+ */
 @Command(name = "train", sortOptions = false,
         header = "Train a network: the paper's Experiment 1 or 2, or the modern LSTM on any data set.",
         description = {"Train one of the paper's LSTM networks (the paper's algorithm, online truncated RTRL, with --paper)",
@@ -170,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (data != null || experiment == null) {
-            return new DataTraining().run();
+            return new DataTraining(this).run();
         }
         if (resume != null || checkpoint != null || hidden != null || window != null || batch != null || dropout != null
                 || inputDropout != null || clip != null || patience != null || decayPatience != null || minutes != null) {
@@ -178,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "--patience, --decay-patience and --minutes go with --data, not --experiment");
         }
         if (experiment == Experiment.melody) {
-            return new MelodyTraining().run();
+            return new MelodyTraining(this).run();
         }
         if (epochChoruses != null) {
             throw new UserError("--epoch-choruses: only for --experiment melody");
@@ -259,28 +254,28 @@ final class TrainCommand implements Callable<Integer> {
         return s;
     }
 
-    private double checkedLearningRate() {
+    double checkedLearningRate() {
         if (!(learningRate > 0 && learningRate < 100)) {
             throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
         }
         return learningRate;
     }
 
-    private double checkedMomentum() {
+    double checkedMomentum() {
         if (!(momentum >= 0 && momentum < 1)) {
             throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
         }
         return momentum;
     }
 
-    private int checkedResetAfter() {
+    int checkedResetAfter() {
         if (resetAfter < 0) {
             throw new UserError("--reset-after " + resetAfter + ": must be 0 (never) or more");
         }
         return resetAfter;
     }
 
-    private LstmConfig.GateBiasSet gateBiasSet() {
+    LstmConfig.GateBiasSet gateBiasSet() {
         switch (gateBiases.toLowerCase(Locale.ROOT)) {
             case "nnsp": return LstmConfig.GateBiasSet.NNSP;
             case "icann": return LstmConfig.GateBiasSet.ICANN;
@@ -288,11 +283,11 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> originalArgs() {
+    List<String> originalArgs() {
         return List.copyOf(spec.root().commandLine().getParseResult().originalArgs());
     }
 
-    private static List<LearningCurve.Series> curve(List<EpochReport> reports) {
+    static List<LearningCurve.Series> curve(List<EpochReport> reports) {
         double[] epochs = new double[reports.size()];
         double[] error = new double[reports.size()];
         for (int i = 0; i < reports.size(); i++) {
@@ -302,276 +297,9 @@ final class TrainCommand implements Callable<Integer> {
         return List.of(new LearningCurve.Series("training cross-entropy", epochs, error));
     }
 
-    /** Experiment 2 through the same flags. */
-    private final class MelodyTraining {
-        int run() {
-            Experiment2Settings settings = melodySettings();
-            Path curvePng = ModelPaths.curvePng(out);
-            ModelPaths.checkWritable(out, "--out");
-            var err = spec.commandLine().getErr();
-            var w = spec.commandLine().getOut();
-            boolean bptt = settings.trainer() == Experiment1Settings.Trainer.BPTT_ADAM;
-            w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, %s, "
-                            + "learning rate %s, momentum %s, epoch = %s%n",
-                    seed, settings.networkConfig().blocks(), Experiment2.newNetwork(settings).parameterCount(),
-                    bptt ? "BPTT + Adam (bebop's default)" : "online truncated RTRL (the paper's algorithm)",
-                    settings.learningRate(), settings.momentum(),
-                    bptt ? "one Adam step over " + settings.chorusesPerEpoch() + " choruses"
-                            : settings.chorusesPerEpoch() + " choruses");
-            w.flush();
-            Experiment2Result result;
-            try (TrainingProgress progress = new TrainingProgress(err, "train", settings.maxEpochs(), quiet)) {
-                result = Experiment2.train(settings, progress);
-            }
-            BluesDataset data = BluesDataset.generate(BluesForm.of(settings.form()));
-            MelodyEvaluation eval = Evaluator.evaluate(new LstmSequenceModel(result.network(), result.normalizer()),
-                    data, result.split().heldOut(), EvalCommand.DEFAULT_CHORUSES, bebop.compose.Primers.DEFAULT_STEPS,
-                    1.0, EvalCommand.DEFAULT_SEED);
 
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("epochs", result.epochs());
-            training.put("steps", result.steps());
-            training.put("converged", result.converged());
-            training.put("chord_test_passed", result.chordTestPassed());
-            training.put("plateaued", result.plateaued());
-            training.put("split_seed", result.split().seed());
-            training.put("held_out", result.split().heldOut());
-            List<double[][]> all = new java.util.ArrayList<>();
-            data.choruses().forEach(c -> all.add(data.frames(c)));
-            Provenance provenance = Provenance.of(seed, originalArgs(),
-                    BluesDataset.fingerprint(all.toArray(new double[0][][])));
-            Model model = LstmModels.toModel(experiment.name(), settings.form(), result.network(), result.normalizer(),
-                    settings, training, provenance).withMetrics(EvalCommand.melodyMetrics(eval));
-            ModelFile.write(out, model);
-            LearningCurve.write(curvePng, curve(result.curve()),
-                    LearningCurve.Options.defaults().withTitle("Experiment 2, seed " + seed)
-                            .withLabels(bptt ? "epoch (Adam step over " + settings.chorusesPerEpoch() + " choruses)"
-                                    : "epoch (" + settings.chorusesPerEpoch() + " choruses)", "cross-entropy per step")
-                            .withLogY(true));
-            if (result.converged()) {
-                w.printf(Locale.ROOT, "learned the chords and the error plateaued in %,d epochs (%,d steps, %.1f s, %,.0f steps/s)%n",
-                        result.epochs(), result.steps(), result.seconds(), result.steps() / Math.max(result.seconds(), 1e-9));
-            } else {
-                w.printf(Locale.ROOT, "did NOT meet the stop test (chords %s, error plateau %s) within %,d epochs "
-                                + "(%,d steps, %.1f s); the model is saved as it is%n",
-                        result.chordTestPassed() ? "right" : "wrong", result.plateaued() ? "yes" : "no",
-                        result.epochs(), result.steps(), result.seconds());
-            }
-            w.printf(Locale.ROOT, "free run of %d choruses: chord_accuracy %.4f, in_scale %.4f, novel_bars %.4f; "
-                            + "held-out nll %.4f%n", eval.choruses(), eval.chordAccuracy(), eval.inScale(), eval.novelBars(),
-                    eval.nll());
-            w.printf(Locale.ROOT, "wrote %s and %s%n", out, curvePng);
-            w.flush();
-            return 0;
-        }
 
-        private Experiment2Settings melodySettings() {
-            Experiment2Settings s = (paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed))
-                    .withForm(Options.formVariant(form));
-            if (peepholes != null) {
-                s = s.withPeepholes(peepholes);
-            }
-            if (gateBiases != null) {
-                s = s.withGateBiases(gateBiasSet());
-            }
-            if (forgetBiases != null) {
-                switch (forgetBiases.toLowerCase(Locale.ROOT)) {
-                    case "positive" -> s = s.withPositiveForgetBiases(true);
-                    case "negative" -> s = s.withPositiveForgetBiases(false);
-                    default -> throw new UserError("--forget-biases " + forgetBiases + ": use positive or negative");
-                }
-            }
-            if (maxEpochs != null) {
-                if (maxEpochs < 1) {
-                    throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
-                }
-                s = s.withMaxEpochs(maxEpochs);
-            }
-            if (epochChoruses != null) {
-                if (epochChoruses < 1 || epochChoruses > 100_000) {
-                    throw new UserError("--epoch-choruses " + epochChoruses + ": must be between 1 and 100000");
-                }
-                s = s.withChorusesPerEpoch(epochChoruses);
-            }
-            if (learningRate != null) {
-                s = s.withLearningRate(checkedLearningRate());
-            }
-            if (momentum != null) {
-                s = s.withMomentum(checkedMomentum());
-            }
-            if (resetAfter != null) {
-                s = s.withResetAfterGrossErrors(checkedResetAfter());
-            }
-            return s;
-        }
-    }
 
-    /** {@code --data}: the modern trainer on a piano-roll data set. */
-    private final class DataTraining {
-        int run() {
-            if (data == null) {
-                throw new UserError("give --experiment chords|melody (the paper's blues) or --data DATASET");
-            }
-            if (experiment != null) {
-                throw new UserError("--experiment and --data: give one of them");
-            }
-            boolean blues = data.equalsIgnoreCase(BLUES) && !Files.exists(Path.of(data));
-            if (trainer.equals("paper")) {
-                if (resume != null || checkpoint != null || hidden != null || window != null || batch != null
-                        || dropout != null || inputDropout != null || clip != null || patience != null
-                        || decayPatience != null || minutes != null) {
-                    throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, "
-                            + "--clip, --patience, --decay-patience and --minutes go with --trainer modern, not --trainer paper");
-                }
-                if (blues) {
-                    experiment = Experiment.melody;
-                    return new MelodyTraining().run();
-                }
-                java.util.Optional<Path> folder = bebop.io.corpus.CorpusDatasets.importFolder(data);
-                if (folder.isEmpty()) {
-                    throw new UserError("--trainer paper: " + data + " is a piano roll (any keys at once), and the paper's "
-                            + "network plays chords and one melody note; it trains on blues or a bebop import folder "
-                            + "(use --trainer modern for a piano roll)");
-                }
-                return new CorpusTraining().run(folder.get());
-            }
-            if (!trainer.equals("modern")) {
-                throw new UserError("--trainer " + trainer + ": use modern or paper");
-            }
-            if (paper || momentum != null || peepholes != null || gateBiases != null || forgetBiases != null
-                    || resetAfter != null || epochChoruses != null) {
-                throw new UserError("--paper, --momentum, --peepholes, --gate-biases, --forget-biases, --reset-after and "
-                        + "--epoch-choruses go with the paper's network (--experiment, or --trainer paper), not --trainer modern");
-            }
-            BenchPolyCommand.Hyper h = new BenchPolyCommand.Hyper();
-            h.hidden = hidden;
-            h.seed = seed;
-            h.window = window;
-            h.batch = batch;
-            h.learningRate = learningRate;
-            h.dropout = dropout;
-            h.inputDropout = inputDropout;
-            h.clip = clip;
-            h.patience = patience;
-            h.decayPatience = decayPatience;
-            if (maxEpochs != null) {
-                if (maxEpochs < 1 || maxEpochs > 1_000_000) {
-                    throw new UserError("--max-epochs " + maxEpochs + ": must be 1..1000000");
-                }
-                h.maxEpochs = maxEpochs.intValue();
-            }
-            if (minutes != null && !(minutes > 0)) {
-                throw new UserError("--minutes " + minutes + ": must be above 0");
-            }
-            var settings = h.settings(minutes == null ? 0 : minutes);
-            ModelPaths.checkWritable(out, "--out");
-            Path ck = checkpoint != null ? checkpoint : checkpointPath(out);
-            ModelPaths.checkWritable(ck, "--checkpoint");
-            var dataset = blues ? bluesSet().toPoly() : bebop.io.poly.PolyJson.resolve(data);
-            // what the frames mean, recorded in the model: read before hours of training, not after
-            FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : bebop.io.corpus.CorpusDatasets.frameFormat(data);
-            var w = spec.commandLine().getOut();
-            // on --resume the checkpoint's settings, not the flags', are the ones that train
-            BenchPolyCommand.Run run = BenchPolyCommand.train(dataset, settings,
-                    blues ? bebop.io.poly.PolyJson.toBytes(dataset) : bebop.io.poly.PolyJson.bytes(data), ck, resume, quiet, spec,
-                    used -> {
-                        w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, seed %d%s%n",
-                                dataset.name(), dataset.train().size(), dataset.valid().size(), dataset.test().size(),
-                                used.layers(), used.window(), used.batch(), used.learningRate(), used.dropout(),
-                                used.seed(), resume != null ? " (resuming " + resume + ")" : "");
-                        w.flush();
-                    });
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("valid_nll", run.result().bestValid());
-            if (!dataset.test().isEmpty()) {
-                var test = bebop.train.modern.PolyEvaluation.score(run.result().best(), dataset.test(),
-                        run.settings().window(), run.settings().batch());
-                metrics.put("test_nll", test.nll());
-                metrics.put("test_acc", test.accuracy());
-            }
-            ModelFile.write(out, FrameFormats.with(run.model(metrics), format,
-                    bebop.compose.Primers.openings(dataset.train(), PRIMER_BARS * format.stepsPerBar(), PRIMERS)));
-            Path png = ModelPaths.curvePng(out);
-            LearningCurve.write(png, BenchPolyCommand.curve(run.result()), BenchPolyCommand.curveOptions(dataset.name()));
-            w.printf(Locale.ROOT, "%d epochs (best %d, stopped by %s), %.0f s; valid_nll %.4f%s%n", run.result().epochs(),
-                    run.result().bestEpoch(), run.result().stopReason(), run.result().seconds(), run.result().bestValid(),
-                    metrics.containsKey("test_nll") ? String.format(Locale.ROOT, ", test_nll %.4f, test_acc %.4f",
-                            (double) metrics.get("test_nll"), (double) metrics.get("test_acc")) : "");
-            w.printf(Locale.ROOT, "wrote %s, %s and %s%n", out, png, ck);
-            w.flush();
-            return 0;
-        }
-
-        private Path checkpointPath(Path model) {
-            String name = model.getFileName().toString();
-            String stem = name.endsWith(".bebop") ? name.substring(0, name.length() - 6) : name;
-            return model.resolveSibling(stem + ".ckpt.bebop");
-        }
-    }
-
-    /** The blues as melodies over chords, split as Experiment 2 splits it. */
-    private ChordMelodySet bluesSet() {
-        Experiment2Settings s = Experiment2Settings.defaults(seed).withForm(Options.formVariant(form));
-        Experiment2.Split split = Experiment2.split(s);
-        return ChordMelodySet.blues(BluesDataset.generate(BluesForm.of(s.form())), split.training(), split.heldOut());
-    }
-
-    /** {@code --trainer paper} on an imported corpus: the Experiment 2 network, its BPTT + Adam recipe. */
-    private final class CorpusTraining {
-        int run(Path folder) {
-            if (paper) {
-                throw new UserError("--paper: the paper's online learner is for the blues (--experiment melody); "
-                        + "on a corpus the paper's network trains with its default BPTT + Adam recipe");
-            }
-            Experiment2Settings settings = new MelodyTraining().melodySettings();
-            ModelPaths.checkWritable(out, "--out");
-            Path curvePng = ModelPaths.curvePng(out);
-            ChordMelodySet set = bebop.io.corpus.CorpusDatasets.read(folder);
-            if (set.train().isEmpty()) {
-                throw new UserError(folder + ": the train split is empty");
-            }
-            FrameFormat format = CorpusExperiment.format(set);
-            var w = spec.commandLine().getOut();
-            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; the paper's Experiment 2 network (8 blocks x 2 cells), %s, "
-                            + "seed %d, BPTT + Adam, learning rate %s, epoch = one Adam step over %d steps%n",
-                    folder, set.train().size(), set.valid().size(), set.test().size(), format.describe(), seed,
-                    settings.learningRate(), settings.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS);
-            w.flush();
-            CorpusExperiment.Result result;
-            try (TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), "train",
-                    settings.maxEpochs(), quiet)) {
-                result = CorpusExperiment.train(settings, set, progress);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage(), e);
-            }
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("dataset", folder.toString());
-            training.put("epochs", result.epochs());
-            training.put("steps", result.steps());
-            training.put("plateaued", result.plateaued());
-            training.put("seconds", result.seconds());
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            if (!Double.isNaN(result.validNll())) {
-                metrics.put("valid_nll", result.validNll());
-            }
-            Provenance provenance = Provenance.of(seed, originalArgs(),
-                    bebop.io.model.Fingerprint.of(bebop.io.poly.PolyJson.bytes(folder.toString())));
-            Model model = LstmModels.toModel("corpus", null, result.network(), result.normalizer(), settings, training,
-                    provenance).withMetrics(metrics);
-            model = FrameFormats.with(model, format,
-                    CorpusExperiment.primers(set.train(), format, PRIMER_BARS * format.stepsPerBar(), PRIMERS));
-            ModelFile.write(out, model);
-            LearningCurve.write(curvePng, curve(result.curve()), LearningCurve.Options.defaults()
-                    .withTitle("Experiment 2 network on " + folder.getFileName() + ", seed " + seed)
-                    .withLabels("epoch (Adam step)", "cross-entropy per step").withLogY(true));
-            w.printf(Locale.ROOT, "%,d epochs (%,d steps, %.1f s)%s%s%n", result.epochs(), result.steps(), result.seconds(),
-                    result.plateaued() ? ", the error plateaued" : "",
-                    Double.isNaN(result.validNll()) ? "" : String.format(Locale.ROOT, "; valid_nll %.4f", result.validNll()));
-            w.printf(Locale.ROOT, "wrote %s and %s%n", out, curvePng);
-            w.flush();
-            return 0;
-        }
-    }
 
     /** Where a model's companion files go, and the checks made before hours of training. */
     static final class ModelPaths {
