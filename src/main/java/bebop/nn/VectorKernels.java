@@ -256,6 +256,19 @@ final class VectorKernels {
         }
     }
     /**
+     * Records the gradient {@code g} at {@code o} (unless {@code grad} is null) and applies it with
+     * momentum, as the plain loops do: {@code dw = mu v - lr g; v = dw; w += dw}.
+     */
+    private static void apply(DoubleVector g, double[] grad, double[] vel, double[] w, int o, double lr, double mu) {
+        if (grad != null) {
+            g.intoArray(grad, o);
+        }
+        DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g.mul(lr));
+        dw.intoArray(vel, o);
+        DoubleVector.fromArray(SPECIES, w, o).add(dw).intoArray(w, o);
+    }
+
+    /**
      * SIMD {@link PackedLearner#learnColumnsPlain} (same arithmetic element by element). Source by
      * source, so that the arrays stream through the cache; the rows past the last whole vector
      * after that, by the plain loop (padding rows are not stored: stores bound these updates).
@@ -268,12 +281,7 @@ final class VectorKernels {
             final int o = s * stride;
             for (int r = 0; r < whole; r += LANES) {
                 DoubleVector g = DoubleVector.fromArray(SPECIES, delta, r).mul(us);
-                if (grad != null) {
-                    g.intoArray(grad, o + r);
-                }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o + r).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, o + r);
-                DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
+                apply(g, grad, vel, w, o + r, lr, mu);
             }
         }
         if (whole < rows) {
@@ -311,12 +319,7 @@ final class VectorKernels {
                                 .mul(t.blend(um, VectorMask.fromArray(SPECIES, untraced, r)));
                     }
                 }
-                if (grad != null) {
-                    g.intoArray(grad, o + r);
-                }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o + r).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, o + r);
-                DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
+                apply(g, grad, vel, w, o + r, lr, mu);
             }
         }
         if (whole < rows) {
