@@ -76,9 +76,11 @@ public final class OnlineLearner {
                 : new ForwardState(net, simd, false);
         setLearningRate(learningRate);
         setMomentum(momentum);
-        dCell = new double[net.cellLength];
-        dIn = new double[net.cellLength];
-        dForget = new double[net.cellLength];
+        // the row-major path's traces and momentum terms: the packed path keeps its own
+        int rowMajor = packed == null ? net.cellLength : 0;
+        dCell = new double[rowMajor];
+        dIn = new double[rowMajor];
+        dForget = new double[rowMajor];
         int peep = net.peepholes ? net.cells * net.cellsPerBlock : 0;
         dInPeep = new double[peep];
         dForgetPeep = new double[peep];
@@ -93,7 +95,7 @@ public final class OnlineLearner {
         velocity = new double[net.params.length][];
         for (int p = 0; p < net.params.length; p++) {
             grad[p] = new double[net.params[p].length];
-            velocity[p] = new double[net.params[p].length];
+            velocity[p] = new double[packed == null ? net.params[p].length : 0];
         }
     }
 

@@ -103,35 +103,7 @@ final class PackedWeights {
             return;
         }
         version = net.version;
-        final double[][] p = net.params;
-        if (gates != null) {
-            final int n = net.sources[0];
-            final int b = net.blocks;
-            final int sc = net.cellsPerBlock;
-            for (int j = 0; j < b; j++) {
-                int go = net.gateOffset[j];
-                int co = net.cellOffset[j];
-                for (int m = 0; m < n; m++) {
-                    int row = m * gateStride;
-                    gates[row + j] = p[LstmNetwork.P_IN][go + m];
-                    gates[row + b + j] = p[LstmNetwork.P_FORGET][go + m];
-                    gates[row + 2 * b + j] = p[LstmNetwork.P_OUTGATE][go + m];
-                    for (int v = 0; v < sc; v++) {
-                        gates[row + 3 * b + j * sc + v] = p[LstmNetwork.P_CELL][co + v * n + m];
-                    }
-                }
-            }
-        }
-        if (outputs != null) {
-            final double[] w = p[LstmNetwork.P_OUTPUT];
-            final int n = outputs.length / outputStride;
-            for (int k = 0; k < net.outputs; k++) {
-                int o = net.outputOffset[k];
-                for (int s = 0; s < n; s++) {
-                    outputs[s * outputStride + k] = w[o + s];
-                }
-            }
-        }
+        transfer(net.params, gates, outputs, false);
     }
 
     /**
@@ -139,6 +111,11 @@ final class PackedWeights {
      * {@code outputCols} into the row-major arrays {@code rows} (indexed as the network's parameters).
      */
     void unpack(double[] gateCols, double[] outputCols, double[][] rows) {
+        transfer(rows, gateCols, outputCols, true);
+    }
+
+    /** Walks the two layouts side by side, copying into {@code rows} or out of them. */
+    private void transfer(double[][] rows, double[] gateCols, double[] outputCols, boolean intoRows) {
         if (gates != null) {
             final int n = net.sources[0];
             final int b = net.blocks;
@@ -148,11 +125,11 @@ final class PackedWeights {
                 int co = net.cellOffset[j];
                 for (int m = 0; m < n; m++) {
                     int row = m * gateStride;
-                    rows[LstmNetwork.P_IN][go + m] = gateCols[row + j];
-                    rows[LstmNetwork.P_FORGET][go + m] = gateCols[row + b + j];
-                    rows[LstmNetwork.P_OUTGATE][go + m] = gateCols[row + 2 * b + j];
+                    move(rows[LstmNetwork.P_IN], go + m, gateCols, row + j, intoRows);
+                    move(rows[LstmNetwork.P_FORGET], go + m, gateCols, row + b + j, intoRows);
+                    move(rows[LstmNetwork.P_OUTGATE], go + m, gateCols, row + 2 * b + j, intoRows);
                     for (int v = 0; v < sc; v++) {
-                        rows[LstmNetwork.P_CELL][co + v * n + m] = gateCols[row + 3 * b + j * sc + v];
+                        move(rows[LstmNetwork.P_CELL], co + v * n + m, gateCols, row + 3 * b + j * sc + v, intoRows);
                     }
                 }
             }
@@ -163,9 +140,17 @@ final class PackedWeights {
             for (int k = 0; k < net.outputs; k++) {
                 int o = net.outputOffset[k];
                 for (int s = 0; s < n; s++) {
-                    w[o + s] = outputCols[s * outputStride + k];
+                    move(w, o + s, outputCols, s * outputStride + k, intoRows);
                 }
             }
+        }
+    }
+
+    private static void move(double[] row, int r, double[] cols, int c, boolean intoRow) {
+        if (intoRow) {
+            row[r] = cols[c];
+        } else {
+            cols[c] = row[r];
         }
     }
 
