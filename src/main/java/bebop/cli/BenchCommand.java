@@ -1,11 +1,8 @@
 package bebop.cli;
 
-import bebop.UserError;
-import bebop.Version;
-import bebop.nn.bench.EngineBench;
+import bebop.app.BenchService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,22 +62,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (inputs < 1 || inputs > 4096) {
-            throw new UserError("--inputs must be between 1 and 4096, got " + inputs);
-        }
-        if (hidden < 1 || hidden > 4096) {
-            throw new UserError("--hidden must be between 1 and 4096, got " + hidden);
-        }
-        if (!(seconds > 0) || seconds > 600) {
-            throw new UserError("--seconds must be more than 0 and at most 600, got " + seconds);
-        }
-        if (!(warmup >= 0) || warmup > 600) {
-            throw new UserError("--warmup must be between 0 and 600, got " + warmup);
-        }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("engine", "bebop " + Version.get());
-        r.put("java", System.getProperty("java.version"));
-        r.putAll(EngineBench.run(inputs, hidden, warmup, seconds));
+        Map<String, Object> r = BenchService.engine(inputs, hidden, warmup, seconds);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(r));

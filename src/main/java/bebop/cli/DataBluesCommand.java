@@ -1,12 +1,8 @@
 package bebop.cli;
 
-import bebop.UserError;
-import bebop.data.BluesDataset;
-import bebop.encoding.LocalEncoding;
-import bebop.io.data.BluesDatasetJson;
-import bebop.io.midi.MidiWriter;
+import bebop.app.BluesDataService;
+import bebop.app.Checks;
 import bebop.music.BluesForm;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,29 +32,14 @@ final class DataBluesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BluesForm.Variant variant = Options.formVariant(form);
-        Options.checkTempo(tempo);
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserError(out + ": is a file, not a folder (--out needs a folder)");
-        }
-        BluesDataset data = BluesDataset.generate(BluesForm.of(variant));
-        Path midiDir = out.resolve("midi");
-        for (BluesDataset.Chorus c : data.choruses()) {
-            String title = String.format(Locale.ROOT, "bebop blues chorus %04d", c.index());
-            MidiWriter.write(LocalEncoding.decode(data.frames(c), tempo, title), midiDir.resolve(midiName(c.index())));
-        }
-        Path json = out.resolve("blues.json");
-        BluesDatasetJson.write(json, data, tempo, i -> "midi/" + midiName(i));
+        BluesForm.Variant variant = Checks.formVariant(form);
+        BluesDataService.Written written = BluesDataService.write(out, variant, tempo);
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %d choruses (%s form, %s bpm):%n", data.choruses().size(), variant.label(),
-                Options.number(tempo));
-        w.printf(Locale.ROOT, "  %s  (frames, form, provenance)%n", json);
-        w.printf(Locale.ROOT, "  %s/blues-0000.mid ... blues-%04d.mid%n", midiDir, data.choruses().size() - 1);
+        w.printf(Locale.ROOT, "wrote %d choruses (%s form, %s bpm):%n", written.choruses(), variant.label(),
+                Checks.number(tempo));
+        w.printf(Locale.ROOT, "  %s  (frames, form, provenance)%n", written.json());
+        w.printf(Locale.ROOT, "  %s/blues-0000.mid ... blues-%04d.mid%n", written.midiFolder(), written.choruses() - 1);
         w.flush();
         return 0;
-    }
-
-    private static String midiName(int index) {
-        return String.format(Locale.ROOT, "blues-%04d.mid", index);
     }
 }

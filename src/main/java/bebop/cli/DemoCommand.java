@@ -1,5 +1,9 @@
 package bebop.cli;
 
+import bebop.app.Checks;
+import bebop.app.ComposeRequest;
+import bebop.app.ComposeService;
+import bebop.app.Composition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,15 +39,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Options.checkTempo(tempo);
-        ComposeCommand.checkChoruses(choruses);
-        ComposeCommand.Loaded model = ComposeCommand.Loaded.bundled();
-        ComposeCommand.Piece piece = ComposeCommand.Piece.compose(model, choruses, seed, 1.0,
-                bebop.compose.Primers.DEFAULT_STEPS, tempo);
+        Checks.tempo(tempo);
+        Composition piece = ComposeService.compose(ComposeRequest.demo(choruses, seed, tempo));
         String base = out.resolve("demo").toString();
         PrintWriter w = spec.commandLine().getOut();
-        w.println(piece.describe());
-        ScoreOutputs.write(piece.score(), base, ComposeCommand.FORMATS, false, Optional.empty(), w);
+        w.println(piece.description());
+        ScoreOutputs.write(piece.score(), base, piece.formats(), false, Optional.empty(), w);
         w.printf(Locale.ROOT, "Listen: play %s.wav (or any MIDI player: timidity %s.mid). Look: %s.png.%n", base, base, base);
         w.printf(Locale.ROOT, "Edit the score: open %s.musicxml in MuseScore, or engrave %s.ly with lilypond.%n", base, base);
         w.println("More: bebop compose --seed 2 --temperature 0.8 --out out/song   (see bebop help compose)");

@@ -1,20 +1,14 @@
 package bebop.cli;
 
 import bebop.UserError;
-import bebop.data.corpus.FileOutcome;
+import bebop.app.ImportService;
 import bebop.data.corpus.Grid;
 import bebop.data.corpus.ImportOptions;
 import bebop.data.corpus.MelodyChoice;
 import bebop.data.corpus.Transposition;
-import bebop.io.corpus.CorpusFiles;
-import bebop.io.corpus.CorpusImport;
-import bebop.io.corpus.CorpusImporter;
-import bebop.io.corpus.DatasetWriter;
 import bebop.io.corpus.FileResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,40 +66,24 @@ final class ImportCommand implements Callable<Integer> {
         ImportOptions options = new ImportOptions(parse("--grid", grid, Grid::parse),
                 parse("--transpose", transpose, Transposition::parse), parse("--melody", melody, MelodyChoice::parse),
                 parse("--seed", seed, ImportCommand::seed));
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserError(out + ": is a file, not a folder (--out needs a folder)");
-        }
-        CorpusFiles found = CorpusFiles.scan(dir);
-        if (found.files().isEmpty()) {
-            throw new UserError(dir + ": no MIDI files (.mid, .midi) found" + (found.otherFiles() > 0
-                    ? " among its " + found.otherFiles() + " file" + (found.otherFiles() == 1 ? "" : "s") : ""));
-        }
-        long start = System.nanoTime();
-        CorpusImport result = CorpusImporter.run(found, options);
-        List<Path> written = DatasetWriter.write(out, result);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Path reportText = out.resolve(DatasetWriter.REPORT_TEXT);
+        ImportService.Imported imported = ImportService.run(dir, options, out);
+        var result = imported.result();
         int n = result.files().size();
-        if (result.importedCount() == 0) {
-            FileResult first = result.files().get(0);
-            throw new UserError(String.format(Locale.ROOT, "%s: none of the %d MIDI file%s could be imported "
-                            + "(%s: %s); see %s", dir, n, n == 1 ? "" : "s", first.path(), reason(first), reportText));
-        }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "imported %d of %d MIDI file%s from %s in %.1f s (%d rejected)%n",
-                result.importedCount(), n, n == 1 ? "" : "s", dir, seconds, result.rejectedCount());
+                result.importedCount(), n, n == 1 ? "" : "s", dir, imported.seconds(), result.rejectedCount());
         int shown = 0;
         for (FileResult f : result.files()) {
             if (!f.imported() && shown++ < SHOWN_REJECTIONS) {
-                w.printf(Locale.ROOT, "  rejected %s: %s%n", f.path(), reason(f));
+                w.printf(Locale.ROOT, "  rejected %s: %s%n", f.path(), ImportService.reason(f));
             }
         }
         if (result.rejectedCount() > SHOWN_REJECTIONS) {
             w.printf(Locale.ROOT, "  ... and %d more rejected (see %s)%n", result.rejectedCount() - SHOWN_REJECTIONS,
-                    reportText);
+                    imported.report());
         }
         w.println("wrote:");
-        for (Path p : written) {
+        for (Path p : imported.written()) {
             w.println("  " + p);
         }
         w.flush();
@@ -118,10 +96,6 @@ final class ImportCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a whole number");
         }
-    }
-
-    private static String reason(FileResult f) {
-        return f.outcome() instanceof FileOutcome.Rejected r ? r.reason() : "imported";
     }
 
     private static <T> T parse(String flag, String value, java.util.function.Function<String, T> parser) {

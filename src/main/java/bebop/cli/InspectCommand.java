@@ -1,14 +1,11 @@
 package bebop.cli;
 
+import bebop.app.MidiSummary;
 import bebop.io.midi.MidiFile;
-import bebop.io.midi.MidiReader;
-import bebop.music.Note;
 import bebop.music.Part;
 import bebop.music.Pitch;
 import bebop.music.Score;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,18 +37,19 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MidiFile midi = MidiReader.readFile(file);
+        MidiSummary summary = MidiSummary.of(file);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(toJson(midi)));
+            out.println(new ObjectMapper().writeValueAsString(summary.json()));
         } else {
-            printText(midi, out);
+            printText(summary, out);
         }
         out.flush();
         return 0;
     }
 
-    private void printText(MidiFile midi, PrintWriter out) {
+    private void printText(MidiSummary summary, PrintWriter out) {
+        MidiFile midi = summary.midi();
         Score s = midi.score();
         row(out, "file", file.toString());
         row(out, "format", midi.format() + (midi.format() == 0 ? " (single track)" : " (multi-track)")
@@ -61,7 +59,7 @@ final class InspectCommand implements Callable<Integer> {
         row(out, "tempo", number(s.tempoBpm(), 3) + " bpm"
                 + (midi.tempoEvents() > 1 ? " (the first of " + midi.tempoEvents() + " tempo events)" : ""));
         row(out, "time signature", s.timeSignature().toString());
-        row(out, "length", number(bars(s), 2) + " bars, " + number(midi.seconds(), 2) + " s (" + s.length() + " ticks)");
+        row(out, "length", number(summary.bars(), 2) + " bars, " + number(midi.seconds(), 2) + " s (" + s.length() + " ticks)");
         row(out, "chord symbols", String.valueOf(s.chordSymbols().size()));
         row(out, "parts", String.valueOf(s.parts().size()));
         if (s.parts().isEmpty()) {
@@ -71,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
         rows.add(new String[] {"#", "name", "channel", "program", "notes", "range"});
         for (int i = 0; i < s.parts().size(); i++) {
             Part p = s.parts().get(i);
-            int[] range = range(p);
+            int[] range = MidiSummary.range(p);
             rows.add(new String[] {
                 String.valueOf(i + 1), p.name().isEmpty() ? "(unnamed)" : p.name(), String.valueOf(p.channel() + 1),
                 String.valueOf(p.program()), String.valueOf(p.notes().size()),
@@ -90,60 +88,6 @@ final class InspectCommand implements Callable<Integer> {
             }
             out.println(line.toString().stripTrailing());
         }
-    }
-
-    private ObjectNode toJson(MidiFile midi) {
-        Score s = midi.score();
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode o = mapper.createObjectNode();
-        o.put("file", file.toString());
-        o.put("format", midi.format());
-        o.put("tracks", midi.tracks());
-        o.put("resolution", midi.resolution());
-        o.put("title", s.title());
-        o.put("tempoBpm", s.tempoBpm());
-        o.put("tempoEvents", midi.tempoEvents());
-        o.put("timeSignature", s.timeSignature().toString());
-        o.put("lengthTicks", s.length());
-        o.put("bars", BigDecimal.valueOf(bars(s)).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().doubleValue());
-        o.put("seconds", Math.round(midi.seconds() * 1000) / 1000.0);
-        o.put("chordSymbols", s.chordSymbols().size());
-        ArrayNode parts = o.putArray("parts");
-        for (Part p : s.parts()) {
-            ObjectNode j = parts.addObject();
-            j.put("name", p.name());
-            j.put("channel", p.channel() + 1);
-            j.put("program", p.program());
-            j.put("notes", p.notes().size());
-            int[] range = range(p);
-            if (range == null) {
-                j.putNull("lowest");
-                j.putNull("highest");
-            } else {
-                j.put("lowest", range[0]);
-                j.put("highest", range[1]);
-                j.put("lowestName", Pitch.name(range[0]));
-                j.put("highestName", Pitch.name(range[1]));
-            }
-        }
-        return o;
-    }
-
-    private static double bars(Score s) {
-        return s.length() / (double) s.ticksPerBar();
-    }
-
-    private static int[] range(Part p) {
-        if (p.notes().isEmpty()) {
-            return null;
-        }
-        int lo = 127;
-        int hi = 0;
-        for (Note n : p.notes()) {
-            lo = Math.min(lo, n.pitch());
-            hi = Math.max(hi, n.pitch());
-        }
-        return new int[] {lo, hi};
     }
 
     private static void row(PrintWriter out, String label, String value) {

@@ -1,9 +1,12 @@
 package bebop.cli;
 
+import bebop.app.ModernTraining;
+import bebop.data.poly.PolyDataset;
 import bebop.train.modern.EpochStats;
-import bebop.train.modern.ModernListener;
+import bebop.train.modern.ModernSettings;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -12,22 +15,30 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Progress of the modern trainer: on a terminal a bar over the epoch budget with the training
  * loss, steps/s, validation NLL and the ETA; elsewhere one line per epoch (at most every five
- * seconds, and always for a new best).
+ * seconds, and always for a new best). The budget is known when training starts (a resumed run's
+ * is its checkpoint's): {@code announce} then gets the data and the settings that train.
  */
-final class ModernProgress implements ModernListener, AutoCloseable {
+final class ModernProgress implements ModernTraining.Listener, AutoCloseable {
     private final PrintWriter err;
-    private final ProgressBar bar;
-    private final int maxEpochs;
     private final boolean quiet;
+    private final BiConsumer<PolyDataset, ModernSettings> announce;
+    private ProgressBar bar;
+    private int maxEpochs;
     private long lastLine;
     private String valid = "";
 
-    ModernProgress(PrintWriter err, int maxEpochs, boolean quiet) {
+    ModernProgress(PrintWriter err, boolean quiet, BiConsumer<PolyDataset, ModernSettings> announce) {
         this.err = err;
-        this.maxEpochs = maxEpochs;
         this.quiet = quiet;
+        this.announce = announce;
+    }
+
+    @Override
+    public void onStart(PolyDataset data, ModernSettings used) {
+        announce.accept(data, used);
+        maxEpochs = used.maxEpochs();
         boolean terminal = System.console() != null && !quiet;
-        this.bar = terminal ? new ProgressBarBuilder()
+        bar = terminal ? new ProgressBarBuilder()
                 .setTaskName("train")
                 .setInitialMax(maxEpochs * 1000L)
                 .setStyle(ProgressBarStyle.ASCII)

@@ -1,7 +1,7 @@
 package bebop.cli;
 
-import bebop.io.midi.MidiReader;
-import bebop.music.Score;
+import bebop.app.RenderService;
+import bebop.app.ScoreFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, split = ",", paramLabel = "FORMAT",
             description = "What to write: musicxml, ly, pdf (needs lilypond), wav, png (piano roll) or mid; "
                     + "several separated by commas.")
-    List<ScoreOutputs.Format> formats;
+    List<ScoreFormat> formats;
 
     @Option(names = "--out", paramLabel = "PREFIX",
             description = "Output name without extension: PREFIX.musicxml, PREFIX.ly, ... Default: IN without .mid.")
@@ -44,20 +44,12 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Score score = MidiReader.read(in);
-        String base = prefix != null ? prefix : in.toString().replaceFirst("(?i)\\.(mid|midi|smf)$", "");
-        if (score.title().isBlank()) {
-            score = score.withTitle(Path.of(base).getFileName().toString());
-        }
-        if (formats.contains(ScoreOutputs.Format.mid)
-                && Path.of(base + ".mid").toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
-            throw new bebop.UserError("--to mid would overwrite " + in + "; give another --out");
-        }
+        RenderService.Rendering r = RenderService.read(in, formats, prefix);
         PrintWriter out = spec.commandLine().getOut();
-        if (chordStaff && score.part(bebop.music.Part.CHORDS).isEmpty()) {
+        if (chordStaff && !r.hasChords()) {
             out.println("note: " + in + " has no part named Chords: no chord staff");
         }
-        ScoreOutputs.write(score, base, formats, chordStaff, java.util.Optional.ofNullable(soundfont), out);
+        ScoreOutputs.write(r.score(), r.base(), formats, chordStaff, java.util.Optional.ofNullable(soundfont), out);
         return 0;
     }
 }

@@ -1,24 +1,10 @@
 package bebop.cli;
 
 import bebop.UserError;
-import bebop.compose.Primers;
-import bebop.data.BluesDataset;
-import bebop.eval.Evaluator;
-import bebop.eval.MelodyEvaluation;
-import bebop.music.BluesForm;
-import bebop.nn.LstmSequenceModel;
-import bebop.train.ChordEvaluation;
-import bebop.train.Experiment1;
-import bebop.train.Experiment1Settings;
-import bebop.train.Experiment2;
-import bebop.train.Experiment2Result;
-import bebop.train.Experiment2Settings;
-import bebop.train.SeedSweep;
-import bebop.train.TrainingListener;
-import bebop.train.TrainingResult;
+import bebop.app.Experiment;
+import bebop.app.SeedsService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class SeedsCommand implements Callable<Integer> {
     @Option(names = "--experiment", required = true, paramLabel = "chords|melody",
             description = "chords: Experiment 1; melody: Experiment 2.")
-    TrainCommand.Experiment experiment;
+    Experiment experiment;
 
     @Option(names = "--seeds", paramLabel = "A-B|S,S,...", defaultValue = "1-10",
             description = "Seeds: a range (1-10) or a list (1,4,7). Default: ${DEFAULT-VALUE}.")
@@ -75,8 +61,7 @@ final class SeedsCommand implements Callable<Integer> {
         if (maxEpochs != null && maxEpochs < 1) {
             throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
         }
-        List<Map<String, Object>> rows = SeedSweep.run(seedList, n,
-                experiment == TrainCommand.Experiment.chords ? this::chords : this::melody);
+        List<Map<String, Object>> rows = SeedsService.run(experiment, seedList, n, paper, maxEpochs);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(rows));
@@ -85,45 +70,6 @@ final class SeedsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Map<String, Object> chords(long seed) {
-        Experiment1Settings s = paper ? Experiment1Settings.paper(seed) : Experiment1Settings.defaults(seed);
-        if (maxEpochs != null) {
-            s = s.withMaxEpochs(maxEpochs);
-        }
-        TrainingResult r = Experiment1.train(s, TrainingListener.NONE);
-        ChordEvaluation eval = Experiment1.evaluate(r.network(), r.normalizer(), BluesForm.of(s.form()), 100);
-        Map<String, Object> row = row(seed, r.converged(), r.epochs(), r.steps(), r.seconds());
-        row.put("chord_accuracy", eval.chordAccuracy());
-        row.put("choruses_perfect", eval.chorusesPerfect());
-        return row;
-    }
-
-    private Map<String, Object> melody(long seed) {
-        Experiment2Settings s = paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed);
-        if (maxEpochs != null) {
-            s = s.withMaxEpochs(maxEpochs);
-        }
-        Experiment2Result r = Experiment2.train(s, TrainingListener.NONE);
-        BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
-        MelodyEvaluation eval = Evaluator.evaluate(new LstmSequenceModel(r.network(), r.normalizer()), data,
-                r.split().heldOut(), EvalCommand.DEFAULT_CHORUSES, Primers.DEFAULT_STEPS, 1.0, EvalCommand.DEFAULT_SEED);
-        Map<String, Object> row = row(seed, r.converged(), r.epochs(), r.steps(), r.seconds());
-        row.put("chord_accuracy", eval.chordAccuracy());
-        row.put("in_scale", eval.inScale());
-        row.put("novel_bars", eval.novelBars());
-        return row;
-    }
-
-    private static Map<String, Object> row(long seed, boolean learned, long epochs, long steps, double seconds) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("seed", seed);
-        row.put("learned", learned);
-        row.put("epochs", epochs);
-        row.put("steps", steps);
-        row.put("seconds", Math.round(seconds * 10) / 10.0);
-        return row;
     }
 
     private static void print(List<Map<String, Object>> rows, java.io.PrintWriter out) {

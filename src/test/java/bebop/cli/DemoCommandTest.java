@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DemoCommandTest {
     @Test
     void theBundledModelIsAnExperiment2ModelOfAtMostTwoMegabytes() throws Exception {
-        try (InputStream in = DemoCommand.class.getResourceAsStream(ComposeCommand.Loaded.BUNDLED)) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(bebop.app.Models.BUNDLED)) {
             byte[] bytes = in.readAllBytes();
             assertTrue(bytes.length <= 2 << 20, bytes.length + " bytes");
             var model = ModelFile.fromBytes(bytes, "bundled");

@@ -1,14 +1,17 @@
-package bebop.cli;
+package bebop.app;
 
 import bebop.UserError;
 import bebop.music.BluesForm;
 import java.util.Locale;
 
-/** Checks of option values shared by several commands; each failure names the flag. */
-final class Options {
-    private Options() {}
+/**
+ * Checks of settings shared by several tasks. Each failure is a {@link UserError} naming the setting
+ * by its command-line flag (the studio's fields carry the same names).
+ */
+public final class Checks {
+    private Checks() {}
 
-    static BluesForm.Variant formVariant(String value) {
+    public static BluesForm.Variant formVariant(String value) {
         try {
             return BluesForm.Variant.parse(value);
         } catch (IllegalArgumentException e) {
@@ -16,14 +19,14 @@ final class Options {
         }
     }
 
-    static void checkTempo(double bpm) {
+    public static void tempo(double bpm) {
         if (!(bpm >= 20 && bpm <= 400)) {
             throw new UserError("--tempo " + number(bpm) + ": must be between 20 and 400 bpm");
         }
     }
 
     /** A number as a person writes it: 120, not 120.0. */
-    static String number(double v) {
+    public static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 }

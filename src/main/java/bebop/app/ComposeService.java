@@ -1,0 +1,220 @@
+package bebop.app;
+
+import bebop.UserError;
+import bebop.compose.ChordFrames;
+import bebop.compose.Composer;
+import bebop.compose.Generation;
+import bebop.compose.GivenChordsComposer;
+import bebop.compose.Primers;
+import bebop.data.BluesDataset;
+import bebop.encoding.FrameFormat;
+import bebop.encoding.LocalEncoding;
+import bebop.io.midi.MidiReader;
+import bebop.music.BluesForm;
+import bebop.music.Progression;
+import bebop.music.Score;
+import bebop.nn.SequenceModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Composing, as in the paper: a trained network, primed with the opening of a training chorus (or a
+ * MIDI file), runs free, its chord outputs thresholded at 0.5 and one melody note drawn per step.
+ * The seed splits into two streams, one for the primer choice and one for the note draws, so the
+ * same request gives the same piece.
+ */
+public final class ComposeService {
+    /** What a piece of the paper's encoding is written as. */
+    public static final EnumSet<ScoreFormat> SCORE_FORMATS = EnumSet.of(ScoreFormat.mid, ScoreFormat.wav,
+            ScoreFormat.png, ScoreFormat.musicxml, ScoreFormat.ly);
+    private static final EnumSet<ScoreFormat> ROLL_FORMATS = EnumSet.of(ScoreFormat.mid, ScoreFormat.wav, ScoreFormat.png);
+
+    private ComposeService() {}
+
+    public static Composition compose(ComposeRequest r) {
+        Progression progression = r.chords() == null ? null : progression(r.chords());
+        LoadedModel loaded = Models.load(r.model());
+        if (loaded instanceof DataModel m) {
+            return composeData(m, r, progression);
+        }
+        BluesModel m = (BluesModel) loaded;
+        if (progression != null && !m.melody()) {
+            throw new UserError("--chords: " + m.label() + " is a chords-only model; it has no melody to improvise over the chords");
+        }
+        int k = r.primerSteps() == null ? Primers.DEFAULT_STEPS : r.primerSteps();
+        if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
+            throw new UserError("--primer-steps " + k + ": must be between 1 and " + LocalEncoding.STEPS_PER_CHORUS);
+        }
+        SplittableRandom root = new SplittableRandom(r.seed());
+        SplittableRandom pick = root.split();
+        SplittableRandom notes = root.split();
+        if (r.primerFile() != null) {
+            double[][] primer = bluesPrimer(r.primerFile(), m);
+            if (primer.length >= steps(r.choruses(), progression)) {
+                throw new UserError("--primer " + r.primerFile() + ": its " + primer.length + " steps fill the "
+                        + r.choruses() + " choruses to compose; ask for more --choruses");
+            }
+            return blues(m, r, progression, primer, r.primerFile() + " (" + primer.length + " steps)", notes);
+        }
+        BluesDataset data = m.data();
+        if (!m.melody()) {
+            return blues(m, r, progression, Primers.firstSteps(BluesDataset.chordFrames(data.form()), k, m.units()),
+                    "the first " + k + " steps of the form", notes);
+        }
+        List<BluesDataset.Chorus> training = trainingChoruses(data, m.heldOut());
+        BluesDataset.Chorus c = training.get(pick.nextInt(training.size()));
+        return blues(m, r, progression, Primers.firstSteps(data.frames(c), k, m.units()),
+                "the first " + k + " steps of training chorus " + c.index(), notes);
+    }
+
+    /** The progression of {@code --chords}, or a user error naming the bad symbol or bar. */
+    public static Progression progression(String text) {
+        try {
+            return Progression.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--chords: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<BluesDataset.Chorus> trainingChoruses(BluesDataset data, int[] heldOut) {
+        boolean[] held = new boolean[data.choruses().size()];
+        for (int i : heldOut) {
+            held[i] = true;
+        }
+        List<BluesDataset.Chorus> training = new ArrayList<>();
+        for (BluesDataset.Chorus c : data.choruses()) {
+            if (!held[c.index()]) {
+                training.add(c);
+            }
+        }
+        return training;
+    }
+
+    /** Steps of a blues piece: 96 a chorus, or one pass through the progression a chorus. */
+    private static int steps(int choruses, Progression progression) {
+        return choruses * (progression == null ? LocalEncoding.STEPS_PER_CHORUS : progression.steps());
+    }
+
+    private static Composition blues(BluesModel m, ComposeRequest r, Progression progression, double[][] primer,
+                                     String from, SplittableRandom notes) {
+        int steps = steps(r.choruses(), progression);
+        double[][] frames;
+        if (progression == null) {
+            frames = Composer.compose(m.sequenceModel(), primer, steps, r.temperature(), notes);
+        } else {
+            if (primer.length >= steps) {
+                throw new UserError("--chords: the piece (" + steps + " steps) is no longer than the " + primer.length
+                        + "-step primer; ask for more --choruses or fewer --primer-steps");
+            }
+            frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
+                    r.temperature(), notes);
+        }
+        Score score = LocalEncoding.decode(frames, r.tempo(), m.melody() ? "bebop blues" : "bebop blues (chords)");
+        String how = String.format(Locale.ROOT,
+                "%d choruses (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s%s.",
+                r.choruses(), score.bars(), score.seconds(), Checks.number(r.tempo()), m.describe(), from,
+                m.melody() ? "melody temperature " + Checks.number(r.temperature())
+                        : "chords only (a chords-only model plays no melody)",
+                progression == null ? "" : ",\nover your chords " + progression);
+        return new Composition(score, how, SCORE_FORMATS);
+    }
+
+    private static double[][] bluesPrimer(Path file, BluesModel m) {
+        Score score = MidiReader.read(file);
+        double[][] frames;
+        try {
+            frames = Primers.fromScore(score, m.units());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--primer " + file + ": " + e.getMessage(), e);
+        }
+        if (!anyNote(frames)) {
+            throw new UserError("--primer " + file + ": no notes in parts named Chords or Melody to start from");
+        }
+        return frames;
+    }
+
+    private static boolean anyNote(double[][] frames) {
+        for (double[] f : frames) {
+            for (double v : f) {
+                if (v > 0.5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A model of another data set, composed on its own grid and bar as its frame format says. */
+    private static Composition composeData(DataModel m, ComposeRequest r, Progression progression) {
+        SequenceModel net = m.network();
+        FrameFormat format = m.format();
+        if (progression != null && !format.chordConditioned()) {
+            throw new UserError("--chords: " + m.label() + " was trained on a piano roll (" + format.describe()
+                    + "), with no chords apart to follow; --chords needs a model of a bebop import folder or the blues");
+        }
+        Integer primerSteps = r.primerSteps();
+        if (primerSteps != null && primerSteps < 1) {
+            throw new UserError("--primer-steps " + primerSteps + ": must be at least 1");
+        }
+        SplittableRandom root = new SplittableRandom(r.seed());
+        SplittableRandom pick = root.split();
+        SplittableRandom notes = root.split();
+        List<int[][]> primers = m.primers();
+        int piece = primers.isEmpty() ? -1 : pick.nextInt(primers.size());
+        double[][] start;
+        if (r.primerFile() != null) {
+            start = dataPrimer(r.primerFile(), format);
+            piece = -1;
+        } else {
+            try {
+                start = Generation.primer(piece < 0 ? null : primers.get(piece), format.units(),
+                        primerSteps == null ? 0 : primerSteps, format.stepsPerBar());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--primer-steps " + primerSteps + ": " + e.getMessage(), e);
+            }
+        }
+        int barsPerChorus = progression == null ? BluesForm.BARS : progression.bars().size();
+        int steps = r.choruses() * barsPerChorus * format.stepsPerBar();
+        if (start.length >= steps) {
+            throw new UserError((r.primerFile() != null ? "--primer " + r.primerFile() : "--primer-steps " + start.length)
+                    + ": the primer fills the " + steps + "-step piece; ask for more --choruses");
+        }
+        double[][] frames = Generation.compose(net, format, start, steps, r.temperature(),
+                progression == null ? null : Generation.chords(progression, steps, format), notes);
+        Score score = format.composing().decode(frames, r.tempo(),
+                format.isPianoRoll() ? "bebop piano roll" : "bebop improvisation");
+        String how = String.format(Locale.ROOT, "%d choruses of %d bars (%d bars, %.0f s at %s bpm) by %s (%s, %s, seed %d),%n"
+                        + "primed with %s, %s%s.",
+                r.choruses(), barsPerChorus, score.bars(), score.seconds(), Checks.number(r.tempo()), m.label(),
+                m.model().kind(), format.describe(), m.model().provenance().seed(),
+                r.primerFile() != null ? r.primerFile() + " (" + start.length + " steps)"
+                        : piece < 0 ? "a silent frame (the model keeps no training openings)"
+                        : "the first " + start.length + " steps of training piece " + (piece + 1) + " of the "
+                        + primers.size() + " the model keeps",
+                format.isPianoRoll() ? "every key drawn on its own, temperature " + Checks.number(r.temperature())
+                        : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
+                        + Checks.number(r.temperature()),
+                progression == null ? "" : ",\nover your chords " + progression);
+        return new Composition(score, how, format.isPianoRoll() ? ROLL_FORMATS : SCORE_FORMATS);
+    }
+
+    /** A MIDI file's frames in a data model's units. */
+    private static double[][] dataPrimer(Path file, FrameFormat format) {
+        Score score = MidiReader.read(file);
+        double[][] frames;
+        try {
+            frames = format.encode(score);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--primer " + file + ": " + e.getMessage(), e);
+        }
+        if (!anyNote(frames)) {
+            throw new UserError("--primer " + file + ": no notes to start from" + (format.isPianoRoll() ? ""
+                    : " in parts named Chords or Melody"));
+        }
+        return frames;
+    }
+}

@@ -1,0 +1,37 @@
+package bebop.app;
+
+import bebop.UserError;
+import bebop.encoding.FrameFormat;
+import bebop.io.model.LstmModels;
+import bebop.io.model.Model;
+import bebop.io.poly.ModernModels;
+import bebop.nn.LstmSequenceModel;
+import bebop.nn.SequenceModel;
+import bebop.nn.modern.StackSequenceModel;
+import java.util.List;
+
+/**
+ * A model of a data set other than the paper's blues (an imported corpus, a piano roll; the paper's
+ * network or the modern one), played as its recorded frame format says.
+ */
+public record DataModel(Model model, String label, FrameFormat format, List<int[][]> primers) implements LoadedModel {
+    /** The network, built from the file's weights (eval needs only the recorded metrics, so it is not built on load). */
+    public SequenceModel network() {
+        SequenceModel net = model.kind().equals(ModernModels.KIND) ? new StackSequenceModel(ModernModels.of(model, label))
+                : paperNetwork(LstmModels.of(model, label));
+        if (net.units() != format.units()) {
+            throw new UserError(label + ": its network has " + net.units() + " units but its frames ("
+                    + format.describe() + ") have " + format.units());
+        }
+        return net;
+    }
+
+    private static SequenceModel paperNetwork(LstmModels.Loaded l) {
+        return new LstmSequenceModel(l.network(), l.normalizer());
+    }
+
+    /** The data set the model was trained on, as its file records it ("?" when it does not say). */
+    public String dataset() {
+        return model.extra().path("training").path("dataset").asText("?");
+    }
+}

@@ -1,0 +1,97 @@
+package bebop.app;
+
+import bebop.UserError;
+import bebop.compose.Primers;
+import bebop.eval.Comparison;
+import bebop.eval.Evaluator;
+import bebop.music.BluesForm;
+import bebop.nn.baseline.ElmanSettings;
+import bebop.train.Experiment1;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Evaluating a model: a free run measured as the paper's claims need, or the LSTM against baselines. */
+public final class EvaluateService {
+    private EvaluateService() {}
+
+    /** The LSTM and the baselines side by side, and how they were made. */
+    public record Compared(List<Comparison.Row> rows, String verdict, String setup) {}
+
+    /** A comparison about to run: the melody model, its held-out choruses and the Elman network's settings. */
+    public record ComparisonPlan(BluesModel model, int[] heldOut, ElmanSettings elman) {
+        /** The choruses the baselines train on. */
+        public int trainingChoruses() {
+            return model.data().choruses().size() - heldOut.length;
+        }
+    }
+
+    /**
+     * Lets the model ({@code null}: the bundled one) run free for {@code choruses} choruses; a melody
+     * model is primed with a training chorus's first bar picked with {@code seed}.
+     */
+    public static Evaluation evaluate(Path file, int choruses, long seed) {
+        checkChoruses(choruses);
+        LoadedModel loaded = Models.load(file);
+        if (loaded instanceof DataModel m) {
+            return new Evaluation.Recorded(m);
+        }
+        BluesModel m = (BluesModel) loaded;
+        String experiment = m.model().experiment();
+        if (experiment.equals("chords")) {
+            return new Evaluation.Chords(m, Experiment1.evaluate(m.model().network(), m.model().normalizer(),
+                    BluesForm.of(m.model().form()), choruses));
+        }
+        if (experiment.equals("melody") && m.melody()) {
+            return new Evaluation.Melody(m, Evaluator.evaluate(m.sequenceModel(), m.data(), m.heldOut(), choruses,
+                    Primers.DEFAULT_STEPS, 1.0, seed), seed);
+        }
+        throw new UserError((file == null ? "bundled" : file.toString()) + ": a '" + experiment
+                + "' model; this bebop evaluates 'chords' and 'melody' models");
+    }
+
+    /**
+     * The comparison of a melody model ({@code null}: the bundled one) with baselines, the Elman
+     * network trained for {@code elmanEpochs}; a user error for any other model.
+     */
+    public static ComparisonPlan comparison(Path file, int elmanEpochs) {
+        LoadedModel loaded = Models.load(file);
+        if (!(loaded instanceof BluesModel m)) {
+            throw new UserError("--compare: " + file + " is not a model of the paper's blues; the baselines "
+                    + "are trained on the blues choruses");
+        }
+        if (!m.melody()) {
+            throw new UserError("--compare needs a melody model (Experiment 2); " + m.describe() + " is not one");
+        }
+        if (elmanEpochs < 1) {
+            throw new UserError("--elman-epochs " + elmanEpochs + ": must be at least 1");
+        }
+        return new ComparisonPlan(m, m.heldOut(), ElmanSettings.matchingExperiment2().withEpochs(elmanEpochs));
+    }
+
+    /**
+     * Trains Markov chains and an Elman network on the model's training choruses and runs every model
+     * free as the paper does. {@code commandLine} goes into the report's setup.
+     */
+    public static Compared compare(ComparisonPlan plan, int choruses, long seed, List<String> commandLine) {
+        BluesModel m = plan.model();
+        int[] heldOut = plan.heldOut();
+        ElmanSettings elman = plan.elman();
+        List<Comparison.Row> rows = Comparison.run(m.data(), heldOut, m.sequenceModel(),
+                m.model().network().parameterCount(), new Comparison.Settings(choruses, elman, seed));
+        String setup = String.format(Locale.ROOT, "Each model runs free for %d choruses, primed with the first %d steps of a "
+                + "training chorus (seed %d); chords thresholded at 0.5, one melody note drawn per step (the paper's rule). "
+                + "nll: cross-entropy per step on the %d held-out choruses. LSTM: %s. Baselines trained here on the other "
+                + "%d choruses: Markov chains over whole frames (Witten-Bell smoothing), Elman network with %d hidden units "
+                + "(BPTT over 96-step windows, Adam, %d epochs). Made with: bebop %s",
+                choruses, Primers.DEFAULT_STEPS, seed, heldOut.length, m.describe(),
+                plan.trainingChoruses(), elman.hidden(), elman.epochs(), String.join(" ", commandLine));
+        return new Compared(rows, Comparison.verdict(rows), setup);
+    }
+
+    public static void checkChoruses(int choruses) {
+        if (choruses < 1 || choruses > 100_000) {
+            throw new UserError("--choruses " + choruses + ": must be between 1 and 100000");
+        }
+    }
+}

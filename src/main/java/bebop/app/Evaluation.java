@@ -1,0 +1,39 @@
+package bebop.app;
+
+import bebop.eval.MelodyEvaluation;
+import bebop.train.ChordEvaluation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What {@code eval} measured of a model. */
+public sealed interface Evaluation {
+    /** The metrics as {@code eval --json} and model files record them. */
+    ObjectNode metrics();
+
+    /** A chords model's free run from the form's first frame. */
+    record Chords(BluesModel model, ChordEvaluation eval) implements Evaluation {
+        @Override
+        public ObjectNode metrics() {
+            return Metrics.of(eval);
+        }
+    }
+
+    /** A melody model's free run and its held-out cross-entropy. */
+    record Melody(BluesModel model, MelodyEvaluation eval, long seed) implements Evaluation {
+        @Override
+        public ObjectNode metrics() {
+            return Metrics.of(eval);
+        }
+    }
+
+    /**
+     * A model of data other than the blues (an import, a piano roll): its free run has no form to keep
+     * and no training segments to compare with, so what counts is what training measured on the
+     * model's own data set, as its file records it.
+     */
+    record Recorded(DataModel model) implements Evaluation {
+        @Override
+        public ObjectNode metrics() {
+            return model.model().metrics();
+        }
+    }
+}

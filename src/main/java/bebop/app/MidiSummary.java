@@ -1,0 +1,78 @@
+package bebop.app;
+
+import bebop.io.midi.MidiFile;
+import bebop.io.midi.MidiReader;
+import bebop.music.Note;
+import bebop.music.Part;
+import bebop.music.Pitch;
+import bebop.music.Score;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+
+/** What a MIDI file holds, as bebop reads it: {@code inspect}. */
+public record MidiSummary(Path file, MidiFile midi) {
+    public static MidiSummary of(Path file) {
+        return new MidiSummary(file, MidiReader.readFile(file));
+    }
+
+    /** Length in bars. */
+    public double bars() {
+        Score s = midi.score();
+        return s.length() / (double) s.ticksPerBar();
+    }
+
+    /** The lowest and highest pitch of a part, or null for a part without notes. */
+    public static int[] range(Part p) {
+        if (p.notes().isEmpty()) {
+            return null;
+        }
+        int lo = 127;
+        int hi = 0;
+        for (Note n : p.notes()) {
+            lo = Math.min(lo, n.pitch());
+            hi = Math.max(hi, n.pitch());
+        }
+        return new int[] {lo, hi};
+    }
+
+    /** The summary as one JSON object ({@code inspect --json}). */
+    public ObjectNode json() {
+        Score s = midi.score();
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("file", file.toString());
+        o.put("format", midi.format());
+        o.put("tracks", midi.tracks());
+        o.put("resolution", midi.resolution());
+        o.put("title", s.title());
+        o.put("tempoBpm", s.tempoBpm());
+        o.put("tempoEvents", midi.tempoEvents());
+        o.put("timeSignature", s.timeSignature().toString());
+        o.put("lengthTicks", s.length());
+        o.put("bars", BigDecimal.valueOf(bars()).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().doubleValue());
+        o.put("seconds", Math.round(midi.seconds() * 1000) / 1000.0);
+        o.put("chordSymbols", s.chordSymbols().size());
+        ArrayNode parts = o.putArray("parts");
+        for (Part p : s.parts()) {
+            ObjectNode j = parts.addObject();
+            j.put("name", p.name());
+            j.put("channel", p.channel() + 1);
+            j.put("program", p.program());
+            j.put("notes", p.notes().size());
+            int[] range = range(p);
+            if (range == null) {
+                j.putNull("lowest");
+                j.putNull("highest");
+            } else {
+                j.put("lowest", range[0]);
+                j.put("highest", range[1]);
+                j.put("lowestName", Pitch.name(range[0]));
+                j.put("highestName", Pitch.name(range[1]));
+            }
+        }
+        return o;
+    }
+}

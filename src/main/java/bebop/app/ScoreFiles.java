@@ -1,0 +1,56 @@
+package bebop.app;
+
+import bebop.io.audio.WavRenderer;
+import bebop.io.midi.MidiWriter;
+import bebop.io.plot.PianoRoll;
+import bebop.io.score.LeadSheet;
+import bebop.io.score.LilyPond;
+import bebop.io.score.LilyPondWriter;
+import bebop.io.score.MusicXmlWriter;
+import bebop.io.score.Notation;
+import bebop.music.Score;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Writes one score as the files a person hears, sees and edits: PREFIX.mid, .wav, .png, .musicxml, .ly, .pdf. */
+public final class ScoreFiles {
+    /** One file written; {@code audio} tells how a WAV file was rendered (null for the other formats). */
+    public record Written(Path path, ScoreFormat format, WavRenderer.Result audio) {}
+
+    private ScoreFiles() {}
+
+    /**
+     * Writes each format to {@code base + "." + format}, in the order given, telling {@code onWritten}
+     * after each file. The notation is made once for the score formats.
+     */
+    public static List<Written> write(Score score, String base, Collection<ScoreFormat> formats, boolean chordStaff,
+                                      Optional<Path> soundfont, Consumer<Written> onWritten) {
+        Notation notation = null;
+        List<Written> written = new ArrayList<>();
+        for (ScoreFormat f : new LinkedHashSet<>(formats)) {
+            Path target = Path.of(base + "." + f.name());
+            if (f.notation() && notation == null) {
+                notation = Notation.of(LeadSheet.of(score), chordStaff);
+            }
+            WavRenderer.Result audio = null;
+            switch (f) {
+                case mid -> MidiWriter.write(score, target);
+                case wav -> audio = WavRenderer.write(score, target,
+                        soundfont.map(WavRenderer.Options.defaults()::withSoundfont).orElse(WavRenderer.Options.defaults()));
+                case png -> PianoRoll.write(target, score);
+                case musicxml -> MusicXmlWriter.write(notation, target);
+                case ly -> LilyPondWriter.write(notation, target);
+                case pdf -> LilyPond.onPath().writePdf(LilyPondWriter.toString(notation), target);
+            }
+            Written w = new Written(target, f, audio);
+            written.add(w);
+            onWritten.accept(w);
+        }
+        return written;
+    }
+}

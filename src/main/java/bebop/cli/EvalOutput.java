@@ -1,0 +1,87 @@
+package bebop.cli;
+
+import bebop.app.BluesModel;
+import bebop.app.DataModel;
+import bebop.app.Evaluation;
+import bebop.eval.MelodyEvaluation;
+import bebop.train.ChordEvaluation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** How {@code eval} shows an evaluation: a table of the metrics with what each means, or one JSON object. */
+final class EvalOutput {
+    private EvalOutput() {}
+
+    static void print(Evaluation evaluation, PrintWriter w) {
+        if (evaluation instanceof Evaluation.Chords c) {
+            chords(c.model(), c.eval(), w);
+        } else if (evaluation instanceof Evaluation.Melody m) {
+            melody(m.model(), m.eval(), m.seed(), w);
+        } else {
+            recorded(((Evaluation.Recorded) evaluation).model(), w);
+        }
+    }
+
+    /** {@code file}: the model file asked for, null for the bundled model. */
+    static ObjectNode json(Evaluation evaluation, Path file) {
+        ObjectNode all = new ObjectMapper().createObjectNode();
+        if (evaluation instanceof Evaluation.Recorded r) {
+            DataModel m = r.model();
+            all.put("model", m.label());
+            all.put("kind", m.model().kind());
+            all.put("dataset", m.dataset());
+            all.put("frames", m.format().layout());
+            all.put("seed", m.model().provenance().seed());
+        } else {
+            BluesModel m = evaluation instanceof Evaluation.Chords c ? c.model() : ((Evaluation.Melody) evaluation).model();
+            all.put("model", file == null ? "bundled" : file.toString());
+            all.put("experiment", m.model().experiment());
+            all.put("form", m.model().form().label());
+            all.put("seed", m.model().model().provenance().seed());
+        }
+        all.setAll(evaluation.metrics());
+        return all;
+    }
+
+    private static void chords(BluesModel m, ChordEvaluation eval, PrintWriter w) {
+        w.printf(Locale.ROOT, "model             %s%n", m.describe());
+        w.printf(Locale.ROOT, "free run          %d choruses, %d steps, from the form's first frame%n",
+                eval.choruses(), eval.steps());
+        w.printf(Locale.ROOT, "chord_accuracy    %.4f   (steps whose chord frame equals the form's)%n", eval.chordAccuracy());
+        w.printf(Locale.ROOT, "choruses_perfect  %d of %d%n", eval.chorusesPerfect(), eval.choruses());
+    }
+
+    private static void melody(BluesModel m, MelodyEvaluation eval, long seed, PrintWriter w) {
+        w.printf(Locale.ROOT, "model             %s%n", m.describe());
+        w.printf(Locale.ROOT, "free run          %d choruses, %d steps, primed with the first %d steps of a training chorus (seed %d)%n",
+                eval.choruses(), eval.steps(), eval.primerSteps(), seed);
+        w.printf(Locale.ROOT, "chord_accuracy    %.4f   (generated steps whose chord frame equals the form's)%n", eval.chordAccuracy());
+        w.printf(Locale.ROOT, "in_scale          %.4f   (melody steps on a pitch of the training melodies)%n", eval.inScale());
+        w.printf(Locale.ROOT, "novel_bars        %.4f   (generated bars whose melody is no training segment of that bar)%n", eval.novelBars());
+        w.printf(Locale.ROOT, "unique_choruses   %.4f   (distinct choruses / choruses)%n", eval.uniqueChoruses());
+        w.printf(Locale.ROOT, "pitch_class_kl    %.4f   (nats, generated vs training pitch classes, add-one smoothed)%n", eval.pitchClassKl());
+        w.printf(Locale.ROOT, "nll               %.4f   (nats per step, 25 units, teacher-forced on %d held-out choruses)%n",
+                eval.nll(), eval.heldOutChoruses());
+    }
+
+    /** What training measured on the model's own data set, as its file records it. */
+    private static void recorded(DataModel m, PrintWriter w) {
+        w.printf(Locale.ROOT, "model             %s (%s, seed %d), trained on %s%n", m.label(), m.model().kind(),
+                m.model().provenance().seed(), m.dataset());
+        w.printf(Locale.ROOT, "frames            %s%n", m.format().describe());
+        var names = m.model().metrics().fieldNames();
+        while (names.hasNext()) {
+            String k = names.next();
+            var v = m.model().metrics().get(k);
+            if (v.isNumber() && (k.endsWith("_nll") || k.endsWith("_acc"))) {
+                w.printf(Locale.ROOT, "%-17s %.4f   (measured at training time on the data set's %s split)%n", k,
+                        v.asDouble(), k.substring(0, k.indexOf('_')));
+            }
+        }
+        w.println("(chord_accuracy, in_scale, novel_bars and the other free-run metrics are measured for models of "
+                + "the paper's blues encoding; compose plays this model)");
+    }
+}

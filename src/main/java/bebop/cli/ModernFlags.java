@@ -1,0 +1,92 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.train.modern.ModernSettings;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The modern trainer's settings, shared by {@code bench-poly} and {@code train --data}. */
+final class ModernFlags {
+    @Option(names = "--hidden", paramLabel = "H[,H...]", split = ",",
+            description = "Modern trainer: LSTM layer sizes, bottom first. Default: 256.")
+    List<Integer> hidden;
+
+    @Option(names = "--window", paramLabel = "T", description = "Modern trainer: truncated-BPTT window, steps. Default: 50.")
+    Integer window;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Modern trainer: pieces per minibatch. Default: 32.")
+    Integer batch;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Modern trainer: dropout between layers. Default: 0.3.")
+    Double dropout;
+
+    @Option(names = "--input-dropout", paramLabel = "P",
+            description = "Modern trainer: drop each input key of each training step with probability P (the network "
+                    + "learns to predict from partly hidden frames); 0 = none. Default: 0.")
+    Double inputDropout;
+
+    @Option(names = "--clip", paramLabel = "N", description = "Modern trainer: gradient norm clip (0 = none). Default: 5.")
+    Double clip;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Modern trainer: stop after N epochs without a better validation NLL. Default: 20.")
+    Integer patience;
+
+    @Option(names = "--decay-patience", paramLabel = "N",
+            description = "Modern trainer: halve the learning rate after N epochs without a better validation NLL "
+                    + "(counted since the best epoch or the last halving) and go on from the best epoch's parameters; "
+                    + "0 = never. Takes effect only below --patience. Default: 0.")
+    Integer decayPatience;
+
+    /** True when any of these flags was given. */
+    boolean anyGiven() {
+        return hidden != null || window != null || batch != null || dropout != null || inputDropout != null
+                || clip != null || patience != null || decayPatience != null;
+    }
+
+    /** The settings: these flags over the defaults, with the command's seed, step size, epoch and time budgets. */
+    ModernSettings settings(long seed, Double learningRate, Integer maxEpochs, double minutes) {
+        ModernSettings s = ModernSettings.defaults(seed);
+        if (inputDropout != null && !(inputDropout >= 0 && inputDropout < 1)) {
+            throw new UserError("--input-dropout " + inputDropout + ": must be at least 0 and below 1");
+        }
+        if (decayPatience != null && (decayPatience < 0 || decayPatience > 1_000_000)) {
+            throw new UserError("--decay-patience " + decayPatience + ": must be 0..1000000 (0 = never)");
+        }
+        try {
+            if (hidden != null) {
+                s = s.withLayers(hidden);
+            }
+            if (window != null) {
+                s = s.withWindow(window);
+            }
+            if (batch != null) {
+                s = s.withBatch(batch);
+            }
+            if (learningRate != null) {
+                s = s.withLearningRate(learningRate);
+            }
+            if (dropout != null) {
+                s = s.withDropout(dropout);
+            }
+            if (inputDropout != null) {
+                s = s.withInputDropout(inputDropout);
+            }
+            if (clip != null) {
+                s = s.withClipNorm(clip);
+            }
+            if (maxEpochs != null) {
+                s = s.withMaxEpochs(maxEpochs);
+            }
+            if (patience != null) {
+                s = s.withPatience(patience);
+            }
+            if (decayPatience != null) {
+                s = s.withDecayPatience(decayPatience);
+            }
+            return s.withMaxMinutes(minutes);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("bad setting: " + e.getMessage());
+        }
+    }
+}

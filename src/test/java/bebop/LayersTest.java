@@ -1,0 +1,64 @@
+package bebop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of docs/ARCHITECTURE.md, checked against the code: each package of src/main names
+ * (by import or by qualified name) only the packages its row allows.
+ */
+class LayersTest {
+    /** Package -> the packages it may use (besides itself and the root package's UserError and Version). */
+    static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+            Map.entry("music", Set.of()),
+            Map.entry("encoding", Set.of("music")),
+            Map.entry("data", Set.of("music", "encoding")),
+            Map.entry("nn", Set.of()),
+            Map.entry("train", Set.of("music", "encoding", "data", "nn")),
+            Map.entry("compose", Set.of("music", "encoding", "data", "nn")),
+            Map.entry("eval", Set.of("music", "encoding", "data", "nn", "train", "compose")),
+            Map.entry("io", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval")),
+            Map.entry("bench", Set.of("music", "encoding", "data", "nn", "train")),
+            Map.entry("app", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval", "io", "bench")),
+            Map.entry("cli", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval", "io", "bench", "app")));
+
+    private static final Pattern USE = Pattern.compile("\\bbebop\\.([a-z]+)\\.");
+
+    @Test
+    void everyPackageUsesOnlyTheLayersBelowIt() throws Exception {
+        Path root = Path.of("src", "main", "java", "bebop");
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path rel = root.relativize(file);
+                if (rel.getNameCount() < 2) {
+                    continue;
+                }
+                String layer = rel.getName(0).toString();
+                Set<String> allowed = MAY_USE.get(layer);
+                if (allowed == null) {
+                    wrong.add(rel + ": package " + layer + " has no row in the layer table");
+                    continue;
+                }
+                Matcher m = USE.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1);
+                    if (!used.equals(layer) && !allowed.contains(used)) {
+                        wrong.add(rel + " uses bebop." + used);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong.stream().distinct().toList());
+    }
+}
