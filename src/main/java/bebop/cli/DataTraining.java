@@ -2,6 +2,7 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.data.BluesDataset;
+import bebop.data.Split;
 import bebop.data.corpus.ChordMelodySet;
 import bebop.encoding.FrameFormat;
 import bebop.io.model.FrameFormats;
@@ -132,7 +133,7 @@ final class DataTraining {
     /** The blues as melodies over chords, split as Experiment 2 splits it. */
     private ChordMelodySet bluesSet() {
         Experiment2Settings s = Experiment2Settings.defaults(cmd.seed).withForm(Options.formVariant(cmd.form));
-        Experiment2.Split split = Experiment2.split(s);
+        Split split = Experiment2.split(s);
         return ChordMelodySet.blues(BluesDataset.generate(BluesForm.of(s.form())), split.training(), split.heldOut());
     }
 }
