@@ -3,7 +3,6 @@ package bebop.train;
 import bebop.nn.Adam;
 import bebop.nn.BpttGradient;
 import bebop.nn.LstmNetwork;
-import java.util.List;
 
 /**
  * bebop's BPTT + Adam recipe for the paper's networks, the one epoch loop of {@link
@@ -31,22 +30,6 @@ final class BpttRecipe {
         void next(double[][] inputs, double[][] targets);
     }
 
-    /** The test after each epoch's step. */
-    interface StopTest {
-        /**
-         * Tests the network after epoch {@code epoch} (1-based), whose mean cross-entropy per step
-         * was {@code meanCrossEntropy}; returns the epoch report's {@link EpochReport#freeRunCorrect}.
-         */
-        int test(long epoch, double meanCrossEntropy);
-
-        /** Whether the last test passed: training is done. */
-        boolean passed();
-    }
-
-    /** What a run leaves besides the trained network. */
-    record Run(List<EpochReport> curve, long epochs, long steps, double seconds) {
-    }
-
     /**
      * Trains {@code net} in place.
      *
@@ -55,7 +38,7 @@ final class BpttRecipe {
      * @param beta1          Adam's beta1 (the settings' momentum)
      * @param gradientClip   the gradient's L2 norm is clipped to this (0 = no clipping)
      */
-    static Run train(LstmNetwork net, int steps, double learningRate, double beta1, double gradientClip,
+    static EpochLog.Run train(LstmNetwork net, int steps, double learningRate, double beta1, double gradientClip,
                      long maxEpochs, Sequences sequences, StopTest stop, TrainingListener listener) {
         double[][] inputs = new double[steps][net.inputs()];
         double[][] targets = new double[steps][net.outputs()];
@@ -76,6 +59,6 @@ final class BpttRecipe {
                 break;
             }
         }
-        return new Run(log.curve(), epoch, done, log.seconds());
+        return log.run(epoch, done);
     }
 }

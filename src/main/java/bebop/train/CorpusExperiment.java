@@ -89,7 +89,7 @@ public final class CorpusExperiment {
         }
         PieceStream stream = new PieceStream(new SplittableRandom(s.seed()).split(), train);
         Plateau plateau = new Plateau(s.maxEpochs(), s.plateauEpochs(), s.plateauGain());
-        BpttRecipe.Run run = BpttRecipe.train(net, s.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS,
+        EpochLog.Run run = BpttRecipe.train(net, s.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS,
                 s.learningRate(), s.momentum(), s.gradientClip(), s.maxEpochs(), stream, plateau, listener);
         Normalizer identity = Normalizer.identity(units);
         return new Result(net, identity, format, run.curve(), run.epochs(), run.steps(), run.seconds(), plateau.passed(),

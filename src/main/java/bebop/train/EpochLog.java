@@ -32,6 +32,15 @@ final class EpochLog {
         return (System.nanoTime() - start) * 1e-9;
     }
 
+    /** What a finished run leaves besides the trained network: the curve, the epochs and steps run, the seconds. */
+    record Run(List<EpochReport> curve, long epochs, long steps, double seconds) {
+    }
+
+    /** The run, ended after {@code epochs} epochs of {@code steps} steps in all. */
+    Run run(long epochs, long steps) {
+        return new Run(curve, epochs, steps, seconds());
+    }
+
     /** The reports so far (live). */
     List<EpochReport> curve() {
         return curve;

@@ -7,7 +7,6 @@ import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
 import bebop.nn.LstmNetwork;
 import bebop.nn.Normalizer;
-import bebop.nn.OnlineLearner;
 import java.util.SplittableRandom;
 
 /**
@@ -87,41 +86,35 @@ public final class Experiment1 {
         double[][] frames = chordFrames(BluesForm.of(s.form()));
         Normalizer norm = normalizer(s, frames);
         double[][] inputs = norm.applyAll(frames);
-        OnlineLearner learner = net.newLearner(s.learningRate(), s.momentum());
+        OnlineRecipe.Steps form = new OnlineRecipe.Steps() {
+            private int pos;
+            private int current;
+
+            @Override
+            public void next() {
+                current = pos;
+                pos = pos + 1 == STEPS_PER_CHORUS ? 0 : pos + 1;
+            }
+
+            @Override
+            public double[] input() {
+                return inputs[current];
+            }
+
+            @Override
+            public double[] target() {
+                return frames[pos];
+            }
+
+            @Override
+            public void restart() {
+                pos = 0;
+            }
+        };
         FormTest test = new FormTest(net, norm, frames, s.stopCycles());
-        EpochLog log = new EpochLog(listener);
-        int pos = 0;
-        int gross = 0;
-        long steps = 0;
-        long epoch = 0;
-        final int k = s.resetAfterGrossErrors();
-        while (epoch < s.maxEpochs() && !test.passed()) {
-            epoch++;
-            double ce = 0;
-            int resets = 0;
-            for (int i = 0; i < STEPS_PER_CHORUS; i++) {
-                int next = pos + 1 == STEPS_PER_CHORUS ? 0 : pos + 1;
-                double[] target = frames[next];
-                double[] y = learner.step(inputs[pos], target);
-                ce += learner.lastLoss();
-                pos = next;
-                if (k > 0 && grossError(y, target)) {
-                    if (++gross >= k) {
-                        learner.reset();
-                        pos = 0;
-                        gross = 0;
-                        resets++;
-                    }
-                }
-            }
-            steps += STEPS_PER_CHORUS;
-            double mean = ce / STEPS_PER_CHORUS;
-            int correct = test.test(epoch, mean);
-            if (log.epoch(epoch, steps, mean, resets, correct)) {
-                break;
-            }
-        }
-        return new TrainingResult(net, norm, s, log.curve(), epoch, steps, log.seconds(), test.passed());
+        EpochLog.Run run = OnlineRecipe.train(net, s.learningRate(), s.momentum(), STEPS_PER_CHORUS,
+                s.resetAfterGrossErrors(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
+        return new TrainingResult(net, norm, s, run.curve(), run.epochs(), run.steps(), run.seconds(), test.passed());
     }
 
     /**
@@ -141,7 +134,7 @@ public final class Experiment1 {
             }
         };
         FormTest test = new FormTest(net, norm, frames, s.stopCycles());
-        BpttRecipe.Run run = BpttRecipe.train(net, s.bpttChoruses() * STEPS_PER_CHORUS, s.learningRate(),
+        EpochLog.Run run = BpttRecipe.train(net, s.bpttChoruses() * STEPS_PER_CHORUS, s.learningRate(),
                 s.momentum(), s.gradientClip(), s.maxEpochs(), form, test, listener);
         return new TrainingResult(net, norm, s, run.curve(), run.epochs(), run.steps(), run.seconds(), test.passed());
     }
@@ -150,7 +143,7 @@ public final class Experiment1 {
      * The stop test of both trainers: free-runs from frame 0 (thresholded feedback at 0.5) and
      * passes when {@code cycles} whole choruses come out right. One free runner for the whole run.
      */
-    private static final class FormTest implements BpttRecipe.StopTest {
+    private static final class FormTest implements StopTest {
         private final FreeRunner runner;
         private final double[][] frames;
         private final double[][] primer;

@@ -8,7 +8,6 @@ import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
 import bebop.nn.LstmNetwork;
 import bebop.nn.Normalizer;
-import bebop.nn.OnlineLearner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -112,65 +111,12 @@ public final class Experiment2 {
         if (s.trainer() == Experiment1Settings.Trainer.BPTT_ADAM) {
             return trainBptt(s, net, listener);
         }
-        BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
-        Split split = split(s);
-        int[] training = split.training();
-        Normalizer norm = normalizer(s, data, training);
-        double[][] chords = BluesDataset.chordFrames(data.form());
-        int[][] melodyUnits = melodyUnits(data, training);
-        OnlineLearner learner = net.newLearner(s.learningRate(), s.momentum());
-        SplittableRandom stream = new SplittableRandom(s.seed()).split();
-        StopTest test = new StopTest(s, net, norm, data, training, chords);
-
-        double[] frame = new double[UNITS];
-        double[] input = new double[UNITS];
-        double[] target = new double[UNITS];
-        EpochLog log = new EpochLog(listener);
-        int current = training[stream.nextInt(training.length)];
-        int next = training[stream.nextInt(training.length)];
-        int pos = 0;
-        int gross = 0;
-        long steps = 0;
-        long epoch = 0;
-        final int k = s.resetAfterGrossErrors();
-        final int stepsPerEpoch = s.chorusesPerEpoch() * STEPS_PER_CHORUS;
-        while (epoch < s.maxEpochs() && !test.passed()) {
-            epoch++;
-            double ce = 0;
-            int resets = 0;
-            for (int i = 0; i < stepsPerEpoch; i++) {
-                fill(frame, chords, melodyUnits[current], pos);
-                norm.apply(frame, input);
-                if (pos + 1 < STEPS_PER_CHORUS) {
-                    fill(target, chords, melodyUnits[current], pos + 1);
-                } else {
-                    fill(target, chords, melodyUnits[next], 0);
-                }
-                double[] y = learner.step(input, target);
-                ce += learner.lastLoss();
-                pos++;
-                if (pos == STEPS_PER_CHORUS) {
-                    pos = 0;
-                    current = next;
-                    next = training[stream.nextInt(training.length)];
-                }
-                if (k > 0 && chordGrossError(y, target)) {
-                    if (++gross >= k) {
-                        learner.reset();
-                        pos = 0;
-                        gross = 0;
-                        resets++;
-                    }
-                }
-            }
-            steps += stepsPerEpoch;
-            double mean = ce / stepsPerEpoch;
-            int correct = test.test(epoch, mean);
-            if (log.epoch(epoch, steps, mean, resets, correct)) {
-                break;
-            }
-        }
-        return test.result(net, norm, split, log.curve(), epoch, steps, log.seconds());
+        Blues blues = Blues.of(s);
+        ChordsAndPlateau test = new ChordsAndPlateau(s, net, blues);
+        EpochLog.Run run = OnlineRecipe.train(net, s.learningRate(), s.momentum(),
+                s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.resetAfterGrossErrors(), Experiment2::chordGrossError,
+                s.maxEpochs(), new OnlineStream(new SplittableRandom(s.seed()).split(), blues), test, listener);
+        return test.result(net, blues, run);
     }
 
     /**
@@ -184,18 +130,97 @@ public final class Experiment2 {
      * online trainer. Deterministic for a seed.
      */
     static Experiment2Result trainBptt(Experiment2Settings s, LstmNetwork net, TrainingListener listener) {
-        BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
-        Split split = split(s);
-        int[] training = split.training();
-        Normalizer norm = normalizer(s, data, training);
-        double[][] chords = BluesDataset.chordFrames(data.form());
-        int[][] melodyUnits = melodyUnits(data, training);
-        ChorusStream stream = new ChorusStream(new SplittableRandom(s.seed()).split(), training, melodyUnits, chords,
-                norm, s.chorusesPerEpoch());
-        StopTest test = new StopTest(s, net, norm, data, training, chords);
-        BpttRecipe.Run run = BpttRecipe.train(net, s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.learningRate(),
-                s.momentum(), s.gradientClip(), s.maxEpochs(), stream, test, listener);
-        return test.result(net, norm, split, run.curve(), run.epochs(), run.steps(), run.seconds());
+        Blues blues = Blues.of(s);
+        ChordsAndPlateau test = new ChordsAndPlateau(s, net, blues);
+        EpochLog.Run run = BpttRecipe.train(net, s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.learningRate(),
+                s.momentum(), s.gradientClip(), s.maxEpochs(),
+                new ChorusStream(new SplittableRandom(s.seed()).split(), blues, s.chorusesPerEpoch()), test, listener);
+        return test.result(net, blues, run);
+    }
+
+    /**
+     * The blues of a run: the data set of the settings' form, its split, the normaliser fitted on
+     * the training choruses, the form's chord frames and the training choruses' melody units.
+     */
+    private record Blues(BluesDataset data, Split split, int[] training, Normalizer norm, double[][] chords,
+                         int[][] melodyUnits) {
+        static Blues of(Experiment2Settings s) {
+            BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
+            Split split = Experiment2.split(s);
+            int[] training = split.training();
+            return new Blues(data, split, training, normalizer(s, data, training), BluesDataset.chordFrames(data.form()),
+                    Experiment2.melodyUnits(data, training));
+        }
+
+        /**
+         * Writes step {@code pos} of chorus {@code chorus}: its normalised frame into {@code input}
+         * (through {@code frame}) and the next frame into {@code target} (after the last step, the
+         * first frame of chorus {@code following}).
+         */
+        void step(int chorus, int pos, int following, double[] frame, double[] input, double[] target) {
+            fill(frame, chords, melodyUnits[chorus], pos);
+            norm.apply(frame, input);
+            if (pos + 1 < STEPS_PER_CHORUS) {
+                fill(target, chords, melodyUnits[chorus], pos + 1);
+            } else {
+                fill(target, chords, melodyUnits[following], 0);
+            }
+        }
+
+        /** The first frame of the first training chorus: the chord test's primer. */
+        double[] firstFrame() {
+            return data.frames(data.choruses().get(training[0]))[0];
+        }
+    }
+
+    /**
+     * The online trainer's steps: the stream of random training choruses, one step after another,
+     * the last frame of a chorus predicting the first of the next.
+     */
+    private static final class OnlineStream implements OnlineRecipe.Steps {
+        private final SplittableRandom stream;
+        private final Blues blues;
+        private final int[] training;
+        private final double[] frame = new double[UNITS];
+        private final double[] input = new double[UNITS];
+        private final double[] target = new double[UNITS];
+        private int current;
+        private int next;
+        private int pos;
+
+        OnlineStream(SplittableRandom stream, Blues blues) {
+            this.stream = stream;
+            this.blues = blues;
+            this.training = blues.training();
+            current = training[stream.nextInt(training.length)];
+            next = training[stream.nextInt(training.length)];
+        }
+
+        @Override
+        public void next() {
+            blues.step(current, pos, next, frame, input, target);
+            pos++;
+            if (pos == STEPS_PER_CHORUS) {
+                pos = 0;
+                current = next;
+                next = training[stream.nextInt(training.length)];
+            }
+        }
+
+        @Override
+        public double[] input() {
+            return input;
+        }
+
+        @Override
+        public double[] target() {
+            return target;
+        }
+
+        @Override
+        public void restart() {
+            pos = 0;
+        }
     }
 
     /** Per chorus index, its melody units ({@link #melodyUnits(BluesDataset.Chorus)}) for the given choruses, else null. */
@@ -214,21 +239,16 @@ public final class Experiment2 {
      */
     private static final class ChorusStream implements BpttRecipe.Sequences {
         private final SplittableRandom stream;
+        private final Blues blues;
         private final int[] training;
-        private final int[][] melodyUnits;
-        private final double[][] chords;
-        private final Normalizer norm;
         private final int[] batch;
         private final double[] frame = new double[UNITS];
         private int next;
 
-        ChorusStream(SplittableRandom stream, int[] training, int[][] melodyUnits, double[][] chords, Normalizer norm,
-                     int choruses) {
+        ChorusStream(SplittableRandom stream, Blues blues, int choruses) {
             this.stream = stream;
-            this.training = training;
-            this.melodyUnits = melodyUnits;
-            this.chords = chords;
-            this.norm = norm;
+            this.blues = blues;
+            this.training = blues.training();
             this.batch = new int[choruses + 1];
             this.next = training[stream.nextInt(training.length)];
         }
@@ -242,14 +262,7 @@ public final class Experiment2 {
             next = batch[batch.length - 1];
             for (int t = 0; t < inputs.length; t++) {
                 int c = t / STEPS_PER_CHORUS;
-                int pos = t % STEPS_PER_CHORUS;
-                fill(frame, chords, melodyUnits[batch[c]], pos);
-                norm.apply(frame, inputs[t]);
-                if (pos + 1 < STEPS_PER_CHORUS) {
-                    fill(targets[t], chords, melodyUnits[batch[c]], pos + 1);
-                } else {
-                    fill(targets[t], chords, melodyUnits[batch[c + 1]], 0);
-                }
+                blues.step(batch[c], t % STEPS_PER_CHORUS, batch[c + 1], frame, inputs[t], targets[t]);
             }
         }
     }
@@ -258,18 +271,17 @@ public final class Experiment2 {
      * The stop test of both trainers, after every epoch: the chord test passes and the error has
      * plateaued. One free runner for the whole run; its melody draws restart from the seed at every test.
      */
-    private static final class StopTest implements BpttRecipe.StopTest {
+    private static final class ChordsAndPlateau implements StopTest {
         private final Experiment2Settings settings;
         private final ChordTest chordTest;
         private final Plateau plateau;
         private boolean chordsRight;
         private boolean plateaued;
 
-        StopTest(Experiment2Settings s, LstmNetwork net, Normalizer norm, BluesDataset data, int[] training,
-                 double[][] chords) {
+        ChordsAndPlateau(Experiment2Settings s, LstmNetwork net, Blues blues) {
             this.settings = s;
-            double[][] primer = {data.frames(data.choruses().get(training[0]))[0]};
-            this.chordTest = new ChordTest(net, norm, primer, chords, s.stopCycles(), s.seed());
+            double[][] primer = {blues.firstFrame()};
+            this.chordTest = new ChordTest(net, blues.norm(), primer, blues.chords(), s.stopCycles(), s.seed());
             this.plateau = new Plateau(s.maxEpochs(), s.plateauEpochs(), s.plateauGain());
         }
 
@@ -287,10 +299,9 @@ public final class Experiment2 {
             return chordsRight && plateaued;
         }
 
-        Experiment2Result result(LstmNetwork net, Normalizer norm, Split split, List<EpochReport> curve, long epochs,
-                                 long steps, double seconds) {
-            return new Experiment2Result(net, norm, settings, split, curve, epochs, steps, seconds, chordsRight,
-                    plateaued, passed());
+        Experiment2Result result(LstmNetwork net, Blues blues, EpochLog.Run run) {
+            return new Experiment2Result(net, blues.norm(), settings, blues.split(), run.curve(), run.epochs(),
+                    run.steps(), run.seconds(), chordsRight, plateaued, passed());
         }
     }
 

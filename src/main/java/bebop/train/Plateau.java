@@ -4,10 +4,10 @@ package bebop.train;
  * Experiment 2's plateau rule over a run's epochs ({@link Experiment2#plateaued}): the mean
  * cross-entropy of the last {@code window} epochs is less than {@code gain} (relative) below the
  * mean of the {@code window} epochs before. The errors are kept in one array sized for the run.
- * As a {@link BpttRecipe.StopTest} (the corpus recipe's, which has no form to test) it passes once
+ * As a {@link StopTest} (the corpus recipe's, which has no form to test) it passes once
  * the error has plateaued.
  */
-final class Plateau implements BpttRecipe.StopTest {
+final class Plateau implements StopTest {
     private final double[] errors;
     private final int window;
     private final double gain;
