@@ -1,5 +1,6 @@
 package bebop.nn;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,10 +8,82 @@ import java.util.Map;
  * The exact gradient of the total cross-entropy of a sequence, by full backpropagation through
  * time from a zero state, for the same network as the online learner: all masks, peepholes
  * (s(t-1) into input and forget gates, s(t) into the output gate) and the recurrent cell outputs
- * are differentiated through. For gradient checks and for batch trainers.
+ * are differentiated through. For gradient checks and for batch trainers: {@link #compute} gives
+ * the gradient by name in fresh arrays; a trainer's {@link #workspace} is sized once for a network
+ * and a sequence length, and its {@link #run} allocates nothing.
  */
 public final class BpttGradient {
-    private BpttGradient() {
+    private final LstmNetwork net;
+    private final int capacity;
+    private final ForwardState st;
+    /** Per step of the forward pass, the state the backward pass reads; sized once for {@link #capacity} steps. */
+    private final double[][] u;
+    private final double[][] s;
+    private final double[][] sPrev;
+    private final double[][] yc;
+    private final double[][] gc;
+    private final double[][] hs;
+    private final double[][] yIn;
+    private final double[][] yFg;
+    private final double[][] yOut;
+    private final double[][] y;
+    private final double[][] x;
+    /** The gradient, in the layout of the network's parameter arrays. */
+    private final double[][] g;
+    private final double[] dycFuture;
+    private double[] dsCarry;
+    private double[] newCarry;
+    private final double[] dyc;
+    private final double[] ds;
+    private final double[] dac;
+    private final double[] du;
+
+    private BpttGradient(LstmNetwork net, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a BPTT workspace needs room for at least one step, got " + capacity);
+        }
+        this.net = net;
+        this.capacity = capacity;
+        st = new ForwardState(net);
+        u = new double[capacity][net.gateLength];
+        s = new double[capacity][net.cells];
+        sPrev = new double[capacity][net.cells];
+        yc = new double[capacity][net.cells];
+        gc = new double[capacity][net.cells];
+        hs = new double[capacity][net.cells];
+        yIn = new double[capacity][net.blocks];
+        yFg = new double[capacity][net.blocks];
+        yOut = new double[capacity][net.blocks];
+        y = new double[capacity][net.outputs];
+        x = new double[capacity][net.inputs];
+        g = new double[net.params.length][];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = new double[net.params[i].length];
+        }
+        dycFuture = new double[net.cells];
+        dsCarry = new double[net.cells];
+        newCarry = new double[net.cells];
+        dyc = new double[net.cells];
+        ds = new double[net.cells];
+        dac = new double[net.cells];
+        du = new double[net.gateLength];
+    }
+
+    /**
+     * A workspace for sequences of at most {@code maxSteps} steps on {@code net}: every array sized
+     * once, so that {@link #run} allocates nothing (the BPTT recipes' epoch loop).
+     */
+    public static BpttGradient workspace(LstmNetwork net, int maxSteps) {
+        return new BpttGradient(net, maxSteps);
+    }
+
+    /**
+     * The gradient of the last {@link #run}: the live arrays (overwritten by the next run), in the
+     * layout of the network's parameter arrays, which {@link Adam#step} takes; the peephole arrays
+     * are empty when the network has none.
+     */
+    public double[][] gradient() {
+        return g;
     }
 
     /** Total loss and its gradient by parameter name ({@link LstmNetwork#parameterNames()}). */
@@ -32,55 +105,59 @@ public final class BpttGradient {
         return loss;
     }
 
-    /** Loss and exact gradient of the sequence from a zero state. */
+    /** Loss and exact gradient of the sequence from a zero state (a fresh workspace; see {@link #run}). */
     public static Result compute(LstmNetwork net, double[][] inputs, double[][] targets) {
         checkLengths(inputs, targets);
+        BpttGradient w = new BpttGradient(net, Math.max(1, inputs.length));
+        double loss = w.run(inputs, targets);
+        Map<String, double[]> map = new LinkedHashMap<>();
+        for (int i = 0; i < w.g.length; i++) {
+            if (net.peepholes || !LstmNetwork.isPeephole(i)) {
+                map.put(LstmNetwork.NAMES[i], w.g[i]);
+            }
+        }
+        return new Result(loss, map);
+    }
+
+    /**
+     * The total cross-entropy of the sequence from a zero state; its exact gradient is left in
+     * {@link #gradient()}. At most the workspace's steps; allocates nothing.
+     */
+    public double run(double[][] inputs, double[][] targets) {
+        checkLengths(inputs, targets);
+        if (inputs.length > capacity) {
+            throw new IllegalArgumentException("sequence of " + inputs.length + " steps, workspace for " + capacity);
+        }
         net.sync();
         final int steps = inputs.length;
         final int sc = net.cellsPerBlock;
-        ForwardState st = new ForwardState(net);
-        double[][] u = new double[steps][];
-        double[][] s = new double[steps][];
-        double[][] sPrev = new double[steps][];
-        double[][] yc = new double[steps][];
-        double[][] gc = new double[steps][];
-        double[][] hs = new double[steps][];
-        double[][] yIn = new double[steps][];
-        double[][] yFg = new double[steps][];
-        double[][] yOut = new double[steps][];
-        double[][] y = new double[steps][];
-        double[][] x = new double[steps][];
+        st.reset();
         double loss = 0;
         for (int t = 0; t < steps; t++) {
             st.forward(inputs[t]);
-            u[t] = st.u.clone();
-            s[t] = st.s.clone();
-            sPrev[t] = st.sPrev.clone();
-            yc[t] = st.yc.clone();
-            gc[t] = st.gc.clone();
-            hs[t] = st.hs.clone();
-            yIn[t] = st.yIn.clone();
-            yFg[t] = st.yForget.clone();
-            yOut[t] = st.yOut.clone();
-            y[t] = st.y.clone();
-            x[t] = st.x.clone();
+            copy(st.u, u[t]);
+            copy(st.s, s[t]);
+            copy(st.sPrev, sPrev[t]);
+            copy(st.yc, yc[t]);
+            copy(st.gc, gc[t]);
+            copy(st.hs, hs[t]);
+            copy(st.yIn, yIn[t]);
+            copy(st.yForget, yFg[t]);
+            copy(st.yOut, yOut[t]);
+            copy(st.y, y[t]);
+            copy(st.x, x[t]);
             for (int k = 0; k < net.outputs; k++) {
                 loss += Activations.crossEntropy(st.y[k], targets[t][k]);
             }
         }
 
         final double[][] p = net.params;
-        final double[][] g = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            g[i] = new double[p[i].length];
+        for (double[] gi : g) {
+            Arrays.fill(gi, 0);
         }
         final double[] wOut = p[LstmNetwork.P_OUTPUT];
-        double[] dycFuture = new double[net.cells];
-        double[] dsCarry = new double[net.cells];
-        double[] dyc = new double[net.cells];
-        double[] ds = new double[net.cells];
-        double[] dac = new double[net.cells];
-        double[] du = new double[net.gateLength];
+        Arrays.fill(dycFuture, 0);
+        Arrays.fill(dsCarry, 0);
         for (int t = steps - 1; t >= 0; t--) {
             System.arraycopy(dycFuture, 0, dyc, 0, net.cells);
             for (int k = 0; k < net.outputs; k++) {
@@ -95,8 +172,7 @@ public final class BpttGradient {
                 }
                 g[LstmNetwork.P_OUTPUT][o] += d;
             }
-            double[] newCarry = new double[net.cells];
-            java.util.Arrays.fill(du, 0);
+            Arrays.fill(du, 0);
             for (int j = 0; j < net.blocks; j++) {
                 final int n = net.sources[j];
                 final int go = net.gateOffset[j];
@@ -153,22 +229,22 @@ public final class BpttGradient {
                     }
                 }
             }
-            java.util.Arrays.fill(dycFuture, 0);
+            Arrays.fill(dycFuture, 0);
             for (int j = 0; j < net.blocks; j++) {
                 int o = net.gateOffset[j] + net.blockInputs[j].length;
                 for (int c : net.blockCells[j]) {
                     dycFuture[c] += du[o++];
                 }
             }
+            double[] swap = dsCarry;
             dsCarry = newCarry;
+            newCarry = swap;
         }
-        Map<String, double[]> map = new LinkedHashMap<>();
-        for (int i = 0; i < p.length; i++) {
-            if (net.peepholes || !LstmNetwork.isPeephole(i)) {
-                map.put(LstmNetwork.NAMES[i], g[i]);
-            }
-        }
-        return new Result(loss, map);
+        return loss;
+    }
+
+    private static void copy(double[] from, double[] to) {
+        System.arraycopy(from, 0, to, 0, from.length);
     }
 
     private static void checkLengths(double[][] inputs, double[][] targets) {

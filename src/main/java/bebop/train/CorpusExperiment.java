@@ -2,7 +2,6 @@ package bebop.train;
 
 import bebop.data.corpus.ChordMelodySet;
 import bebop.encoding.FrameFormat;
-import bebop.nn.BpttGradient;
 import bebop.nn.LstmNetwork;
 import bebop.nn.LstmSequenceModel;
 import bebop.nn.Normalizer;
@@ -16,7 +15,7 @@ import java.util.SplittableRandom;
  * chord units (the chord's pitch classes) and one melody unit per pitch of the training melodies'
  * range ({@link bebop.nn.LstmConfig#experiment2(int)}: 4 chord blocks that see only chords, 4
  * melody blocks that see everything), trained by Experiment 2's default recipe ({@link
- * Experiment2#trainBptt}): each epoch one Adam step on the exact gradient of the next
+ * Experiment2#trainBptt}, {@link BpttRecipe}'s loop): each epoch one Adam step on the exact gradient of the next
  * {@code chorusesPerEpoch * 96} steps of a stream of training pieces drawn at random with the seed
  * and concatenated, teacher-forced from a zero state. There is no form to test, so training stops
  * when the cross-entropy has plateaued (Experiment 2's rule) or after {@code maxEpochs}. A melody
@@ -88,48 +87,43 @@ public final class CorpusExperiment {
         for (ChordMelodySet.Piece p : data.train()) {
             train.add(frames(p, format));
         }
-        SplittableRandom stream = new SplittableRandom(s.seed()).split();
-        Experiment1.Adam adam = new Experiment1.Adam(net, s.learningRate(), s.momentum(), 0.999, 1e-8);
-        int len = s.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS;
-        double[][] inputs = new double[len][units];
-        double[][] targets = new double[len][units];
-        List<EpochReport> curve = new ArrayList<>();
-        double[] errors = new double[(int) Math.min(s.maxEpochs(), Integer.MAX_VALUE - 8)];
-        long start = System.nanoTime();
-        double[][] piece = train.get(stream.nextInt(train.size()));
-        int pos = 0;
-        long steps = 0;
-        long epoch = 0;
-        boolean plateau = false;
-        while (epoch < s.maxEpochs() && !plateau) {
-            epoch++;
-            for (int t = 0; t < len; t++) {
-                System.arraycopy(piece[pos], 0, inputs[t], 0, units);
+        PieceStream stream = new PieceStream(new SplittableRandom(s.seed()).split(), train);
+        Plateau plateau = new Plateau(s.maxEpochs(), s.plateauEpochs(), s.plateauGain());
+        EpochLog.Run run = BpttRecipe.train(net, s.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS,
+                s.learningRate(), s.momentum(), s.gradientClip(), s.maxEpochs(), stream, plateau, listener);
+        Normalizer identity = Normalizer.identity(units);
+        return new Result(net, identity, format, run.curve(), run.epochs(), run.steps(), run.seconds(), plateau.passed(),
+                nll(net, identity, data.valid(), format));
+    }
+
+    /**
+     * The training sequences: a stream of training pieces drawn at random with the seed and
+     * concatenated, each target the next frame (across the seam, the next piece's first frame).
+     */
+    private static final class PieceStream implements BpttRecipe.Sequences {
+        private final SplittableRandom stream;
+        private final List<double[][]> pieces;
+        private double[][] piece;
+        private int pos;
+
+        PieceStream(SplittableRandom stream, List<double[][]> pieces) {
+            this.stream = stream;
+            this.pieces = pieces;
+            this.piece = pieces.get(stream.nextInt(pieces.size()));
+        }
+
+        @Override
+        public void next(double[][] inputs, double[][] targets) {
+            for (int t = 0; t < inputs.length; t++) {
+                System.arraycopy(piece[pos], 0, inputs[t], 0, inputs[t].length);
                 pos++;
                 if (pos == piece.length) {
-                    piece = train.get(stream.nextInt(train.size()));
+                    piece = pieces.get(stream.nextInt(pieces.size()));
                     pos = 0;
                 }
-                System.arraycopy(piece[pos], 0, targets[t], 0, units);
-            }
-            BpttGradient.Result g = BpttGradient.compute(net, inputs, targets);
-            adam.step(g.gradient(), s.gradientClip());
-            steps += len;
-            double ce = g.loss() / len;
-            errors[(int) epoch - 1] = ce;
-            plateau = Experiment2.plateaued(errors, (int) epoch, s.plateauEpochs(), s.plateauGain());
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9), ce, 0, 0);
-            curve.add(r);
-            listener.onEpoch(r);
-            if (listener.stopRequested()) {
-                break;
+                System.arraycopy(piece[pos], 0, targets[t], 0, targets[t].length);
             }
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        Normalizer identity = Normalizer.identity(units);
-        return new Result(net, identity, format, curve, epoch, steps, seconds, plateau,
-                nll(net, identity, data.valid(), format));
     }
 
     /** Cross-entropy per predicted step, summed over units, each piece from a zero state; NaN for no steps. */

@@ -3,16 +3,10 @@ package bebop.train;
 import bebop.data.BluesDataset;
 import bebop.encoding.LocalEncoding;
 import bebop.music.BluesForm;
-import bebop.nn.BpttGradient;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
 import bebop.nn.LstmNetwork;
 import bebop.nn.Normalizer;
-import bebop.nn.OnlineLearner;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -92,143 +86,87 @@ public final class Experiment1 {
         double[][] frames = chordFrames(BluesForm.of(s.form()));
         Normalizer norm = normalizer(s, frames);
         double[][] inputs = norm.applyAll(frames);
-        OnlineLearner learner = net.newLearner(s.learningRate(), s.momentum());
-        FreeRunner tester = new FreeRunner(net, norm, FeedbackRule.threshold(0.5));
-        List<EpochReport> curve = new ArrayList<>();
-        long start = System.nanoTime();
-        int pos = 0;
-        int gross = 0;
-        long steps = 0;
-        long epoch = 0;
-        boolean converged = false;
-        final int k = s.resetAfterGrossErrors();
-        while (epoch < s.maxEpochs() && !converged) {
-            epoch++;
-            double ce = 0;
-            int resets = 0;
-            for (int i = 0; i < STEPS_PER_CHORUS; i++) {
-                int next = pos + 1 == STEPS_PER_CHORUS ? 0 : pos + 1;
-                double[] target = frames[next];
-                double[] y = learner.step(inputs[pos], target);
-                ce += learner.lastLoss();
-                pos = next;
-                if (k > 0 && grossError(y, target)) {
-                    if (++gross >= k) {
-                        learner.reset();
-                        pos = 0;
-                        gross = 0;
-                        resets++;
-                    }
-                }
+        OnlineRecipe.Steps form = new OnlineRecipe.Steps() {
+            private int pos;
+            private int current;
+
+            @Override
+            public void next() {
+                current = pos;
+                pos = pos + 1 == STEPS_PER_CHORUS ? 0 : pos + 1;
             }
-            steps += STEPS_PER_CHORUS;
-            int correct = freeRunCorrect(tester, frames, s.stopCycles());
-            converged = correct == s.stopCycles() * STEPS_PER_CHORUS;
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9),
-                    ce / STEPS_PER_CHORUS, resets, correct);
-            curve.add(r);
-            listener.onEpoch(r);
-            if (listener.stopRequested()) {
-                break;
+
+            @Override
+            public double[] input() {
+                return inputs[current];
             }
-        }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return new TrainingResult(net, norm, s, curve, epoch, steps, seconds, converged);
+
+            @Override
+            public double[] target() {
+                return frames[pos];
+            }
+
+            @Override
+            public void restart() {
+                pos = 0;
+            }
+        };
+        FormTest test = new FormTest(net, norm, frames, s.stopCycles());
+        EpochLog.Run run = OnlineRecipe.train(net, s.learningRate(), s.momentum(), STEPS_PER_CHORUS,
+                s.resetAfterGrossErrors(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
+        return new TrainingResult(net, norm, s, run.curve(), run.epochs(), run.steps(), run.seconds(), test.passed());
     }
 
     /**
-     * The BPTT fallback ({@link Experiment1Settings.Trainer#BPTT_ADAM}): each epoch computes the
-     * exact gradient of the cross-entropy of {@code bpttChoruses} choruses, teacher-forced from a
-     * zero state, clips its L2 norm and takes one Adam step; then the same stop test as the online
-     * trainer. Deterministic (no randomness beyond the initial weights).
+     * The BPTT fallback ({@link Experiment1Settings.Trainer#BPTT_ADAM}), {@link BpttRecipe}'s loop:
+     * each epoch computes the exact gradient of the cross-entropy of {@code bpttChoruses} choruses,
+     * teacher-forced from a zero state, clips its L2 norm and takes one Adam step; then the same stop
+     * test as the online trainer. Deterministic (no randomness beyond the initial weights).
      */
     static TrainingResult trainBptt(Experiment1Settings s, LstmNetwork net, TrainingListener listener) {
         double[][] frames = chordFrames(BluesForm.of(s.form()));
         Normalizer norm = normalizer(s, frames);
-        int len = s.bpttChoruses() * STEPS_PER_CHORUS;
-        double[][] inputs = new double[len][];
-        double[][] targets = new double[len][];
-        for (int t = 0; t < len; t++) {
-            inputs[t] = norm.apply(frames[t % STEPS_PER_CHORUS]);
-            targets[t] = frames[(t + 1) % STEPS_PER_CHORUS];
-        }
-        FreeRunner tester = new FreeRunner(net, norm, FeedbackRule.threshold(0.5));
-        Adam adam = new Adam(net, s.learningRate(), s.momentum(), 0.999, 1e-8);
-        List<EpochReport> curve = new ArrayList<>();
-        long start = System.nanoTime();
-        long steps = 0;
-        long epoch = 0;
-        boolean converged = false;
-        while (epoch < s.maxEpochs() && !converged) {
-            epoch++;
-            BpttGradient.Result g = BpttGradient.compute(net, inputs, targets);
-            adam.step(g.gradient(), s.gradientClip());
-            steps += len;
-            int correct = freeRunCorrect(tester, frames, s.stopCycles());
-            converged = correct == s.stopCycles() * STEPS_PER_CHORUS;
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9), g.loss() / len, 0, correct);
-            curve.add(r);
-            listener.onEpoch(r);
-            if (listener.stopRequested()) {
-                break;
+        double[][] normalized = norm.applyAll(frames);
+        BpttRecipe.Sequences form = (inputs, targets) -> {
+            for (int t = 0; t < inputs.length; t++) {
+                System.arraycopy(normalized[t % STEPS_PER_CHORUS], 0, inputs[t], 0, UNITS);
+                System.arraycopy(frames[(t + 1) % STEPS_PER_CHORUS], 0, targets[t], 0, UNITS);
             }
-        }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return new TrainingResult(net, norm, s, curve, epoch, steps, seconds, converged);
+        };
+        FormTest test = new FormTest(net, norm, frames, s.stopCycles());
+        EpochLog.Run run = BpttRecipe.train(net, s.bpttChoruses() * STEPS_PER_CHORUS, s.learningRate(),
+                s.momentum(), s.gradientClip(), s.maxEpochs(), form, test, listener);
+        return new TrainingResult(net, norm, s, run.curve(), run.epochs(), run.steps(), run.seconds(), test.passed());
     }
 
-    /** Adam (Kingma and Ba 2015) on all of a network's parameters, with optional global norm clipping. */
-    static final class Adam {
-        private final LstmNetwork net;
-        private final double lr;
-        private final double beta1;
-        private final double beta2;
-        private final double eps;
-        private final Map<String, double[]> m = new LinkedHashMap<>();
-        private final Map<String, double[]> v = new LinkedHashMap<>();
-        private long t;
+    /**
+     * The stop test of both trainers: free-runs from frame 0 (thresholded feedback at 0.5) and
+     * passes when {@code cycles} whole choruses come out right. One free runner for the whole run.
+     */
+    private static final class FormTest implements StopTest {
+        private final FreeRunner runner;
+        private final double[][] frames;
+        private final double[][] primer;
+        private final int cycles;
+        private boolean passed;
 
-        Adam(LstmNetwork net, double lr, double beta1, double beta2, double eps) {
-            this.net = net;
-            this.lr = lr;
-            this.beta1 = beta1;
-            this.beta2 = beta2;
-            this.eps = eps;
-            for (Map.Entry<String, Integer> e : net.parameterShapes().entrySet()) {
-                m.put(e.getKey(), new double[e.getValue()]);
-                v.put(e.getKey(), new double[e.getValue()]);
-            }
+        FormTest(LstmNetwork net, Normalizer norm, double[][] frames, int cycles) {
+            this.runner = new FreeRunner(net, norm, FeedbackRule.threshold(0.5));
+            this.frames = frames;
+            this.primer = new double[][] {frames[0]};
+            this.cycles = cycles;
         }
 
-        /** One step against {@code gradient}, its global L2 norm clipped to {@code clip} (0 = no clipping). */
-        void step(Map<String, double[]> gradient, double clip) {
-            double sq = 0;
-            for (double[] g : gradient.values()) {
-                for (double x : g) {
-                    sq += x * x;
-                }
-            }
-            double norm = Math.sqrt(sq);
-            double scale = clip > 0 && norm > clip ? clip / norm : 1.0;
-            t++;
-            double c1 = 1 - Math.pow(beta1, t);
-            double c2 = 1 - Math.pow(beta2, t);
-            Map<String, double[]> p = net.parameters();
-            for (Map.Entry<String, double[]> e : p.entrySet()) {
-                double[] w = e.getValue();
-                double[] g = gradient.get(e.getKey());
-                double[] mm = m.get(e.getKey());
-                double[] vv = v.get(e.getKey());
-                for (int i = 0; i < w.length; i++) {
-                    double gi = g[i] * scale;
-                    mm[i] = beta1 * mm[i] + (1 - beta1) * gi;
-                    vv[i] = beta2 * vv[i] + (1 - beta2) * gi * gi;
-                    w[i] -= lr * (mm[i] / c1) / (Math.sqrt(vv[i] / c2) + eps);
-                }
-            }
-            net.setParameters(p);
+        @Override
+        public int test(long epoch, double meanCrossEntropy) {
+            int correct = freeRunCorrect(runner, primer, frames, cycles);
+            passed = correct == cycles * STEPS_PER_CHORUS;
+            return correct;
+        }
+
+        @Override
+        public boolean passed() {
+            return passed;
         }
     }
 
@@ -242,9 +180,9 @@ public final class Experiment1 {
         return false;
     }
 
-    /** Free-runs from frame 0; the number of generated steps right before the first wrong frame. */
-    static int freeRunCorrect(FreeRunner runner, double[][] frames, int cycles) {
-        runner.prime(frames[0]);
+    /** Free-runs from {@code primer} (frame 0); the number of generated steps right before the first wrong frame. */
+    static int freeRunCorrect(FreeRunner runner, double[][] primer, double[][] frames, int cycles) {
+        runner.prime(primer);
         int n = cycles * STEPS_PER_CHORUS;
         for (int t = 1; t <= n; t++) {
             double[] f = runner.next();

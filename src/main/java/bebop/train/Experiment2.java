@@ -1,18 +1,17 @@
 package bebop.train;
 
 import bebop.data.BluesDataset;
+import bebop.data.Split;
 import bebop.encoding.LocalEncoding;
 import bebop.music.BluesForm;
-import bebop.nn.BpttGradient;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
 import bebop.nn.LstmNetwork;
 import bebop.nn.Normalizer;
-import bebop.nn.OnlineLearner;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The paper's Experiment 2: an LSTM learns the chord form and the melodies together (25 units:
@@ -55,67 +54,11 @@ public final class Experiment2 {
     }
 
     /**
-     * The training / held-out split of the choruses.
-     *
-     * @param seed     the split seed
-     * @param training chorus indices trained on, ascending
-     * @param heldOut  chorus indices held out, ascending
-     */
-    public record Split(long seed, int[] training, int[] heldOut) {
-        public Split {
-            training = training.clone();
-            heldOut = heldOut.clone();
-        }
-
-        @Override
-        public int[] training() {
-            return training.clone();
-        }
-
-        @Override
-        public int[] heldOut() {
-            return heldOut.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Split s && seed == s.seed && Arrays.equals(training, s.training)
-                    && Arrays.equals(heldOut, s.heldOut);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * Long.hashCode(seed) + Arrays.hashCode(training)) + Arrays.hashCode(heldOut);
-        }
-
-        @Override
-        public String toString() {
-            return "Split[seed=" + seed + ", training=" + training.length + ", heldOut=" + heldOut.length + "]";
-        }
-    }
-
-    /**
      * A seeded split of {@code n} choruses: round(fraction * n) held out, chosen by a Fisher-Yates
-     * shuffle with a SplittableRandom of the seed; both lists ascending.
+     * shuffle with a SplittableRandom of the seed; both lists ascending ({@link Split#of}).
      */
     public static Split split(int n, long seed, double heldOutFraction) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        int held = (int) Math.round(heldOutFraction * n);
-        int[] heldOut = Arrays.copyOf(order, held);
-        int[] training = Arrays.copyOfRange(order, held, n);
-        Arrays.sort(heldOut);
-        Arrays.sort(training);
-        return new Split(seed, training, heldOut);
+        return Split.of(n, seed, heldOutFraction);
     }
 
     /** The split of these settings over the paper's 4,096 choruses. */
@@ -168,157 +111,198 @@ public final class Experiment2 {
         if (s.trainer() == Experiment1Settings.Trainer.BPTT_ADAM) {
             return trainBptt(s, net, listener);
         }
-        BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
-        Split split = split(s);
-        int[] training = split.training();
-        Normalizer norm = normalizer(s, data, training);
-        double[][] chords = BluesDataset.chordFrames(data.form());
-        int[][] melodyUnits = new int[data.choruses().size()][];
-        for (int i : training) {
-            melodyUnits[i] = melodyUnits(data.choruses().get(i));
-        }
-        OnlineLearner learner = net.newLearner(s.learningRate(), s.momentum());
-        SplittableRandom stream = new SplittableRandom(s.seed()).split();
-        double[][] testPrimer = {data.frames(data.choruses().get(training[0]))[0]};
-
-        double[] frame = new double[UNITS];
-        double[] input = new double[UNITS];
-        double[] target = new double[UNITS];
-        List<EpochReport> curve = new ArrayList<>();
-        double[] errors = new double[(int) Math.min(s.maxEpochs(), Integer.MAX_VALUE - 8)];
-        long start = System.nanoTime();
-        int current = training[stream.nextInt(training.length)];
-        int next = training[stream.nextInt(training.length)];
-        int pos = 0;
-        int gross = 0;
-        long steps = 0;
-        long epoch = 0;
-        boolean chordsRight = false;
-        boolean plateau = false;
-        final int k = s.resetAfterGrossErrors();
-        final int stepsPerEpoch = s.chorusesPerEpoch() * STEPS_PER_CHORUS;
-        while (epoch < s.maxEpochs() && !(chordsRight && plateau)) {
-            epoch++;
-            double ce = 0;
-            int resets = 0;
-            for (int i = 0; i < stepsPerEpoch; i++) {
-                fill(frame, chords, melodyUnits[current], pos);
-                norm.apply(frame, input);
-                if (pos + 1 < STEPS_PER_CHORUS) {
-                    fill(target, chords, melodyUnits[current], pos + 1);
-                } else {
-                    fill(target, chords, melodyUnits[next], 0);
-                }
-                double[] y = learner.step(input, target);
-                ce += learner.lastLoss();
-                pos++;
-                if (pos == STEPS_PER_CHORUS) {
-                    pos = 0;
-                    current = next;
-                    next = training[stream.nextInt(training.length)];
-                }
-                if (k > 0 && chordGrossError(y, target)) {
-                    if (++gross >= k) {
-                        learner.reset();
-                        pos = 0;
-                        gross = 0;
-                        resets++;
-                    }
-                }
-            }
-            steps += stepsPerEpoch;
-            errors[(int) epoch - 1] = ce / stepsPerEpoch;
-            int correct = chordTest(net, norm, testPrimer, chords, s.stopCycles(), s.seed());
-            chordsRight = correct == s.stopCycles() * STEPS_PER_CHORUS;
-            plateau = plateaued(errors, (int) epoch, s.plateauEpochs(), s.plateauGain());
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9), ce / stepsPerEpoch,
-                    resets, correct);
-            curve.add(r);
-            listener.onEpoch(r);
-            if (listener.stopRequested()) {
-                break;
-            }
-        }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return new Experiment2Result(net, norm, s, split, curve, epoch, steps, seconds, chordsRight, plateau,
-                chordsRight && plateau);
+        Blues blues = Blues.of(s);
+        ChordsAndPlateau test = new ChordsAndPlateau(s, net, blues);
+        EpochLog.Run run = OnlineRecipe.train(net, s.learningRate(), s.momentum(),
+                s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.resetAfterGrossErrors(), Experiment2::chordGrossError,
+                s.maxEpochs(), new OnlineStream(new SplittableRandom(s.seed()).split(), blues), test, listener);
+        return test.result(net, blues, run);
     }
 
     /**
-     * bebop's trainer ({@link Experiment1Settings.Trainer#BPTT_ADAM}): each epoch takes the next
-     * {@code chorusesPerEpoch} choruses of the same seeded stream of random training choruses,
-     * concatenated (the last frame predicts the first frame of the chorus that follows in the
-     * stream), computes the exact gradient of their cross-entropy teacher-forced from a zero state
-     * ({@link BpttGradient}), and takes one Adam step (Experiment 1's {@link Experiment1.Adam}: step
-     * {@code learningRate}, beta1 {@code momentum}, beta2 0.999, epsilon 1e-8, gradient norm clipped
-     * to {@code gradientClip}). No resets. Then the same chord test and plateau stop as the online
-     * trainer. Deterministic for a seed.
+     * bebop's trainer ({@link Experiment1Settings.Trainer#BPTT_ADAM}), {@link BpttRecipe}'s loop:
+     * each epoch takes the next {@code chorusesPerEpoch} choruses of the same seeded stream of random
+     * training choruses, concatenated (the last frame predicts the first frame of the chorus that
+     * follows in the stream), computes the exact gradient of their cross-entropy teacher-forced from
+     * a zero state ({@link bebop.nn.BpttGradient}), and takes one Adam step ({@link bebop.nn.Adam}:
+     * step {@code learningRate}, beta1 {@code momentum}, beta2 0.999, epsilon 1e-8, gradient norm
+     * clipped to {@code gradientClip}). No resets. Then the same chord test and plateau stop as the
+     * online trainer. Deterministic for a seed.
      */
     static Experiment2Result trainBptt(Experiment2Settings s, LstmNetwork net, TrainingListener listener) {
-        BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
-        Split split = split(s);
-        int[] training = split.training();
-        Normalizer norm = normalizer(s, data, training);
-        double[][] chords = BluesDataset.chordFrames(data.form());
+        Blues blues = Blues.of(s);
+        ChordsAndPlateau test = new ChordsAndPlateau(s, net, blues);
+        EpochLog.Run run = BpttRecipe.train(net, s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.learningRate(),
+                s.momentum(), s.gradientClip(), s.maxEpochs(),
+                new ChorusStream(new SplittableRandom(s.seed()).split(), blues, s.chorusesPerEpoch()), test, listener);
+        return test.result(net, blues, run);
+    }
+
+    /**
+     * The blues of a run: the data set of the settings' form, its split, the normaliser fitted on
+     * the training choruses, the form's chord frames and the training choruses' melody units.
+     */
+    private record Blues(BluesDataset data, Split split, int[] training, Normalizer norm, double[][] chords,
+                         int[][] melodyUnits) {
+        static Blues of(Experiment2Settings s) {
+            BluesDataset data = BluesDataset.generate(BluesForm.of(s.form()));
+            Split split = Experiment2.split(s);
+            int[] training = split.training();
+            return new Blues(data, split, training, normalizer(s, data, training), BluesDataset.chordFrames(data.form()),
+                    Experiment2.melodyUnits(data, training));
+        }
+
+        /**
+         * Writes step {@code pos} of chorus {@code chorus}: its normalised frame into {@code input}
+         * (through {@code frame}) and the next frame into {@code target} (after the last step, the
+         * first frame of chorus {@code following}).
+         */
+        void step(int chorus, int pos, int following, double[] frame, double[] input, double[] target) {
+            fill(frame, chords, melodyUnits[chorus], pos);
+            norm.apply(frame, input);
+            if (pos + 1 < STEPS_PER_CHORUS) {
+                fill(target, chords, melodyUnits[chorus], pos + 1);
+            } else {
+                fill(target, chords, melodyUnits[following], 0);
+            }
+        }
+
+        /** The first frame of the first training chorus: the chord test's primer. */
+        double[] firstFrame() {
+            return data.frames(data.choruses().get(training[0]))[0];
+        }
+    }
+
+    /**
+     * The online trainer's steps: the stream of random training choruses, one step after another,
+     * the last frame of a chorus predicting the first of the next.
+     */
+    private static final class OnlineStream implements OnlineRecipe.Steps {
+        private final SplittableRandom stream;
+        private final Blues blues;
+        private final int[] training;
+        private final double[] frame = new double[UNITS];
+        private final double[] input = new double[UNITS];
+        private final double[] target = new double[UNITS];
+        private int current;
+        private int next;
+        private int pos;
+
+        OnlineStream(SplittableRandom stream, Blues blues) {
+            this.stream = stream;
+            this.blues = blues;
+            this.training = blues.training();
+            current = training[stream.nextInt(training.length)];
+            next = training[stream.nextInt(training.length)];
+        }
+
+        @Override
+        public void next() {
+            blues.step(current, pos, next, frame, input, target);
+            pos++;
+            if (pos == STEPS_PER_CHORUS) {
+                pos = 0;
+                current = next;
+                next = training[stream.nextInt(training.length)];
+            }
+        }
+
+        @Override
+        public double[] input() {
+            return input;
+        }
+
+        @Override
+        public double[] target() {
+            return target;
+        }
+
+        @Override
+        public void restart() {
+            pos = 0;
+        }
+    }
+
+    /** Per chorus index, its melody units ({@link #melodyUnits(BluesDataset.Chorus)}) for the given choruses, else null. */
+    private static int[][] melodyUnits(BluesDataset data, int[] choruses) {
         int[][] melodyUnits = new int[data.choruses().size()][];
-        for (int i : training) {
+        for (int i : choruses) {
             melodyUnits[i] = melodyUnits(data.choruses().get(i));
         }
-        SplittableRandom stream = new SplittableRandom(s.seed()).split();
-        double[][] testPrimer = {data.frames(data.choruses().get(training[0]))[0]};
-        Experiment1.Adam adam = new Experiment1.Adam(net, s.learningRate(), s.momentum(), 0.999, 1e-8);
+        return melodyUnits;
+    }
 
-        int len = s.chorusesPerEpoch() * STEPS_PER_CHORUS;
-        double[][] inputs = new double[len][UNITS];
-        double[][] targets = new double[len][UNITS];
-        double[] frame = new double[UNITS];
-        List<EpochReport> curve = new ArrayList<>();
-        double[] errors = new double[(int) Math.min(s.maxEpochs(), Integer.MAX_VALUE - 8)];
-        long start = System.nanoTime();
-        int[] batch = new int[s.chorusesPerEpoch() + 1];
-        int next = training[stream.nextInt(training.length)];
-        long steps = 0;
-        long epoch = 0;
-        boolean chordsRight = false;
-        boolean plateau = false;
-        while (epoch < s.maxEpochs() && !(chordsRight && plateau)) {
-            epoch++;
+    /**
+     * The BPTT trainer's sequences: per epoch the next {@code choruses} choruses of a seeded stream
+     * of random training choruses, each target the next frame (the last one's, the first frame of
+     * the chorus that follows in the stream).
+     */
+    private static final class ChorusStream implements BpttRecipe.Sequences {
+        private final SplittableRandom stream;
+        private final Blues blues;
+        private final int[] training;
+        private final int[] batch;
+        private final double[] frame = new double[UNITS];
+        private int next;
+
+        ChorusStream(SplittableRandom stream, Blues blues, int choruses) {
+            this.stream = stream;
+            this.blues = blues;
+            this.training = blues.training();
+            this.batch = new int[choruses + 1];
+            this.next = training[stream.nextInt(training.length)];
+        }
+
+        @Override
+        public void next(double[][] inputs, double[][] targets) {
             batch[0] = next;
             for (int c = 1; c < batch.length; c++) {
                 batch[c] = training[stream.nextInt(training.length)];
             }
             next = batch[batch.length - 1];
-            for (int t = 0; t < len; t++) {
+            for (int t = 0; t < inputs.length; t++) {
                 int c = t / STEPS_PER_CHORUS;
-                int pos = t % STEPS_PER_CHORUS;
-                fill(frame, chords, melodyUnits[batch[c]], pos);
-                norm.apply(frame, inputs[t]);
-                if (pos + 1 < STEPS_PER_CHORUS) {
-                    fill(targets[t], chords, melodyUnits[batch[c]], pos + 1);
-                } else {
-                    fill(targets[t], chords, melodyUnits[batch[c + 1]], 0);
-                }
-            }
-            BpttGradient.Result g = BpttGradient.compute(net, inputs, targets);
-            adam.step(g.gradient(), s.gradientClip());
-            steps += len;
-            double ce = g.loss() / len;
-            errors[(int) epoch - 1] = ce;
-            int correct = chordTest(net, norm, testPrimer, chords, s.stopCycles(), s.seed());
-            chordsRight = correct == s.stopCycles() * STEPS_PER_CHORUS;
-            plateau = plateaued(errors, (int) epoch, s.plateauEpochs(), s.plateauGain());
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            EpochReport r = new EpochReport(epoch, steps, steps / Math.max(seconds, 1e-9), ce, 0, correct);
-            curve.add(r);
-            listener.onEpoch(r);
-            if (listener.stopRequested()) {
-                break;
+                blues.step(batch[c], t % STEPS_PER_CHORUS, batch[c + 1], frame, inputs[t], targets[t]);
             }
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return new Experiment2Result(net, norm, s, split, curve, epoch, steps, seconds, chordsRight, plateau,
-                chordsRight && plateau);
+    }
+
+    /**
+     * The stop test of both trainers, after every epoch: the chord test passes and the error has
+     * plateaued. One free runner for the whole run; its melody draws restart from the seed at every test.
+     */
+    private static final class ChordsAndPlateau implements StopTest {
+        private final Experiment2Settings settings;
+        private final ChordTest chordTest;
+        private final Plateau plateau;
+        private boolean chordsRight;
+        private boolean plateaued;
+
+        ChordsAndPlateau(Experiment2Settings s, LstmNetwork net, Blues blues) {
+            this.settings = s;
+            double[][] primer = {blues.firstFrame()};
+            this.chordTest = new ChordTest(net, blues.norm(), primer, blues.chords(), s.stopCycles(), s.seed());
+            this.plateau = new Plateau(s.maxEpochs(), s.plateauEpochs(), s.plateauGain());
+        }
+
+        @Override
+        public int test(long epoch, double meanCrossEntropy) {
+            boolean flat = plateau.add(meanCrossEntropy);
+            int correct = chordTest.run();
+            chordsRight = correct == settings.stopCycles() * STEPS_PER_CHORUS;
+            plateaued = flat;
+            return correct;
+        }
+
+        @Override
+        public boolean passed() {
+            return chordsRight && plateaued;
+        }
+
+        Experiment2Result result(LstmNetwork net, Blues blues, EpochLog.Run run) {
+            return new Experiment2Result(net, blues.norm(), settings, blues.split(), run.curve(), run.epochs(),
+                    run.steps(), run.seconds(), chordsRight, plateaued, passed());
+        }
     }
 
     /** Per step (96), the melody unit of a chorus (12..24). */
@@ -365,23 +349,65 @@ public final class Experiment2 {
 
     /**
      * The chord test: free-runs from {@code primer} (chords thresholded at 0.5, one melody note
-     * drawn per step with a generator of {@code seed}) and returns the number of generated steps
-     * whose chord units were right before the first wrong one (at most {@code cycles * 96}).
+     * drawn per step with a generator of {@code seed}, the same draws at every run) and counts the
+     * generated steps whose chord units were right before the first wrong one (at most {@code cycles * 96}).
      */
-    static int chordTest(LstmNetwork net, Normalizer norm, double[][] primer, double[][] chords, int cycles, long seed) {
-        FreeRunner runner = new FreeRunner(net, norm, FeedbackRule.thresholdAndSample(0, CHORD_UNITS, 0.5,
-                CHORD_UNITS, UNITS, new SplittableRandom(seed)));
-        runner.prime(primer);
-        int n = cycles * STEPS_PER_CHORUS;
-        for (int t = primer.length; t < primer.length + n; t++) {
-            double[] f = runner.next();
-            double[] want = chords[t % STEPS_PER_CHORUS];
-            for (int u = 0; u < CHORD_UNITS; u++) {
-                if (f[u] != want[u]) {
-                    return t - primer.length;
+    static final class ChordTest {
+        private final FreeRunner runner;
+        private final Restartable draws;
+        private final double[][] primer;
+        private final double[][] chords;
+        private final int cycles;
+
+        ChordTest(LstmNetwork net, Normalizer norm, double[][] primer, double[][] chords, int cycles, long seed) {
+            this.draws = new Restartable(seed);
+            this.runner = new FreeRunner(net, norm, FeedbackRule.thresholdAndSample(0, CHORD_UNITS, 0.5,
+                    CHORD_UNITS, UNITS, draws));
+            this.primer = primer;
+            this.chords = chords;
+            this.cycles = cycles;
+        }
+
+        /** One test of the network's current weights. */
+        int run() {
+            draws.restart();
+            runner.prime(primer);
+            int n = cycles * STEPS_PER_CHORUS;
+            for (int t = primer.length; t < primer.length + n; t++) {
+                double[] f = runner.next();
+                double[] want = chords[t % STEPS_PER_CHORUS];
+                for (int u = 0; u < CHORD_UNITS; u++) {
+                    if (f[u] != want[u]) {
+                        return t - primer.length;
+                    }
                 }
             }
+            return n;
         }
-        return n;
+    }
+
+    /** A SplittableRandom of a seed that starts again from the seed at every {@link #restart()}. */
+    private static final class Restartable implements RandomGenerator {
+        private final long seed;
+        private SplittableRandom rng;
+
+        Restartable(long seed) {
+            this.seed = seed;
+            restart();
+        }
+
+        void restart() {
+            rng = new SplittableRandom(seed);
+        }
+
+        @Override
+        public long nextLong() {
+            return rng.nextLong();
+        }
+
+        @Override
+        public double nextDouble() {
+            return rng.nextDouble();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package bebop.train;
 
+import bebop.data.Split;
 import bebop.nn.LstmNetwork;
 import bebop.nn.Normalizer;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.List;
  * @param converged   both: the paper's stop condition was met before maxEpochs
  */
 public record Experiment2Result(LstmNetwork network, Normalizer normalizer, Experiment2Settings settings,
-                                Experiment2.Split split, List<EpochReport> curve, long epochs, long steps,
+                                Split split, List<EpochReport> curve, long epochs, long steps,
                                 double seconds, boolean chordTestPassed, boolean plateaued, boolean converged) {
     public Experiment2Result {
         curve = List.copyOf(curve);

@@ -69,7 +69,7 @@ class Experiment2Test {
 
     @Test
     void theSplitHoldsOutATenthOfTheChorusesTheSameWayEveryTime() {
-        Experiment2.Split s = Experiment2.split(Experiment2Settings.paper(1));
+        bebop.data.Split s = Experiment2.split(Experiment2Settings.paper(1));
         assertEquals(410, s.heldOut().length);
         assertEquals(3686, s.training().length);
         boolean[] seen = new boolean[4096];

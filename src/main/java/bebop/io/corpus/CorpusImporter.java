@@ -1,13 +1,13 @@
 package bebop.io.corpus;
 
 import bebop.UserError;
+import bebop.data.Split.Part;
 import bebop.data.corpus.ExtractedPiece;
 import bebop.data.corpus.FileOutcome;
 import bebop.data.corpus.ImportOptions;
 import bebop.data.corpus.PieceExtractor;
 import bebop.data.corpus.PieceVersion;
 import bebop.data.corpus.Rejection;
-import bebop.data.corpus.Split;
 import bebop.data.corpus.Transposition;
 import bebop.io.AtomicFiles;
 import bebop.io.midi.MidiFile;
@@ -49,7 +49,7 @@ public final class CorpusImporter {
                 groupOf.putIfAbsent(r.sha256(), groupOf.size());
             }
         }
-        Split[] splits = Split.assign(groupOf.size(), options.seed());
+        Part[] splits = Part.assign(groupOf.size(), options.seed());
         List<FileResult> withSplits = new ArrayList<>(results.size());
         for (FileResult r : results) {
             withSplits.add(r.imported() ? r.withSplit(splits[groupOf.get(r.sha256())]) : r);

@@ -1,11 +1,11 @@
 package bebop.io.corpus;
 
 import bebop.Version;
+import bebop.data.Split.Part;
 import bebop.data.corpus.ExtractedPiece;
 import bebop.data.corpus.FileOutcome;
 import bebop.data.corpus.HalfBarChord;
 import bebop.data.corpus.PieceVersion;
-import bebop.data.corpus.Split;
 import bebop.data.corpus.Transposition;
 import bebop.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -73,7 +73,7 @@ public final class DatasetWriter {
 
     /** Writes the files; returns the paths written, in the order above. */
     public static List<Path> write(Path out, CorpusImport result) {
-        Map<Split, List<Entry>> splits = entries(result);
+        Map<Part, List<Entry>> splits = entries(result);
         List<Path> written = new ArrayList<>();
         boolean any = result.importedCount() > 0;
         String datasetSha = null;
@@ -90,9 +90,9 @@ public final class DatasetWriter {
         return written;
     }
 
-    static Map<Split, List<Entry>> entries(CorpusImport result) {
-        Map<Split, List<Entry>> m = new EnumMap<>(Split.class);
-        for (Split s : Split.values()) {
+    static Map<Part, List<Entry>> entries(CorpusImport result) {
+        Map<Part, List<Entry>> m = new EnumMap<>(Part.class);
+        for (Part s : Part.values()) {
             m.put(s, new ArrayList<>());
         }
         for (FileResult f : result.files()) {
@@ -134,11 +134,11 @@ public final class DatasetWriter {
     }
 
     /** {"train": [ piece, ... ], ...} with one piece a line. */
-    static void dataset(Map<Split, List<Entry>> splits, Writer w) throws IOException {
+    static void dataset(Map<Part, List<Entry>> splits, Writer w) throws IOException {
         StringBuilder sb = new StringBuilder(1 << 12);
         sb.append('{');
         boolean firstSplit = true;
-        for (Split s : Split.values()) {
+        for (Part s : Part.values()) {
             sb.append(firstSplit ? "\n" : ",\n").append('"').append(s.label()).append("\": [");
             firstSplit = false;
             List<Entry> list = splits.get(s);
@@ -170,11 +170,11 @@ public final class DatasetWriter {
     }
 
     /** The structured records, one piece a line, in the order of dataset.json. */
-    static void pieces(Map<Split, List<Entry>> splits, Writer w) throws IOException {
+    static void pieces(Map<Part, List<Entry>> splits, Writer w) throws IOException {
         StringBuilder sb = new StringBuilder(1 << 12);
         sb.append("{\"format\": \"").append(PIECES_FORMAT).append("\", \"format_version\": ").append(FORMAT_VERSION)
                 .append(", \"chord_low\": ").append(PieceVersion.CHORD_LOW);
-        for (Split s : Split.values()) {
+        for (Part s : Part.values()) {
             sb.append(",\n\"").append(s.label()).append("\": [");
             List<Entry> list = splits.get(s);
             for (int i = 0; i < list.size(); i++) {
@@ -241,7 +241,7 @@ public final class DatasetWriter {
         sb.append('"');
     }
 
-    private static ObjectNode meta(CorpusImport r, Map<Split, List<Entry>> splits, String datasetSha, String piecesSha) {
+    private static ObjectNode meta(CorpusImport r, Map<Part, List<Entry>> splits, String datasetSha, String piecesSha) {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", META_FORMAT);
         o.put("format_version", FORMAT_VERSION);
@@ -293,9 +293,9 @@ public final class DatasetWriter {
         return o;
     }
 
-    private static ObjectNode splitCounts(Map<Split, List<Entry>> splits) {
+    private static ObjectNode splitCounts(Map<Part, List<Entry>> splits) {
         ObjectNode o = JSON.createObjectNode();
-        for (Split s : Split.values()) {
+        for (Part s : Part.values()) {
             ObjectNode j = o.putObject(s.label());
             List<Entry> list = splits.get(s);
             j.put("files", list.stream().map(e -> e.file().path()).distinct().count());
@@ -305,7 +305,7 @@ public final class DatasetWriter {
         return o;
     }
 
-    private static ObjectNode report(CorpusImport r, Map<Split, List<Entry>> splits) {
+    private static ObjectNode report(CorpusImport r, Map<Part, List<Entry>> splits) {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", REPORT_FORMAT);
         o.put("format_version", FORMAT_VERSION);

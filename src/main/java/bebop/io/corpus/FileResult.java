@@ -1,8 +1,8 @@
 package bebop.io.corpus;
 
+import bebop.data.Split.Part;
 import bebop.data.corpus.ExtractedPiece;
 import bebop.data.corpus.FileOutcome;
-import bebop.data.corpus.Split;
 
 /**
  * What an import made of one file.
@@ -14,7 +14,7 @@ import bebop.data.corpus.Split;
  * @param outcome the piece or the rejection
  * @param split the split of an imported file's pieces, null for a rejected file
  */
-public record FileResult(String path, long bytes, String sha256, int midiFormat, FileOutcome outcome, Split split) {
+public record FileResult(String path, long bytes, String sha256, int midiFormat, FileOutcome outcome, Part split) {
     public boolean imported() {
         return outcome instanceof FileOutcome.Imported;
     }
@@ -27,7 +27,7 @@ public record FileResult(String path, long bytes, String sha256, int midiFormat,
         throw new IllegalStateException(path + " was not imported");
     }
 
-    FileResult withSplit(Split s) {
+    FileResult withSplit(Part s) {
         return new FileResult(path, bytes, sha256, midiFormat, outcome, s);
     }
 }

@@ -1,8 +1,8 @@
 package bebop.io.corpus;
 
+import bebop.data.Split.Part;
 import bebop.data.corpus.ExtractedPiece;
 import bebop.data.corpus.FileOutcome;
-import bebop.data.corpus.Split;
 import bebop.data.corpus.Transposition;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import java.util.Map;
 final class ReportText {
     private ReportText() {}
 
-    static String of(CorpusImport r, Map<Split, List<DatasetWriter.Entry>> splits) {
+    static String of(CorpusImport r, Map<Part, List<DatasetWriter.Entry>> splits) {
         StringBuilder sb = new StringBuilder();
         var o = r.options();
         sb.append("bebop import of ").append(r.found().root().toAbsolutePath().normalize()).append('\n');
@@ -34,7 +34,7 @@ final class ReportText {
         }
         if (r.importedCount() > 0) {
             StringBuilder s = new StringBuilder();
-            for (Split split : Split.values()) {
+            for (Part split : Part.values()) {
                 List<DatasetWriter.Entry> list = splits.get(split);
                 s.append(s.length() == 0 ? "" : ", ").append(split.label()).append(' ')
                         .append(list.stream().map(e -> e.file().path()).distinct().count()).append(" files / ")

@@ -3,9 +3,10 @@ package bebop.nn.modern;
 /**
  * Adam (Kingma & Ba 2015) over a flat float parameter array, with bias correction:
  * {@code m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; p -= lr sqrt(1-b2^t)/(1-b1^t) * m / (sqrt(v) + eps)}.
- * Its state (moments and step count) is exposed for checkpoints and restored exactly.
+ * Its state (moments and step count) is exposed for checkpoints and restored exactly. The float
+ * side of {@link bebop.nn.Optimizer} (the paper network's double Adam is {@link bebop.nn.Adam}).
  */
-public final class Adam {
+public final class Adam implements bebop.nn.Optimizer {
     private final float beta1;
     private final float beta2;
     private final float eps;
@@ -50,6 +51,7 @@ public final class Adam {
     }
 
     /** Updates done so far. */
+    @Override
     public long steps() {
         return steps;
     }
@@ -84,8 +86,9 @@ public final class Adam {
             s += (double) g * g;
         }
         double norm = Math.sqrt(s);
-        if (maxNorm > 0 && norm > maxNorm) {
-            float scale = (float) (maxNorm / norm);
+        double clip = bebop.nn.Optimizer.clipScale(norm, maxNorm);
+        if (clip != 1.0) {
+            float scale = (float) clip;
             for (int i = 0; i < grad.length; i++) {
                 grad[i] *= scale;
             }

@@ -161,13 +161,13 @@ class CorpusImporterTest {
         }
         for (long seed = 1; seed <= 5; seed++) {
             CorpusImport result = CorpusImporter.run(dir, options(Transposition.NONE, MelodyChoice.AUTO, seed));
-            Map<String, bebop.data.corpus.Split> split = new HashMap<>();
+            Map<String, bebop.data.Split.Part> split = new HashMap<>();
             result.files().forEach(f -> split.put(f.path(), f.split()));
             for (int i = 0; i < 10; i++) {
                 String name = String.format("t%02d.mid", i);
                 assertEquals(split.get(name), split.get("copy-of-" + name), name);
             }
-            assertEquals(2, split.values().stream().filter(s -> s == bebop.data.corpus.Split.TEST).count());
+            assertEquals(2, split.values().stream().filter(s -> s == bebop.data.Split.Part.TEST).count());
         }
         Path out = TestCorpus.scratch("copies-out");
         DatasetWriter.write(out, CorpusImporter.run(dir, ImportOptions.DEFAULTS));

@@ -1,0 +1,76 @@
+package bebop.train;
+
+import bebop.nn.LstmNetwork;
+import bebop.nn.OnlineLearner;
+import java.util.function.BiPredicate;
+
+/**
+ * The paper's own algorithm, the one epoch loop of the online trainers of {@link Experiment1} and
+ * {@link Experiment2} ({@code --paper}): one online weight change per step (truncated RTRL with
+ * momentum, {@link OnlineLearner}); an epoch is {@code stepsPerEpoch} steps, whatever resets
+ * happened inside it. After {@code resetAfterGrossErrors} gross errors the learner resets (zero
+ * state, activations and traces; weights and momentum kept) and the steps go back to the start of
+ * the current chorus. After every epoch the {@link StopTest} runs and the epoch is
+ * reported; it stops when the test passes, after {@code maxEpochs} or when the listener asks.
+ */
+final class OnlineRecipe {
+    private OnlineRecipe() {
+    }
+
+    /** The training steps, one after another. */
+    interface Steps {
+        /** Moves to the next step: {@link #input()} and {@link #target()} give it until the next call. */
+        void next();
+
+        /** The current step's input frame (normalised). */
+        double[] input();
+
+        /** The current step's target frame. */
+        double[] target();
+
+        /** After a reset: back to the first step of the current chorus. */
+        void restart();
+    }
+
+    /**
+     * Trains {@code net} in place.
+     *
+     * @param grossError whether an output frame is a gross error against its target
+     */
+    static EpochLog.Run train(LstmNetwork net, double learningRate, double momentum, int stepsPerEpoch,
+                                int resetAfterGrossErrors, BiPredicate<double[], double[]> grossError, long maxEpochs,
+                                Steps stream, StopTest stop, TrainingListener listener) {
+        OnlineLearner learner = net.newLearner(learningRate, momentum);
+        EpochLog log = new EpochLog(listener);
+        final int k = resetAfterGrossErrors;
+        int gross = 0;
+        long steps = 0;
+        long epoch = 0;
+        while (epoch < maxEpochs && !stop.passed()) {
+            epoch++;
+            double ce = 0;
+            int resets = 0;
+            for (int i = 0; i < stepsPerEpoch; i++) {
+                stream.next();
+                double[] target = stream.target();
+                double[] y = learner.step(stream.input(), target);
+                ce += learner.lastLoss();
+                if (k > 0 && grossError.test(y, target)) {
+                    if (++gross >= k) {
+                        learner.reset();
+                        stream.restart();
+                        gross = 0;
+                        resets++;
+                    }
+                }
+            }
+            steps += stepsPerEpoch;
+            double mean = ce / stepsPerEpoch;
+            int correct = stop.test(epoch, mean);
+            if (log.epoch(epoch, steps, mean, resets, correct)) {
+                break;
+            }
+        }
+        return log.run(epoch, steps);
+    }
+}
