@@ -3,6 +3,7 @@ package bebop.app;
 import bebop.UserError;
 import bebop.compose.Primers;
 import bebop.data.BluesDataset;
+import bebop.data.Split;
 import bebop.data.corpus.ChordMelodySet;
 import bebop.data.poly.PolyDataset;
 import bebop.encoding.FrameFormat;
@@ -153,7 +154,7 @@ public final class ModernTraining {
     /** The blues as melodies over chords, split as Experiment 2 splits it. */
     private static ChordMelodySet bluesSet(long seed, BluesForm.Variant form) {
         Experiment2Settings s = Experiment2Settings.defaults(seed).withForm(form);
-        Experiment2.Split split = Experiment2.split(s);
+        Split split = Experiment2.split(s);
         return ChordMelodySet.blues(BluesDataset.generate(BluesForm.of(s.form())), split.training(), split.heldOut());
     }
 }

@@ -5,6 +5,7 @@ import bebop.app.Checks;
 import bebop.nn.LstmConfig;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2Settings;
+import bebop.train.PaperNetworkSettings;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -63,36 +64,13 @@ final class PaperFlags {
         if (maxEpochs != null) {
             s = s.withMaxEpochs(maxEpochs);
         }
-        if (peepholes != null) {
-            s = s.withPeepholes(peepholes);
-        }
-        if (gateBiases != null) {
-            s = s.withGateBiases(gateBiasSet());
-        }
-        if (learningRate != null) {
-            s = s.withLearningRate(checked(learningRate, learningRate > 0 && learningRate < 100, "--learning-rate",
-                    "must be above 0 and below 100"));
-        }
-        if (momentum != null) {
-            s = s.withMomentum(checked(momentum, momentum >= 0 && momentum < 1, "--momentum",
-                    "must be at least 0 and below 1"));
-        }
-        if (resetAfter != null) {
-            s = s.withResetAfterGrossErrors(checked(resetAfter, resetAfter >= 0, "--reset-after",
-                    "must be 0 (never) or more"));
-        }
-        return s;
+        return learning(network(s), learningRate);
     }
 
     Experiment2Settings experiment2(long seed, Long maxEpochs, Double learningRate) {
         Experiment2Settings s = (paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed))
                 .withForm(Checks.formVariant(form));
-        if (peepholes != null) {
-            s = s.withPeepholes(peepholes);
-        }
-        if (gateBiases != null) {
-            s = s.withGateBiases(gateBiasSet());
-        }
+        s = network(s);
         if (forgetBiases != null) {
             s = s.withPositiveForgetBiases(switch (forgetBiases.toLowerCase(Locale.ROOT)) {
                 case "positive" -> true;
@@ -112,6 +90,22 @@ final class PaperFlags {
             }
             s = s.withChorusesPerEpoch(epochChoruses);
         }
+        return learning(s, learningRate);
+    }
+
+    /** The network's flags: peepholes and gate biases. */
+    private <S extends PaperNetworkSettings<S>> S network(S s) {
+        if (peepholes != null) {
+            s = s.withPeepholes(peepholes);
+        }
+        if (gateBiases != null) {
+            s = s.withGateBiases(gateBiasSet());
+        }
+        return s;
+    }
+
+    /** The learning flags: learning rate, momentum, resets. */
+    private <S extends PaperNetworkSettings<S>> S learning(S s, Double learningRate) {
         if (learningRate != null) {
             s = s.withLearningRate(checked(learningRate, learningRate > 0 && learningRate < 100, "--learning-rate",
                     "must be above 0 and below 100"));

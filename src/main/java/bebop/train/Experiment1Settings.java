@@ -39,7 +39,7 @@ public record Experiment1Settings(
         int stopCycles,
         Trainer trainer,
         int bpttChoruses,
-        double gradientClip) {
+        double gradientClip) implements PaperNetworkSettings<Experiment1Settings> {
 
     /** The learning algorithm. */
     public enum Trainer {
@@ -121,21 +121,25 @@ public record Experiment1Settings(
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
     }
 
+    @Override
     public Experiment1Settings withLearningRate(double lr) {
         return new Experiment1Settings(seed, form, lr, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
     }
 
+    @Override
     public Experiment1Settings withMomentum(double mu) {
         return new Experiment1Settings(seed, form, learningRate, mu, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
     }
 
+    @Override
     public Experiment1Settings withPeepholes(boolean on) {
         return new Experiment1Settings(seed, form, learningRate, momentum, on, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
     }
 
+    @Override
     public Experiment1Settings withGateBiases(LstmConfig.GateBiasSet set) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, set, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
@@ -151,6 +155,7 @@ public record Experiment1Settings(
                 on, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
     }
 
+    @Override
     public Experiment1Settings withResetAfterGrossErrors(int k) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, k, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);

@@ -61,7 +61,7 @@ public record Experiment2Settings(
         double heldOutFraction,
         boolean positiveForgetBiases,
         Experiment1Settings.Trainer trainer,
-        double gradientClip) {
+        double gradientClip) implements PaperNetworkSettings<Experiment2Settings> {
 
     public static final double PAPER_LEARNING_RATE = Experiment1Settings.PAPER_LEARNING_RATE;
     public static final double PAPER_MOMENTUM = Experiment1Settings.PAPER_MOMENTUM;
@@ -173,21 +173,25 @@ public record Experiment2Settings(
                 maxEpochs, chorusesPerEpoch);
     }
 
+    @Override
     public Experiment2Settings withLearningRate(double lr) {
         return with(seed, form, lr, momentum, peepholes, gateBiases, initRange, resetAfterGrossErrors,
                 maxEpochs, chorusesPerEpoch);
     }
 
+    @Override
     public Experiment2Settings withMomentum(double mu) {
         return with(seed, form, learningRate, mu, peepholes, gateBiases, initRange, resetAfterGrossErrors,
                 maxEpochs, chorusesPerEpoch);
     }
 
+    @Override
     public Experiment2Settings withPeepholes(boolean on) {
         return with(seed, form, learningRate, momentum, on, gateBiases, initRange, resetAfterGrossErrors,
                 maxEpochs, chorusesPerEpoch);
     }
 
+    @Override
     public Experiment2Settings withGateBiases(LstmConfig.GateBiasSet set) {
         return with(seed, form, learningRate, momentum, peepholes, set, initRange, resetAfterGrossErrors,
                 maxEpochs, chorusesPerEpoch);
@@ -198,6 +202,7 @@ public record Experiment2Settings(
                 maxEpochs, chorusesPerEpoch);
     }
 
+    @Override
     public Experiment2Settings withResetAfterGrossErrors(int k) {
         return with(seed, form, learningRate, momentum, peepholes, gateBiases, initRange, k, maxEpochs,
                 chorusesPerEpoch);
