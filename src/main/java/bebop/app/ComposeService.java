@@ -16,9 +16,11 @@ import bebop.music.Score;
 import bebop.nn.SequenceModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -29,9 +31,10 @@ import java.util.SplittableRandom;
  */
 public final class ComposeService {
     /** What a piece of the paper's encoding is written as. */
-    public static final EnumSet<ScoreFormat> SCORE_FORMATS = EnumSet.of(ScoreFormat.mid, ScoreFormat.wav,
-            ScoreFormat.png, ScoreFormat.musicxml, ScoreFormat.ly);
-    private static final EnumSet<ScoreFormat> ROLL_FORMATS = EnumSet.of(ScoreFormat.mid, ScoreFormat.wav, ScoreFormat.png);
+    public static final Set<ScoreFormat> SCORE_FORMATS = Collections.unmodifiableSet(EnumSet.of(ScoreFormat.mid,
+            ScoreFormat.wav, ScoreFormat.png, ScoreFormat.musicxml, ScoreFormat.ly));
+    private static final Set<ScoreFormat> ROLL_FORMATS = Collections.unmodifiableSet(EnumSet.of(ScoreFormat.mid,
+            ScoreFormat.wav, ScoreFormat.png));
 
     private ComposeService() {}
 

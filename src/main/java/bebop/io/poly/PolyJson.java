@@ -38,12 +38,10 @@ import java.util.Map;
  */
 public final class PolyJson {
     /** Bundled data sets: name -> resource. */
-    private static final Map<String, String> BUNDLED = new LinkedHashMap<>();
-
-    static {
-        BUNDLED.put("jsb", "/data/poly/jsb_chorales.json");
-        BUNDLED.put("nottingham", "/data/poly/nottingham.json");
-    }
+    private static final Map<String, String> BUNDLED = Map.of("jsb", "/data/poly/jsb_chorales.json",
+            "nottingham", "/data/poly/nottingham.json");
+    /** Their names in the order they are listed. */
+    private static final List<String> BUNDLED_NAMES = List.of("jsb", "nottingham");
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -51,7 +49,7 @@ public final class PolyJson {
 
     /** The names of the bundled data sets. */
     public static List<String> bundledNames() {
-        return List.copyOf(BUNDLED.keySet());
+        return BUNDLED_NAMES;
     }
 
     /**
@@ -70,7 +68,7 @@ public final class PolyJson {
     public static PolyDataset bundled(String name) {
         String res = BUNDLED.get(name.toLowerCase(Locale.ROOT));
         if (res == null) {
-            throw new UserError("no bundled data set '" + name + "' (there are: " + String.join(", ", BUNDLED.keySet()) + ")");
+            throw new UserError("no bundled data set '" + name + "' (there are: " + String.join(", ", BUNDLED_NAMES) + ")");
         }
         try (InputStream in = PolyJson.class.getResourceAsStream(res)) {
             if (in == null) {
