@@ -2,11 +2,11 @@ package bebop.app;
 
 import bebop.UserError;
 import bebop.Version;
+import bebop.bench.EngineBench;
 import bebop.data.poly.BernoulliBaseline;
 import bebop.data.poly.FrameScore;
 import bebop.data.poly.PolyDataset;
 import bebop.io.poly.PolyJson;
-import bebop.nn.bench.EngineBench;
 import bebop.train.modern.ModernSettings;
 import bebop.train.modern.PolyEvaluation;
 import java.util.LinkedHashMap;

@@ -16,6 +16,7 @@ import bebop.io.plot.LearningCurve;
 import bebop.io.poly.ModernModels;
 import bebop.io.poly.PolyJson;
 import bebop.music.BluesForm;
+import bebop.nn.Arithmetic;
 import bebop.train.Experiment2;
 import bebop.train.Experiment2Settings;
 import bebop.train.modern.EpochStats;
@@ -98,7 +99,7 @@ public final class ModernTraining {
             }
             s = state.settings();
         }
-        Provenance provenance = Provenance.of(s.seed(), commandLine, fingerprint);
+        Provenance provenance = Provenance.of(s.seed(), commandLine, fingerprint, Arithmetic.DEFAULT);
         listener.onStart(data, s);
         ModernListener withCheckpoints = new ModernListener() {
             @Override

@@ -93,7 +93,7 @@ public final class TrainService {
         training.put("steps", result.steps());
         training.put("converged", result.converged());
         Provenance provenance = Provenance.of(s.seed(), commandLine,
-                BluesDataset.fingerprint(BluesDataset.chordFrames(form)));
+                BluesDataset.fingerprint(BluesDataset.chordFrames(form)), result.network().arithmetic());
         Model model = LstmModels.toModel("chords", s.form(), result.network(), result.normalizer(), s, training,
                 provenance).withMetrics(Metrics.of(eval));
         Curve curve = Curve.crossEntropy(result.curve(), "Experiment 1, seed " + s.seed(), "epoch");
@@ -116,7 +116,7 @@ public final class TrainService {
         List<double[][]> all = new ArrayList<>();
         blues.choruses().forEach(c -> all.add(blues.frames(c)));
         Provenance provenance = Provenance.of(s.seed(), commandLine,
-                BluesDataset.fingerprint(all.toArray(new double[0][][])));
+                BluesDataset.fingerprint(all.toArray(new double[0][][])), result.network().arithmetic());
         Model model = LstmModels.toModel("melody", s.form(), result.network(), result.normalizer(), s, training,
                 provenance).withMetrics(Metrics.of(eval));
         boolean bptt = s.trainer() == Experiment1Settings.Trainer.BPTT_ADAM;
@@ -155,7 +155,7 @@ public final class TrainService {
             metrics.put("valid_nll", result.validNll());
         }
         Provenance provenance = Provenance.of(s.seed(), commandLine,
-                Fingerprint.of(PolyJson.bytes(data.folder().toString())));
+                Fingerprint.of(PolyJson.bytes(data.folder().toString())), result.network().arithmetic());
         FrameFormat format = data.format();
         Model model = LstmModels.toModel("corpus", null, result.network(), result.normalizer(), s, training,
                 provenance).withMetrics(metrics);

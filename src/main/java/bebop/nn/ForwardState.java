@@ -76,27 +76,25 @@ final class ForwardState {
     final double[] outSources;
 
     ForwardState(LstmNetwork net) {
-        this(net, Simd.enabled(), false);
+        this(net, false);
     }
 
     /**
-     * @param simd SIMD or plain kernels
      * @param inference for inference only: where the network allows, compute from a packed copy
      *     of the weights ({@link PackedWeights}) taken at every {@link #reset()}
      */
-    ForwardState(LstmNetwork net, boolean simd, boolean inference) {
-        this(net, simd, inference ? PackedWeights.of(net, simd) : null, true);
+    ForwardState(LstmNetwork net, boolean inference) {
+        this(net, inference ? PackedWeights.of(net) : null, true);
     }
 
     /**
-     * @param simd SIMD or plain kernels
      * @param packed weights to compute from where they pack (null: row by row from the network's arrays)
      * @param repackAtReset copy the network's weights into {@code packed} at every {@link #reset()}
      *     (false: the caller keeps them, as the learner that trains them)
      */
-    ForwardState(LstmNetwork net, boolean simd, PackedWeights packed, boolean repackAtReset) {
+    ForwardState(LstmNetwork net, PackedWeights packed, boolean repackAtReset) {
         this.net = net;
-        this.simd = simd;
+        this.simd = net.arithmetic.vectors();
         this.packed = packed;
         this.repackAtReset = repackAtReset;
         this.outSources = packed != null && packed.packsOutputs()

@@ -1,9 +1,10 @@
 package bebop.nn;
 
 /**
- * Small static kernels with explicit output arguments (EJML's shape) for the engine's row-wise
- * dot products: the forward pass of a network whose weights change every step (the online
- * learner), and of the nets that {@link PackedWeights} does not pack.
+ * The engine's plain-Java kernels: static, explicit output arguments (EJML's shape), no state,
+ * and no call into the classes that use them. The row-wise dot products of the forward pass of a
+ * network whose weights change every step (the online learner) and of the nets that
+ * {@link PackedWeights} does not pack; and the online learner's fused update loops.
  *
  * <p>The multi-row dot products compute several independent dot products in one pass, each with
  * its own accumulator that adds the products in ascending index order, exactly as a plain
@@ -159,5 +160,130 @@ final class Kernels {
             }
         }
         return idx[0];
+    }
+
+    /*
+     * The online learner's fused update loops in plain Java: each weight's gradient, its momentum
+     * step and (for the traced weights) its trace in one pass over memory. The SIMD versions in
+     * VectorKernels do the same arithmetic element by element and call these for their tails.
+     */
+
+    /**
+     * Weights {@code w[o..o+n)} of one row whose gradient is {@code d * src[so + i]}: recorded in
+     * {@code gw} (unless null) and applied with momentum, {@code dw = mu v - lr g; v = dw; w += dw}.
+     */
+    static void learnRow(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so, int n,
+                         double lr, double mu) {
+        for (int i = 0; i < n; i++) {
+            double g = d * src[so + i];
+            if (gw != null) {
+                gw[o + i] = g;
+            }
+            double dw = mu * vel[o + i] - lr * g;
+            vel[o + i] = dw;
+            w[o + i] += dw;
+        }
+    }
+
+    /**
+     * The trace rule on one cell's row, sources {@code from..n)} (the online learner's row-major
+     * path; {@link PaperLstm} has the rule as the paper writes it): for each source {@code u_m},
+     * the traces {@code dS <- dS yf + k u_m} (k = {@code a} for the cell input, {@code b} for the
+     * input gate, {@code f} for the forget gate) at {@code o + m}, the cell-input weight's
+     * gradient {@code es dS_c} applied with momentum, and the gate gradients {@code es dS_in},
+     * {@code es dS_fg} summed over the block's cells at {@code go + m} (started by the
+     * {@code first} cell), applied to the gate weights with the {@code last}.
+     * {@code gc} (cell gradients) is null when not recorded; {@code gi} and {@code gf} (gate
+     * gradients) are null only when the block has one cell and nothing is recorded.
+     */
+    static void cellRow(double[] u, int uo, int go, int from, int n, double[] dc, double[] di, double[] df, int o,
+                        double yf, double a, double b, double f, double es, double[][] w, double[][] vel,
+                        double[] gc, double[] gi, double[] gf, boolean first, boolean last, double lr, double mu) {
+        final double[] wc = w[LstmNetwork.P_CELL];
+        final double[] vc = vel[LstmNetwork.P_CELL];
+        final double[] wi = w[LstmNetwork.P_IN];
+        final double[] vi = vel[LstmNetwork.P_IN];
+        final double[] wf = w[LstmNetwork.P_FORGET];
+        final double[] vf = vel[LstmNetwork.P_FORGET];
+        for (int m = from; m < n; m++) {
+            final double um = u[uo + m];
+            final double tc = dc[o + m] * yf + a * um;
+            final double ti = di[o + m] * yf + b * um;
+            final double tf = df[o + m] * yf + f * um;
+            dc[o + m] = tc;
+            di[o + m] = ti;
+            df[o + m] = tf;
+            final double g = es * tc;
+            if (gc != null) {
+                gc[o + m] = g;
+            }
+            final double dw = mu * vc[o + m] - lr * g;
+            vc[o + m] = dw;
+            wc[o + m] += dw;
+            double gin = es * ti;
+            double gfg = es * tf;
+            if (!first) {
+                gin = gi[go + m] + gin;
+                gfg = gf[go + m] + gfg;
+            }
+            if (gi != null) {
+                gi[go + m] = gin;
+                gf[go + m] = gfg;
+            }
+            if (last) {
+                final double dwi = mu * vi[go + m] - lr * gin;
+                vi[go + m] = dwi;
+                wi[go + m] += dwi;
+                final double dwf = mu * vf[go + m] - lr * gfg;
+                vf[go + m] = dwf;
+                wf[go + m] += dwf;
+            }
+        }
+    }
+
+    /**
+     * Output rows {@code from..to)}, column by column: for source {@code s} and row {@code r},
+     * {@code g = delta[r] src[s]}, recorded (unless {@code grad} is null) and applied with momentum.
+     */
+    static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int from, int to, int n,
+                             double[] src, double[] delta, double lr, double mu) {
+        for (int s = 0; s < n; s++) {
+            final double us = src[s];
+            final int o = s * stride;
+            for (int r = from; r < to; r++) {
+                final double g = delta[r] * us;
+                if (grad != null) {
+                    grad[o + r] = g;
+                }
+                final double dw = mu * vel[o + r] - lr * g;
+                vel[o + r] = dw;
+                w[o + r] += dw;
+            }
+        }
+    }
+
+    /**
+     * Gate rows {@code from..to)}, column by column: for source {@code m} and row {@code r}, the trace
+     * {@code t <- t decay[r] + gain[r] u_m}, the gradient {@code scale[r] t} (or
+     * {@code scale[r] u_m} for the untraced rows), recorded and applied with momentum.
+     */
+    static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int from,
+                                   int to, int n, double[] u, int uo, double[] decay, double[] gain,
+                                   double[] scale, boolean[] untraced, double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            final double um = u[uo + m];
+            final int o = m * stride;
+            for (int r = from; r < to; r++) {
+                final double t = tr[o + r] * decay[r] + gain[r] * um;
+                tr[o + r] = t;
+                final double g = scale[r] * (untraced[r] ? um : t);
+                if (grad != null) {
+                    grad[o + r] = g;
+                }
+                final double dw = mu * vel[o + r] - lr * g;
+                vel[o + r] = dw;
+                w[o + r] += dw;
+            }
+        }
     }
 }

@@ -53,6 +53,8 @@ public final class LstmNetwork {
     static final int P_OUTPUT = 7;
 
     final LstmConfig config;
+    /** How every runner and learner made from this network computes. */
+    final Arithmetic arithmetic;
     final int inputs;
     final int outputs;
     final int blocks;
@@ -92,8 +94,9 @@ public final class LstmNetwork {
      */
     long version;
 
-    private LstmNetwork(LstmConfig config) {
+    private LstmNetwork(LstmConfig config, Arithmetic arithmetic) {
         this.config = config;
+        this.arithmetic = arithmetic.require();
         this.inputs = config.inputs();
         this.outputs = config.outputs();
         this.blocks = config.blocks();
@@ -147,9 +150,14 @@ public final class LstmNetwork {
             new double[peep], new double[peep], new double[peep], new double[outputLength]};
     }
 
-    /** A new network with weights drawn from {@code rng} (see {@link LstmConfig} for the scheme). */
+    /** A new network with weights drawn from {@code rng} (see {@link LstmConfig} for the scheme), in {@link Arithmetic#DEFAULT}. */
     public static LstmNetwork create(LstmConfig config, RandomGenerator rng) {
-        LstmNetwork net = new LstmNetwork(config);
+        return create(config, rng, Arithmetic.DEFAULT);
+    }
+
+    /** A new network with weights drawn from {@code rng}, whose runners and learners compute in {@code arithmetic}. */
+    public static LstmNetwork create(LstmConfig config, RandomGenerator rng, Arithmetic arithmetic) {
+        LstmNetwork net = new LstmNetwork(config, arithmetic);
         double r = config.initRange();
         for (double[] p : net.params) {
             for (int i = 0; i < p.length; i++) {
@@ -176,15 +184,25 @@ public final class LstmNetwork {
         return create(config, new SplittableRandom(seed));
     }
 
-    /** A network with the given config and parameters (as returned by {@link #parameters()}). */
+    /** A network with the given config and parameters (as returned by {@link #parameters()}), in {@link Arithmetic#DEFAULT}. */
     public static LstmNetwork fromParameters(LstmConfig config, Map<String, double[]> parameters) {
-        LstmNetwork net = new LstmNetwork(config);
+        return fromParameters(config, parameters, Arithmetic.DEFAULT);
+    }
+
+    /** A network with the given config and parameters, whose runners and learners compute in {@code arithmetic}. */
+    public static LstmNetwork fromParameters(LstmConfig config, Map<String, double[]> parameters,
+                                             Arithmetic arithmetic) {
+        LstmNetwork net = new LstmNetwork(config, arithmetic);
         net.setParameters(parameters);
         return net;
     }
 
     public LstmConfig config() {
         return config;
+    }
+
+    public Arithmetic arithmetic() {
+        return arithmetic;
     }
 
     /** The parameter names this network has, in a fixed order (no peephole names when off). */
@@ -269,9 +287,14 @@ public final class LstmNetwork {
         return n;
     }
 
-    /** An independent copy (same config, copied weights). */
+    /** An independent copy (same config and arithmetic, copied weights). */
     public LstmNetwork copy() {
-        return fromParameters(config, parameters());
+        return fromParameters(config, parameters(), arithmetic);
+    }
+
+    /** An independent copy (same config, copied weights) that computes in {@code other}. */
+    public LstmNetwork copy(Arithmetic other) {
+        return fromParameters(config, parameters(), other);
     }
 
     /** True when both networks have equal configs and bit-identical weights. */

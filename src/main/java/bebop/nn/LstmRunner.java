@@ -10,7 +10,7 @@ public final class LstmRunner {
     private final ForwardState state;
 
     LstmRunner(LstmNetwork net) {
-        this.state = new ForwardState(net, Simd.enabled(), true);
+        this.state = new ForwardState(net, true);
     }
 
     /** Zero cell states and activations, and read the network's weights. */

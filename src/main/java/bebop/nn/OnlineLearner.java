@@ -59,21 +59,20 @@ public final class OnlineLearner {
     private long steps;
 
     OnlineLearner(LstmNetwork net, double learningRate, double momentum) {
-        this(net, learningRate, momentum, Simd.enabled(), true);
+        this(net, learningRate, momentum, true);
     }
 
     /**
-     * @param simd SIMD or plain kernels
      * @param packedPath train the standard LSTM through {@link PackedLearner} (false: always row
      *     by row; the two give the same bits, which tests check)
      */
-    OnlineLearner(LstmNetwork net, double learningRate, double momentum, boolean simd, boolean packedPath) {
+    OnlineLearner(LstmNetwork net, double learningRate, double momentum, boolean packedPath) {
         this.net = net;
-        this.simd = simd;
-        this.packed = packedPath && PackedLearner.supports(net) ? new PackedLearner(net, simd) : null;
+        this.simd = net.arithmetic.vectors();
+        this.packed = packedPath && PackedLearner.supports(net) ? new PackedLearner(net) : null;
         this.st = packed != null
-                ? new ForwardState(net, simd, packed.weights, false)
-                : new ForwardState(net, simd, false);
+                ? new ForwardState(net, packed.weights, false)
+                : new ForwardState(net, false);
         setLearningRate(learningRate);
         setMomentum(momentum);
         // the row-major path's traces and momentum terms: the packed path keeps its own
@@ -285,23 +284,10 @@ public final class OnlineLearner {
         if (simd) {
             VectorKernels.learnRow(w, gw, vel, o, d, src, so, n, lr, mu);
         } else {
-            learnRowPlain(w, gw, vel, o, d, src, so, n, lr, mu);
+            Kernels.learnRow(w, gw, vel, o, d, src, so, n, lr, mu);
         }
     }
 
-    /** {@link #learnRow} in plain Java (the SIMD kernel ends with the same loop). */
-    private static void learnRowPlain(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so,
-                                      int n, double lr, double mu) {
-        for (int i = 0; i < n; i++) {
-            double g = d * src[so + i];
-            if (gw != null) {
-                gw[o + i] = g;
-            }
-            double dw = mu * vel[o + i] - lr * g;
-            vel[o + i] = dw;
-            w[o + i] += dw;
-        }
-    }
 
     /** One weight: record its gradient {@code g} (unless {@code gw} is null) and apply it with momentum. */
     private static void learn(double[] w, double[] gw, double[] vel, int i, double g, double lr, double mu) {
@@ -368,60 +354,11 @@ public final class OnlineLearner {
             VectorKernels.cellRow(st.u, uo, go, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
                     first, last, lr, mu);
         } else {
-            cellRowPlain(st.u, uo, go, 0, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
+            Kernels.cellRow(st.u, uo, go, 0, n, dCell, dIn, dForget, o, yf, a, b, f, es, p, velocity, gc, gi, gf,
                     first, last, lr, mu);
         }
     }
 
-    /**
-     * {@link #cellRow} for sources {@code from..n)} in plain Java (also the SIMD path's tail).
-     * {@code gc} (cell gradients) is null when not recorded; {@code gi} and {@code gf} (gate
-     * gradients) are null only when the block has one cell and nothing is recorded.
-     */
-    static void cellRowPlain(double[] u, int uo, int go, int from, int n, double[] dc, double[] di, double[] df, int o,
-                             double yf, double a, double b, double f, double es, double[][] w, double[][] vel,
-                             double[] gc, double[] gi, double[] gf, boolean first, boolean last, double lr, double mu) {
-        final double[] wc = w[LstmNetwork.P_CELL];
-        final double[] vc = vel[LstmNetwork.P_CELL];
-        final double[] wi = w[LstmNetwork.P_IN];
-        final double[] vi = vel[LstmNetwork.P_IN];
-        final double[] wf = w[LstmNetwork.P_FORGET];
-        final double[] vf = vel[LstmNetwork.P_FORGET];
-        for (int m = from; m < n; m++) {
-            final double um = u[uo + m];
-            final double tc = dc[o + m] * yf + a * um;
-            final double ti = di[o + m] * yf + b * um;
-            final double tf = df[o + m] * yf + f * um;
-            dc[o + m] = tc;
-            di[o + m] = ti;
-            df[o + m] = tf;
-            final double g = es * tc;
-            if (gc != null) {
-                gc[o + m] = g;
-            }
-            final double dw = mu * vc[o + m] - lr * g;
-            vc[o + m] = dw;
-            wc[o + m] += dw;
-            double gin = es * ti;
-            double gfg = es * tf;
-            if (!first) {
-                gin = gi[go + m] + gin;
-                gfg = gf[go + m] + gfg;
-            }
-            if (gi != null) {
-                gi[go + m] = gin;
-                gf[go + m] = gfg;
-            }
-            if (last) {
-                final double dwi = mu * vi[go + m] - lr * gin;
-                vi[go + m] = dwi;
-                wi[go + m] += dwi;
-                final double dwf = mu * vf[go + m] - lr * gfg;
-                vf[go + m] = dwf;
-                wf[go + m] += dwf;
-            }
-        }
-    }
 
     /** Block j's peephole traces, gradients and updates (the peepholes count as sources s(t-1) / s(t)). */
     private void peepholes(int j, double yf, double dIn1, double dForget1, double dOut, double lr,

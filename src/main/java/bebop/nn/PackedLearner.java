@@ -58,10 +58,10 @@ final class PackedLearner {
                 && PackedWeights.packsOutputs(net);
     }
 
-    PackedLearner(LstmNetwork net, boolean simd) {
+    PackedLearner(LstmNetwork net) {
         this.net = net;
-        this.simd = simd;
-        this.weights = PackedWeights.of(net, simd);
+        this.simd = net.arithmetic.vectors();
+        this.weights = PackedWeights.of(net);
         sources = net.sources[0];
         gateStride = weights.gateStride();
         gateRows = 4 * net.blocks;
@@ -122,7 +122,7 @@ final class PackedLearner {
             VectorKernels.learnColumns(w, outputVelocity, og, outputStride, outputs, outputSources, src, delta, lr,
                     mu);
         } else {
-            learnColumnsPlain(w, outputVelocity, og, outputStride, 0, outputs, outputSources, src, delta, lr, mu);
+            Kernels.learnColumns(w, outputVelocity, og, outputStride, 0, outputs, outputSources, src, delta, lr, mu);
         }
         gateFactors(st, cellError);
         final double[] gg = record ? gateGradient : null;
@@ -130,7 +130,7 @@ final class PackedLearner {
             VectorKernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, gateRows, sources,
                     st.u, 0, decay, gain, scale, untraced, 2 * net.blocks, 3 * net.blocks, lr, mu);
         } else {
-            learnTracedColumnsPlain(weights.gates(), gateVelocity, traces, gg, gateStride, 0, gateRows, sources, st.u,
+            Kernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, 0, gateRows, sources, st.u,
                     0, decay, gain, scale, untraced, lr, mu);
         }
     }
@@ -207,49 +207,5 @@ final class PackedLearner {
         weights.unpack(gateGradient, outputGradient, into);
     }
 
-    /**
-     * Output rows {@code from..to)}, column by column: for source {@code s} and row {@code r},
-     * {@code g = delta[r] src[s]}, recorded (unless {@code grad} is null) and applied with momentum.
-     */
-    static void learnColumnsPlain(double[] w, double[] vel, double[] grad, int stride, int from, int to, int n,
-                                  double[] src, double[] delta, double lr, double mu) {
-        for (int s = 0; s < n; s++) {
-            final double us = src[s];
-            final int o = s * stride;
-            for (int r = from; r < to; r++) {
-                final double g = delta[r] * us;
-                if (grad != null) {
-                    grad[o + r] = g;
-                }
-                final double dw = mu * vel[o + r] - lr * g;
-                vel[o + r] = dw;
-                w[o + r] += dw;
-            }
-        }
-    }
 
-    /**
-     * Gate rows {@code from..to)}, column by column: for source {@code m} and row {@code r}, the trace
-     * {@code t <- t decay[r] + gain[r] u_m}, the gradient {@code scale[r] t} (or
-     * {@code scale[r] u_m} for the untraced rows), recorded and applied with momentum.
-     */
-    static void learnTracedColumnsPlain(double[] w, double[] vel, double[] tr, double[] grad, int stride, int from,
-                                        int to, int n, double[] u, int uo, double[] decay, double[] gain,
-                                        double[] scale, boolean[] untraced, double lr, double mu) {
-        for (int m = 0; m < n; m++) {
-            final double um = u[uo + m];
-            final int o = m * stride;
-            for (int r = from; r < to; r++) {
-                final double t = tr[o + r] * decay[r] + gain[r] * um;
-                tr[o + r] = t;
-                final double g = scale[r] * (untraced[r] ? um : t);
-                if (grad != null) {
-                    grad[o + r] = g;
-                }
-                final double dw = mu * vel[o + r] - lr * g;
-                vel[o + r] = dw;
-                w[o + r] += dw;
-            }
-        }
-    }
 }

@@ -34,9 +34,9 @@ final class PackedWeights {
     /** The network's weight version ({@link LstmNetwork#version}) this copy equals; -1 before the first copy. */
     long version = -1;
 
-    private PackedWeights(LstmNetwork net, boolean simd) {
+    private PackedWeights(LstmNetwork net) {
         this.net = net;
-        this.simd = simd;
+        this.simd = net.arithmetic.vectors();
         int pad = simd ? VectorKernels.lanes() : 1;
         gateRows = 3 * net.blocks + net.cells;
         gateStride = roundUp(gateRows, pad);
@@ -50,8 +50,8 @@ final class PackedWeights {
     }
 
     /** Packed weights for {@code net}, or null when neither its blocks nor its outputs share their sources. */
-    static PackedWeights of(LstmNetwork net, boolean simd) {
-        PackedWeights p = new PackedWeights(net, simd);
+    static PackedWeights of(LstmNetwork net) {
+        PackedWeights p = new PackedWeights(net);
         return p.gates == null && p.outputs == null ? null : p;
     }
 

@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SIMD versions of the engine's kernels through the Vector API: the squashing functions of the
  * forward pass ({@link Activations}), the column-major product of {@link PackedWeights}, and the
- * online learner's fused update loops. Loaded only when {@link Simd#enabled()}: the class links
+ * online learner's fused update loops. Loaded only for {@link Arithmetic#SIMD}: the class links
  * against {@code jdk.incubator.vector}.
  *
  * <p>The product and the learner's loops do the plain loops' arithmetic, element by element, and
@@ -105,7 +105,7 @@ final class VectorKernels {
         }
     }
 
-    /** SIMD {@link OnlineLearner#learnRowPlain}: {@code g = d src[so+i]}, recorded, applied with momentum. */
+    /** SIMD {@link Kernels#learnRow}: {@code g = d src[so+i]}, recorded, applied with momentum. */
     static void learnRow(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so, int n,
                          double lr, double mu) {
         int i = 0;
@@ -118,7 +118,7 @@ final class VectorKernels {
             dw.intoArray(vel, o + i);
             DoubleVector.fromArray(SPECIES, w, o + i).add(dw).intoArray(w, o + i);
         }
-        // the plain loop for the last elements (a call to OnlineLearner's would cost more than they do)
+        // the plain loop for the last elements (a call to Kernels.learnRow would cost more than they do)
         for (; i < n; i++) {
             double g = d * src[so + i];
             if (gw != null) {
@@ -143,7 +143,7 @@ final class VectorKernels {
     }
 
     /**
-     * SIMD {@link OnlineLearner#cellRowPlain} (same arithmetic element by element): the traces
+     * SIMD {@link Kernels#cellRow} (same arithmetic element by element): the traces
      * of one cell's row {@code o..o+n)} (sources {@code u[uo..uo+n)}), its cell-input weights, and its
      * share of the gate gradients at {@code go..go+n)}, applied to the gate weights when {@code last}.
      */
@@ -192,7 +192,7 @@ final class VectorKernels {
             }
         }
         if (m < n) {
-            OnlineLearner.cellRowPlain(u, uo, go, m, n, dc, di, df, o, yf, a, b, f, es, w, vel, gc, gi, gf, first, last,
+            Kernels.cellRow(u, uo, go, m, n, dc, di, df, o, yf, a, b, f, es, w, vel, gc, gi, gf, first, last,
                     lr, mu);
         }
     }
@@ -269,7 +269,7 @@ final class VectorKernels {
     }
 
     /**
-     * SIMD {@link PackedLearner#learnColumnsPlain} (same arithmetic element by element). Source by
+     * SIMD {@link Kernels#learnColumns} (same arithmetic element by element). Source by
      * source, so that the arrays stream through the cache; the rows past the last whole vector
      * after that, by the plain loop (padding rows are not stored: stores bound these updates).
      */
@@ -285,12 +285,12 @@ final class VectorKernels {
             }
         }
         if (whole < rows) {
-            PackedLearner.learnColumnsPlain(w, vel, grad, stride, whole, rows, n, src, delta, lr, mu);
+            Kernels.learnColumns(w, vel, grad, stride, whole, rows, n, src, delta, lr, mu);
         }
     }
 
     /**
-     * SIMD {@link PackedLearner#learnTracedColumnsPlain} (same arithmetic element by element).
+     * SIMD {@link Kernels#learnTracedColumns} (same arithmetic element by element).
      * Source by source, so that the arrays stream through the cache (the per-row factors are few
      * and stay in the first-level cache). Whole vectors of untraced rows ({@code untracedFrom..
      * untracedTo)}) skip the traces; the rows past the last whole vector go after that, by the
@@ -323,7 +323,7 @@ final class VectorKernels {
             }
         }
         if (whole < rows) {
-            PackedLearner.learnTracedColumnsPlain(w, vel, tr, grad, stride, whole, rows, n, u, uo, decay, gain, scale,
+            Kernels.learnTracedColumns(w, vel, tr, grad, stride, whole, rows, n, u, uo, decay, gain, scale,
                     untraced, lr, mu);
         }
     }

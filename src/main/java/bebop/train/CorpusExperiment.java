@@ -2,6 +2,7 @@ package bebop.train;
 
 import bebop.data.corpus.ChordMelodySet;
 import bebop.encoding.FrameFormat;
+import bebop.nn.Arithmetic;
 import bebop.nn.LstmNetwork;
 import bebop.nn.LstmSequenceModel;
 import bebop.nn.Normalizer;
@@ -77,12 +78,19 @@ public final class CorpusExperiment {
 
     /** Trains a new network on {@code data}'s training pieces with the settings' BPTT + Adam recipe. */
     public static Result train(Experiment2Settings s, ChordMelodySet data, TrainingListener listener) {
+        return train(s, data, Arithmetic.DEFAULT, listener);
+    }
+
+    /** As {@link #train(Experiment2Settings, ChordMelodySet, TrainingListener)}, the network computing in {@code arithmetic}. */
+    public static Result train(Experiment2Settings s, ChordMelodySet data, Arithmetic arithmetic,
+                               TrainingListener listener) {
         if (data.train().isEmpty()) {
             throw new IllegalArgumentException(data.name() + ": the train split is empty");
         }
         FrameFormat format = format(data);
         int units = format.units();
-        LstmNetwork net = LstmNetwork.create(s.networkConfig(format.melodyUnits()), new SplittableRandom(s.seed()));
+        LstmNetwork net = LstmNetwork.create(s.networkConfig(format.melodyUnits()), new SplittableRandom(s.seed()),
+                arithmetic);
         List<double[][]> train = new ArrayList<>();
         for (ChordMelodySet.Piece p : data.train()) {
             train.add(frames(p, format));

@@ -3,8 +3,6 @@ package bebop.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,21 +11,9 @@ import org.junit.jupiter.api.Test;
  * gave before the kernels were rewritten (computed with commit 9f01f3c, the last before them).
  * Covers fully connected nets (runs of sources: the fast paths), the paper's Experiment 1 and 2
  * nets, and random masks (index lists: the general paths), with and without peepholes. This is
- * the plain-Java path ({@link Simd} off); {@link SimdPathTest} checks the SIMD path against it.
+ * the plain-Java path ({@link Arithmetic#PLAIN}); {@link SimdPathTest} checks the SIMD path against it.
  */
 class EngineBitsTest {
-    private static boolean simdWas;
-
-    @BeforeAll
-    static void plainPath() {
-        simdWas = Simd.setEnabled(false);
-    }
-
-    @AfterAll
-    static void restore() {
-        Simd.setEnabled(simdWas);
-    }
-
     static LstmConfig[] configs() {
         SplittableRandom rng = new SplittableRandom(77);
         return new LstmConfig[] {
@@ -43,7 +29,7 @@ class EngineBitsTest {
     /** A digest of the engine's results on {@code cfg}: training, then inference, then free-running. */
     static long digest(LstmConfig cfg) {
         SplittableRandom rng = new SplittableRandom(5);
-        LstmNetwork net = LstmNetwork.create(cfg, rng);
+        LstmNetwork net = LstmNetwork.create(cfg, rng, Arithmetic.PLAIN);
         int n = cfg.inputs();
         double[][] f = new double[97][n];
         for (double[] row : f) {

@@ -47,13 +47,13 @@ class PackedLearnerTest {
 
     @Test
     void outputsGradientsAndWeightsAreTheRowMajorLearnersToTheBitOnBothPaths() {
-        for (boolean simd : new boolean[] {false, true}) {
+        for (Arithmetic arithmetic : Arithmetic.values()) {
             for (LstmConfig cfg : standard()) {
-                String what = cfg + (simd ? " SIMD" : " plain");
-                LstmNetwork a = LstmNetwork.create(cfg, 3);
-                LstmNetwork b = LstmNetwork.create(cfg, 3);
-                OnlineLearner packed = new OnlineLearner(a, 0.05, 0.9, simd, true).recordGradients();
-                OnlineLearner rows = new OnlineLearner(b, 0.05, 0.9, simd, false).recordGradients();
+                String what = cfg + " " + arithmetic.id();
+                LstmNetwork a = LstmNetwork.create(cfg, new SplittableRandom(3), arithmetic);
+                LstmNetwork b = LstmNetwork.create(cfg, new SplittableRandom(3), arithmetic);
+                OnlineLearner packed = new OnlineLearner(a, 0.05, 0.9, true).recordGradients();
+                OnlineLearner rows = new OnlineLearner(b, 0.05, 0.9, false).recordGradients();
                 double[][] in = frames(new SplittableRandom(9), 61, cfg.inputs());
                 double[][] target = frames(new SplittableRandom(10), 61, cfg.outputs());
                 for (int pass = 0; pass < 2; pass++) {
@@ -79,8 +79,8 @@ class PackedLearnerTest {
         LstmConfig cfg = standard()[1];
         LstmNetwork net = LstmNetwork.create(cfg, 4);
         LstmNetwork reference = LstmNetwork.create(cfg, 4);
-        OnlineLearner packed = new OnlineLearner(net, 0.1, 0.5, Simd.enabled(), true);
-        OnlineLearner rows = new OnlineLearner(reference, 0.1, 0.5, Simd.enabled(), false);
+        OnlineLearner packed = new OnlineLearner(net, 0.1, 0.5, true);
+        OnlineLearner rows = new OnlineLearner(reference, 0.1, 0.5, false);
         double[][] f = frames(new SplittableRandom(2), 40, cfg.inputs());
         LstmRunner runner = net.newRunner();
         LstmRunner referenceRunner = reference.newRunner();
@@ -116,10 +116,10 @@ class PackedLearnerTest {
         LstmConfig cfg = standard()[1];
         LstmNetwork net = LstmNetwork.create(cfg, 6);
         LstmNetwork reference = LstmNetwork.create(cfg, 6);
-        OnlineLearner p1 = new OnlineLearner(net, 0.1, 0.9, Simd.enabled(), true);
-        OnlineLearner p2 = new OnlineLearner(net, 0.2, 0.0, Simd.enabled(), true);
-        OnlineLearner r1 = new OnlineLearner(reference, 0.1, 0.9, Simd.enabled(), false);
-        OnlineLearner r2 = new OnlineLearner(reference, 0.2, 0.0, Simd.enabled(), false);
+        OnlineLearner p1 = new OnlineLearner(net, 0.1, 0.9, true);
+        OnlineLearner p2 = new OnlineLearner(net, 0.2, 0.0, true);
+        OnlineLearner r1 = new OnlineLearner(reference, 0.1, 0.9, false);
+        OnlineLearner r2 = new OnlineLearner(reference, 0.2, 0.0, false);
         double[][] f = frames(new SplittableRandom(8), 30, cfg.inputs());
         for (int t = 0; t < 29; t++) {
             OnlineLearner p = t % 3 == 0 ? p2 : p1;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,17 +16,10 @@ import org.junit.jupiter.api.Test;
  * {@code exp}.
  */
 class SimdPathTest {
-    private final boolean simdWas = Simd.enabled();
-
-    @AfterEach
-    void restore() {
-        Simd.setEnabled(simdWas);
-    }
-
     @Test
     void theTestRunHasTheVectorApiSoTheSimdPathIsTested() {
-        assertTrue(Simd.available(), "surefire must start the JVM with --add-modules jdk.incubator.vector (pom.xml)");
-        assertTrue(Simd.enabled(), "the SIMD path is the default where the module is present");
+        assertTrue(Arithmetic.SIMD.available(), "surefire must start the JVM with --add-modules jdk.incubator.vector (pom.xml)");
+        assertEquals(Arithmetic.SIMD, Arithmetic.DEFAULT, "the SIMD path is the default where the module is present");
     }
 
     @Test
@@ -160,10 +152,9 @@ class SimdPathTest {
 
     @Test
     void aRunnerReadsTheWeightsWhenMadeAndAtEveryResetOnBothPaths() {
-        for (boolean simd : new boolean[] {false, true}) {
-            Simd.setEnabled(simd);
+        for (Arithmetic arithmetic : Arithmetic.values()) {
             LstmConfig cfg = LstmConfig.fullyConnected(6, 6, 4, 2, LstmConfig.GateBiasSet.ZERO).withPeepholes(false);
-            LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(9));
+            LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(9), arithmetic);
             double[] frame = {1, 0, 0, 1, 1, 0};
             LstmRunner early = net.newRunner();
             double[] before = early.step(frame).clone();
@@ -184,9 +175,8 @@ class SimdPathTest {
     }
 
     private static Run run(LstmConfig cfg, boolean simd) {
-        Simd.setEnabled(simd);
         SplittableRandom rng = new SplittableRandom(5);
-        LstmNetwork net = LstmNetwork.create(cfg, rng);
+        LstmNetwork net = LstmNetwork.create(cfg, rng, simd ? Arithmetic.SIMD : Arithmetic.PLAIN);
         int n = cfg.inputs();
         double[][] f = new double[97][n];
         for (double[] row : f) {

@@ -6,8 +6,8 @@ import bebop.data.BluesDataset;
 import bebop.data.Split;
 import bebop.data.corpus.ChordMelodySet;
 import bebop.music.BluesForm;
+import bebop.nn.Arithmetic;
 import java.lang.management.ManagementFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * runners are sized once per run; what is left is the epoch's {@link EpochReport} and its slot in
  * the curve, and the chord test's restarted generator (about 70 to 120 bytes an epoch; before they
  * shared one loop, 320 kB an epoch for Experiment 1 and 650 kB for Experiment 2 and the corpus
- * recipe). Like {@code bebop.nn.bench.AllocationTest}, the plain path is measured, after a warm-up
+ * recipe). Like {@code bebop.bench.AllocationTest}, the plain path is measured, after a warm-up
  * for the JIT, in windows until one stays under the bound.
  */
 class EpochAllocationTest {
@@ -30,7 +30,6 @@ class EpochAllocationTest {
     private static final double MAX_BYTES_PER_EPOCH = 512;
 
     private static com.sun.management.ThreadMXBean threads;
-    private static boolean simdWas;
 
     @BeforeAll
     static void setUp() {
@@ -39,12 +38,6 @@ class EpochAllocationTest {
         threads = (com.sun.management.ThreadMXBean) bean;
         Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported(), "no allocation counter");
         threads.setThreadAllocatedMemoryEnabled(true);
-        simdWas = bebop.nn.SimdSwitch.set(false);
-    }
-
-    @AfterAll
-    static void restore() {
-        bebop.nn.SimdSwitch.set(simdWas);
     }
 
     /** Measures windows of epochs after the warm-up and stops the run once one is under the bound. */
@@ -86,7 +79,7 @@ class EpochAllocationTest {
         // a learning rate too small to learn the form in these epochs: the run does not stop early
         Experiment1Settings s = Experiment1Settings.defaults(1).withLearningRate(1e-6).withMaxEpochs(MAX_EPOCHS);
         Meter m = new Meter();
-        Experiment1.train(s, m);
+        Experiment1.train(s, Experiment1.newNetwork(s).copy(Arithmetic.PLAIN), m);
         m.check("Experiment 1 (BPTT)");
     }
 
@@ -94,7 +87,7 @@ class EpochAllocationTest {
     void experiment2EpochsAllocateAlmostNothing() {
         Experiment2Settings s = Experiment2Settings.defaults(1).withLearningRate(1e-6).withMaxEpochs(MAX_EPOCHS);
         Meter m = new Meter();
-        Experiment2.train(s, m);
+        Experiment2.train(s, Experiment2.newNetwork(s).copy(Arithmetic.PLAIN), m);
         m.check("Experiment 2 (BPTT)");
     }
 
@@ -106,7 +99,7 @@ class EpochAllocationTest {
         ChordMelodySet blues = ChordMelodySet.blues(BluesDataset.generate(BluesForm.of(s.form())),
                 split.training(), split.heldOut());
         Meter m = new Meter();
-        CorpusExperiment.train(s, blues, m);
+        CorpusExperiment.train(s, blues, Arithmetic.PLAIN, m);
         m.check("the paper network on a corpus");
     }
 }

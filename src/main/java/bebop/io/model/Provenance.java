@@ -2,6 +2,7 @@ package bebop.io.model;
 
 import bebop.UserError;
 import bebop.Version;
+import bebop.nn.Arithmetic;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param commandLine the command line arguments of the training run
  * @param dataFingerprint a digest of the training data, for example from {@link Fingerprint}; may be null
  * @param javaVersion the Java version that trained the model
- * @param engine the engine's arithmetic ({@link bebop.nn.Simd#arithmetic()}: "plain" or "simd"),
+ * @param engine the engine's arithmetic ({@link bebop.nn.Arithmetic#id()}: "plain" or "simd"),
  *     on which a training run's exact bits depend; null in files written before it was recorded
  */
 public record Provenance(
@@ -41,12 +42,12 @@ public record Provenance(
     }
 
     /**
-     * The provenance of a model made now by this bebop on this Java: the creation date is
-     * {@link #createdNow()}.
+     * The provenance of a model trained now by this bebop on this Java in {@code engine}: the
+     * creation date is {@link #createdNow()}.
      */
-    public static Provenance of(long seed, List<String> commandLine, String dataFingerprint) {
+    public static Provenance of(long seed, List<String> commandLine, String dataFingerprint, Arithmetic engine) {
         return new Provenance(Version.get(), createdNow(), seed, commandLine, dataFingerprint,
-                System.getProperty("java.version", "unknown"), bebop.nn.Simd.arithmetic());
+                System.getProperty("java.version", "unknown"), engine.id());
     }
 
     /** The same provenance with another creation date (tests, reproducible builds). */

@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The modern trainer's innermost loops through the Vector API ({@code jdk.incubator.vector}), used
- * when {@link bebop.nn.Simd#enabled()}; the class links against the incubator module, so it is
+ * when the arithmetic is {@link bebop.nn.Arithmetic#SIMD}; the class links against the incubator module, so it is
  * loaded only then. Each lane does the plain loop's arithmetic in its order (a product rounded,
  * then added; no fused multiply-add), so both paths give the same bits. The JIT does not vectorize
  * the plain loops itself here (measured: the same speed without {@code -XX:-UseSuperWord}).

@@ -1,5 +1,7 @@
 package bebop.nn.modern;
 
+import bebop.nn.Arithmetic;
+
 /**
  * Single-precision matrix kernels of the modern LSTM, EJML style: static, explicit outputs and
  * offsets, no allocation. Matrices are row-major with a leading dimension (the stride between
@@ -7,7 +9,7 @@ package bebop.nn.modern;
  *
  * <p>Shape of the loops: the innermost loop always runs along a contiguous row of the output and
  * of one operand ({@code c[j] += a * b[j]}), in vectors through the Vector API when
- * {@link bebop.nn.Simd#enabled()} ({@link FloatVectorKernels}, the same bits); four rows of the
+ * the {@link Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); four rows of the
  * operand are folded into each pass over the output row to cut loads and stores; the operand is
  * walked in blocks that stay in cache. Zero entries of the left operand are skipped: piano-roll
  * inputs are about 95 % zeros and dropout zeroes a fraction of the rest.
@@ -31,8 +33,9 @@ public final class Kernels {
      *
      * @param idx scratch of at least {@code min(k, K_BLOCK)} ints
      */
-    public static void mulAdd(float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    public static void mulAdd(Arithmetic arithmetic, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc, int m, int k, int n, int[] idx) {
+        final boolean simd = arithmetic.vectors();
         for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
             int p1 = Math.min(k, p0 + K_BLOCK);
             for (int i = 0; i < m; i++) {
@@ -50,12 +53,12 @@ public final class Kernels {
                     int p1q = idx[q + 1];
                     int p2q = idx[q + 2];
                     int p3q = idx[q + 3];
-                    axpy4(a[ai + p0q], a[ai + p1q], a[ai + p2q], a[ai + p3q], b, bOff + p0q * ldb,
+                    axpy4(simd, a[ai + p0q], a[ai + p1q], a[ai + p2q], a[ai + p3q], b, bOff + p0q * ldb,
                             bOff + p1q * ldb, bOff + p2q * ldb, bOff + p3q * ldb, c, ci, n);
                 }
                 for (; q < cnt; q++) {
                     int p = idx[q];
-                    axpy(a[ai + p], b, bOff + p * ldb, c, ci, n);
+                    axpy(simd, a[ai + p], b, bOff + p * ldb, c, ci, n);
                 }
             }
         }
@@ -67,8 +70,9 @@ public final class Kernels {
      *
      * @param idx scratch of at least {@code min(m, M_BLOCK)} ints
      */
-    public static void mulAddTransA(float[] a, int aOff, int lda, float[] d, int dOff, int ldd,
+    public static void mulAddTransA(Arithmetic arithmetic, float[] a, int aOff, int lda, float[] d, int dOff, int ldd,
                                     float[] c, int cOff, int ldc, int m, int k, int n, int[] idx) {
+        final boolean simd = arithmetic.vectors();
         for (int i0 = 0; i0 < m; i0 += M_BLOCK) {
             int i1 = Math.min(m, i0 + M_BLOCK);
             for (int p = 0; p < k; p++) {
@@ -85,21 +89,21 @@ public final class Kernels {
                     int r1 = idx[q + 1];
                     int r2 = idx[q + 2];
                     int r3 = idx[q + 3];
-                    axpy4(a[aOff + r0 * lda + p], a[aOff + r1 * lda + p], a[aOff + r2 * lda + p],
+                    axpy4(simd, a[aOff + r0 * lda + p], a[aOff + r1 * lda + p], a[aOff + r2 * lda + p],
                             a[aOff + r3 * lda + p], d, dOff + r0 * ldd, dOff + r1 * ldd, dOff + r2 * ldd,
                             dOff + r3 * ldd, c, cp, n);
                 }
                 for (; q < cnt; q++) {
                     int r = idx[q];
-                    axpy(a[aOff + r * lda + p], d, dOff + r * ldd, c, cp, n);
+                    axpy(simd, a[aOff + r * lda + p], d, dOff + r * ldd, c, cp, n);
                 }
             }
         }
     }
 
     /** {@code y[yo..yo+n) += a * x[xo..xo+n)}. */
-    static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
-        if (bebop.nn.Simd.enabled()) {
+    static void axpy(boolean simd, float a, float[] x, int xo, float[] y, int yo, int n) {
+        if (simd) {
             FloatVectorKernels.axpy(a, x, xo, y, yo, n);
             return;
         }
@@ -109,9 +113,9 @@ public final class Kernels {
     }
 
     /** Four axpys folded into one pass over {@code y}, summed in order. */
-    static void axpy4(float a0, float a1, float a2, float a3, float[] x, int x0, int x1, int x2, int x3,
+    static void axpy4(boolean simd, float a0, float a1, float a2, float a3, float[] x, int x0, int x1, int x2, int x3,
                       float[] y, int yo, int n) {
-        if (bebop.nn.Simd.enabled()) {
+        if (simd) {
             FloatVectorKernels.axpy4(a0, a1, a2, a3, x, x0, x1, x2, x3, y, yo, n);
             return;
         }

@@ -1,5 +1,6 @@
 package bebop.nn.modern;
 
+import bebop.nn.Arithmetic;
 import java.util.Arrays;
 
 /**
@@ -61,17 +62,24 @@ public final class LstmUnroll {
     private final float[] woT;
     private final float[] grad;
     private final int[] idx;
+    private final Arithmetic arithmetic;
     private float dropout;
     private float inputDropout;
     private final float[] inputMask;
     private boolean training;
     private int counted;
 
+    /** An unroll that computes in {@link Arithmetic#DEFAULT}. */
     public LstmUnroll(LstmStack net, int window, int batch) {
+        this(net, window, batch, Arithmetic.DEFAULT);
+    }
+
+    public LstmUnroll(LstmStack net, int window, int batch, Arithmetic arithmetic) {
         if (window < 1 || batch < 1) {
             throw new IllegalArgumentException("window and batch must be positive: " + window + ", " + batch);
         }
         this.net = net;
+        this.arithmetic = arithmetic.require();
         this.window = window;
         this.batch = batch;
         this.rows = window * batch;
@@ -231,7 +239,7 @@ public final class LstmUnroll {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(p, net.boOff, logits, r * outputs, outputs);
         }
-        Kernels.mulAdd(topIn, 0, top, p, net.woOff, outputs, logits, 0, outputs, rows, top, outputs, idx);
+        Kernels.mulAdd(arithmetic, topIn, 0, top, p, net.woOff, outputs, logits, 0, outputs, rows, top, outputs, idx);
         double loss = 0;
         counted = 0;
         for (int r = 0; r < rows; r++) {
@@ -300,7 +308,7 @@ public final class LstmUnroll {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(p, net.bOff[l], a, r * g4, g4);
         }
-        Kernels.mulAdd(xhl, 0, k, p, net.wOff[l], g4, a, 0, g4, rows, in, g4, idx);
+        Kernels.mulAdd(arithmetic, xhl, 0, k, p, net.wOff[l], g4, a, 0, g4, rows, in, g4, idx);
         float[] cl = c[l];
         float[] hh = h[l];
         float[] tcl = tc[l];
@@ -314,7 +322,7 @@ public final class LstmUnroll {
                     System.arraycopy(hh, s, xhl, r * k + in, hl);
                 }
             }
-            Kernels.mulAdd(xhl, t * batch * k + in, k, p, net.wOff[l] + in * g4, g4, a, t * batch * g4, g4,
+            Kernels.mulAdd(arithmetic, xhl, t * batch * k + in, k, p, net.wOff[l] + in * g4, g4, a, t * batch * g4, g4,
                     batch, hl, g4, idx);
             cellsForward(a, cl, tcl, hh, t, hl);
         }
@@ -375,11 +383,11 @@ public final class LstmUnroll {
         }
         float[] p = net.params;
         Kernels.transpose(p, net.woOff, top, outputs, woT, 0);
-        Kernels.mulAddTransA(topIn, 0, top, dLogits, 0, outputs, grad, net.woOff, outputs, rows, top, outputs, idx);
+        Kernels.mulAddTransA(arithmetic, topIn, 0, top, dLogits, 0, outputs, grad, net.woOff, outputs, rows, top, outputs, idx);
         Kernels.addColumnSums(dLogits, 0, rows, outputs, grad, net.boOff);
         int lt = layers - 1;
         Arrays.fill(dUp[lt], 0f);
-        Kernels.mulAdd(dLogits, 0, outputs, woT, 0, top, dUp[lt], 0, top, rows, outputs, top, idx);
+        Kernels.mulAdd(arithmetic, dLogits, 0, outputs, woT, 0, top, dUp[lt], 0, top, rows, outputs, top, idx);
         if (dropout > 0) {
             multiply(dUp[lt], mask[lt]);
         }
@@ -427,7 +435,7 @@ public final class LstmUnroll {
                 }
             }
             Arrays.fill(dhRec, 0, n, 0f);
-            Kernels.mulAdd(da, t * batch * g4, g4, wt[l], in, k, dhRec, 0, hl, batch, g4, hl, idx);
+            Kernels.mulAdd(arithmetic, da, t * batch * g4, g4, wt[l], in, k, dhRec, 0, hl, batch, g4, hl, idx);
             for (int b = 0; b < batch; b++) {
                 if (reset[t * batch + b]) {
                     Arrays.fill(dhRec, b * hl, (b + 1) * hl, 0f);
@@ -435,12 +443,12 @@ public final class LstmUnroll {
                 }
             }
         }
-        Kernels.mulAddTransA(xh[l], 0, k, da, 0, g4, grad, net.wOff[l], g4, rows, k, g4, idx);
+        Kernels.mulAddTransA(arithmetic, xh[l], 0, k, da, 0, g4, grad, net.wOff[l], g4, rows, k, g4, idx);
         Kernels.addColumnSums(da, 0, rows, g4, grad, net.bOff[l]);
         if (l > 0) {
             int hb = net.hid[l - 1];
             Arrays.fill(dUp[l - 1], 0f);
-            Kernels.mulAdd(da, 0, g4, wt[l], 0, k, dUp[l - 1], 0, hb, rows, g4, in, idx);
+            Kernels.mulAdd(arithmetic, da, 0, g4, wt[l], 0, k, dUp[l - 1], 0, hb, rows, g4, in, idx);
             if (dropout > 0) {
                 multiply(dUp[l - 1], mask[l - 1]);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import bebop.encoding.FrameFormat;
 import bebop.io.poly.ModernModels;
+import bebop.nn.Arithmetic;
 import bebop.nn.modern.LstmStack;
 import bebop.nn.modern.LstmStackConfig;
 import bebop.nn.modern.Rng;
@@ -19,7 +20,7 @@ class FrameFormatsTest {
     private static Model modern(Map<String, Object> training) {
         LstmStack net = LstmStack.create(new LstmStackConfig(88, List.of(4), 88), new Rng(1));
         return ModernModels.toModel(net, ModernSettings.defaults(1), training, Map.of(),
-                Provenance.of(1, List.of("train"), "sha256:" + "0".repeat(64)));
+                Provenance.of(1, List.of("train"), "sha256:" + "0".repeat(64), Arithmetic.PLAIN));
     }
 
     @Test

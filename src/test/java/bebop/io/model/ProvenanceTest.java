@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bebop.UserError;
+import bebop.nn.Arithmetic;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ class ProvenanceTest {
 
     @Test
     void ofFillsVersionsAndKeepsArguments() {
-        Provenance p = Provenance.of(7, List.of("train"), null);
+        Provenance p = Provenance.of(7, List.of("train"), null, Arithmetic.PLAIN);
         assertEquals(7, p.seed());
         assertEquals(List.of("train"), p.commandLine());
         assertEquals(System.getProperty("java.version"), p.javaVersion());

@@ -2,6 +2,7 @@ package bebop.nn.modern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import bebop.nn.Arithmetic;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -11,13 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class KernelsTest {
     /** The arithmetics this JVM has: plain, and SIMD when the Vector API module is present. */
-    static boolean[] paths() {
-        return bebop.nn.Simd.available() ? new boolean[] {false, true} : new boolean[] {false};
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void restoreTheDefaultPath() {
-        bebop.nn.SimdSwitch.set(bebop.nn.Simd.available() && !"false".equals(System.getProperty("bebop.simd")));
+    static Arithmetic[] paths() {
+        return Arithmetic.SIMD.available() ? Arithmetic.values() : new Arithmetic[] {Arithmetic.PLAIN};
     }
 
     static float[] random(Random r, int n, double zeros) {
@@ -61,13 +57,12 @@ class KernelsTest {
 
     @Test
     void mulAddEqualsTheReferenceOnBlocksAndOddSizes() {
-        for (boolean simd : paths()) {
-            bebop.nn.SimdSwitch.set(simd);
-            mulAddEqualsTheReference();
+        for (Arithmetic arithmetic : paths()) {
+            mulAddEqualsTheReference(arithmetic);
         }
     }
 
-    private static void mulAddEqualsTheReference() {
+    private static void mulAddEqualsTheReference(Arithmetic arithmetic) {
         Random r = new Random(1);
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {33, 300, 129}, {7, 129, 1024}, {70, 88, 40}};
         for (int[] s : shapes) {
@@ -83,7 +78,7 @@ class KernelsTest {
                 float[] b = random(r, 1 + k * ldb, 0);
                 float[] c = random(r, 4 + m * ldc, 0);
                 float[] ref = c.clone();
-                Kernels.mulAdd(a, 2, lda, b, 1, ldb, c, 4, ldc, m, k, n, new int[k + 8]);
+                Kernels.mulAdd(arithmetic, a, 2, lda, b, 1, ldb, c, 4, ldc, m, k, n, new int[k + 8]);
                 refMulAdd(a, 2, lda, b, 1, ldb, ref, 4, ldc, m, k, n);
                 assertSame(ref, c);
             }
@@ -92,13 +87,12 @@ class KernelsTest {
 
     @Test
     void mulAddTransAEqualsTheReference() {
-        for (boolean simd : paths()) {
-            bebop.nn.SimdSwitch.set(simd);
-            mulAddTransAEqualsTheReferenceOnOnePath();
+        for (Arithmetic arithmetic : paths()) {
+            mulAddTransAEqualsTheReferenceOnOnePath(arithmetic);
         }
     }
 
-    private static void mulAddTransAEqualsTheReferenceOnOnePath() {
+    private static void mulAddTransAEqualsTheReferenceOnOnePath(Arithmetic arithmetic) {
         Random r = new Random(2);
         int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {200, 33, 129}, {130, 9, 1024}};
         for (int[] s : shapes) {
@@ -113,7 +107,7 @@ class KernelsTest {
                 float[] d = random(r, m * ldd, 0);
                 float[] c = random(r, 2 + k * ldc, 0);
                 float[] ref = c.clone();
-                Kernels.mulAddTransA(a, 3, lda, d, 0, ldd, c, 2, ldc, m, k, n, new int[m + 8]);
+                Kernels.mulAddTransA(arithmetic, a, 3, lda, d, 0, ldd, c, 2, ldc, m, k, n, new int[m + 8]);
                 refMulAddTransA(a, 3, lda, d, 0, ldd, ref, 2, ldc, m, k, n);
                 assertSame(ref, c);
             }
@@ -122,7 +116,7 @@ class KernelsTest {
 
     @Test
     void plainAndVectorPathsGiveTheSameBits() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(bebop.nn.Simd.available(), "no Vector API module");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Arithmetic.SIMD.available(), "no Vector API module");
         Random r = new Random(3);
         for (int n : new int[] {1, 15, 17, 40, 1023}) {
             int m = 9;
@@ -132,11 +126,11 @@ class KernelsTest {
             float[][] c = new float[2][];
             float[][] g = new float[2][];
             for (int path = 0; path < 2; path++) {
-                bebop.nn.SimdSwitch.set(path == 1);
+                Arithmetic arithmetic = path == 1 ? Arithmetic.SIMD : Arithmetic.PLAIN;
                 c[path] = new float[m * n];
-                Kernels.mulAdd(a, 0, k, b, 0, n, c[path], 0, n, m, k, n, new int[k]);
+                Kernels.mulAdd(arithmetic, a, 0, k, b, 0, n, c[path], 0, n, m, k, n, new int[k]);
                 g[path] = b.clone();
-                Kernels.mulAddTransA(a, 0, k, c[path], 0, n, g[path], 0, n, m, k, n, new int[m]);
+                Kernels.mulAddTransA(arithmetic, a, 0, k, c[path], 0, n, g[path], 0, n, m, k, n, new int[m]);
             }
             for (int i = 0; i < c[0].length; i++) {
                 assertEquals(Float.floatToRawIntBits(c[0][i]), Float.floatToRawIntBits(c[1][i]), "n " + n + " element " + i);

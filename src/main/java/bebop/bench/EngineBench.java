@@ -1,5 +1,6 @@
-package bebop.nn.bench;
+package bebop.bench;
 
+import bebop.nn.Arithmetic;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
 import bebop.nn.LstmConfig;
@@ -158,7 +159,7 @@ public final class EngineBench {
         r.put("inputs", inputs);
         r.put("hidden", hidden);
         r.put("threads", 1);
-        r.put("simd", bebop.nn.Simd.describe());
+        r.put("simd", Arithmetic.DEFAULT.describe());
         r.put("online_steps_per_s", Math.round(online(std, warm, seconds)));
         r.put("generate_steps_per_s", Math.round(generate(std, warm, seconds)));
         r.put("forward_steps_per_s", Math.round(forward(std, warm, seconds)));
@@ -174,9 +175,9 @@ public final class EngineBench {
     /** Minibatch BPTT steps per second (batch x window per update) of the modern trainer's kernels. */
     public static double bptt(int inputs, int hidden, int batch, double warmupSeconds, double seconds) {
         if (warmupSeconds > 0) {
-            bebop.nn.modern.Throughput.measure(inputs, hidden, batch, warmupSeconds);
+            ModernThroughput.measure(inputs, hidden, batch, warmupSeconds);
         }
-        return bebop.nn.modern.Throughput.measure(inputs, hidden, batch, seconds);
+        return ModernThroughput.measure(inputs, hidden, batch, seconds);
     }
 
     /** Keeps results alive so the JIT cannot drop the work. */

@@ -1,4 +1,4 @@
-package bebop.nn.bench;
+package bebop.bench;
 
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;

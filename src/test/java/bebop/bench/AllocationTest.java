@@ -1,7 +1,8 @@
-package bebop.nn.bench;
+package bebop.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bebop.nn.Arithmetic;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
 import bebop.nn.LstmConfig;
@@ -12,6 +13,7 @@ import bebop.nn.OnlineLearner;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,17 +38,6 @@ class AllocationTest {
     private static final int WINDOWS = 5;
 
     private static com.sun.management.ThreadMXBean threads;
-    private static boolean simdWas;
-
-    @BeforeAll
-    static void plainPath() {
-        simdWas = bebop.nn.SimdSwitch.set(false);
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void restore() {
-        bebop.nn.SimdSwitch.set(simdWas);
-    }
 
     @BeforeAll
     static void bean() {
@@ -95,13 +86,11 @@ class AllocationTest {
      * prints each step's bytes and exits 1 when one allocates.
      */
     public static void main(String[] args) {
-        bebop.nn.SimdSwitch.set(true);
         bean();
-        AllocationTest t = new AllocationTest();
         try {
-            t.onlineLearningStepAllocatesNothing();
-            t.forwardStepAllocatesNothing();
-            t.generationStepAllocatesNothing();
+            onlineLearningStepsAllocateNothing(Arithmetic.SIMD);
+            forwardStepsAllocateNothing(Arithmetic.SIMD);
+            generationStepsAllocateNothing(Arithmetic.SIMD);
         } catch (AssertionError e) {
             System.out.println(e.getMessage());
             System.exit(1);
@@ -115,8 +104,12 @@ class AllocationTest {
 
     @Test
     void onlineLearningStepAllocatesNothing() {
+        onlineLearningStepsAllocateNothing(Arithmetic.PLAIN);
+    }
+
+    private static void onlineLearningStepsAllocateNothing(Arithmetic arithmetic) {
         for (LstmConfig cfg : configs()) {
-            OnlineLearner l = LstmNetwork.create(cfg, 1).newLearner(1e-4, 0.9);
+            OnlineLearner l = LstmNetwork.create(cfg, new SplittableRandom(1), arithmetic).newLearner(1e-4, 0.9);
             double[][] f = EngineBench.frames(cfg.inputs(), 3);
             int[] t = {0};
             check("online step " + cfg.blocks() + " blocks", () -> {
@@ -129,8 +122,12 @@ class AllocationTest {
 
     @Test
     void forwardStepAllocatesNothing() {
+        forwardStepsAllocateNothing(Arithmetic.PLAIN);
+    }
+
+    private static void forwardStepsAllocateNothing(Arithmetic arithmetic) {
         for (LstmConfig cfg : configs()) {
-            LstmRunner r = LstmNetwork.create(cfg, 1).newRunner();
+            LstmRunner r = LstmNetwork.create(cfg, new SplittableRandom(1), arithmetic).newRunner();
             double[][] f = EngineBench.frames(cfg.inputs(), 3);
             int[] t = {0};
             check("forward step " + cfg.blocks() + " blocks", () -> {
@@ -143,8 +140,12 @@ class AllocationTest {
 
     @Test
     void generationStepAllocatesNothing() {
+        generationStepsAllocateNothing(Arithmetic.PLAIN);
+    }
+
+    private static void generationStepsAllocateNothing(Arithmetic arithmetic) {
         for (LstmConfig cfg : configs()) {
-            FreeRunner free = new FreeRunner(LstmNetwork.create(cfg, 1), Normalizer.identity(cfg.inputs()),
+            FreeRunner free = new FreeRunner(LstmNetwork.create(cfg, new SplittableRandom(1), arithmetic), Normalizer.identity(cfg.inputs()),
                     FeedbackRule.threshold(0.5));
             free.prime(new double[cfg.inputs()]);
             check("generation step " + cfg.blocks() + " blocks", free::next);
