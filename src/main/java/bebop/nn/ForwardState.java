@@ -5,7 +5,10 @@ import java.util.Arrays;
 /**
  * Activations of one step of the forward pass, with the previous step's cell states and outputs.
  * Shared by {@link LstmRunner}, {@link OnlineLearner} and {@link BpttGradient}. Allocation-free
- * after construction.
+ * after construction. The equations are {@link PaperLstm}'s (read them there); this is their
+ * fast path: sources gathered once per group of blocks, only the nonzero ones visited, blocks in
+ * pairs, packed weights where the net allows, SIMD squashing. {@code PaperLstmTest} holds it to
+ * the reference bit for bit.
  */
 final class ForwardState {
     final LstmNetwork net;

@@ -85,7 +85,13 @@ public final class LstmNetwork {
      * Call {@link #sync()} before reading them: an online learner may hold newer weights.
      */
     final double[][] params;
-    /** The learner whose copy of the weights is newer than {@link #params}, or null. */
+    /**
+     * The packed learner whose copy of the weights is newer than {@link #params}, or null. While
+     * it trains, writing its copy back after every step would double the memory traffic of the
+     * step; so every read of the weights from outside the learner goes through {@link #sync()}
+     * (the public accessors, {@link Adam}, {@link PackedWeights#repack()}, {@link BpttGradient}), which writes
+     * the copy back once, and {@link #setParameters} drops it. Nothing else may read {@link #params}.
+     */
     PackedLearner ahead;
     /**
      * Counts the changes of {@link #params}: every online step of a row-major learner, every

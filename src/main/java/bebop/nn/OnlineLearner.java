@@ -21,9 +21,11 @@ import java.util.Map;
  * cell outputs, and the peephole inputs s(t-1) / s(t) are treated as sources like any other.
  * Momentum after Plaut et al.: {@code dw(t) = -alpha dE/dw + mu dw(t-1)}.
  *
- * <p>Trains the network's weights in place; the standard LSTM (one cell a block, no peepholes,
- * fully connected) through a column-major copy that the network reads back whenever its weights
- * are asked for ({@link PackedLearner}: the same bits, faster). Allocation-free per step.
+ * <p>This is the fast path of {@link PaperLstm} (the reference, with the rules as the paper
+ * writes them; {@code PaperLstmTest} holds the two to the same bits). Trains the network's weights
+ * in place; the standard LSTM (one cell a block, no peepholes, fully connected) through a
+ * column-major copy that the network reads back whenever its weights are asked for
+ * ({@link PackedLearner}: the same bits, faster). Allocation-free per step.
  */
 public final class OnlineLearner {
     private final LstmNetwork net;
