@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of docs/ARCHITECTURE.md, checked against the code: each package of src/main names
- * (by import or by qualified name) only the packages its row allows.
+ * (by import or by qualified name) only the packages its row allows; and within the engine the
+ * kernels are leaves, naming none of the classes that call them.
  */
 class LayersTest {
     /** Package -> the packages it may use (besides itself and the root package's UserError and Version). */
@@ -56,6 +57,39 @@ class LayersTest {
                     if (!used.equals(layer) && !allowed.contains(used)) {
                         wrong.add(rel + " uses bebop." + used);
                     }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong.stream().distinct().toList());
+    }
+
+    /** The engine's kernels, and the classes of their package they may name: constants and the squashing functions. */
+    private static final Map<String, Set<String>> KERNELS = Map.of(
+            "nn/Kernels.java", Set.of("LstmNetwork"),
+            "nn/VectorKernels.java", Set.of("Kernels", "LstmNetwork", "Activations"),
+            "nn/modern/Kernels.java", Set.of("FloatVectorKernels"),
+            "nn/modern/FloatVectorKernels.java", Set.of("Kernels"));
+
+    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/");
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9]*\\b");
+
+    @Test
+    void theKernelsNameNoClassThatCallsThem() throws Exception {
+        Path root = Path.of("src", "main", "java", "bebop");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> kernel : KERNELS.entrySet()) {
+            Path file = root.resolve(kernel.getKey());
+            Set<String> siblings = new java.util.HashSet<>();
+            try (Stream<Path> files = Files.list(file.getParent())) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                        .forEach(n -> siblings.add(n.substring(0, n.length() - ".java".length())));
+            }
+            String self = file.getFileName().toString().replace(".java", "");
+            Matcher m = CLASS_NAME.matcher(COMMENT.matcher(Files.readString(file)).replaceAll(""));
+            while (m.find()) {
+                String name = m.group();
+                if (siblings.contains(name) && !name.equals(self) && !kernel.getValue().contains(name)) {
+                    wrong.add(kernel.getKey() + " names " + name);
                 }
             }
         }

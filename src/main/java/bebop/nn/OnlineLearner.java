@@ -290,7 +290,6 @@ public final class OnlineLearner {
         }
     }
 
-
     /** One weight: record its gradient {@code g} (unless {@code gw} is null) and apply it with momentum. */
     private static void learn(double[] w, double[] gw, double[] vel, int i, double g, double lr, double mu) {
         if (gw != null) {
@@ -360,7 +359,6 @@ public final class OnlineLearner {
                     first, last, lr, mu);
         }
     }
-
 
     /** Block j's peephole traces, gradients and updates (the peepholes count as sources s(t-1) / s(t)). */
     private void peepholes(int j, double yf, double dIn1, double dForget1, double dOut, double lr,

@@ -207,5 +207,4 @@ final class PackedLearner {
         weights.unpack(gateGradient, outputGradient, into);
     }
 
-
 }
