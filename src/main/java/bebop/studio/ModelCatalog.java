@@ -1,0 +1,80 @@
+package bebop.studio;
+
+import bebop.UserError;
+import bebop.app.BluesModel;
+import bebop.app.DataModel;
+import bebop.app.LoadedModel;
+import bebop.app.Models;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The models the studio offers, each by an id: "bundled", and NAME for each NAME.bebop in the models
+ * folder. A request names a model by id only, so no path from a request ever reaches the file system.
+ */
+final class ModelCatalog {
+    static final String BUNDLED = "bundled";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final String SUFFIX = ".bebop";
+
+    private final Path folder;
+
+    ModelCatalog(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The ids on offer, the bundled model first, then the folder's models by name. */
+    List<String> ids() {
+        List<String> ids = new ArrayList<>(List.of(BUNDLED));
+        if (folder == null) {
+            return ids;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(SUFFIX))
+                    .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                    .filter(n -> ID.matcher(n).matches() && !n.equals(BUNDLED))
+                    .sorted()
+                    .forEach(ids::add);
+        } catch (IOException e) {
+            throw new UserError("--models " + folder + ": cannot list it: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /** The file of a model id: null for the bundled model; a 404 for an id that is not on offer. */
+    Path file(String id) {
+        if (id == null || id.equals(BUNDLED)) {
+            return null;
+        }
+        if (!ids().contains(id)) {
+            throw ApiError.notFound("model '" + id + "': no such model (GET /api/models lists them)");
+        }
+        return folder.resolve(id + SUFFIX);
+    }
+
+    /** What the page shows of a model. */
+    Map<String, Object> describe(String id) {
+        LoadedModel m = Models.load(file(id));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("label", id.equals(BUNDLED) ? "the bundled model" : id + SUFFIX);
+        if (m instanceof BluesModel b) {
+            out.put("kind", b.melody() ? "blues (chords and melody)" : "blues (chords)");
+            out.put("melody", b.melody());
+            out.put("description", b.describe());
+        } else if (m instanceof DataModel d) {
+            out.put("kind", "piano roll");
+            out.put("melody", false);
+            out.put("description", "trained on " + d.dataset());
+        }
+        return out;
+    }
+}
