@@ -107,7 +107,7 @@ function links(p) {
   for (const [format, href] of Object.entries(p.downloads)) {
     const a = document.createElement("a");
     a.href = href;
-    a.textContent = format === "mid" ? "MIDI" : format === "ly" ? "LilyPond" : format.toUpperCase();
+    a.textContent = { mid: "MIDI", ly: "LilyPond", musicxml: "MusicXML" }[format] || format.toUpperCase();
     a.dataset.format = format;
     a.download = "";
     box.append(a);

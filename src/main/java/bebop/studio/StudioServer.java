@@ -73,6 +73,13 @@ public final class StudioServer implements AutoCloseable {
         });
         app.get("/api/models", ctx -> ctx.json(Map.of("models", models.ids().stream().map(models::describe).toList())));
         app.get("/api/models/{id}", ctx -> ctx.json(models.describe(ctx.pathParam("id"))));
+        app.get("/api/models/{id}/file", ctx -> {
+            String id = ctx.pathParam("id");
+            byte[] bytes = models.bytes(id);
+            ctx.contentType("application/octet-stream");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".bebop\"");
+            ctx.result(bytes);
+        });
         app.post("/api/compose", this::compose);
         app.get("/api/compositions/{file}", this::download);
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));

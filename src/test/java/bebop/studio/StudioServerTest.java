@@ -72,6 +72,10 @@ class StudioServerTest {
         assertEquals("bundled", models.get(0).get("id").asText());
         assertTrue(models.get(0).get("melody").asBoolean());
         assertEquals(200, send("GET", "/api/models/bundled", null, null).statusCode());
+        try (var bundled = StudioServerTest.class.getResourceAsStream(bebop.app.Models.BUNDLED)) {
+            assertEquals(java.util.Arrays.toString(bundled.readAllBytes()),
+                    java.util.Arrays.toString(send("GET", "/api/models/bundled/file", null, null).body()));
+        }
         HttpResponse<byte[]> page = send("GET", "/", null, null);
         assertEquals(200, page.statusCode());
         assertTrue(new String(page.body()).contains("bebop studio"));
@@ -135,6 +139,7 @@ class StudioServerTest {
         assertError(send("GET", "/api/compositions/..%2F..%2Fpom.xml", null, null), 404, "not a name");
         assertError(send("GET", "/api/compositions/0123456789abcdef.mid", null, null), 404, "compose it again");
         assertError(send("GET", "/api/models/..%2Fwork", null, null), 404, "no such model");
+        assertError(send("GET", "/api/models/..%2Fmodels%2Fnotes/file", null, null), 404, "no such model");
         assertError(send("GET", "/api/nothing", null, null), 404, "not found");
         assertEquals(before, tree(dir));
         assertEquals(200, send("GET", "/api/models", null, null).statusCode());
