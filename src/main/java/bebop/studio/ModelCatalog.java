@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The models the studio offers, each by an id: "bundled", and NAME for each NAME.bebop in the models
- * folder. A request names a model by id only, so no path from a request ever reaches the file system.
+ * The models the studio offers, each by an id: "bundled", NAME for each NAME.bebop in the models
+ * folder, and the models uploaded (kept in the work folder). A request names a model by id only, so
+ * no path from a request ever reaches the file system.
  */
 final class ModelCatalog {
     static final String BUNDLED = "bundled";
@@ -26,28 +28,35 @@ final class ModelCatalog {
     private static final String SUFFIX = ".bebop";
 
     private final Path folder;
+    private final Path uploads;
 
-    ModelCatalog(Path folder) {
+    /** {@code folder}: the user's models (null: none), read only; {@code uploads}: where uploads are kept. */
+    ModelCatalog(Path folder, Path uploads) {
         this.folder = folder;
+        this.uploads = uploads;
     }
 
-    /** The ids on offer, the bundled model first, then the folder's models by name. */
+    /** The ids on offer: the bundled model first, then the folder's models and the uploads by name. */
     List<String> ids() {
         List<String> ids = new ArrayList<>(List.of(BUNDLED));
-        if (folder == null) {
-            return ids;
+        ids.addAll(Stream.concat(names(folder, "--models").stream(), names(uploads, "the uploads folder").stream())
+                .distinct().sorted().toList());
+        return ids;
+    }
+
+    private static List<String> names(Path dir, String what) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            files.map(f -> f.getFileName().toString())
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(SUFFIX))
                     .map(n -> n.substring(0, n.length() - SUFFIX.length()))
                     .filter(n -> ID.matcher(n).matches() && !n.equals(BUNDLED))
-                    .sorted()
-                    .forEach(ids::add);
+                    .toList();
         } catch (IOException e) {
-            throw new UserError("--models " + folder + ": cannot list it: " + e.getMessage(), e);
+            throw new UserError(what + " " + dir + ": cannot list it: " + e.getMessage(), e);
         }
-        return ids;
     }
 
     /** The file of a model id: null for the bundled model; a 404 for an id that is not on offer. */
@@ -58,7 +67,36 @@ final class ModelCatalog {
         if (!ids().contains(id)) {
             throw ApiError.notFound("model '" + id + "': no such model (GET /api/models lists them)");
         }
-        return folder.resolve(id + SUFFIX);
+        Path own = folder == null ? null : folder.resolve(id + SUFFIX);
+        return own != null && Files.isRegularFile(own) ? own : uploads.resolve(id + SUFFIX);
+    }
+
+    /**
+     * Keeps an uploaded model file as {@code name}: checked by reading it as {@code compose} does
+     * (a 400 with the reader's message when it is not a model), then moved into place whole.
+     */
+    synchronized Map<String, Object> upload(String name, byte[] bytes) throws IOException {
+        if (name == null || !ID.matcher(name).matches() || name.endsWith(SUFFIX)) {
+            throw ApiError.badRequest("name '" + name + "': a model's name is letters, digits, '.', '_' or '-' "
+                    + "(at most 100, no path, no .bebop suffix)");
+        }
+        if (ids().contains(name)) {
+            throw new ApiError(409, "model '" + name + "' exists already; upload it under another name");
+        }
+        Files.createDirectories(uploads);
+        Path tmp = Files.createTempFile(uploads, ".upload-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Models.load(tmp);
+            } catch (UserError e) {
+                throw ApiError.badRequest("model '" + name + "': " + e.getMessage().replace(tmp.toString(), name + SUFFIX));
+            }
+            Files.move(tmp, uploads.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return describe(name);
     }
 
     /** The bytes of a model's file, as {@code bebop train} wrote it (its provenance inside). */

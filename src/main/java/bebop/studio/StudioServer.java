@@ -60,7 +60,7 @@ public final class StudioServer implements AutoCloseable {
 
     private StudioServer(StudioSettings settings) {
         this.settings = settings;
-        this.models = new ModelCatalog(settings.models());
+        this.models = new ModelCatalog(settings.models(), settings.work().resolve("models"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxUploadBytes();
@@ -79,6 +79,13 @@ public final class StudioServer implements AutoCloseable {
             ctx.contentType("application/octet-stream");
             ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".bebop\"");
             ctx.result(bytes);
+        });
+        app.post("/api/models", ctx -> {
+            byte[] body = ctx.bodyAsBytes();
+            if (body.length == 0) {
+                throw ApiError.badRequest("POST /api/models takes the .bebop file as the request body (and ?name=NAME)");
+            }
+            ctx.status(201).json(models.upload(ctx.queryParam("name"), body));
         });
         app.post("/api/compose", this::compose);
         app.get("/api/compositions/{file}", this::download);

@@ -40,7 +40,7 @@ class StudioServerTest {
     static void start() throws IOException {
         Path models = Files.createDirectories(dir.resolve("models"));
         Files.writeString(models.resolve("notes.txt"), "not a model");
-        server = StudioServer.start(new StudioSettings("127.0.0.1", 0, models, dir.resolve("work"), 4096));
+        server = StudioServer.start(new StudioSettings("127.0.0.1", 0, models, dir.resolve("work"), 64 << 10));
     }
 
     @AfterAll
@@ -68,8 +68,8 @@ class StudioServerTest {
     @Test
     void listsTheBundledModelAndOnlyBebopFiles() throws Exception {
         JsonNode models = json(send("GET", "/api/models", null, null)).get("models");
-        assertEquals(1, models.size());
         assertEquals("bundled", models.get(0).get("id").asText());
+        assertTrue(!models.toString().contains("\"notes\""), "notes.txt is not a model: " + models);
         assertTrue(models.get(0).get("melody").asBoolean());
         assertEquals(200, send("GET", "/api/models/bundled", null, null).statusCode());
         try (var bundled = StudioServerTest.class.getResourceAsStream(bebop.app.Models.BUNDLED)) {
@@ -107,6 +107,27 @@ class StudioServerTest {
         assertEquals(piece.get("id"), json(compose("{\"seed\": 7, \"choruses\": 2, \"chords\": \"" + BIRD + "\"}")).get("id"));
     }
 
+    @Test
+    void keepsAnUploadedModelAndComposesWithIt() throws Exception {
+        byte[] bundled;
+        try (var in = StudioServerTest.class.getResourceAsStream(bebop.app.Models.BUNDLED)) {
+            bundled = in.readAllBytes();
+        }
+        HttpResponse<byte[]> r = send("POST", "/api/models?name=mine", "application/octet-stream", bundled);
+        assertEquals(201, r.statusCode(), new String(r.body()));
+        assertEquals("mine", json(r).get("id").asText());
+        assertTrue(json(send("GET", "/api/models", null, null)).toString().contains("\"mine\""));
+        assertEquals(200, compose("{\"model\": \"mine\", \"choruses\": 1}").statusCode());
+        assertError(send("POST", "/api/models?name=mine", "application/octet-stream", bundled), 409, "exists already");
+        List<String> before = tree(dir);
+        assertError(send("POST", "/api/models?name=junk", "application/octet-stream", "not a model".getBytes()), 400,
+                "model 'junk': junk.bebop");
+        assertError(send("POST", "/api/models?name=..%2Fescape", "application/octet-stream", bundled), 400, "no path");
+        assertError(send("POST", "/api/models?name=%2Ftmp%2Fx", "application/octet-stream", bundled), 400, "no path");
+        assertError(send("POST", "/api/models", "application/octet-stream", bundled), 400, "name 'null'");
+        assertEquals(before, tree(dir));
+    }
+
     static List<JsonNode> melodyNotes(JsonNode piece) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode part : piece.get("parts")) {
@@ -135,7 +156,7 @@ class StudioServerTest {
         assertError(compose("{\"choruses\": 0}"), 400, "--choruses 0");
         assertError(compose("{\"temperature\": -1}"), 400, "--temperature");
         assertError(compose("{\"path\": \"/tmp/x\"}"), 400, "path");
-        assertError(compose("{\"chords\": \"" + "C7 ".repeat(2000) + "\"}"), 413, "");
+        assertError(compose("{\"chords\": \"" + "C7 ".repeat(30000) + "\"}"), 413, "");
         assertError(send("GET", "/api/compositions/..%2F..%2Fpom.xml", null, null), 404, "not a name");
         assertError(send("GET", "/api/compositions/0123456789abcdef.mid", null, null), 404, "compose it again");
         assertError(send("GET", "/api/models/..%2Fwork", null, null), 404, "no such model");
