@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             BenchPolyCommand.class,
             SeedsCommand.class,
             BenchCommand.class,
+            StudioCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */

@@ -1,0 +1,133 @@
+package bebop.studio;
+
+import bebop.UserError;
+import bebop.app.BluesModel;
+import bebop.app.DataModel;
+import bebop.app.LoadedModel;
+import bebop.app.Models;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The models the studio offers, each by an id: "bundled", NAME for each NAME.bebop in the models
+ * folder, and the models uploaded (kept in the work folder). A request names a model by id only, so
+ * no path from a request ever reaches the file system.
+ */
+final class ModelCatalog {
+    static final String BUNDLED = "bundled";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final String SUFFIX = ".bebop";
+
+    private final Path folder;
+    private final Path uploads;
+
+    /** {@code folder}: the user's models (null: none), read only; {@code uploads}: where uploads are kept. */
+    ModelCatalog(Path folder, Path uploads) {
+        this.folder = folder;
+        this.uploads = uploads;
+    }
+
+    /** The ids on offer: the bundled model first, then the folder's models and the uploads by name. */
+    List<String> ids() {
+        List<String> ids = new ArrayList<>(List.of(BUNDLED));
+        ids.addAll(Stream.concat(names(folder, "--models").stream(), names(uploads, "the uploads folder").stream())
+                .distinct().sorted().toList());
+        return ids;
+    }
+
+    private static List<String> names(Path dir, String what) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(SUFFIX))
+                    .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                    .filter(n -> ID.matcher(n).matches() && !n.equals(BUNDLED))
+                    .toList();
+        } catch (IOException e) {
+            throw new UserError(what + " " + dir + ": cannot list it: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file of a model id: null for the bundled model; a 404 for an id that is not on offer. */
+    Path file(String id) {
+        if (id == null || id.equals(BUNDLED)) {
+            return null;
+        }
+        if (!ids().contains(id)) {
+            throw ApiError.notFound("model '" + id + "': no such model (GET /api/models lists them)");
+        }
+        Path own = folder == null ? null : folder.resolve(id + SUFFIX);
+        return own != null && Files.isRegularFile(own) ? own : uploads.resolve(id + SUFFIX);
+    }
+
+    /**
+     * Keeps an uploaded model file as {@code name}: checked by reading it as {@code compose} does
+     * (a 400 with the reader's message when it is not a model), then moved into place whole.
+     */
+    synchronized Map<String, Object> upload(String name, byte[] bytes) throws IOException {
+        if (name == null || !ID.matcher(name).matches() || name.endsWith(SUFFIX)) {
+            throw ApiError.badRequest("name '" + name + "': a model's name is letters, digits, '.', '_' or '-' "
+                    + "(at most 100, no path, no .bebop suffix)");
+        }
+        if (ids().contains(name)) {
+            throw new ApiError(409, "model '" + name + "' exists already; upload it under another name");
+        }
+        Files.createDirectories(uploads);
+        Path tmp = Files.createTempFile(uploads, ".upload-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Models.load(tmp);
+            } catch (UserError e) {
+                throw ApiError.badRequest("model '" + name + "': " + e.getMessage().replace(tmp.toString(), name + SUFFIX));
+            }
+            Files.move(tmp, uploads.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return describe(name);
+    }
+
+    /** The bytes of a model's file, as {@code bebop train} wrote it (its provenance inside). */
+    byte[] bytes(String id) throws IOException {
+        Path file = file(id);
+        if (file != null) {
+            return Files.readAllBytes(file);
+        }
+        try (InputStream in = ModelCatalog.class.getResourceAsStream(Models.BUNDLED)) {
+            if (in == null) {
+                throw ApiError.notFound("this bebop has no bundled model");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** What the page shows of a model. */
+    Map<String, Object> describe(String id) {
+        LoadedModel m = Models.load(file(id));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("label", id.equals(BUNDLED) ? "the bundled model" : id + SUFFIX);
+        if (m instanceof BluesModel b) {
+            out.put("kind", b.melody() ? "blues (chords and melody)" : "blues (chords)");
+            out.put("melody", b.melody());
+            out.put("description", b.describe());
+        } else if (m instanceof DataModel d) {
+            out.put("kind", "piano roll");
+            out.put("melody", false);
+            out.put("description", "trained on " + d.dataset());
+        }
+        return out;
+    }
+}

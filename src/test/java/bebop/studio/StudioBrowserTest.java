@@ -1,0 +1,108 @@
+package bebop.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.app.ComposeRequest;
+import bebop.app.ComposeService;
+import bebop.io.midi.MidiReader;
+import bebop.music.Part;
+import bebop.music.Score;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The studio page in Debian's headless chromium, driven through its chromedriver (nothing
+ * downloaded): compose over typed chords, see the bars and symbols, hear the clock run, download
+ * the MIDI and find the notes {@code bebop compose} writes.
+ */
+class StudioBrowserTest {
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File DRIVER = new File("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+
+    static ChromeDriver browser() {
+        boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("CI runs the browser test: install chromium and chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(present, "chromium and chromedriver are not installed");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--autoplay-policy=no-user-gesture-required", "--window-size=1400,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void composesOverTypedChordsPlaysAndDownloadsTheSameNotes() throws Exception {
+        try (StudioServer server = StudioServer.start(new StudioSettings("127.0.0.1", 0, null, dir.resolve("work"), 1 << 20))) {
+            ChromeDriver page = browser();
+            try {
+                WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
+                page.get(server.url());
+                wait.until(d -> !new Select(d.findElement(By.id("model"))).getOptions().isEmpty());
+                new Select(page.findElement(By.id("progression-choice"))).selectByVisibleText("type your own…");
+                WebElement chords = page.findElement(By.id("chords"));
+                chords.clear();
+                chords.sendKeys(StudioServerTest.BIRD);
+                set(page, "choruses", "2");
+                set(page, "seed", "7");
+                page.findElement(By.id("compose")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#roll .note")).isEmpty());
+
+                assertEquals(25, page.findElements(By.cssSelector("#roll line.bar")).size(), "24 bars: 25 bar lines");
+                List<String> symbols = page.findElements(By.cssSelector("#roll .chord-symbol")).stream()
+                        .map(WebElement::getText).toList();
+                assertEquals("Fmaj7", symbols.get(0));
+                assertTrue(symbols.containsAll(List.of("Em7b5", "A7", "Abm7", "Db7", "Gm7", "C7")), symbols.toString());
+
+                page.findElement(By.id("play")).click();
+                wait.until(d -> Double.parseDouble(d.findElement(By.id("clock")).getText()) > 0.5);
+                double first = Double.parseDouble(page.findElement(By.id("clock")).getText());
+                wait.until(d -> Double.parseDouble(d.findElement(By.id("clock")).getText()) > first + 0.3);
+                Files.write(Path.of("target", "studio.png"), page.getScreenshotAs(OutputType.BYTES));
+                page.findElement(By.id("stop")).click();
+
+                String href = page.findElement(By.cssSelector("#downloads a[data-format=mid]")).getAttribute("href");
+                String base64 = (String) page.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                        + "  let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); done(btoa(s)); });",
+                        href);
+                Score heard = MidiReader.parse(Base64.getDecoder().decode(base64), "studio.mid").score();
+                Score composed = ComposeService.compose(
+                        new ComposeRequest(null, 2, 7, 1.0, null, null, StudioServerTest.BIRD, 120)).score();
+                for (Part p : composed.parts()) {
+                    assertEquals(StudioServerTest.notes(p), StudioServerTest.notes(heard.part(p.name()).orElseThrow()), p.name());
+                }
+            } finally {
+                page.quit();
+            }
+        }
+    }
+
+    static void set(ChromeDriver page, String id, String value) {
+        WebElement e = page.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+}

@@ -1,0 +1,182 @@
+package bebop.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.app.ComposeRequest;
+import bebop.app.ComposeService;
+import bebop.io.midi.MidiReader;
+import bebop.music.Note;
+import bebop.music.Part;
+import bebop.music.Score;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The studio's API over real HTTP on loopback: what it composes, what it sends, and what it refuses. */
+class StudioServerTest {
+    static final String BIRD = "Fmaj7 | Em7b5 A7 | Dm7 G7 | Cm7 F7 | Bb7 | Bbm7 Eb7 | Am7 | Abm7 Db7 | Gm7 | C7 | F7 D7 | Gm7 C7";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static StudioServer server;
+    static HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.writeString(models.resolve("notes.txt"), "not a model");
+        server = StudioServer.start(new StudioSettings("127.0.0.1", 0, models, dir.resolve("work"), 64 << 10));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<byte[]> send(String method, String path, String type, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (type != null) {
+            b.header("Content-Type", type);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> compose(String json) throws Exception {
+        return send("POST", "/api/compose", "application/json", json.getBytes());
+    }
+
+    static JsonNode json(HttpResponse<byte[]> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void listsTheBundledModelAndOnlyBebopFiles() throws Exception {
+        JsonNode models = json(send("GET", "/api/models", null, null)).get("models");
+        assertEquals("bundled", models.get(0).get("id").asText());
+        assertTrue(!models.toString().contains("\"notes\""), "notes.txt is not a model: " + models);
+        assertTrue(models.get(0).get("melody").asBoolean());
+        assertEquals(200, send("GET", "/api/models/bundled", null, null).statusCode());
+        try (var bundled = StudioServerTest.class.getResourceAsStream(bebop.app.Models.BUNDLED)) {
+            assertEquals(java.util.Arrays.toString(bundled.readAllBytes()),
+                    java.util.Arrays.toString(send("GET", "/api/models/bundled/file", null, null).body()));
+        }
+        HttpResponse<byte[]> page = send("GET", "/", null, null);
+        assertEquals(200, page.statusCode());
+        assertTrue(new String(page.body()).contains("bebop studio"));
+    }
+
+    @Test
+    void composesWhatComposeServiceComposesAndSendsItAsMidi() throws Exception {
+        HttpResponse<byte[]> r = compose("{\"choruses\": 2, \"seed\": 7, \"chords\": \"" + BIRD + "\"}");
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        JsonNode piece = json(r);
+        assertEquals(24, piece.get("bars").asInt());
+        Score expected = ComposeService.compose(new ComposeRequest(null, 2, 7, 1.0, null, null, BIRD, 120)).score();
+        assertEquals(expected.chordSymbols().size(), piece.get("chords").size());
+        assertEquals("Fmaj7", piece.get("chords").get(0).get("symbol").asText());
+        assertEquals("Em7b5", piece.get("chords").get(1).get("symbol").asText());
+        assertEquals(expected.part(Part.MELODY).orElseThrow().notes().size(), melodyNotes(piece).size());
+
+        HttpResponse<byte[]> mid = send("GET", piece.get("downloads").get("mid").asText(), null, null);
+        assertEquals(200, mid.statusCode());
+        assertEquals("audio/midi", mid.headers().firstValue("Content-Type").orElse(""));
+        Score heard = MidiReader.parse(mid.body(), "download.mid").score();
+        for (Part p : expected.parts()) {
+            assertEquals(notes(p), notes(heard.part(p.name()).orElseThrow()), p.name());
+        }
+        HttpResponse<byte[]> xml = send("GET", piece.get("downloads").get("musicxml").asText(), null, null);
+        assertEquals(200, xml.statusCode());
+        assertTrue(new String(xml.body()).contains("<score-partwise"));
+        // The same settings name the same piece.
+        assertEquals(piece.get("id"), json(compose("{\"seed\": 7, \"choruses\": 2, \"chords\": \"" + BIRD + "\"}")).get("id"));
+    }
+
+    @Test
+    void keepsAnUploadedModelAndComposesWithIt() throws Exception {
+        byte[] bundled;
+        try (var in = StudioServerTest.class.getResourceAsStream(bebop.app.Models.BUNDLED)) {
+            bundled = in.readAllBytes();
+        }
+        HttpResponse<byte[]> r = send("POST", "/api/models?name=mine", "application/octet-stream", bundled);
+        assertEquals(201, r.statusCode(), new String(r.body()));
+        assertEquals("mine", json(r).get("id").asText());
+        assertTrue(json(send("GET", "/api/models", null, null)).toString().contains("\"mine\""));
+        assertEquals(200, compose("{\"model\": \"mine\", \"choruses\": 1}").statusCode());
+        assertError(send("POST", "/api/models?name=mine", "application/octet-stream", bundled), 409, "exists already");
+        List<String> before = tree(dir);
+        assertError(send("POST", "/api/models?name=junk", "application/octet-stream", "not a model".getBytes()), 400,
+                "model 'junk': junk.bebop");
+        assertError(send("POST", "/api/models?name=..%2Fescape", "application/octet-stream", bundled), 400, "no path");
+        assertError(send("POST", "/api/models?name=%2Ftmp%2Fx", "application/octet-stream", bundled), 400, "no path");
+        assertError(send("POST", "/api/models", "application/octet-stream", bundled), 400, "name 'null'");
+        assertEquals(before, tree(dir));
+    }
+
+    static List<JsonNode> melodyNotes(JsonNode piece) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode part : piece.get("parts")) {
+            if (part.get("name").asText().equals(Part.MELODY)) {
+                part.get("notes").forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    static List<String> notes(Part p) {
+        return p.notes().stream().map(Note::toString).toList();
+    }
+
+    @Test
+    void refusesBadRequestsWithAClearMessageAndWritesNothing() throws Exception {
+        List<String> before = tree(dir);
+        assertError(compose("{\"choruses\": 2,"), 400, "not the JSON");
+        assertError(send("POST", "/api/compose", "text/plain", "{}".getBytes()), 415, "application/json");
+        assertError(compose("{\"chords\": \"C7 | X9\"}"), 400, "'X9' is not a chord symbol");
+        assertError(compose("{\"model\": \"nosuch\"}"), 404, "model 'nosuch'");
+        assertError(compose("{\"model\": \"notes\"}"), 404, "no such model");
+        assertError(compose("{\"model\": \"../models/notes\"}"), 404, "no such model");
+        assertError(compose("{\"model\": \"/etc/passwd\"}"), 404, "no such model");
+        assertError(compose("{\"chords\": \"../../etc/passwd\"}"), 400, "not a chord symbol");
+        assertError(compose("{\"choruses\": 0}"), 400, "--choruses 0");
+        assertError(compose("{\"temperature\": -1}"), 400, "--temperature");
+        assertError(compose("{\"path\": \"/tmp/x\"}"), 400, "path");
+        assertError(compose("{\"chords\": \"" + "C7 ".repeat(30000) + "\"}"), 413, "");
+        assertError(send("GET", "/api/compositions/..%2F..%2Fpom.xml", null, null), 404, "not a name");
+        assertError(send("GET", "/api/compositions/0123456789abcdef.mid", null, null), 404, "compose it again");
+        assertError(send("GET", "/api/models/..%2Fwork", null, null), 404, "no such model");
+        assertError(send("GET", "/api/models/..%2Fmodels%2Fnotes/file", null, null), 404, "no such model");
+        assertError(send("GET", "/api/nothing", null, null), 404, "not found");
+        assertEquals(before, tree(dir));
+        assertEquals(200, send("GET", "/api/models", null, null).statusCode());
+    }
+
+    static void assertError(HttpResponse<byte[]> r, int status, String says) throws IOException {
+        String body = new String(r.body());
+        assertEquals(status, r.statusCode(), body);
+        JsonNode error = JSON.readTree(body).get("error");
+        assertTrue(error != null && error.asText().contains(says), body);
+        assertTrue(!body.contains("at bebop.") && !body.contains("Exception"), body);
+    }
+
+    static List<String> tree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.map(root::relativize).map(Path::toString).sorted().toList();
+        }
+    }
+}
