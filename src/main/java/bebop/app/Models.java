@@ -32,11 +32,16 @@ public final class Models {
     }
 
     public static BluesModel bundled() {
+        return new BluesModel(LstmModels.fromBytes(bundledBytes(), BUNDLED_LABEL), BUNDLED_LABEL);
+    }
+
+    /** The bundled model's file, as bytes (what {@code bebop train} wrote, provenance inside). */
+    public static byte[] bundledBytes() {
         try (InputStream in = Models.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw new UserError("this bebop has no bundled model (" + BUNDLED + "); give --model M.bebop");
             }
-            return new BluesModel(LstmModels.fromBytes(in.readAllBytes(), BUNDLED_LABEL), BUNDLED_LABEL);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UserError("cannot read the bundled model: " + e.getMessage(), e);
         }

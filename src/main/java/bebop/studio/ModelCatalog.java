@@ -6,7 +6,6 @@ import bebop.app.DataModel;
 import bebop.app.LoadedModel;
 import bebop.app.Models;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -102,15 +101,7 @@ final class ModelCatalog {
     /** The bytes of a model's file, as {@code bebop train} wrote it (its provenance inside). */
     byte[] bytes(String id) throws IOException {
         Path file = file(id);
-        if (file != null) {
-            return Files.readAllBytes(file);
-        }
-        try (InputStream in = ModelCatalog.class.getResourceAsStream(Models.BUNDLED)) {
-            if (in == null) {
-                throw ApiError.notFound("this bebop has no bundled model");
-            }
-            return in.readAllBytes();
-        }
+        return file == null ? Models.bundledBytes() : Files.readAllBytes(file);
     }
 
     /** What the page shows of a model. */

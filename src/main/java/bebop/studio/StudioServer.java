@@ -140,9 +140,8 @@ public final class StudioServer implements AutoCloseable {
         if (body == null) {
             throw ApiError.badRequest("the request body is empty; send the compose settings as JSON");
         }
-        String modelId = body.model() == null ? ModelCatalog.BUNDLED : body.model();
-        var request = body.toRequest(models.file(modelId));
-        String id = idOf(modelId, body.toRequest(null).toString());
+        var request = body.toRequest(models.file(body.model()));
+        String id = idOf(request.toString());
         Future<Composition> piece;
         try {
             piece = composers.submit(() -> ComposeService.compose(request));
@@ -222,9 +221,9 @@ public final class StudioServer implements AutoCloseable {
     }
 
     /** The same settings give the same id, so a download link names the music, not the request's moment. */
-    private static String idOf(String model, String settings) {
+    private static String idOf(String settings) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((model + "\n" + settings).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
