@@ -7,6 +7,7 @@ import bebop.train.TrainingListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * An experiment for many seeds, several at a time: each run trains and measures exactly as
@@ -16,20 +17,22 @@ public final class SeedsService {
     private SeedsService() {}
 
     /**
-     * One row a seed, in the order of {@code seeds}: seed, learned, epochs, steps, seconds and the
-     * free run's metrics. {@code maxEpochs} null: the experiment's own budget.
+     * Experiment 1, one row a seed in the order of {@code seeds}: seed, learned, epochs, steps,
+     * seconds and the free run's metrics; {@code settings} gives each seed's settings.
      */
-    public static List<Map<String, Object>> run(Experiment experiment, List<Long> seeds, int threads, boolean paper,
-                                                Long maxEpochs) {
-        return SeedSweep.run(seeds, threads, seed -> experiment == Experiment.chords
-                ? chords(seed, paper, maxEpochs) : melody(seed, paper, maxEpochs));
+    public static List<Map<String, Object>> chords(List<Long> seeds, int threads,
+                                                   LongFunction<Experiment1Settings> settings) {
+        return SeedSweep.run(seeds, threads, seed -> chords(settings.apply(seed)));
     }
 
-    private static Map<String, Object> chords(long seed, boolean paper, Long maxEpochs) {
-        Experiment1Settings s = paper ? Experiment1Settings.paper(seed) : Experiment1Settings.defaults(seed);
-        if (maxEpochs != null) {
-            s = s.withMaxEpochs(maxEpochs);
-        }
+    /** Experiment 2, as {@link #chords}. */
+    public static List<Map<String, Object>> melody(List<Long> seeds, int threads,
+                                                   LongFunction<Experiment2Settings> settings) {
+        return SeedSweep.run(seeds, threads, seed -> melody(settings.apply(seed)));
+    }
+
+    private static Map<String, Object> chords(Experiment1Settings s) {
+        long seed = s.seed();
         TrainService.ChordsRun r = TrainService.chords(s, List.of(), TrainingListener.NONE).run();
         Map<String, Object> row = row(seed, r.result().converged(), r.result().epochs(), r.result().steps(),
                 r.result().seconds());
@@ -38,11 +41,8 @@ public final class SeedsService {
         return row;
     }
 
-    private static Map<String, Object> melody(long seed, boolean paper, Long maxEpochs) {
-        Experiment2Settings s = paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed);
-        if (maxEpochs != null) {
-            s = s.withMaxEpochs(maxEpochs);
-        }
+    private static Map<String, Object> melody(Experiment2Settings s) {
+        long seed = s.seed();
         TrainService.MelodyRun r = TrainService.melody(s, List.of(), TrainingListener.NONE).run();
         Map<String, Object> row = row(seed, r.result().converged(), r.result().epochs(), r.result().steps(),
                 r.result().seconds());

@@ -2,6 +2,7 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.app.Checks;
+import bebop.nn.KalmanSettings;
 import bebop.nn.LstmConfig;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2Settings;
@@ -49,10 +50,42 @@ final class PaperFlags {
             description = "Online training only: reset the state after K gross errors (0 = never). Default: 1, the paper's.")
     Integer resetAfter;
 
+    @Option(names = "--learner", paramLabel = "sgd|dekf|bptt-adam",
+            description = {"How the paper's network learns. sgd: the paper's online algorithm, one weight change per step "
+                    + "(truncated RTRL/BPTT, momentum; learning rate default 1e-3, the paper's 1e-5 with --paper); "
+                    + "dekf: online, the same truncated derivatives, a decoupled extended Kalman filter "
+                    + "(Pérez-Ortiz et al. 2003; --dekf-* flags); bptt-adam: full BPTT with Adam.",
+                "Default: bptt-adam (sgd with --paper)."})
+    String learner;
+
+    @Option(names = "--dekf-p0", paramLabel = "P", description = "dekf: initial error covariance P = P I. Default: 100.")
+    Double dekfP0;
+
+    @Option(names = "--dekf-r", paramLabel = "START:END",
+            description = "dekf: measurement noise R, annealed from START to END. Default: 100:3 (Pérez-Ortiz et al. 2003).")
+    String dekfR;
+
+    @Option(names = "--dekf-q", paramLabel = "START:END",
+            description = "dekf: process noise Q, annealed from START to END. Default: 0.01:1e-6 (Pérez-Ortiz et al. 2003).")
+    String dekfQ;
+
+    @Option(names = "--dekf-anneal", paramLabel = "STEPS",
+            description = "dekf: time constant of the annealing, v(t) = END + (START - END) exp(-t / STEPS). Default: 10000.")
+    Double dekfAnneal;
+
+    @Option(names = "--dekf-groups", paramLabel = "unit|global",
+            description = "dekf: one weight group per unit (decoupled, default) or one group of all weights (global EKF).")
+    String dekfGroups;
+
+    @Option(names = "--dekf-measure", paramLabel = "output|logit",
+            description = "dekf: linearise the outputs (output, Pérez-Ortiz et al., default) or their net inputs "
+                    + "(logit: the filter then descends the cross-entropy, the paper's loss).")
+    String dekfMeasure;
+
     /** True when a flag of the paper's network was given ({@code --form} has a default and counts for none). */
     boolean anyGiven() {
         return paper || momentum != null || peepholes != null || gateBiases != null || forgetBiases != null
-                || resetAfter != null || epochChoruses != null;
+                || resetAfter != null || epochChoruses != null || learner != null || dekfGiven();
     }
 
     Experiment1Settings experiment1(long seed, Long maxEpochs, Double learningRate) {
@@ -64,7 +97,7 @@ final class PaperFlags {
         if (maxEpochs != null) {
             s = s.withMaxEpochs(maxEpochs);
         }
-        return learning(network(s), learningRate);
+        return learning(learner(network(s), learningRate), learningRate);
     }
 
     Experiment2Settings experiment2(long seed, Long maxEpochs, Double learningRate) {
@@ -90,7 +123,96 @@ final class PaperFlags {
             }
             s = s.withChorusesPerEpoch(epochChoruses);
         }
-        return learning(s, learningRate);
+        return learning(learner(s, learningRate), learningRate);
+    }
+
+    /** Online SGD's learning rate when none is given and the settings are not the paper's. */
+    static final double SGD_LEARNING_RATE = 1e-3;
+
+    /** The learner's flags: {@code --learner} and the DEKF's settings. */
+    private <S extends PaperNetworkSettings<S>> S learner(S s, Double learningRate) {
+        if (learner != null) {
+            Experiment1Settings.Trainer t = switch (learner.toLowerCase(Locale.ROOT)) {
+                case "sgd" -> Experiment1Settings.Trainer.ONLINE_RTRL;
+                case "dekf" -> Experiment1Settings.Trainer.DEKF;
+                case "bptt-adam" -> Experiment1Settings.Trainer.BPTT_ADAM;
+                default -> throw new UserError("--learner " + learner + ": use sgd, dekf or bptt-adam");
+            };
+            if (t != s.trainer() && learningRate == null) {
+                s = s.withLearningRate(switch (t) {
+                    case ONLINE_RTRL -> SGD_LEARNING_RATE;
+                    case BPTT_ADAM -> Experiment1Settings.DEFAULT_BPTT_LEARNING_RATE;
+                    case DEKF -> s.learningRate(); // not used
+                });
+            }
+            s = s.withTrainer(t);
+        }
+        if (dekfGiven() && s.trainer() != Experiment1Settings.Trainer.DEKF) {
+            throw new UserError("--dekf-p0, --dekf-r, --dekf-q, --dekf-anneal, --dekf-groups and --dekf-measure go with "
+                    + "--learner dekf");
+        }
+        return s.withKalman(kalman());
+    }
+
+    private boolean dekfGiven() {
+        return dekfP0 != null || dekfR != null || dekfQ != null || dekfAnneal != null || dekfGroups != null
+                || dekfMeasure != null;
+    }
+
+    private KalmanSettings kalman() {
+        KalmanSettings k = KalmanSettings.defaults();
+        if (dekfP0 != null) {
+            k = k.withInitialCovariance(checked(dekfP0, dekfP0 > 0 && Double.isFinite(dekfP0), "--dekf-p0",
+                    "must be above 0"));
+        }
+        if (dekfR != null) {
+            double[] r = range(dekfR, "--dekf-r", true);
+            k = k.withMeasurementNoise(r[0], r[1]);
+        }
+        if (dekfQ != null) {
+            double[] q = range(dekfQ, "--dekf-q", false);
+            k = k.withProcessNoise(q[0], q[1]);
+        }
+        if (dekfAnneal != null) {
+            k = k.withAnnealSteps(checked(dekfAnneal, dekfAnneal > 0 && Double.isFinite(dekfAnneal), "--dekf-anneal",
+                    "must be above 0"));
+        }
+        if (dekfGroups != null) {
+            k = k.withDecoupled(switch (dekfGroups.toLowerCase(Locale.ROOT)) {
+                case "unit" -> true;
+                case "global" -> false;
+                default -> throw new UserError("--dekf-groups " + dekfGroups + ": use unit or global");
+            });
+        }
+        if (dekfMeasure != null) {
+            k = k.withMeasurement(switch (dekfMeasure.toLowerCase(Locale.ROOT)) {
+                case "output" -> KalmanSettings.Measurement.OUTPUT;
+                case "logit" -> KalmanSettings.Measurement.LOGIT;
+                default -> throw new UserError("--dekf-measure " + dekfMeasure + ": use output or logit");
+            });
+        }
+        return k;
+    }
+
+    /** "START:END" (or one value for both), each finite and above 0 ({@code positive}) or at least 0. */
+    private static double[] range(String text, String flag, boolean positive) {
+        String[] parts = text.split(":", -1);
+        if (parts.length > 2) {
+            throw new UserError(flag + " " + text + ": give START:END or one value");
+        }
+        double[] v = new double[2];
+        try {
+            v[0] = Double.parseDouble(parts[0].strip());
+            v[1] = Double.parseDouble(parts[parts.length - 1].strip());
+        } catch (NumberFormatException e) {
+            throw new UserError(flag + " " + text + ": not a number START:END");
+        }
+        for (double d : v) {
+            if (!Double.isFinite(d) || (positive ? !(d > 0) : !(d >= 0))) {
+                throw new UserError(flag + " " + text + ": each value must be finite and " + (positive ? "above 0" : "0 or more"));
+            }
+        }
+        return v;
     }
 
     /** The network's flags: peepholes and gate biases. */

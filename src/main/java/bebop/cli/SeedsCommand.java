@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,11 +40,14 @@ final class SeedsCommand implements Callable<Integer> {
             description = "Runs at a time. Default: the number of cores.")
     Integer threads;
 
-    @Option(names = "--paper", description = "The paper's settings read literally (online truncated RTRL), as train --paper.")
-    boolean paper;
+    @Mixin
+    PaperFlags paperFlags;
 
     @Option(names = "--max-epochs", paramLabel = "N", description = "At most N epochs per run (default: the experiment's).")
     Long maxEpochs;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Learning rate, as train's. Default: see README.")
+    Double learningRate;
 
     @Option(names = "--json", description = "Print a JSON array of the runs instead of a table.")
     boolean json;
@@ -61,7 +65,14 @@ final class SeedsCommand implements Callable<Integer> {
         if (maxEpochs != null && maxEpochs < 1) {
             throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
         }
-        List<Map<String, Object>> rows = SeedsService.run(experiment, seedList, n, paper, maxEpochs);
+        if (experiment == Experiment.chords && (paperFlags.epochChoruses != null || paperFlags.forgetBiases != null)) {
+            throw new UserError("--epoch-choruses and --forget-biases: only for --experiment melody");
+        }
+        paperFlags.experiment1(0, maxEpochs, learningRate); // bad flags are refused before any run starts
+        paperFlags.experiment2(0, maxEpochs, learningRate);
+        List<Map<String, Object>> rows = experiment == Experiment.chords
+                ? SeedsService.chords(seedList, n, seed -> paperFlags.experiment1(seed, maxEpochs, learningRate))
+                : SeedsService.melody(seedList, n, seed -> paperFlags.experiment2(seed, maxEpochs, learningRate));
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(rows));

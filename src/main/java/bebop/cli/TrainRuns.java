@@ -5,6 +5,7 @@ import bebop.app.ModernTraining;
 import bebop.app.TrainService;
 import bebop.app.TrainedModel;
 import bebop.train.CorpusExperiment;
+import bebop.nn.KalmanSettings;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2;
 import bebop.train.Experiment2Settings;
@@ -38,7 +39,7 @@ final class TrainRuns {
         w.printf(Locale.ROOT, "Experiment 1 (chords), seed %d: %d blocks x 2 cells, %d weights, %s, learning rate %s, momentum %s%n",
                 s.seed(), s.networkConfig().blocks(), TrainService.weights(s), bptt(s.trainer())
                         ? "BPTT + Adam over " + s.bpttChoruses() + " choruses (bebop's default)"
-                        : "online truncated RTRL (the paper's algorithm)", s.learningRate(), s.momentum());
+                        : learner(s.trainer(), s.kalman()), s.learningRate(), s.momentum());
         w.flush();
         TrainedModel<TrainService.ChordsRun> trained;
         try (TrainingProgress progress = new TrainingProgress(err, "train", s.maxEpochs(), quiet)) {
@@ -65,7 +66,7 @@ final class TrainRuns {
         w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, %s, "
                         + "learning rate %s, momentum %s, epoch = %s%n",
                 s.seed(), s.networkConfig().blocks(), TrainService.weights(s),
-                bptt ? "BPTT + Adam (bebop's default)" : "online truncated RTRL (the paper's algorithm)",
+                bptt ? "BPTT + Adam (bebop's default)" : learner(s.trainer(), s.kalman()),
                 s.learningRate(), s.momentum(),
                 bptt ? "one Adam step over " + s.chorusesPerEpoch() + " choruses" : s.chorusesPerEpoch() + " choruses");
         w.flush();
@@ -134,6 +135,16 @@ final class TrainRuns {
         w.printf(Locale.ROOT, "wrote %s, %s and %s%n", out, png, ck);
         w.flush();
         return 0;
+    }
+
+    /** What an online learner's first line says about it. */
+    private static String learner(Experiment1Settings.Trainer trainer, KalmanSettings k) {
+        return trainer == Experiment1Settings.Trainer.DEKF
+                ? String.format(Locale.ROOT, "online truncated RTRL with a %s Kalman filter (P0 %s, R %s -> %s, Q %s -> %s, "
+                        + "anneal %s steps)", k.decoupled() ? "decoupled extended" : "global extended", k.initialCovariance(),
+                        k.measurementNoiseStart(), k.measurementNoiseEnd(), k.processNoiseStart(), k.processNoiseEnd(),
+                        k.annealSteps())
+                : "online truncated RTRL (the paper's algorithm)";
     }
 
     private static boolean bptt(Experiment1Settings.Trainer trainer) {

@@ -27,23 +27,23 @@ import java.util.Map;
  * column-major copy that the network reads back whenever its weights are asked for
  * ({@link PackedLearner}: the same bits, faster). Allocation-free per step.
  */
-public final class OnlineLearner {
+public final class OnlineLearner implements StepLearner {
     private final LstmNetwork net;
     /** SIMD ({@link VectorKernels}) or plain loops; the weight changes are the same to the bit on both. */
     private final boolean simd;
-    private final ForwardState st;
+    final ForwardState st;
     /** The path for the standard LSTM ({@link PackedLearner}), or null: the row-major updates below. */
     private final PackedLearner packed;
     private double learningRate;
     private double momentum;
 
     /** RTRL traces for cell, input gate and forget gate weights: layout of the cell weights. */
-    private final double[] dCell;
-    private final double[] dIn;
-    private final double[] dForget;
+    final double[] dCell;
+    final double[] dIn;
+    final double[] dForget;
     /** Traces for the input/forget gate peepholes: [cell c of block j][peephole cell v' of j]. */
-    private final double[] dInPeep;
-    private final double[] dForgetPeep;
+    final double[] dInPeep;
+    final double[] dForgetPeep;
     /** Back-propagated error per cell, and at the cell state. */
     private final double[] e;
     private final double[] es;
@@ -127,6 +127,7 @@ public final class OnlineLearner {
     }
 
     /** Zero cell states, activations and eligibility traces; weights and momentum are kept. */
+    @Override
     public void reset() {
         st.reset();
         Arrays.fill(dCell, 0);
@@ -150,6 +151,7 @@ public final class OnlineLearner {
     }
 
     /** Number of learning steps taken. */
+    @Override
     public long steps() {
         return steps;
     }
@@ -159,6 +161,7 @@ public final class OnlineLearner {
      * cross-entropy against {@code target}, then the weight change. Returns the outputs computed
      * before the weight change (this learner's buffer, overwritten by the next call).
      */
+    @Override
     public double[] step(double[] input, double[] target) {
         if (target.length != net.outputs) {
             throw new IllegalArgumentException("target frame must have " + net.outputs + " values, got " + target.length);
@@ -199,6 +202,7 @@ public final class OnlineLearner {
     }
 
     /** Cross-entropy of the last {@link #step} (summed over the output units). */
+    @Override
     public double lastLoss() {
         double sum = 0;
         for (int k = 0; k < net.outputs; k++) {

@@ -112,8 +112,8 @@ public final class Experiment1 {
             }
         };
         FormTest test = new FormTest(net, norm, frames, s.stopCycles());
-        EpochLog.Run run = OnlineRecipe.train(net, s.learningRate(), s.momentum(), STEPS_PER_CHORUS,
-                s.resetAfterGrossErrors(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
+        var learner = OnlineRecipe.learner(net, s.trainer(), s.learningRate(), s.momentum(), s.kalman());
+        EpochLog.Run run = OnlineRecipe.train(learner, STEPS_PER_CHORUS, s.resetAfterGrossErrors(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
         return new TrainingResult(net, norm, s, run.curve(), run.epochs(), run.steps(), run.seconds(), test.passed());
     }
 

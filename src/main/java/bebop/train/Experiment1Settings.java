@@ -1,6 +1,7 @@
 package bebop.train;
 
 import bebop.music.BluesForm;
+import bebop.nn.KalmanSettings;
 import bebop.nn.LstmConfig;
 
 /**
@@ -24,6 +25,7 @@ import bebop.nn.LstmConfig;
  * @param bpttChoruses          BPTT only: length of the training sequence in choruses (from a zero
  *                              state, teacher-forced)
  * @param gradientClip          BPTT only: the gradient's L2 norm is clipped to this value (0 = off)
+ * @param kalman                DEKF only: the filter's covariances and their annealing
  */
 public record Experiment1Settings(
         long seed,
@@ -39,7 +41,8 @@ public record Experiment1Settings(
         int stopCycles,
         Trainer trainer,
         int bpttChoruses,
-        double gradientClip) implements PaperNetworkSettings<Experiment1Settings> {
+        double gradientClip,
+        KalmanSettings kalman) implements PaperNetworkSettings<Experiment1Settings> {
 
     /** The learning algorithm. */
     public enum Trainer {
@@ -49,6 +52,12 @@ public record Experiment1Settings(
          * on gross errors. One epoch = 96 steps.
          */
         ONLINE_RTRL,
+        /**
+         * Online as {@link #ONLINE_RTRL}, on the same truncated derivatives, with the weight change
+         * of a decoupled extended Kalman filter ({@link bebop.nn.DekfLearner}, settings {@code kalman})
+         * instead of momentum SGD: Pérez-Ortiz, Gers, Eck and Schmidhuber (2003). One epoch = 96 steps.
+         */
+        DEKF,
         /**
          * Not the paper's: the exact gradient of the cross-entropy of {@code bpttChoruses} choruses,
          * teacher-forced from a zero state ({@link bebop.nn.BpttGradient}), clipped to
@@ -70,8 +79,8 @@ public record Experiment1Settings(
         if (!(learningRate >= 0) || !(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("need learningRate >= 0 and 0 <= momentum < 1");
         }
-        if (trainer == null || bpttChoruses < 1 || !(gradientClip >= 0)) {
-            throw new IllegalArgumentException("need a trainer, bpttChoruses >= 1 and gradientClip >= 0");
+        if (trainer == null || bpttChoruses < 1 || !(gradientClip >= 0) || kalman == null) {
+            throw new IllegalArgumentException("need a trainer, bpttChoruses >= 1, gradientClip >= 0 and Kalman settings");
         }
         if (resetAfterGrossErrors < 0 || maxEpochs < 1 || stopCycles < 1) {
             throw new IllegalArgumentException("need resetAfterGrossErrors >= 0, maxEpochs >= 1, stopCycles >= 1");
@@ -83,7 +92,7 @@ public record Experiment1Settings(
                                boolean peepholes, LstmConfig.GateBiasSet gateBiases, double initRange,
                                boolean normalizeInputs, int resetAfterGrossErrors, long maxEpochs, int stopCycles) {
         this(seed, form, learningRate, momentum, peepholes, gateBiases, initRange, normalizeInputs,
-                resetAfterGrossErrors, maxEpochs, stopCycles, Trainer.ONLINE_RTRL, 3, 1.0);
+                resetAfterGrossErrors, maxEpochs, stopCycles, Trainer.ONLINE_RTRL, 3, 1.0, KalmanSettings.defaults());
     }
 
     /** The paper's settings (see the class comment of {@link Experiment1} for the defaults chosen). */
@@ -108,7 +117,7 @@ public record Experiment1Settings(
     public static Experiment1Settings defaults(long seed) {
         return new Experiment1Settings(seed, BluesForm.Variant.PAPER, DEFAULT_BPTT_LEARNING_RATE, PAPER_MOMENTUM,
                 false, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET, 1.0, false, 1, 20_000, 2,
-                Trainer.BPTT_ADAM, 2, 1.0);
+                Trainer.BPTT_ADAM, 2, 1.0, KalmanSettings.defaults());
     }
 
     /** The network configuration these settings describe. */
@@ -118,76 +127,83 @@ public record Experiment1Settings(
 
     public Experiment1Settings withSeed(long s) {
         return new Experiment1Settings(s, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     @Override
     public Experiment1Settings withLearningRate(double lr) {
         return new Experiment1Settings(seed, form, lr, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     @Override
     public Experiment1Settings withMomentum(double mu) {
         return new Experiment1Settings(seed, form, learningRate, mu, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     @Override
     public Experiment1Settings withPeepholes(boolean on) {
         return new Experiment1Settings(seed, form, learningRate, momentum, on, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     @Override
     public Experiment1Settings withGateBiases(LstmConfig.GateBiasSet set) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, set, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     public Experiment1Settings withInitRange(double range) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, range,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     public Experiment1Settings withNormalizeInputs(boolean on) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                on, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                on, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     @Override
     public Experiment1Settings withResetAfterGrossErrors(int k) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, k, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, k, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     public Experiment1Settings withMaxEpochs(long n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, n, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, n, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
     }
 
     public Experiment1Settings withStopCycles(int n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, n, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, n, trainer, bpttChoruses, gradientClip, kalman);
     }
 
+    @Override
     public Experiment1Settings withTrainer(Trainer t) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, t, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, t, bpttChoruses, gradientClip, kalman);
     }
 
     public Experiment1Settings withBpttChoruses(int n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, n, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, n, gradientClip, kalman);
     }
 
     public Experiment1Settings withGradientClip(double clip) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, clip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, clip, kalman);
     }
 
     public Experiment1Settings withForm(BluesForm.Variant v) {
         return new Experiment1Settings(seed, v, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+    }
+
+    @Override
+    public Experiment1Settings withKalman(KalmanSettings k) {
+        return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, k);
     }
 }

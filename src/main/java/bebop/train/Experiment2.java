@@ -113,7 +113,8 @@ public final class Experiment2 {
         }
         Blues blues = Blues.of(s);
         ChordsAndPlateau test = new ChordsAndPlateau(s, net, blues);
-        EpochLog.Run run = OnlineRecipe.train(net, s.learningRate(), s.momentum(),
+        var learner = OnlineRecipe.learner(net, s.trainer(), s.learningRate(), s.momentum(), s.kalman());
+        EpochLog.Run run = OnlineRecipe.train(learner,
                 s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.resetAfterGrossErrors(), Experiment2::chordGrossError,
                 s.maxEpochs(), new OnlineStream(new SplittableRandom(s.seed()).split(), blues), test, listener);
         return test.result(net, blues, run);

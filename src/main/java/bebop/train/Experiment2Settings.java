@@ -1,6 +1,7 @@
 package bebop.train;
 
 import bebop.music.BluesForm;
+import bebop.nn.KalmanSettings;
 import bebop.nn.LstmConfig;
 
 /**
@@ -41,6 +42,7 @@ import bebop.nn.LstmConfig;
  *                              random training choruses concatenated, teacher-forced from a zero state;
  *                              no resets)
  * @param gradientClip          BPTT only: the gradient's global L2 norm is clipped to this value (0 = off)
+ * @param kalman                DEKF only ({@link Experiment1Settings.Trainer#DEKF}): the filter's covariances and their annealing
  */
 public record Experiment2Settings(
         long seed,
@@ -61,7 +63,8 @@ public record Experiment2Settings(
         double heldOutFraction,
         boolean positiveForgetBiases,
         Experiment1Settings.Trainer trainer,
-        double gradientClip) implements PaperNetworkSettings<Experiment2Settings> {
+        double gradientClip,
+        KalmanSettings kalman) implements PaperNetworkSettings<Experiment2Settings> {
 
     public static final double PAPER_LEARNING_RATE = Experiment1Settings.PAPER_LEARNING_RATE;
     public static final double PAPER_MOMENTUM = Experiment1Settings.PAPER_MOMENTUM;
@@ -86,8 +89,8 @@ public record Experiment2Settings(
             throw new IllegalArgumentException("need resetAfterGrossErrors >= 0, maxEpochs, chorusesPerEpoch, "
                     + "stopCycles and plateauEpochs >= 1");
         }
-        if (trainer == null || !(gradientClip >= 0)) {
-            throw new IllegalArgumentException("need a trainer and gradientClip >= 0");
+        if (trainer == null || !(gradientClip >= 0) || kalman == null) {
+            throw new IllegalArgumentException("need a trainer, gradientClip >= 0 and Kalman settings");
         }
         if (!(plateauGain >= 0) || !(heldOutFraction >= 0 && heldOutFraction < 1)) {
             throw new IllegalArgumentException("need plateauGain >= 0 and 0 <= heldOutFraction < 1");
@@ -99,7 +102,7 @@ public record Experiment2Settings(
         return new Experiment2Settings(seed, BluesForm.Variant.PAPER, PAPER_LEARNING_RATE, PAPER_MOMENTUM,
                 true, LstmConfig.GateBiasSet.NNSP, LstmConfig.DEFAULT_INIT_RANGE, true, 1, 100_000,
                 DEFAULT_CHORUSES_PER_EPOCH, 2, 10, 0.01, DEFAULT_SPLIT_SEED, 0.1, false,
-                Experiment1Settings.Trainer.ONLINE_RTRL, 1.0);
+                Experiment1Settings.Trainer.ONLINE_RTRL, 1.0, KalmanSettings.defaults());
     }
 
     /** Adam step size of {@link #defaults(long)} (Experiment 1's). */
@@ -151,7 +154,7 @@ public record Experiment2Settings(
     public Experiment2Settings withPositiveForgetBiases(boolean on) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, on, trainer, gradientClip);
+                plateauGain, splitSeed, heldOutFraction, on, trainer, gradientClip, kalman);
     }
 
     private Experiment2Settings with(long seed, BluesForm.Variant form, double learningRate, double momentum,
@@ -160,7 +163,7 @@ public record Experiment2Settings(
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
                 plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer,
-                gradientClip);
+                gradientClip, kalman);
     }
 
     public Experiment2Settings withSeed(long s) {
@@ -221,30 +224,38 @@ public record Experiment2Settings(
     public Experiment2Settings withNormalizeInputs(boolean on) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange, on,
                 resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs, plateauGain,
-                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip);
+                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman);
     }
 
     public Experiment2Settings withStop(int cycles, int epochs, double gain) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, cycles, epochs, gain,
-                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip);
+                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman);
     }
 
+    @Override
     public Experiment2Settings withTrainer(Experiment1Settings.Trainer t) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, t, gradientClip);
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, t, gradientClip, kalman);
     }
 
     public Experiment2Settings withGradientClip(double clip) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, clip);
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, clip, kalman);
     }
 
     public Experiment2Settings withSplit(long seed, double fraction) {
         return new Experiment2Settings(this.seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, seed, fraction, positiveForgetBiases, trainer, gradientClip);
+                plateauGain, seed, fraction, positiveForgetBiases, trainer, gradientClip, kalman);
+    }
+
+    @Override
+    public Experiment2Settings withKalman(KalmanSettings k) {
+        return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, k);
     }
 }

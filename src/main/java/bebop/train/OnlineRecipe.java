@@ -1,13 +1,17 @@
 package bebop.train;
 
+import bebop.nn.DekfLearner;
+import bebop.nn.KalmanSettings;
 import bebop.nn.LstmNetwork;
 import bebop.nn.OnlineLearner;
+import bebop.nn.StepLearner;
 import java.util.function.BiPredicate;
 
 /**
- * The paper's own algorithm, the one epoch loop of the online trainers of {@link Experiment1} and
- * {@link Experiment2} ({@code --paper}): one online weight change per step (truncated RTRL with
- * momentum, {@link OnlineLearner}); an epoch is {@code stepsPerEpoch} steps, whatever resets
+ * The one epoch loop of the online trainers of {@link Experiment1} and {@link Experiment2}: one
+ * online weight change per step from the truncated RTRL/BPTT derivatives, by the paper's momentum
+ * SGD ({@link OnlineLearner}, {@code --paper}) or a decoupled extended Kalman filter
+ * ({@link DekfLearner}); an epoch is {@code stepsPerEpoch} steps, whatever resets
  * happened inside it. After {@code resetAfterGrossErrors} gross errors the learner resets (zero
  * state, activations and traces; weights and momentum kept) and the steps go back to the start of
  * the current chorus. After every epoch the {@link StopTest} runs and the epoch is
@@ -32,15 +36,24 @@ final class OnlineRecipe {
         void restart();
     }
 
+    /** The online learner of {@code trainer} for {@code net}: momentum SGD or the DEKF. */
+    static StepLearner learner(LstmNetwork net, Experiment1Settings.Trainer trainer, double learningRate,
+                               double momentum, KalmanSettings kalman) {
+        return switch (trainer) {
+            case ONLINE_RTRL -> net.newLearner(learningRate, momentum);
+            case DEKF -> new DekfLearner(net, kalman);
+            case BPTT_ADAM -> throw new IllegalArgumentException("BPTT + Adam is not an online learner");
+        };
+    }
+
     /**
-     * Trains {@code net} in place.
+     * Trains the network of {@code learner} in place.
      *
      * @param grossError whether an output frame is a gross error against its target
      */
-    static EpochLog.Run train(LstmNetwork net, double learningRate, double momentum, int stepsPerEpoch,
-                                int resetAfterGrossErrors, BiPredicate<double[], double[]> grossError, long maxEpochs,
-                                Steps stream, StopTest stop, TrainingListener listener) {
-        OnlineLearner learner = net.newLearner(learningRate, momentum);
+    static EpochLog.Run train(StepLearner learner, int stepsPerEpoch, int resetAfterGrossErrors,
+                              BiPredicate<double[], double[]> grossError, long maxEpochs, Steps stream, StopTest stop,
+                              TrainingListener listener) {
         EpochLog log = new EpochLog(listener);
         final int k = resetAfterGrossErrors;
         int gross = 0;

@@ -1,5 +1,6 @@
 package bebop.train;
 
+import bebop.nn.KalmanSettings;
 import bebop.nn.LstmConfig;
 
 /**
@@ -16,4 +17,12 @@ public interface PaperNetworkSettings<S extends PaperNetworkSettings<S>> {
     S withGateBiases(LstmConfig.GateBiasSet set);
 
     S withResetAfterGrossErrors(int k);
+
+    S withTrainer(Experiment1Settings.Trainer t);
+
+    S withKalman(KalmanSettings k);
+
+    Experiment1Settings.Trainer trainer();
+
+    double learningRate();
 }

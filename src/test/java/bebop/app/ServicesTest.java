@@ -165,7 +165,7 @@ class ServicesTest {
 
     @Test
     void seedsRunsTrainExactlyAsTrainDoes() {
-        var rows = SeedsService.run(Experiment.chords, List.of(2L), 1, false, 30L);
+        var rows = SeedsService.chords(List.of(2L), 1, seed -> Experiment1Settings.defaults(seed).withMaxEpochs(30));
         var single = TrainService.chords(Experiment1Settings.defaults(2).withMaxEpochs(30), List.of(), TrainingListener.NONE);
         assertEquals(single.run().result().steps(), rows.get(0).get("steps"));
         assertEquals(single.run().eval().chordAccuracy(), rows.get(0).get("chord_accuracy"));

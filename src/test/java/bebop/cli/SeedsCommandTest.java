@@ -43,6 +43,42 @@ class SeedsCommandTest {
     }
 
     @Test
+    void theLearnerAndTheFilterFlagsReachTheRunsAsTrainReadsThem() throws Exception {
+        String[] dekf = {"--learner", "dekf", "--dekf-measure", "logit", "--dekf-r", "50:2", "--dekf-p0", "30"};
+        JsonNode rows = rowsWithoutSeconds(CliRun.of(concat(new String[] {"seeds", "--experiment", "chords", "--seeds",
+            "3", "--max-epochs", "4", "--json"}, dekf)));
+        Path model = CliRun.scratch("seeds").resolve("dekf3.bebop");
+        CliRun train = CliRun.of(concat(new String[] {"train", "--experiment", "chords", "--seed", "3", "--max-epochs",
+            "4", "--quiet", "--out", model.toString()}, dekf));
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("decoupled extended Kalman filter (P0 30.0, R 50.0 -> 2.0"), train.out());
+        var m = ModelFile.read(model);
+        assertEquals("DEKF", m.extra().at("/settings/trainer").asText());
+        assertEquals("LOGIT", m.extra().at("/settings/kalman/measurement").asText());
+        assertEquals(4 * 96, m.extra().at("/training/steps").asLong());
+        assertEquals(m.metrics().get("chord_accuracy").asDouble(), rows.get(0).get("chord_accuracy").asDouble());
+    }
+
+    @Test
+    void filterFlagsWithoutTheFilterAreRefused() {
+        for (String[] args : new String[][] {
+            {"--dekf-r", "3"}, {"--learner", "sgd", "--dekf-groups", "unit"}, {"--learner", "kalman"},
+            {"--learner", "dekf", "--dekf-q", "-1:0"}, {"--learner", "dekf", "--dekf-groups", "blocks"},
+        }) {
+            CliRun r = CliRun.of(concat(new String[] {"seeds", "--experiment", "chords", "--seeds", "1"}, args));
+            assertEquals(2, r.exitCode(), String.join(" ", args));
+            assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("WARNING")).count(), r.err());
+            assertTrue(r.err().contains(args[args.length - 2]), r.err());
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void theTableCountsTheSeedsThatLearned() {
         CliRun r = CliRun.of("seeds", "--experiment", "chords", "--seeds", "4", "--max-epochs", "5");
         assertEquals(0, r.exitCode(), r.err());

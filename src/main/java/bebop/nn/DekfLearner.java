@@ -1,0 +1,590 @@
+package bebop.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Online learning with a decoupled extended Kalman filter (DEKF), as Pérez-Ortiz, Gers, Eck and
+ * Schmidhuber (2003) train LSTM: the weights are the state the filter estimates, the outputs its
+ * measurement, and the truncated RTRL/BPTT derivatives of {@link OnlineLearner} its linearisation.
+ * One weight change per step. The weights fall into groups (decoupled: one per unit, that is each
+ * input, forget and output gate, each cell input and each output unit, with their peepholes; or
+ * one group of all weights, the global EKF), each with its error covariance P_g:
+ * <pre>
+ *   H_g = dy/dw_g                                    (weights x outputs, the truncated derivatives)
+ *   A   = (R I + sum_g H_g^T P_g H_g)^-1            (outputs x outputs, by Cholesky)
+ *   K_g = P_g H_g A
+ *   w_g <- w_g + K_g (t - y)
+ *   P_g <- P_g - K_g H_g^T P_g + Q I
+ * </pre>
+ * with R and Q annealed ({@link KalmanSettings}). The derivatives: for output unit k,
+ * {@code dy_k/dw} is the truncated gradient of {@link OnlineLearner} with the output error
+ * {@code y_k - t_k} replaced by {@code y_k (1 - y_k)} at unit k and 0 elsewhere; so
+ * {@code sum_k (y_k - t_k) / (y_k (1 - y_k)) dy_k/dw} is exactly the gradient {@code sgd} follows
+ * (a test checks it). With {@link KalmanSettings.Measurement#LOGIT} H holds {@code dnet_k/dw}
+ * instead (the factor {@code y_k (1 - y_k)} left out). The forward pass and the eligibility traces are those of {@link OnlineLearner}
+ * at learning rate 0 (row by row; its weight change undone), so both learners use the same derivatives.
+ *
+ * <p>P_g is kept symmetric by computing its upper triangle and mirroring it. Divergence guard:
+ * when the innovation matrix is not positive definite or a weight change is not finite, the step
+ * changes no weight; then, and when a diagonal of P goes non-positive, every P restarts at
+ * {@code initialCovariance I} ({@link #covarianceResets()} counts the restarts).
+ */
+public final class DekfLearner implements StepLearner {
+    private static final int KIND_INPUT_GATE = 0;
+    private static final int KIND_FORGET_GATE = 1;
+    private static final int KIND_OUTPUT_GATE = 2;
+    private static final int KIND_CELL = 3;
+    private static final int KIND_OUTPUT = 4;
+
+    private final LstmNetwork net;
+    private final KalmanSettings settings;
+    /** Forward pass and traces: the momentum-SGD learner at learning rate 0, row by row. */
+    private final OnlineLearner derivatives;
+    private final ForwardState st;
+    private final int outputs;
+    private final double[] target;
+
+    /** The groups: group g holds weights {@code groupStart[g]..groupStart[g+1])}. */
+    private final int[] groupStart;
+    private final int[] groupKind;
+    /** Per group: its block (gates, cells), cell (cells) or output unit (outputs). */
+    private final int[] groupUnit;
+    /** Per group: the output units whose derivative can be nonzero, ascending. */
+    private final int[][] groupColumns;
+    /** Per weight (in group order): its parameter array and index there. */
+    private final int[] weightParam;
+    private final int[] weightIndex;
+    /** Per group: P_g, n x n row-major. */
+    private final double[][] covariance;
+
+    /** dy_k/dw, weight-major: {@code jacobian[w * outputs + k]}; entries outside a group's columns stay 0. */
+    private final double[] jacobian;
+    /** P_g H_g, laid out as {@link #jacobian}. */
+    private final double[] covJacobian;
+    /** P_g H_g A (the Kalman gain), laid out as {@link #jacobian}. */
+    private final double[] gain;
+    /** outputs x outputs: the innovation matrix, its Cholesky factor, its inverse A. */
+    private final double[] innovation;
+    private final double[] factor;
+    private final double[] inverse;
+    private final double[] error;
+    private final double[] weighted;
+    /** H = dnet/dw instead of dy/dw ({@link KalmanSettings.Measurement#LOGIT}). */
+    private final boolean logit;
+    /** Per output: y (1 - y), or 1 when the filter measures the net inputs. */
+    private final double[] slope;
+    /** outputs x cells: the output weight from each cell (0 where not connected). */
+    private final double[] outputWeight;
+    /** outputs x cells: dy_k/ds_c without the trace (the cell state's error factor for unit k). */
+    private final double[] cellFactor;
+    /** outputs x blocks: dy_k/dnet of block j's output gate. */
+    private final double[] outGateFactor;
+    /** The weights before the derivatives' step, restored after it. */
+    private final double[][] saved;
+    private long steps;
+    private long covarianceResets;
+
+    public DekfLearner(LstmNetwork net, KalmanSettings settings) {
+        this.net = net;
+        this.settings = settings;
+        this.logit = settings.measurement() == KalmanSettings.Measurement.LOGIT;
+        this.derivatives = new OnlineLearner(net, 0, 0, false);
+        this.st = derivatives.st;
+        this.outputs = net.outputs;
+        this.target = new double[outputs];
+        saved = new double[net.params.length][];
+        for (int p = 0; p < saved.length; p++) {
+            saved[p] = new double[net.params[p].length];
+        }
+        List<int[]> weights = new ArrayList<>();
+        List<int[]> groups = new ArrayList<>(); // {kind, unit, first weight}
+        int sc = net.cellsPerBlock;
+        for (int j = 0; j < net.blocks; j++) {
+            int n = net.sources[j];
+            int go = net.gateOffset[j];
+            int[] gateArrays = {LstmNetwork.P_IN, LstmNetwork.P_FORGET, LstmNetwork.P_OUTGATE};
+            int[] peepArrays = {LstmNetwork.P_PEEP_IN, LstmNetwork.P_PEEP_FORGET, LstmNetwork.P_PEEP_OUT};
+            for (int kind = KIND_INPUT_GATE; kind <= KIND_OUTPUT_GATE; kind++) {
+                groups.add(new int[] {kind, j, weights.size()});
+                for (int m = 0; m < n; m++) {
+                    weights.add(new int[] {gateArrays[kind], go + m});
+                }
+                if (net.peepholes) {
+                    for (int v = 0; v < sc; v++) {
+                        weights.add(new int[] {peepArrays[kind], j * sc + v});
+                    }
+                }
+            }
+            for (int v = 0; v < sc; v++) {
+                groups.add(new int[] {KIND_CELL, j * sc + v, weights.size()});
+                for (int m = 0; m < n; m++) {
+                    weights.add(new int[] {LstmNetwork.P_CELL, net.cellOffset[j] + v * n + m});
+                }
+            }
+        }
+        for (int k = 0; k < outputs; k++) {
+            groups.add(new int[] {KIND_OUTPUT, k, weights.size()});
+            int length = net.outputCells[k].length + net.outputInputs[k].length + 1;
+            for (int i = 0; i < length; i++) {
+                weights.add(new int[] {LstmNetwork.P_OUTPUT, net.outputOffset[k] + i});
+            }
+        }
+        int count = groups.size();
+        groupStart = new int[count + 1];
+        groupKind = new int[count];
+        groupUnit = new int[count];
+        groupColumns = new int[count][];
+        for (int g = 0; g < count; g++) {
+            groupKind[g] = groups.get(g)[0];
+            groupUnit[g] = groups.get(g)[1];
+            groupStart[g] = groups.get(g)[2];
+            groupColumns[g] = columns(groupKind[g], groupUnit[g]);
+        }
+        groupStart[count] = weights.size();
+        weightParam = new int[weights.size()];
+        weightIndex = new int[weights.size()];
+        for (int w = 0; w < weights.size(); w++) {
+            weightParam[w] = weights.get(w)[0];
+            weightIndex[w] = weights.get(w)[1];
+        }
+        int filterGroups = settings.decoupled() ? count : 1;
+        covariance = new double[filterGroups][];
+        for (int f = 0; f < filterGroups; f++) {
+            int n = settings.decoupled() ? groupStart[f + 1] - groupStart[f] : weights.size();
+            covariance[f] = new double[n * n];
+        }
+        resetCovariance();
+        jacobian = new double[weights.size() * outputs];
+        covJacobian = new double[jacobian.length];
+        gain = new double[jacobian.length];
+        innovation = new double[outputs * outputs];
+        factor = new double[outputs * outputs];
+        inverse = new double[outputs * outputs];
+        error = new double[outputs];
+        weighted = new double[outputs];
+        slope = new double[outputs];
+        outputWeight = new double[outputs * net.cells];
+        cellFactor = new double[outputs * net.cells];
+        outGateFactor = new double[outputs * net.blocks];
+    }
+
+    /** The output units a group's weights reach: its own (output units), else those its block's cells feed. */
+    private int[] columns(int kind, int unit) {
+        if (kind == KIND_OUTPUT) {
+            return new int[] {unit};
+        }
+        int block = kind == KIND_CELL ? unit / net.cellsPerBlock : unit;
+        int c0 = block * net.cellsPerBlock;
+        List<Integer> reached = new ArrayList<>();
+        for (int k = 0; k < outputs; k++) {
+            for (int c : net.outputCells[k]) {
+                boolean ofThisUnit = kind == KIND_CELL ? c == unit : c >= c0 && c < c0 + net.cellsPerBlock;
+                if (ofThisUnit) {
+                    reached.add(k);
+                    break;
+                }
+            }
+        }
+        return reached.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public KalmanSettings settings() {
+        return settings;
+    }
+
+    /** How often the divergence guard restarted the covariances. */
+    public long covarianceResets() {
+        return covarianceResets;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void reset() {
+        derivatives.reset();
+    }
+
+    @Override
+    public double lastLoss() {
+        return derivatives.lastLoss();
+    }
+
+    @Override
+    public double[] step(double[] input, double[] target) {
+        for (int p = 0; p < saved.length; p++) {
+            System.arraycopy(net.params[p], 0, saved[p], 0, saved[p].length);
+        }
+        double[] y = derivatives.step(input, target); // forward and traces
+        for (int p = 0; p < saved.length; p++) { // its change at rate 0 (+-0, or NaN from non-finite derivatives) undone
+            System.arraycopy(saved[p], 0, net.params[p], 0, saved[p].length);
+        }
+        System.arraycopy(target, 0, this.target, 0, outputs);
+        factors();
+        fillJacobian();
+        update();
+        steps++;
+        return y;
+    }
+
+    /** Per output unit: y'(net), the output weights by cell, the cell and output gate error factors. */
+    private void factors() {
+        final int cells = net.cells;
+        final int sc = net.cellsPerBlock;
+        final double[] w = net.params[LstmNetwork.P_OUTPUT];
+        Arrays.fill(outputWeight, 0);
+        for (int k = 0; k < outputs; k++) {
+            slope[k] = logit ? 1 : st.y[k] * (1 - st.y[k]);
+            int[] fed = net.outputCells[k];
+            for (int i = 0; i < fed.length; i++) {
+                outputWeight[k * cells + fed[i]] = w[net.outputOffset[k] + i];
+            }
+        }
+        for (int k = 0; k < outputs; k++) {
+            for (int c = 0; c < cells; c++) {
+                double yo = st.yOut[c / sc];
+                cellFactor[k * cells + c] = slope[k] * outputWeight[k * cells + c] * yo
+                        * Activations.hPrimeFromValue(st.hs[c]);
+            }
+            for (int j = 0; j < net.blocks; j++) {
+                double sum = 0;
+                for (int v = 0; v < sc; v++) {
+                    int c = j * sc + v;
+                    sum += outputWeight[k * cells + c] * st.hs[c];
+                }
+                double yo = st.yOut[j];
+                outGateFactor[k * net.blocks + j] = slope[k] * yo * (1 - yo) * sum;
+            }
+        }
+    }
+
+    /** dy/dw of every group, from the traces and sources of this step. */
+    private void fillJacobian() {
+        final int sc = net.cellsPerBlock;
+        final int cells = net.cells;
+        for (int g = 0; g < groupKind.length; g++) {
+            final int unit = groupUnit[g];
+            final int first = groupStart[g];
+            final int[] cols = groupColumns[g];
+            switch (groupKind[g]) {
+                case KIND_INPUT_GATE, KIND_FORGET_GATE -> {
+                    boolean in = groupKind[g] == KIND_INPUT_GATE;
+                    double[] trace = in ? derivatives.dIn : derivatives.dForget;
+                    double[] peepTrace = in ? derivatives.dInPeep : derivatives.dForgetPeep;
+                    int n = net.sources[unit];
+                    int co = net.cellOffset[unit];
+                    int c0 = unit * sc;
+                    for (int m = 0; m < n; m++) {
+                        for (int k : cols) {
+                            double sum = 0;
+                            for (int v = 0; v < sc; v++) {
+                                sum += cellFactor[k * cells + c0 + v] * trace[co + v * n + m];
+                            }
+                            jacobian[(first + m) * outputs + k] = sum;
+                        }
+                    }
+                    if (net.peepholes) {
+                        for (int p = 0; p < sc; p++) {
+                            for (int k : cols) {
+                                double sum = 0;
+                                for (int v = 0; v < sc; v++) {
+                                    sum += cellFactor[k * cells + c0 + v] * peepTrace[(c0 + v) * sc + p];
+                                }
+                                jacobian[(first + n + p) * outputs + k] = sum;
+                            }
+                        }
+                    }
+                }
+                case KIND_OUTPUT_GATE -> {
+                    int n = net.sources[unit];
+                    int uo = st.sourceOffset[unit];
+                    for (int k : cols) {
+                        double f = outGateFactor[k * net.blocks + unit];
+                        for (int m = 0; m < n; m++) {
+                            jacobian[(first + m) * outputs + k] = f * st.u[uo + m];
+                        }
+                        if (net.peepholes) {
+                            for (int p = 0; p < sc; p++) {
+                                jacobian[(first + n + p) * outputs + k] = f * st.s[unit * sc + p];
+                            }
+                        }
+                    }
+                }
+                case KIND_CELL -> {
+                    int block = unit / sc;
+                    int n = net.sources[block];
+                    int o = net.cellOffset[block] + (unit - block * sc) * n;
+                    for (int k : cols) {
+                        double f = cellFactor[k * cells + unit];
+                        for (int m = 0; m < n; m++) {
+                            jacobian[(first + m) * outputs + k] = f * derivatives.dCell[o + m];
+                        }
+                    }
+                }
+                default -> {
+                    double[] src = st.outputSources[unit];
+                    for (int i = 0; i < src.length; i++) {
+                        jacobian[(first + i) * outputs + unit] = slope[unit] * src[i];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The filter's step: innovation matrix, gains, weights and covariances. */
+    private void update() {
+        final int K = outputs;
+        final double r = settings.measurementNoise(steps);
+        final double q = settings.processNoise(steps);
+        Arrays.fill(innovation, 0);
+        for (int k = 0; k < K; k++) {
+            innovation[k * K + k] = r;
+        }
+        for (int f = 0; f < covariance.length; f++) {
+            covarianceTimesJacobian(f);
+        }
+        for (int k1 = 0; k1 < K; k1++) {
+            for (int k2 = 0; k2 < k1; k2++) {
+                innovation[k2 * K + k1] = innovation[k1 * K + k2];
+            }
+        }
+        if (!cholesky(innovation, factor, K)) {
+            restartCovariance();
+            return;
+        }
+        invert(factor, inverse, K);
+        for (int k = 0; k < K; k++) {
+            error[k] = target[k] - st.y[k];
+        }
+        for (int k1 = 0; k1 < K; k1++) {
+            double sum = 0;
+            for (int k2 = 0; k2 < K; k2++) {
+                sum += inverse[k1 * K + k2] * error[k2];
+            }
+            weighted[k1] = sum;
+        }
+        for (int w = 0; w < weightParam.length; w++) {
+            double dw = 0;
+            for (int k = 0; k < K; k++) {
+                dw += covJacobian[w * K + k] * weighted[k];
+            }
+            if (!Double.isFinite(dw)) {
+                restartCovariance();
+                return;
+            }
+        }
+        for (int w = 0; w < weightParam.length; w++) {
+            double dw = 0;
+            for (int k = 0; k < K; k++) {
+                dw += covJacobian[w * K + k] * weighted[k];
+            }
+            net.params[weightParam[w]][weightIndex[w]] += dw;
+        }
+        net.version++;
+        for (int f = 0; f < covariance.length; f++) {
+            if (!updateCovariance(f, q)) {
+                restartCovariance();
+                return;
+            }
+        }
+    }
+
+    /** Weights {@code first..first+n)} of filter group f: all weights for the global filter. */
+    private int filterFirst(int f) {
+        return settings.decoupled() ? groupStart[f] : 0;
+    }
+
+    private int filterSize(int f) {
+        return settings.decoupled() ? groupStart[f + 1] - groupStart[f] : weightParam.length;
+    }
+
+    /** The output units filter group f reaches (all of them for the global filter). */
+    private int[] filterColumns(int f) {
+        return settings.decoupled() ? groupColumns[f] : allColumns();
+    }
+
+    private int[] all;
+
+    private int[] allColumns() {
+        if (all == null) {
+            all = new int[outputs];
+            Arrays.setAll(all, k -> k);
+        }
+        return all;
+    }
+
+    /** P_f H_f into {@link #covJacobian}, and H_f^T P_f H_f added to the innovation matrix (lower triangle). */
+    private void covarianceTimesJacobian(int f) {
+        final int K = outputs;
+        final int first = filterFirst(f);
+        final int n = filterSize(f);
+        final int[] cols = filterColumns(f);
+        final double[] p = covariance[f];
+        for (int i = 0; i < n; i++) {
+            final int row = (first + i) * K;
+            for (int k : cols) {
+                covJacobian[row + k] = 0;
+            }
+            for (int l = 0; l < n; l++) {
+                final double pil = p[i * n + l];
+                if (pil == 0) {
+                    continue;
+                }
+                final int hl = (first + l) * K;
+                for (int k : cols) {
+                    covJacobian[row + k] += pil * jacobian[hl + k];
+                }
+            }
+        }
+        for (int a = 0; a < cols.length; a++) {
+            for (int b = 0; b <= a; b++) {
+                final int k1 = cols[a];
+                final int k2 = cols[b];
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    final int row = (first + i) * K;
+                    sum += jacobian[row + k1] * covJacobian[row + k2];
+                }
+                innovation[k1 * K + k2] += sum;
+            }
+        }
+    }
+
+    /** The gain of filter group f and its covariance update; false when a diagonal goes non-positive or non-finite. */
+    private boolean updateCovariance(int f, double q) {
+        final int K = outputs;
+        final int first = filterFirst(f);
+        final int n = filterSize(f);
+        final int[] cols = filterColumns(f);
+        final double[] p = covariance[f];
+        for (int i = 0; i < n; i++) {
+            final int row = (first + i) * K;
+            for (int k : cols) {
+                double sum = 0;
+                for (int k2 : cols) {
+                    sum += covJacobian[row + k2] * inverse[k2 * K + k];
+                }
+                gain[row + k] = sum;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final int gi = (first + i) * K;
+            for (int l = i; l < n; l++) {
+                final int ml = (first + l) * K;
+                double sum = 0;
+                for (int k : cols) {
+                    sum += gain[gi + k] * covJacobian[ml + k];
+                }
+                double v = p[i * n + l] - sum;
+                p[i * n + l] = v;
+                p[l * n + i] = v;
+            }
+            double d = p[i * n + i] + q;
+            if (!(d > 0) || Double.isInfinite(d)) {
+                return false;
+            }
+            p[i * n + i] = d;
+        }
+        return true;
+    }
+
+    private void restartCovariance() {
+        covarianceResets++;
+        resetCovariance();
+    }
+
+    private void resetCovariance() {
+        for (double[] p : covariance) {
+            Arrays.fill(p, 0);
+            int n = (int) Math.round(Math.sqrt(p.length));
+            for (int i = 0; i < n; i++) {
+                p[i * n + i] = settings.initialCovariance();
+            }
+        }
+    }
+
+    /** Lower-triangular L with L L^T = a (n x n, row-major); false when a is not positive definite. */
+    static boolean cholesky(double[] a, double[] l, int n) {
+        Arrays.fill(l, 0);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = a[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    sum -= l[i * n + k] * l[j * n + k];
+                }
+                if (i == j) {
+                    if (!(sum > 0) || Double.isInfinite(sum)) {
+                        return false;
+                    }
+                    l[i * n + i] = Math.sqrt(sum);
+                } else {
+                    l[i * n + j] = sum / l[j * n + j];
+                }
+            }
+        }
+        return true;
+    }
+
+    /** (L L^T)^-1 from the Cholesky factor, column by column (forward then back substitution). */
+    private static void invert(double[] l, double[] inv, int n) {
+        for (int col = 0; col < n; col++) {
+            for (int i = 0; i < n; i++) {
+                double sum = i == col ? 1 : 0;
+                for (int k = 0; k < i; k++) {
+                    sum -= l[i * n + k] * inv[k * n + col];
+                }
+                inv[i * n + col] = sum / l[i * n + i];
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                double sum = inv[i * n + col];
+                for (int k = i + 1; k < n; k++) {
+                    sum -= l[k * n + i] * inv[k * n + col];
+                }
+                inv[i * n + col] = sum / l[i * n + i];
+            }
+        }
+    }
+
+    /* For tests: the filter's view of the weights, in group order. */
+
+    /** The sizes of the units' groups (whatever the filter's grouping), in the order of {@link #jacobian()}. */
+    int[] groupSizes() {
+        int[] sizes = new int[groupKind.length];
+        for (int g = 0; g < sizes.length; g++) {
+            sizes[g] = groupStart[g + 1] - groupStart[g];
+        }
+        return sizes;
+    }
+
+    /** The last step's dy/dw, weight-major in group order: {@code [w * outputs + k]}. */
+    double[] jacobian() {
+        return jacobian.clone();
+    }
+
+    /** The weights in group order. */
+    double[] weights() {
+        net.sync();
+        double[] w = new double[weightParam.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = net.params[weightParam[i]][weightIndex[i]];
+        }
+        return w;
+    }
+
+    /** Parameter name and index of each weight in group order. */
+    String weightName(int w) {
+        return LstmNetwork.NAMES[weightParam[w]] + "[" + weightIndex[w] + "]";
+    }
+
+    int weightParam(int w) {
+        return weightParam[w];
+    }
+
+    int weightIndex(int w) {
+        return weightIndex[w];
+    }
+}
