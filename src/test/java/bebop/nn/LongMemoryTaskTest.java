@@ -19,15 +19,37 @@ class LongMemoryTaskTest {
 
     @Test
     void recallsTheFirstBitAfterSixtySteps() {
-        LstmConfig cfg = LstmConfig.fullyConnected(2, 1, 2, 2, LstmConfig.GateBiasSet.NNSP);
-        LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(7));
-        OnlineLearner learner = net.newLearner(0.05, 0.9);
+        LstmNetwork net = LstmNetwork.create(CONFIG, new SplittableRandom(7));
+        int solvedAt = sequencesToSolve(net, net.newLearner(0.05, 0.9));
+        assertTrue(solvedAt > 0, "SGD: not solved within " + MAX_SEQUENCES + " sequences");
+        // Fresh sequences never seen before, a stricter count.
+        double acc = accuracy(net, new SplittableRandom(12345), 500);
+        assertTrue(acc >= 0.99, "accuracy on 500 fresh sequences " + acc + " (solved after " + solvedAt + ")");
+    }
+
+    /** The Kalman filter on the same derivatives, from the same weights and data: solved, in fewer sequences. */
+    @Test
+    void theKalmanFilterRecallsItInFewerSequencesThanSgd() {
+        LstmNetwork sgdNet = LstmNetwork.create(CONFIG, new SplittableRandom(7));
+        int sgd = sequencesToSolve(sgdNet, sgdNet.newLearner(0.05, 0.9));
+        LstmNetwork net = LstmNetwork.create(CONFIG, new SplittableRandom(7));
+        int dekf = sequencesToSolve(net, new DekfLearner(net, KalmanSettings.defaults()));
+        assertTrue(dekf > 0, "DEKF: not solved within " + MAX_SEQUENCES + " sequences");
+        assertTrue(dekf < sgd, "DEKF solved after " + dekf + " sequences, SGD after " + sgd);
+        double acc = accuracy(net, new SplittableRandom(12345), 500);
+        assertTrue(acc >= 0.99, "accuracy on 500 fresh sequences " + acc + " (solved after " + dekf + ")");
+    }
+
+    static final LstmConfig CONFIG = LstmConfig.fullyConnected(2, 1, 2, 2, LstmConfig.GateBiasSet.NNSP);
+    static final int MAX_SEQUENCES = 10000;
+
+    /** Trains in rounds of 50 sequences until 100 fresh ones are all right; the sequences it took, or -1. */
+    private static int sequencesToSolve(LstmNetwork net, StepLearner learner) {
         SplittableRandom data = new SplittableRandom(8);
         double[] x = new double[2];
         double[] target = new double[1];
         int sequences = 0;
-        int solvedAt = -1;
-        while (sequences < 10000) {
+        while (sequences < MAX_SEQUENCES) {
             for (int block = 0; block < 50; block++) {
                 boolean bit = data.nextBoolean();
                 learner.reset();
@@ -39,21 +61,16 @@ class LongMemoryTaskTest {
                 sequences++;
             }
             if (accuracy(net, new SplittableRandom(sequences), 100) == 1.0) {
-                solvedAt = sequences;
-                break;
+                return sequences;
             }
         }
-        assertTrue(solvedAt > 0, "not solved after " + sequences + " sequences");
-        // Fresh sequences never seen before, a stricter count.
-        double acc = accuracy(net, new SplittableRandom(12345), 500);
-        assertTrue(acc >= 0.99, "accuracy on 500 fresh sequences " + acc + " (solved after " + solvedAt + ")");
+        return -1;
     }
 
     /** And it is not solvable without memory: an untrained net scores at chance. */
     @Test
     void untrainedNetIsAtChance() {
-        LstmConfig cfg = LstmConfig.fullyConnected(2, 1, 2, 2, LstmConfig.GateBiasSet.NNSP);
-        LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(7));
+        LstmNetwork net = LstmNetwork.create(CONFIG, new SplittableRandom(7));
         double acc = accuracy(net, new SplittableRandom(99), 400);
         assertTrue(acc > 0.3 && acc < 0.7, "accuracy " + acc);
     }
