@@ -59,11 +59,32 @@ public final class DekfLearner implements StepLearner {
     /** Per group: P_g, n x n row-major. */
     private final double[][] covariance;
 
-    /** dy_k/dw, weight-major: {@code jacobian[w * outputs + k]}; entries outside a group's columns stay 0. */
+    /*
+     * Each unit's Jacobian has low rank: H_g = sum_r a_r b_r^T, with a_r over the group's weights
+     * (a trace or a source vector) and b_r over the outputs (an error factor). Rank 1, except the
+     * input and forget gates: one term per cell of the block. The decoupled filter works with
+     * the factors (P_g a_r instead of P_g H_g: the work per step shrinks by outputs / rank); the
+     * global filter with the dense H.
+     */
+    /** Per group: the rank of its Jacobian, where its a_r start in {@link #left}, its b_r in {@link #right}. */
+    private final int[] groupRank;
+    private final int[] leftStart;
+    private final int[] rightStart;
+    /** The a_r of every group, each the group's size long. */
+    private final double[] left;
+    /** The b_r of every group, each {@code outputs} long. */
+    private final double[] right;
+    /** P_g a_r, laid out as {@link #left}. */
+    private final double[] covLeft;
+    /** Per group: a_r^T P_g a_r' (rank x rank), then b_r^T A b_r'. */
+    private final double[] small;
+    /** Scratch: sum_r (P_g a_r)[i] d_rr', rank vectors of the largest group's size. */
+    private final double[] mixed;
+    /** The weight change of this step, in group order. */
+    private final double[] delta;
+    /** Global filter only: H dense, weight-major {@code [w * outputs + k]}; P H; P H A (the gain). */
     private final double[] jacobian;
-    /** P_g H_g, laid out as {@link #jacobian}. */
     private final double[] covJacobian;
-    /** P_g H_g A (the Kalman gain), laid out as {@link #jacobian}. */
     private final double[] gain;
     /** outputs x outputs: the innovation matrix, its Cholesky factor, its inverse A. */
     private final double[] innovation;
@@ -156,9 +177,30 @@ public final class DekfLearner implements StepLearner {
             covariance[f] = new double[n * n];
         }
         resetCovariance();
-        jacobian = new double[weights.size() * outputs];
-        covJacobian = new double[jacobian.length];
-        gain = new double[jacobian.length];
+        groupRank = new int[count];
+        leftStart = new int[count + 1];
+        rightStart = new int[count + 1];
+        int largest = 0;
+        int largestRank = 1;
+        for (int g = 0; g < count; g++) {
+            int n = groupStart[g + 1] - groupStart[g];
+            boolean gate = groupKind[g] == KIND_INPUT_GATE || groupKind[g] == KIND_FORGET_GATE;
+            groupRank[g] = gate ? sc : 1;
+            leftStart[g + 1] = leftStart[g] + groupRank[g] * n;
+            rightStart[g + 1] = rightStart[g] + groupRank[g] * outputs;
+            largest = Math.max(largest, n);
+            largestRank = Math.max(largestRank, groupRank[g]);
+        }
+        left = new double[leftStart[count]];
+        right = new double[rightStart[count]];
+        covLeft = new double[left.length];
+        small = new double[largestRank * largestRank];
+        mixed = new double[largestRank * largest];
+        delta = new double[weights.size()];
+        int dense = settings.decoupled() ? 0 : weights.size() * outputs;
+        jacobian = new double[dense];
+        covJacobian = new double[dense];
+        gain = new double[dense];
         innovation = new double[outputs * outputs];
         factor = new double[outputs * outputs];
         inverse = new double[outputs * outputs];
@@ -225,7 +267,7 @@ public final class DekfLearner implements StepLearner {
         }
         System.arraycopy(target, 0, this.target, 0, outputs);
         factors();
-        fillJacobian();
+        factorise();
         update();
         steps++;
         return y;
@@ -262,14 +304,16 @@ public final class DekfLearner implements StepLearner {
         }
     }
 
-    /** dy/dw of every group, from the traces and sources of this step. */
-    private void fillJacobian() {
+    /** The factors a_r, b_r of every group's Jacobian, from the traces and sources of this step. */
+    private void factorise() {
         final int sc = net.cellsPerBlock;
         final int cells = net.cells;
+        final int K = outputs;
         for (int g = 0; g < groupKind.length; g++) {
             final int unit = groupUnit[g];
-            final int first = groupStart[g];
-            final int[] cols = groupColumns[g];
+            final int size = groupStart[g + 1] - groupStart[g];
+            final int ls = leftStart[g];
+            final int rs = rightStart[g];
             switch (groupKind[g]) {
                 case KIND_INPUT_GATE, KIND_FORGET_GATE -> {
                     boolean in = groupKind[g] == KIND_INPUT_GATE;
@@ -278,59 +322,54 @@ public final class DekfLearner implements StepLearner {
                     int n = net.sources[unit];
                     int co = net.cellOffset[unit];
                     int c0 = unit * sc;
-                    for (int m = 0; m < n; m++) {
-                        for (int k : cols) {
-                            double sum = 0;
-                            for (int v = 0; v < sc; v++) {
-                                sum += cellFactor[k * cells + c0 + v] * trace[co + v * n + m];
-                            }
-                            jacobian[(first + m) * outputs + k] = sum;
+                    for (int v = 0; v < sc; v++) {
+                        System.arraycopy(trace, co + v * n, left, ls + v * size, n);
+                        if (net.peepholes) {
+                            System.arraycopy(peepTrace, (c0 + v) * sc, left, ls + v * size + n, sc);
                         }
-                    }
-                    if (net.peepholes) {
-                        for (int p = 0; p < sc; p++) {
-                            for (int k : cols) {
-                                double sum = 0;
-                                for (int v = 0; v < sc; v++) {
-                                    sum += cellFactor[k * cells + c0 + v] * peepTrace[(c0 + v) * sc + p];
-                                }
-                                jacobian[(first + n + p) * outputs + k] = sum;
-                            }
+                        for (int k = 0; k < K; k++) {
+                            right[rs + v * K + k] = cellFactor[k * cells + c0 + v];
                         }
                     }
                 }
                 case KIND_OUTPUT_GATE -> {
                     int n = net.sources[unit];
-                    int uo = st.sourceOffset[unit];
-                    for (int k : cols) {
-                        double f = outGateFactor[k * net.blocks + unit];
-                        for (int m = 0; m < n; m++) {
-                            jacobian[(first + m) * outputs + k] = f * st.u[uo + m];
-                        }
-                        if (net.peepholes) {
-                            for (int p = 0; p < sc; p++) {
-                                jacobian[(first + n + p) * outputs + k] = f * st.s[unit * sc + p];
-                            }
-                        }
+                    System.arraycopy(st.u, st.sourceOffset[unit], left, ls, n);
+                    if (net.peepholes) {
+                        System.arraycopy(st.s, unit * sc, left, ls + n, sc);
+                    }
+                    for (int k = 0; k < K; k++) {
+                        right[rs + k] = outGateFactor[k * net.blocks + unit];
                     }
                 }
                 case KIND_CELL -> {
                     int block = unit / sc;
                     int n = net.sources[block];
-                    int o = net.cellOffset[block] + (unit - block * sc) * n;
-                    for (int k : cols) {
-                        double f = cellFactor[k * cells + unit];
-                        for (int m = 0; m < n; m++) {
-                            jacobian[(first + m) * outputs + k] = f * derivatives.dCell[o + m];
-                        }
+                    System.arraycopy(derivatives.dCell, net.cellOffset[block] + (unit - block * sc) * n, left, ls, n);
+                    for (int k = 0; k < K; k++) {
+                        right[rs + k] = cellFactor[k * cells + unit];
                     }
                 }
                 default -> {
-                    double[] src = st.outputSources[unit];
-                    for (int i = 0; i < src.length; i++) {
-                        jacobian[(first + i) * outputs + unit] = slope[unit] * src[i];
-                    }
+                    System.arraycopy(st.outputSources[unit], 0, left, ls, size);
+                    Arrays.fill(right, rs, rs + K, 0);
+                    right[rs + unit] = slope[unit];
                 }
+            }
+        }
+    }
+
+    /** Group g's Jacobian, dense, into {@code h} (weight-major, {@code [w * outputs + k]}, w counted from the group's first). */
+    private void denseJacobian(int g, double[] h, int offset) {
+        final int K = outputs;
+        final int size = groupStart[g + 1] - groupStart[g];
+        for (int i = 0; i < size; i++) {
+            for (int k = 0; k < K; k++) {
+                double sum = 0;
+                for (int r = 0; r < groupRank[g]; r++) {
+                    sum += left[leftStart[g] + r * size + i] * right[rightStart[g] + r * K + k];
+                }
+                h[offset + i * K + k] = sum;
             }
         }
     }
@@ -338,14 +377,20 @@ public final class DekfLearner implements StepLearner {
     /** The filter's step: innovation matrix, gains, weights and covariances. */
     private void update() {
         final int K = outputs;
-        final double r = settings.measurementNoise(steps);
-        final double q = settings.processNoise(steps);
+        final boolean decoupled = settings.decoupled();
         Arrays.fill(innovation, 0);
         for (int k = 0; k < K; k++) {
-            innovation[k * K + k] = r;
+            innovation[k * K + k] = settings.measurementNoise(steps);
         }
-        for (int f = 0; f < covariance.length; f++) {
-            covarianceTimesJacobian(f);
+        if (decoupled) {
+            for (int g = 0; g < groupKind.length; g++) {
+                lowRankInnovation(g);
+            }
+        } else {
+            for (int g = 0; g < groupKind.length; g++) {
+                denseJacobian(g, jacobian, groupStart[g] * K);
+            }
+            covarianceTimesJacobian(0);
         }
         for (int k1 = 0; k1 < K; k1++) {
             for (int k2 = 0; k2 < k1; k2++) {
@@ -367,30 +412,153 @@ public final class DekfLearner implements StepLearner {
             }
             weighted[k1] = sum;
         }
-        for (int w = 0; w < weightParam.length; w++) {
-            double dw = 0;
-            for (int k = 0; k < K; k++) {
-                dw += covJacobian[w * K + k] * weighted[k];
+        if (decoupled) {
+            for (int g = 0; g < groupKind.length; g++) {
+                lowRankDelta(g);
             }
+        } else {
+            for (int w = 0; w < delta.length; w++) {
+                double dw = 0;
+                for (int k = 0; k < K; k++) {
+                    dw += covJacobian[w * K + k] * weighted[k];
+                }
+                delta[w] = dw;
+            }
+        }
+        for (double dw : delta) {
             if (!Double.isFinite(dw)) {
                 restartCovariance();
                 return;
             }
         }
-        for (int w = 0; w < weightParam.length; w++) {
-            double dw = 0;
-            for (int k = 0; k < K; k++) {
-                dw += covJacobian[w * K + k] * weighted[k];
-            }
-            net.params[weightParam[w]][weightIndex[w]] += dw;
+        for (int w = 0; w < delta.length; w++) {
+            net.params[weightParam[w]][weightIndex[w]] += delta[w];
         }
         net.version++;
+        final double q = settings.processNoise(steps);
         for (int f = 0; f < covariance.length; f++) {
-            if (!updateCovariance(f, q)) {
+            if (!(decoupled ? lowRankCovariance(f, q) : updateCovariance(f, q))) {
                 restartCovariance();
                 return;
             }
         }
+    }
+
+    /** Group g: P_g a_r, a_r^T P_g a_r', and H_g^T P_g H_g added to the innovation matrix (lower triangle). */
+    private void lowRankInnovation(int g) {
+        final int K = outputs;
+        final int n = groupStart[g + 1] - groupStart[g];
+        final int rank = groupRank[g];
+        final int ls = leftStart[g];
+        final int rs = rightStart[g];
+        final double[] p = covariance[g];
+        for (int r = 0; r < rank; r++) { // P a_r as a sum of P's rows (P is symmetric): a plain loop the JIT vectorises
+            final int a = ls + r * n;
+            Arrays.fill(covLeft, a, a + n, 0);
+            for (int l = 0; l < n; l++) {
+                final double al = left[a + l];
+                for (int i = 0; i < n; i++) {
+                    covLeft[a + i] += al * p[l * n + i];
+                }
+            }
+        }
+        for (int r = 0; r < rank; r++) {
+            for (int r2 = 0; r2 < rank; r2++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += left[ls + r * n + i] * covLeft[ls + r2 * n + i];
+                }
+                small[r * rank + r2] = sum;
+            }
+        }
+        final int lo = columnsFrom(g);
+        final int hi = columnsTo(g);
+        for (int r = 0; r < rank; r++) {
+            for (int r2 = 0; r2 < rank; r2++) {
+                final double s = small[r * rank + r2];
+                final int b2 = rs + r2 * K;
+                for (int k1 = lo; k1 < hi; k1++) {
+                    final double c = right[rs + r * K + k1] * s;
+                    final int a = k1 * K;
+                    for (int k2 = lo; k2 <= k1; k2++) {
+                        innovation[a + k2] += c * right[b2 + k2];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Group g's weight change: {@code P_g H_g A (t - y) = sum_r (P_g a_r) (b_r . A (t - y))}. */
+    private void lowRankDelta(int g) {
+        final int K = outputs;
+        final int n = groupStart[g + 1] - groupStart[g];
+        final int first = groupStart[g];
+        Arrays.fill(delta, first, first + n, 0);
+        for (int r = 0; r < groupRank[g]; r++) {
+            double c = 0;
+            for (int k = 0; k < K; k++) {
+                c += right[rightStart[g] + r * K + k] * weighted[k];
+            }
+            final int a = leftStart[g] + r * n;
+            for (int i = 0; i < n; i++) {
+                delta[first + i] += covLeft[a + i] * c;
+            }
+        }
+    }
+
+    /**
+     * Group g's covariance: {@code P_g - P_g H_g A H_g^T P_g + Q I}, that is P_g minus
+     * {@code sum_rr' (P_g a_r) (b_r^T A b_r') (P_g a_r')^T}; false when a diagonal goes non-positive or non-finite.
+     */
+    private boolean lowRankCovariance(int g, double q) {
+        final int K = outputs;
+        final int n = groupStart[g + 1] - groupStart[g];
+        final int rank = groupRank[g];
+        final int ls = leftStart[g];
+        final int rs = rightStart[g];
+        final int lo = columnsFrom(g);
+        final int hi = columnsTo(g);
+        for (int r = 0; r < rank; r++) {
+            for (int r2 = 0; r2 < rank; r2++) {
+                double sum = 0;
+                for (int k1 = lo; k1 < hi; k1++) {
+                    double row = 0;
+                    for (int k2 = lo; k2 < hi; k2++) {
+                        row += inverse[k1 * K + k2] * right[rs + r2 * K + k2];
+                    }
+                    sum += right[rs + r * K + k1] * row;
+                }
+                small[r * rank + r2] = sum;
+            }
+        }
+        for (int r2 = 0; r2 < rank; r2++) {
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int r = 0; r < rank; r++) {
+                    sum += covLeft[ls + r * n + i] * small[r * rank + r2];
+                }
+                mixed[r2 * n + i] = sum;
+            }
+        }
+        final double[] p = covariance[g];
+        for (int i = 0; i < n; i++) { // the upper triangle, row by row (a plain loop the JIT vectorises)
+            for (int r2 = 0; r2 < rank; r2++) {
+                final double m = mixed[r2 * n + i];
+                final int z = ls + r2 * n;
+                for (int l = i; l < n; l++) {
+                    p[i * n + l] -= m * covLeft[z + l];
+                }
+            }
+            for (int l = i + 1; l < n; l++) {
+                p[l * n + i] = p[i * n + l];
+            }
+            double d = p[i * n + i] + q;
+            if (!(d > 0) || Double.isInfinite(d)) {
+                return false;
+            }
+            p[i * n + i] = d;
+        }
+        return true;
     }
 
     /** Weights {@code first..first+n)} of filter group f: all weights for the global filter. */
@@ -402,19 +570,19 @@ public final class DekfLearner implements StepLearner {
         return settings.decoupled() ? groupStart[f + 1] - groupStart[f] : weightParam.length;
     }
 
-    /** The output units filter group f reaches (all of them for the global filter). */
-    private int[] filterColumns(int f) {
-        return settings.decoupled() ? groupColumns[f] : allColumns();
+    /**
+     * The first output unit filter group f reaches, and one past the last (all units for the
+     * global filter). Units in between that it does not reach have derivative 0 and add nothing;
+     * a range keeps the inner loops plain, so that the JIT vectorises them.
+     */
+    private int columnsFrom(int f) {
+        int[] cols = settings.decoupled() ? groupColumns[f] : null;
+        return cols == null || cols.length == 0 ? 0 : cols[0];
     }
 
-    private int[] all;
-
-    private int[] allColumns() {
-        if (all == null) {
-            all = new int[outputs];
-            Arrays.setAll(all, k -> k);
-        }
-        return all;
+    private int columnsTo(int f) {
+        int[] cols = settings.decoupled() ? groupColumns[f] : null;
+        return cols == null ? outputs : cols.length == 0 ? 0 : cols[cols.length - 1] + 1;
     }
 
     /** P_f H_f into {@link #covJacobian}, and H_f^T P_f H_f added to the innovation matrix (lower triangle). */
@@ -422,34 +590,32 @@ public final class DekfLearner implements StepLearner {
         final int K = outputs;
         final int first = filterFirst(f);
         final int n = filterSize(f);
-        final int[] cols = filterColumns(f);
+        final int lo = columnsFrom(f);
+        final int hi = columnsTo(f);
         final double[] p = covariance[f];
+        final double[] h = jacobian;
+        final double[] m = covJacobian;
         for (int i = 0; i < n; i++) {
             final int row = (first + i) * K;
-            for (int k : cols) {
-                covJacobian[row + k] = 0;
+            for (int k = lo; k < hi; k++) {
+                m[row + k] = 0;
             }
             for (int l = 0; l < n; l++) {
                 final double pil = p[i * n + l];
-                if (pil == 0) {
-                    continue;
-                }
                 final int hl = (first + l) * K;
-                for (int k : cols) {
-                    covJacobian[row + k] += pil * jacobian[hl + k];
+                for (int k = lo; k < hi; k++) {
+                    m[row + k] += pil * h[hl + k];
                 }
             }
         }
-        for (int a = 0; a < cols.length; a++) {
-            for (int b = 0; b <= a; b++) {
-                final int k1 = cols[a];
-                final int k2 = cols[b];
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    final int row = (first + i) * K;
-                    sum += jacobian[row + k1] * covJacobian[row + k2];
+        for (int i = 0; i < n; i++) {
+            final int row = (first + i) * K;
+            for (int k1 = lo; k1 < hi; k1++) {
+                final double h1 = h[row + k1];
+                final int a = k1 * K;
+                for (int k2 = lo; k2 <= k1; k2++) {
+                    innovation[a + k2] += h1 * m[row + k2];
                 }
-                innovation[k1 * K + k2] += sum;
             }
         }
     }
@@ -459,16 +625,21 @@ public final class DekfLearner implements StepLearner {
         final int K = outputs;
         final int first = filterFirst(f);
         final int n = filterSize(f);
-        final int[] cols = filterColumns(f);
+        final int lo = columnsFrom(f);
+        final int hi = columnsTo(f);
         final double[] p = covariance[f];
+        final double[] m = covJacobian;
         for (int i = 0; i < n; i++) {
             final int row = (first + i) * K;
-            for (int k : cols) {
-                double sum = 0;
-                for (int k2 : cols) {
-                    sum += covJacobian[row + k2] * inverse[k2 * K + k];
+            for (int k = lo; k < hi; k++) {
+                gain[row + k] = 0;
+            }
+            for (int k2 = lo; k2 < hi; k2++) {
+                final double mk2 = m[row + k2];
+                final int a = k2 * K;
+                for (int k = lo; k < hi; k++) {
+                    gain[row + k] += mk2 * inverse[a + k];
                 }
-                gain[row + k] = sum;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -476,8 +647,8 @@ public final class DekfLearner implements StepLearner {
             for (int l = i; l < n; l++) {
                 final int ml = (first + l) * K;
                 double sum = 0;
-                for (int k : cols) {
-                    sum += gain[gi + k] * covJacobian[ml + k];
+                for (int k = lo; k < hi; k++) {
+                    sum += gain[gi + k] * m[ml + k];
                 }
                 double v = p[i * n + l] - sum;
                 p[i * n + l] = v;
@@ -560,9 +731,13 @@ public final class DekfLearner implements StepLearner {
         return sizes;
     }
 
-    /** The last step's dy/dw, weight-major in group order: {@code [w * outputs + k]}. */
+    /** The last step's dy/dw (or dnet/dw), weight-major in group order: {@code [w * outputs + k]}. */
     double[] jacobian() {
-        return jacobian.clone();
+        double[] h = new double[weightParam.length * outputs];
+        for (int g = 0; g < groupKind.length; g++) {
+            denseJacobian(g, h, groupStart[g] * outputs);
+        }
+        return h;
     }
 
     /** The weights in group order. */
