@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             ImportCommand.class,
             BenchPolyCommand.class,
             SeedsCommand.class,
+            AblateCommand.class,
             BenchCommand.class,
             StudioCommand.class,
         })

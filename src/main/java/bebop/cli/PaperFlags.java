@@ -50,6 +50,14 @@ final class PaperFlags {
             description = "Online training only: reset the state after K gross errors (0 = never). Default: 1, the paper's.")
     Integer resetAfter;
 
+    @Option(names = "--reset-rule", paramLabel = "restart|continue",
+            description = "chords, online: after a gross-error reset, restart the chorus (the paper's \"reset the input "
+                    + "pattern\", default) or continue it from where the error was.")
+    String resetRule;
+
+    @Option(names = "--chorus-reset", description = "chords, online: also reset the state at the start of every chorus.")
+    boolean chorusReset;
+
     @Option(names = "--learner", paramLabel = "sgd|dekf|bptt-adam",
             description = {"How the paper's network learns. sgd: the paper's online algorithm, one weight change per step "
                     + "(truncated RTRL/BPTT, momentum; learning rate default 1e-3, the paper's 1e-5 with --paper); "
@@ -85,7 +93,8 @@ final class PaperFlags {
     /** True when a flag of the paper's network was given ({@code --form} has a default and counts for none). */
     boolean anyGiven() {
         return paper || momentum != null || peepholes != null || gateBiases != null || forgetBiases != null
-                || resetAfter != null || epochChoruses != null || learner != null || dekfGiven();
+                || resetAfter != null || epochChoruses != null || learner != null || dekfGiven() || resetRule != null
+                || chorusReset;
     }
 
     Experiment1Settings experiment1(long seed, Long maxEpochs, Double learningRate) {
@@ -97,10 +106,25 @@ final class PaperFlags {
         if (maxEpochs != null) {
             s = s.withMaxEpochs(maxEpochs);
         }
-        return learning(learner(network(s), learningRate), learningRate);
+        s = learning(learner(network(s), learningRate), learningRate);
+        if (resetRule != null || chorusReset) {
+            if (s.trainer() == Experiment1Settings.Trainer.BPTT_ADAM) {
+                throw new UserError("--reset-rule and --chorus-reset go with an online learner (--learner sgd or dekf)");
+            }
+            boolean restart = resetRule == null || switch (resetRule.toLowerCase(Locale.ROOT)) {
+                case "restart" -> true;
+                case "continue" -> false;
+                default -> throw new UserError("--reset-rule " + resetRule + ": use restart or continue");
+            };
+            s = s.withResets(restart, chorusReset);
+        }
+        return s;
     }
 
     Experiment2Settings experiment2(long seed, Long maxEpochs, Double learningRate) {
+        if (resetRule != null || chorusReset) {
+            throw new UserError("--reset-rule and --chorus-reset: only for --experiment chords");
+        }
         Experiment2Settings s = (paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed))
                 .withForm(Checks.formVariant(form));
         s = network(s);

@@ -68,8 +68,12 @@ final class SeedsCommand implements Callable<Integer> {
         if (experiment == Experiment.chords && (paperFlags.epochChoruses != null || paperFlags.forgetBiases != null)) {
             throw new UserError("--epoch-choruses and --forget-biases: only for --experiment melody");
         }
-        paperFlags.experiment1(0, maxEpochs, learningRate); // bad flags are refused before any run starts
-        paperFlags.experiment2(0, maxEpochs, learningRate);
+        // bad flags are refused before any run starts
+        if (experiment == Experiment.chords) {
+            paperFlags.experiment1(0, maxEpochs, learningRate);
+        } else {
+            paperFlags.experiment2(0, maxEpochs, learningRate);
+        }
         List<Map<String, Object>> rows = experiment == Experiment.chords
                 ? SeedsService.chords(seedList, n, seed -> paperFlags.experiment1(seed, maxEpochs, learningRate))
                 : SeedsService.melody(seedList, n, seed -> paperFlags.experiment2(seed, maxEpochs, learningRate));

@@ -110,10 +110,16 @@ public final class Experiment1 {
             public void restart() {
                 pos = 0;
             }
+
+            @Override
+            public boolean atChorusStart() {
+                return pos == 0;
+            }
         };
         FormTest test = new FormTest(net, norm, frames, s.stopCycles());
         var learner = OnlineRecipe.learner(net, s.trainer(), s.learningRate(), s.momentum(), s.kalman());
-        EpochLog.Run run = OnlineRecipe.train(learner, STEPS_PER_CHORUS, s.resetAfterGrossErrors(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
+        EpochLog.Run run = OnlineRecipe.train(learner, STEPS_PER_CHORUS, s.resetAfterGrossErrors(), s.restartChorus(),
+                s.resetEachChorus(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
         return new TrainingResult(net, norm, s, run.curve(), run.epochs(), run.steps(), run.seconds(), test.passed());
     }
 

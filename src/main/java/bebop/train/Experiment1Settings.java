@@ -26,6 +26,11 @@ import bebop.nn.LstmConfig;
  *                              state, teacher-forced)
  * @param gradientClip          BPTT only: the gradient's L2 norm is clipped to this value (0 = off)
  * @param kalman                DEKF only: the filter's covariances and their annealing
+ * @param restartChorus         online only: a reset after gross errors also takes the steps back
+ *                              to the start of the chorus (the paper's "reset the input pattern");
+ *                              false: the chorus goes on from where the error was
+ * @param resetEachChorus       online only: also reset at the start of every chorus (each chorus
+ *                              then starts from the zero state the stop test starts from)
  */
 public record Experiment1Settings(
         long seed,
@@ -42,7 +47,9 @@ public record Experiment1Settings(
         Trainer trainer,
         int bpttChoruses,
         double gradientClip,
-        KalmanSettings kalman) implements PaperNetworkSettings<Experiment1Settings> {
+        KalmanSettings kalman,
+        boolean restartChorus,
+        boolean resetEachChorus) implements PaperNetworkSettings<Experiment1Settings> {
 
     /** The learning algorithm. */
     public enum Trainer {
@@ -92,7 +99,7 @@ public record Experiment1Settings(
                                boolean peepholes, LstmConfig.GateBiasSet gateBiases, double initRange,
                                boolean normalizeInputs, int resetAfterGrossErrors, long maxEpochs, int stopCycles) {
         this(seed, form, learningRate, momentum, peepholes, gateBiases, initRange, normalizeInputs,
-                resetAfterGrossErrors, maxEpochs, stopCycles, Trainer.ONLINE_RTRL, 3, 1.0, KalmanSettings.defaults());
+                resetAfterGrossErrors, maxEpochs, stopCycles, Trainer.ONLINE_RTRL, 3, 1.0, KalmanSettings.defaults(), true, false);
     }
 
     /** The paper's settings (see the class comment of {@link Experiment1} for the defaults chosen). */
@@ -117,7 +124,7 @@ public record Experiment1Settings(
     public static Experiment1Settings defaults(long seed) {
         return new Experiment1Settings(seed, BluesForm.Variant.PAPER, DEFAULT_BPTT_LEARNING_RATE, PAPER_MOMENTUM,
                 false, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET, 1.0, false, 1, 20_000, 2,
-                Trainer.BPTT_ADAM, 2, 1.0, KalmanSettings.defaults());
+                Trainer.BPTT_ADAM, 2, 1.0, KalmanSettings.defaults(), true, false);
     }
 
     /** The network configuration these settings describe. */
@@ -127,83 +134,89 @@ public record Experiment1Settings(
 
     public Experiment1Settings withSeed(long s) {
         return new Experiment1Settings(s, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     @Override
     public Experiment1Settings withLearningRate(double lr) {
         return new Experiment1Settings(seed, form, lr, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     @Override
     public Experiment1Settings withMomentum(double mu) {
         return new Experiment1Settings(seed, form, learningRate, mu, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     @Override
     public Experiment1Settings withPeepholes(boolean on) {
         return new Experiment1Settings(seed, form, learningRate, momentum, on, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     @Override
     public Experiment1Settings withGateBiases(LstmConfig.GateBiasSet set) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, set, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     public Experiment1Settings withInitRange(double range) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, range,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     public Experiment1Settings withNormalizeInputs(boolean on) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                on, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                on, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     @Override
     public Experiment1Settings withResetAfterGrossErrors(int k) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, k, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, k, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     public Experiment1Settings withMaxEpochs(long n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, n, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, n, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     public Experiment1Settings withStopCycles(int n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, n, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, n, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     @Override
     public Experiment1Settings withTrainer(Trainer t) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, t, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, t, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     public Experiment1Settings withBpttChoruses(int n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, n, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, n, gradientClip, kalman, restartChorus, resetEachChorus);
     }
 
     public Experiment1Settings withGradientClip(double clip) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, clip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, clip, kalman, restartChorus, resetEachChorus);
     }
 
     public Experiment1Settings withForm(BluesForm.Variant v) {
         return new Experiment1Settings(seed, v, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+    }
+
+    public Experiment1Settings withResets(boolean restart, boolean eachChorus) {
+        return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman,
+                restart, eachChorus);
     }
 
     @Override
     public Experiment1Settings withKalman(KalmanSettings k) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, k);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, k, restartChorus, resetEachChorus);
     }
 }

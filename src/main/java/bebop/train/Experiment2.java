@@ -115,7 +115,7 @@ public final class Experiment2 {
         ChordsAndPlateau test = new ChordsAndPlateau(s, net, blues);
         var learner = OnlineRecipe.learner(net, s.trainer(), s.learningRate(), s.momentum(), s.kalman());
         EpochLog.Run run = OnlineRecipe.train(learner,
-                s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.resetAfterGrossErrors(), Experiment2::chordGrossError,
+                s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.resetAfterGrossErrors(), true, false, Experiment2::chordGrossError,
                 s.maxEpochs(), new OnlineStream(new SplittableRandom(s.seed()).split(), blues), test, listener);
         return test.result(net, blues, run);
     }
@@ -221,6 +221,11 @@ public final class Experiment2 {
         @Override
         public void restart() {
             pos = 0;
+        }
+
+        @Override
+        public boolean atChorusStart() {
+            return pos == 0;
         }
     }
 

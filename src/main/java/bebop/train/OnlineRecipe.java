@@ -16,6 +16,8 @@ import java.util.function.BiPredicate;
  * state, activations and traces; weights and momentum kept) and the steps go back to the start of
  * the current chorus. After every epoch the {@link StopTest} runs and the epoch is
  * reported; it stops when the test passes, after {@code maxEpochs} or when the listener asks.
+ * Two variations on the resets: the stream may go on where the error was instead of restarting
+ * its chorus, and the learner may also reset at the start of every chorus.
  */
 final class OnlineRecipe {
     private OnlineRecipe() {
@@ -34,6 +36,9 @@ final class OnlineRecipe {
 
         /** After a reset: back to the first step of the current chorus. */
         void restart();
+
+        /** Whether the next step is the first of a chorus. */
+        boolean atChorusStart();
     }
 
     /** The online learner of {@code trainer} for {@code net}: momentum SGD or the DEKF. */
@@ -50,10 +55,12 @@ final class OnlineRecipe {
      * Trains the network of {@code learner} in place.
      *
      * @param grossError whether an output frame is a gross error against its target
+     * @param restartChorus a reset after gross errors also takes the stream back to the start of its chorus
+     * @param resetEachChorus reset at the start of every chorus too
      */
-    static EpochLog.Run train(StepLearner learner, int stepsPerEpoch, int resetAfterGrossErrors,
-                              BiPredicate<double[], double[]> grossError, long maxEpochs, Steps stream, StopTest stop,
-                              TrainingListener listener) {
+    static EpochLog.Run train(StepLearner learner, int stepsPerEpoch, int resetAfterGrossErrors, boolean restartChorus,
+                              boolean resetEachChorus, BiPredicate<double[], double[]> grossError, long maxEpochs,
+                              Steps stream, StopTest stop, TrainingListener listener) {
         EpochLog log = new EpochLog(listener);
         final int k = resetAfterGrossErrors;
         int gross = 0;
@@ -64,6 +71,9 @@ final class OnlineRecipe {
             double ce = 0;
             int resets = 0;
             for (int i = 0; i < stepsPerEpoch; i++) {
+                if (resetEachChorus && stream.atChorusStart()) {
+                    learner.reset();
+                }
                 stream.next();
                 double[] target = stream.target();
                 double[] y = learner.step(stream.input(), target);
@@ -71,7 +81,9 @@ final class OnlineRecipe {
                 if (k > 0 && grossError.test(y, target)) {
                     if (++gross >= k) {
                         learner.reset();
-                        stream.restart();
+                        if (restartChorus) {
+                            stream.restart();
+                        }
                         gross = 0;
                         resets++;
                     }

@@ -72,6 +72,33 @@ class SeedsCommandTest {
         }
     }
 
+    /** ablate: each level's count is what seeds gives for those settings; the base's own level is the base run. */
+    @Test
+    void ablateCountsEachLevelAsSeedsRunsIt() throws Exception {
+        CliRun ablate = CliRun.of("ablate", "--learner", "sgd", "--seeds", "1-2", "--max-steps", "960", "--factors",
+                "peepholes", "--json");
+        assertEquals(0, ablate.exitCode(), ablate.err());
+        JsonNode cells = new ObjectMapper().readTree(ablate.out());
+        assertEquals(2, cells.size());
+        assertEquals("off", cells.get(0).get("level").asText());
+        JsonNode seeds = rowsWithoutSeconds(CliRun.of("seeds", "--experiment", "chords", "--learner", "sgd",
+                "--peepholes", "true", "--seeds", "1-2", "--max-epochs", "10", "--json"));
+        long learned = 0;
+        for (JsonNode row : seeds) {
+            learned += row.get("learned").asBoolean() ? 1 : 0;
+        }
+        assertEquals(learned, cells.get(1).get("learned").asLong());
+        CliRun table = CliRun.of("ablate", "--learner", "dekf", "--seeds", "1", "--max-steps", "96", "--factors",
+                "dekf measurement");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("dekf measurement  logit"), table.out());
+        for (String[] bad : new String[][] {{"--factors", "colour"}, {"--max-steps", "5"}, {"--learner", "bptt-adam"}}) {
+            CliRun r = CliRun.of(concat(new String[] {"ablate", "--learner", "sgd"}, bad));
+            assertEquals(2, r.exitCode(), String.join(" ", bad));
+            assertTrue(r.err().contains(bad[0]), r.err());
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
