@@ -85,9 +85,11 @@ final class PaperFlags {
             description = "dekf: one weight group per unit (decoupled, default) or one group of all weights (global EKF).")
     String dekfGroups;
 
-    @Option(names = "--dekf-measure", paramLabel = "output|logit",
-            description = "dekf: linearise the outputs (output, Pérez-Ortiz et al., default) or their net inputs "
-                    + "(logit: the filter then descends the cross-entropy, the paper's loss).")
+    @Option(names = "--dekf-measure", paramLabel = "output|logit|bernoulli",
+            description = "dekf: linearise the outputs (output, Pérez-Ortiz et al., default), their net inputs "
+                    + "(logit: for small P the filter descends the cross-entropy, the paper's loss), or filter "
+                    + "a Bernoulli observation (bernoulli: the net inputs with the innovation and noise divided by "
+                    + "y(1-y), the cross-entropy's own noise model).")
     String dekfMeasure;
 
     /** True when a flag of the paper's network was given ({@code --form} has a default and counts for none). */
@@ -212,7 +214,8 @@ final class PaperFlags {
             k = k.withMeasurement(switch (dekfMeasure.toLowerCase(Locale.ROOT)) {
                 case "output" -> KalmanSettings.Measurement.OUTPUT;
                 case "logit" -> KalmanSettings.Measurement.LOGIT;
-                default -> throw new UserError("--dekf-measure " + dekfMeasure + ": use output or logit");
+                case "bernoulli" -> KalmanSettings.Measurement.BERNOULLI;
+                default -> throw new UserError("--dekf-measure " + dekfMeasure + ": use output, logit or bernoulli");
             });
         }
         return k;

@@ -92,8 +92,10 @@ public final class DekfLearner implements StepLearner {
     private final double[] inverse;
     private final double[] error;
     private final double[] weighted;
-    /** H = dnet/dw instead of dy/dw ({@link KalmanSettings.Measurement#LOGIT}). */
+    /** H = dnet/dw instead of dy/dw ({@link KalmanSettings.Measurement#LOGIT}, {@code BERNOULLI}). */
     private final boolean logit;
+    /** Innovation and noise of each output divided by y (1 - y) ({@link KalmanSettings.Measurement#BERNOULLI}). */
+    private final boolean bernoulli;
     /** Per output: y (1 - y), or 1 when the filter measures the net inputs. */
     private final double[] slope;
     /** outputs x cells: the output weight from each cell (0 where not connected). */
@@ -110,7 +112,8 @@ public final class DekfLearner implements StepLearner {
     public DekfLearner(LstmNetwork net, KalmanSettings settings) {
         this.net = net;
         this.settings = settings;
-        this.logit = settings.measurement() == KalmanSettings.Measurement.LOGIT;
+        this.logit = settings.measurement() != KalmanSettings.Measurement.OUTPUT;
+        this.bernoulli = settings.measurement() == KalmanSettings.Measurement.BERNOULLI;
         this.derivatives = new OnlineLearner(net, 0, 0, false);
         this.st = derivatives.st;
         this.outputs = net.outputs;
@@ -379,8 +382,11 @@ public final class DekfLearner implements StepLearner {
         final int K = outputs;
         final boolean decoupled = settings.decoupled();
         Arrays.fill(innovation, 0);
+        final double r = settings.measurementNoise(steps);
         for (int k = 0; k < K; k++) {
-            innovation[k * K + k] = settings.measurementNoise(steps);
+            double weight = bernoulli ? bernoulliWeight(st.y[k]) : 1;
+            innovation[k * K + k] = r / weight;
+            error[k] = (target[k] - st.y[k]) / weight;
         }
         if (decoupled) {
             for (int g = 0; g < groupKind.length; g++) {
@@ -402,9 +408,6 @@ public final class DekfLearner implements StepLearner {
             return;
         }
         invert(factor, inverse, K);
-        for (int k = 0; k < K; k++) {
-            error[k] = target[k] - st.y[k];
-        }
         for (int k1 = 0; k1 < K; k1++) {
             double sum = 0;
             for (int k2 = 0; k2 < K; k2++) {
@@ -442,6 +445,11 @@ public final class DekfLearner implements StepLearner {
                 return;
             }
         }
+    }
+
+    /** y (1 - y), kept from 0 so that an output at exactly 0 or 1 still has finite noise. */
+    static double bernoulliWeight(double y) {
+        return Math.max(y * (1 - y), 1e-12);
     }
 
     /** Group g: P_g a_r, a_r^T P_g a_r', and H_g^T P_g H_g added to the innovation matrix (lower triangle). */

@@ -31,7 +31,15 @@ public record KalmanSettings(double initialCovariance, double measurementNoiseSt
          * H = dnet/dw, the derivatives of the outputs' net inputs: for small P the update is
          * gradient descent on the cross-entropy at logistic outputs, the loss the paper trains.
          */
-        LOGIT
+        LOGIT,
+        /**
+         * The filter of a Bernoulli observation, the noise model of the cross-entropy: H = dnet/dw,
+         * innovation {@code (t - y) / (y (1 - y))} and noise {@code R / (y (1 - y))} per output
+         * (the working response and weight of iteratively reweighted least squares). The update is
+         * {@code P h (t - y) / (y (1 - y) h^T P h + R)} for one output: a Newton-like step where the
+         * output is sensitive, a cross-entropy gradient step where it saturates (no trap there).
+         */
+        BERNOULLI
     }
 
     /**

@@ -26,12 +26,14 @@ class DekfLearnerTest {
     void oneGroupOfAllWeightsIsTheDenseEkf() {
         assertFilterMatchesNaive(SETTINGS.withDecoupled(false));
         assertFilterMatchesNaive(SETTINGS.withDecoupled(false).withMeasurement(KalmanSettings.Measurement.LOGIT));
+        assertFilterMatchesNaive(SETTINGS.withDecoupled(false).withMeasurement(KalmanSettings.Measurement.BERNOULLI));
     }
 
     @Test
     void oneGroupPerUnitIsTheDenseEkfRunGroupDecoupled() {
         assertFilterMatchesNaive(SETTINGS);
         assertFilterMatchesNaive(SETTINGS.withMeasurement(KalmanSettings.Measurement.LOGIT));
+        assertFilterMatchesNaive(SETTINGS.withMeasurement(KalmanSettings.Measurement.BERNOULLI));
     }
 
     /** 40 steps of the learner and of the equations, from the same Jacobians: the same weights to 1e-10. */
@@ -69,14 +71,20 @@ class DekfLearnerTest {
             double r = settings.measurementNoise(t);
             double q = settings.processNoise(t);
             double[][] ph = multiply(p, h);
+            // Bernoulli: the working response (t - y) / (y (1 - y)), noise R / (y (1 - y)); else t - y and R
+            boolean bernoulli = settings.measurement() == KalmanSettings.Measurement.BERNOULLI;
+            double[] weight = new double[outputs];
+            for (int k = 0; k < outputs; k++) {
+                weight[k] = bernoulli ? Math.max(y[k] * (1 - y[k]), 1e-12) : 1;
+            }
             double[][] a = multiply(transpose(h), ph);
             for (int k = 0; k < outputs; k++) {
-                a[k][k] += r;
+                a[k][k] += r / weight[k];
             }
             double[][] gain = multiply(ph, inverse(a));
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < outputs; k++) {
-                    w[i] += gain[i][k] * (target[k] - y[k]);
+                    w[i] += gain[i][k] * (target[k] - y[k]) / weight[k];
                 }
             }
             double[][] drop = multiply(gain, transpose(ph)); // K H^T P
@@ -102,13 +110,14 @@ class DekfLearnerTest {
     void derivativesContractToTheSgdGradient() {
         assertContractsToSgd(KalmanSettings.Measurement.OUTPUT);
         assertContractsToSgd(KalmanSettings.Measurement.LOGIT);
+        assertContractsToSgd(KalmanSettings.Measurement.BERNOULLI);
     }
 
     private static void assertContractsToSgd(KalmanSettings.Measurement measurement) {
         LstmNetwork net = tinyNet(21);
         LstmNetwork mirror = net.copy();
         DekfLearner dekf = new DekfLearner(net, SETTINGS.withMeasurement(measurement));
-        boolean logit = measurement == KalmanSettings.Measurement.LOGIT;
+        boolean logit = measurement != KalmanSettings.Measurement.OUTPUT;
         OnlineLearner sgd = new OnlineLearner(mirror, 0, 0, false).recordGradients();
         int outputs = net.outputs();
         SplittableRandom data = new SplittableRandom(22);
