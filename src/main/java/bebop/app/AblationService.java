@@ -60,6 +60,8 @@ public final class AblationService {
                     .withMeasurement(KalmanSettings.Measurement.OUTPUT))));
             f.add(new Level("dekf measurement", "logit", s -> s.withKalman(s.kalman()
                     .withMeasurement(KalmanSettings.Measurement.LOGIT))));
+            f.add(new Level("dekf measurement", "bernoulli", s -> s.withKalman(s.kalman()
+                    .withMeasurement(KalmanSettings.Measurement.BERNOULLI))));
             for (double r : new double[] {3, 30}) {
                 f.add(new Level("dekf R end", String.valueOf(r), s -> s.withKalman(s.kalman()
                         .withMeasurementNoise(s.kalman().measurementNoiseStart(), r))));

@@ -1,5 +1,6 @@
 package bebop.app;
 
+import bebop.train.AnBnCn;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2Settings;
 import bebop.train.SeedSweep;
@@ -29,6 +30,18 @@ public final class SeedsService {
     public static List<Map<String, Object>> melody(List<Long> seeds, int threads,
                                                    LongFunction<Experiment2Settings> settings) {
         return SeedSweep.run(seeds, threads, seed -> melody(settings.apply(seed)));
+    }
+
+    /** The a^n b^n c^n task ({@link AnBnCn}), one row a seed: learned, strings, steps, seconds, generalisation. */
+    public static List<Map<String, Object>> anbncn(List<Long> seeds, int threads, LongFunction<AnBnCn.Settings> settings) {
+        return SeedSweep.run(seeds, threads, seed -> {
+            AnBnCn.Result r = AnBnCn.train(settings.apply(seed));
+            Map<String, Object> row = row(seed, r.learned(), 0, r.steps(), r.seconds());
+            row.remove("epochs");
+            row.put("strings", r.strings());
+            row.put("generalisation", r.generalisation());
+            return row;
+        });
     }
 
     private static Map<String, Object> chords(Experiment1Settings s) {

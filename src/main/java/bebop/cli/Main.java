@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             BenchPolyCommand.class,
             SeedsCommand.class,
             AblateCommand.class,
+            AnbncnCommand.class,
             BenchCommand.class,
             StudioCommand.class,
         })

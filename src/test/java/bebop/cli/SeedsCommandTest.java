@@ -99,6 +99,19 @@ class SeedsCommandTest {
         }
     }
 
+    @Test
+    void anbncnTabulatesTheSeedsAndRefusesBadFlags() {
+        CliRun r = CliRun.of("anbncn", "--seeds", "1-2", "--max-strings", "3000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(3, r.out().strip().lines().count(), r.out());
+        assertTrue(r.out().contains("generalisation"), r.out());
+        for (String[] bad : new String[][] {{"--learner", "adam"}, {"--blocks", "0"}, {"--dekf-p0", "-1"}}) {
+            CliRun e = CliRun.of(concat(new String[] {"anbncn"}, bad));
+            assertEquals(2, e.exitCode(), String.join(" ", bad));
+            assertTrue(e.err().contains(bad[0]), e.err());
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

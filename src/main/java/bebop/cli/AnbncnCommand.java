@@ -1,0 +1,107 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.app.SeedsService;
+import bebop.train.AnBnCn;
+import bebop.train.Experiment1Settings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bebop anbncn}: the online learners on the context-sensitive language a^n b^n c^n. */
+@Command(name = "anbncn",
+        header = "Check the online learners on a^n b^n c^n (Gers & Schmidhuber 2001; Pérez-Ortiz et al. 2003).",
+        description = {
+            "Trains an LSTM of --blocks blocks of one cell (peepholes, fully connected) online to predict the "
+                    + "possible next symbols of strings S a^n b^n c^n with n in 1..--train-max, the state reset "
+                    + "at every string, until every training n is predicted right (tested every 100 strings); "
+                    + "then counts up from n = 1 to the largest N it predicts right for every n up to N "
+                    + "(the generalisation). One row a seed."})
+final class AnbncnCommand implements Callable<Integer> {
+    @Option(names = "--learner", paramLabel = "sgd|dekf", defaultValue = "dekf",
+            description = "sgd: momentum SGD on the truncated gradient; dekf: the Kalman filter. Default: ${DEFAULT-VALUE}.")
+    String learner;
+
+    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "1e-3",
+            description = "sgd: learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.99",
+            description = "sgd: momentum. Default: ${DEFAULT-VALUE}.")
+    double momentum;
+
+    @Mixin
+    KalmanFlags kalmanFlags;
+
+    @Option(names = "--blocks", paramLabel = "N", defaultValue = "2", description = "Memory blocks. Default: ${DEFAULT-VALUE}.")
+    int blocks;
+
+    @Option(names = "--train-max", paramLabel = "N", defaultValue = "10",
+            description = "Training strings have n in 1..N. Default: ${DEFAULT-VALUE}.")
+    int trainMax;
+
+    @Option(names = "--max-strings", paramLabel = "N", defaultValue = "1000000",
+            description = "Give up after N training strings. Default: ${DEFAULT-VALUE}.")
+    long maxStrings;
+
+    @Option(names = "--seeds", paramLabel = "A-B|S,S,...", defaultValue = "1-5",
+            description = "Seeds: a range or a list. Default: ${DEFAULT-VALUE}.")
+    String seeds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs at a time. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print a JSON array of the runs instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Long> seedList = SeedsCommand.parseSeeds(seeds);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1 || n > 256) {
+            throw new UserError("--threads " + n + ": must be 1 to 256");
+        }
+        Experiment1Settings.Trainer trainer = switch (learner.toLowerCase(Locale.ROOT)) {
+            case "sgd" -> Experiment1Settings.Trainer.ONLINE_RTRL;
+            case "dekf" -> Experiment1Settings.Trainer.DEKF;
+            default -> throw new UserError("--learner " + learner + ": use sgd or dekf");
+        };
+        if (kalmanFlags.given() && trainer != Experiment1Settings.Trainer.DEKF) {
+            throw new UserError("--dekf-* flags go with --learner dekf");
+        }
+        if (!(learningRate > 0 && learningRate < 100) || !(momentum >= 0 && momentum < 1)) {
+            throw new UserError("--learning-rate must be above 0 and below 100, --momentum at least 0 and below 1");
+        }
+        if (blocks < 1 || blocks > 64 || trainMax < 1 || trainMax > 1000 || maxStrings < 1) {
+            throw new UserError("--blocks must be 1 to 64, --train-max 1 to 1000, --max-strings at least 1");
+        }
+        var kalman = kalmanFlags.kalman();
+        List<Map<String, Object>> rows = SeedsService.anbncn(seedList, n, seed -> new AnBnCn.Settings(seed, trainer,
+                learningRate, momentum, kalman, blocks, trainMax, maxStrings, 100, 100 * trainMax));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(rows));
+        } else {
+            out.println(" seed  learned    strings      steps  seconds  generalisation");
+            for (Map<String, Object> r : rows) {
+                out.printf(Locale.ROOT, "%5d  %7s  %9s  %9s  %7.1f  %14s%n", (Long) r.get("seed"), r.get("learned"),
+                        String.format(Locale.ROOT, "%,d", (Long) r.get("strings")),
+                        String.format(Locale.ROOT, "%,d", (Long) r.get("steps")), (Double) r.get("seconds"),
+                        Boolean.TRUE.equals(r.get("learned")) ? "1.." + r.get("generalisation") : "-");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

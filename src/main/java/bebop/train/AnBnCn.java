@@ -1,0 +1,149 @@
+package bebop.train;
+
+import bebop.nn.DekfLearner;
+import bebop.nn.KalmanSettings;
+import bebop.nn.LstmConfig;
+import bebop.nn.LstmNetwork;
+import bebop.nn.LstmRunner;
+import bebop.nn.StepLearner;
+import java.util.SplittableRandom;
+
+/**
+ * The context-sensitive language a^n b^n c^n as Gers and Schmidhuber (2001) and Pérez-Ortiz, Gers,
+ * Eck and Schmidhuber (2003) train LSTM on it: a check of the online learners on a published task.
+ * The net reads a string S a^n b^n c^n one symbol a step (inputs S, a, b, c) and predicts the
+ * symbols that may come next (outputs a, b, c, T: after S only a; after an a, a or b; then the b's,
+ * the c's and T are determined). A string is predicted correctly when at every step every output is
+ * on the right side of 0.5. Training: strings with n uniform in 1..{@code trainMax}, the state reset
+ * at every string's start, one weight change per symbol. Every {@code checkEvery} strings the net is
+ * tested on n = 1..trainMax; once all are right, training stops and the test counts up from n = 1:
+ * the largest N such that every n up to N is right is the generalisation.
+ */
+public final class AnBnCn {
+    static final int S = 0;
+    static final int A = 1;
+    static final int B = 2;
+    static final int C = 3;
+    /** Output units: a, b, c, T. */
+    static final int OUT_A = 0;
+    static final int OUT_B = 1;
+    static final int OUT_C = 2;
+    static final int OUT_T = 3;
+
+    /**
+     * @param seed         weights and the training strings
+     * @param trainer      ONLINE_RTRL (momentum SGD) or DEKF
+     * @param learningRate SGD only
+     * @param momentum     SGD only
+     * @param kalman       DEKF only
+     * @param blocks       memory blocks of one cell, fully connected, peepholes on
+     * @param trainMax     training strings have n in 1..trainMax
+     * @param maxStrings   give up after this many training strings
+     * @param checkEvery   test after every this many strings
+     * @param testMax      the generalisation test stops at this n
+     */
+    public record Settings(long seed, Experiment1Settings.Trainer trainer, double learningRate, double momentum,
+                           KalmanSettings kalman, int blocks, int trainMax, long maxStrings, int checkEvery,
+                           int testMax) {
+        public Settings {
+            if (trainer == Experiment1Settings.Trainer.BPTT_ADAM) {
+                throw new IllegalArgumentException("a^n b^n c^n is learned online: sgd or dekf");
+            }
+            if (blocks < 1 || trainMax < 1 || maxStrings < 1 || checkEvery < 1 || testMax < trainMax) {
+                throw new IllegalArgumentException("need blocks, trainMax, maxStrings, checkEvery >= 1, testMax >= trainMax");
+            }
+        }
+    }
+
+    /** Whether training reached all n in 1..trainMax, after how many strings and symbols, and the generalisation. */
+    public record Result(long seed, boolean learned, long strings, long steps, double seconds, int generalisation) {}
+
+    private AnBnCn() {
+    }
+
+    /** The network: {@code blocks} blocks of one cell, 4 inputs, 4 outputs, gate biases -0.5, -1.0, ... (forget positive). */
+    public static LstmNetwork newNetwork(Settings s) {
+        LstmConfig config = LstmConfig.fullyConnected(4, 4, s.blocks(), 1, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET);
+        return LstmNetwork.create(config, new SplittableRandom(s.seed()));
+    }
+
+    public static Result train(Settings s) {
+        LstmNetwork net = newNetwork(s);
+        StepLearner learner = s.trainer() == Experiment1Settings.Trainer.DEKF
+                ? new DekfLearner(net, s.kalman()) : net.newLearner(s.learningRate(), s.momentum());
+        SplittableRandom strings = new SplittableRandom(s.seed()).split();
+        long start = System.nanoTime();
+        double[] x = new double[4];
+        double[] t = new double[4];
+        long steps = 0;
+        long done = 0;
+        boolean learned = false;
+        while (done < s.maxStrings() && !learned) {
+            for (int i = 0; i < s.checkEvery() && done < s.maxStrings(); i++, done++) {
+                int n = 1 + strings.nextInt(s.trainMax());
+                learner.reset();
+                for (int pos = 0; pos <= 3 * n; pos++) {
+                    frame(n, pos, x, t);
+                    learner.step(x, t);
+                    steps++;
+                }
+            }
+            learned = allRight(net, 1, s.trainMax());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int general = 0;
+        if (learned) {
+            while (general < s.testMax() && right(net.newRunner(), general + 1)) {
+                general++;
+            }
+        }
+        return new Result(s.seed(), learned, done, steps, seconds, general);
+    }
+
+    /** The input (symbol at {@code pos} of S a^n b^n c^n) and the target (the symbols that may follow it). */
+    static void frame(int n, int pos, double[] x, double[] t) {
+        java.util.Arrays.fill(x, 0);
+        java.util.Arrays.fill(t, 0);
+        if (pos == 0) {
+            x[S] = 1;
+            t[OUT_A] = 1;
+        } else if (pos <= n) {
+            x[A] = 1;
+            t[OUT_A] = 1; // after an a another a may follow: n is not known yet
+            t[OUT_B] = 1;
+        } else if (pos <= 2 * n) {
+            x[B] = 1;
+            t[pos < 2 * n ? OUT_B : OUT_C] = 1;
+        } else {
+            x[C] = 1;
+            t[pos < 3 * n ? OUT_C : OUT_T] = 1;
+        }
+    }
+
+    private static boolean allRight(LstmNetwork net, int from, int to) {
+        LstmRunner runner = net.newRunner();
+        for (int n = from; n <= to; n++) {
+            if (!right(runner, n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the net predicts every step of the string for {@code n} right (from a zero state). */
+    static boolean right(LstmRunner runner, int n) {
+        runner.reset();
+        double[] x = new double[4];
+        double[] t = new double[4];
+        for (int pos = 0; pos <= 3 * n; pos++) {
+            frame(n, pos, x, t);
+            double[] y = runner.step(x);
+            for (int k = 0; k < 4; k++) {
+                if ((y[k] >= 0.5) != (t[k] >= 0.5)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

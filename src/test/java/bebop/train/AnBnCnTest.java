@@ -1,0 +1,36 @@
+package bebop.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.nn.KalmanSettings;
+import org.junit.jupiter.api.Test;
+
+class AnBnCnTest {
+    /** S a a b b c c for n = 2: inputs one symbol a step, targets the symbols that may follow. */
+    @Test
+    void framesSpellTheStringAndWhatMayFollow() {
+        double[][] inputs = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}, {0, 0, 0, 1}};
+        double[][] targets = {{1, 0, 0, 0}, {1, 1, 0, 0}, {1, 1, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+        double[] x = new double[4];
+        double[] t = new double[4];
+        for (int pos = 0; pos <= 6; pos++) {
+            AnBnCn.frame(2, pos, x, t);
+            assertArrayEquals(inputs[pos], x, "input " + pos);
+            assertArrayEquals(targets[pos], t, "target " + pos);
+        }
+    }
+
+    @Test
+    void bothOnlineLearnersLearnTheTrainingStringsAndGeneraliseBeyondThem() {
+        for (var trainer : new Experiment1Settings.Trainer[] {Experiment1Settings.Trainer.DEKF,
+            Experiment1Settings.Trainer.ONLINE_RTRL}) {
+            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10, 20_000, 100, 1000);
+            AnBnCn.Result r = AnBnCn.train(s);
+            assertTrue(r.learned(), trainer + ": " + r);
+            assertTrue(r.generalisation() >= 10, trainer + ": " + r);
+            assertEquals(r.strings(), AnBnCn.train(s).strings(), "same seed, same run");
+        }
+    }
+}
