@@ -1,16 +1,19 @@
 package bebop.bench;
 
 import bebop.nn.Arithmetic;
+import bebop.nn.DekfLearner;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
+import bebop.nn.KalmanSettings;
 import bebop.nn.LstmConfig;
 import bebop.nn.LstmNetwork;
 import bebop.nn.LstmRunner;
 import bebop.nn.Normalizer;
-import bebop.nn.OnlineLearner;
+import bebop.nn.StepLearner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Throughput of the engine in time steps per second, single-threaded, with the workloads of the
@@ -30,7 +33,9 @@ import java.util.SplittableRandom;
  *       2 cells, peepholes, chord/melody masks) on the same kind of frames.</li>
  * </ul>
  * Online training is the paper's algorithm (truncated RTRL, one weight change per step, learning
- * rate 1e-3, momentum 0.9 like the peer's SGD); generation free-runs with every output
+ * rate 1e-3, momentum 0.9 like the peer's SGD), and for the paper's networks also the decoupled
+ * extended Kalman filter on the same derivatives ({@code paper_exp1_dekf}, {@code paper_exp2_dekf},
+ * beside {@code paper_exp1_online} and {@code paper_exp2_online}); generation free-runs with every output
  * thresholded at 0.5 and fed back.
  */
 public final class EngineBench {
@@ -62,8 +67,18 @@ public final class EngineBench {
 
     /** Online training: steps per second (one weight change per step). */
     public static double online(LstmConfig cfg, double warmupSeconds, double seconds) {
+        return online(cfg, net -> net.newLearner(LEARNING_RATE, MOMENTUM), warmupSeconds, seconds);
+    }
+
+    /** Online training with the Kalman filter ({@link KalmanSettings#defaults()}): steps per second. */
+    public static double onlineDekf(LstmConfig cfg, double warmupSeconds, double seconds) {
+        return online(cfg, net -> new DekfLearner(net, KalmanSettings.defaults()), warmupSeconds, seconds);
+    }
+
+    private static double online(LstmConfig cfg, Function<LstmNetwork, StepLearner> newLearner, double warmupSeconds,
+                                 double seconds) {
         LstmNetwork net = LstmNetwork.create(cfg, 1);
-        OnlineLearner learner = net.newLearner(LEARNING_RATE, MOMENTUM);
+        StepLearner learner = newLearner.apply(net);
         double[][] f = frames(cfg.inputs(), 2);
         Sink sink = new Sink();
         timeOnline(learner, f, warmupSeconds, sink);
@@ -89,7 +104,7 @@ public final class EngineBench {
         return timeGenerate(free, seconds, sink);
     }
 
-    private static double timeOnline(OnlineLearner learner, double[][] f, double seconds, Sink sink) {
+    private static double timeOnline(StepLearner learner, double[][] f, double seconds, Sink sink) {
         long steps = 0;
         long budget = (long) (seconds * 1e9);
         long t0 = System.nanoTime();
@@ -165,6 +180,10 @@ public final class EngineBench {
         r.put("forward_steps_per_s", Math.round(forward(std, warm, seconds)));
         r.put("paper_exp2_online_steps_per_s", Math.round(online(exp2, warm, seconds)));
         r.put("paper_exp2_generate_steps_per_s", Math.round(generate(exp2, warm, seconds)));
+        LstmConfig exp1 = LstmConfig.experiment1();
+        r.put("paper_exp1_online_steps_per_s", Math.round(online(exp1, warm, seconds)));
+        r.put("paper_exp1_dekf_steps_per_s", Math.round(onlineDekf(exp1, warm, seconds)));
+        r.put("paper_exp2_dekf_steps_per_s", Math.round(onlineDekf(exp2, warm, seconds)));
         r.put("bptt_batch1_steps_per_s", Math.round(bptt(inputs, hidden, 1, warm, seconds)));
         r.put("bptt_batch32_steps_per_s", Math.round(bptt(inputs, hidden, 32, warm, seconds)));
         r.put("weights", LstmNetwork.create(std, 1).parameterCount());

@@ -27,10 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "forward_steps_per_s: the forward step alone (inference).",
             "paper_exp2_online_steps_per_s, paper_exp2_generate_steps_per_s: the same for the paper's "
                     + "Experiment 2 network (25 units, 8 blocks of 2 cells, peepholes, chord/melody masks).",
+            "paper_exp1_online_steps_per_s, paper_exp1_dekf_steps_per_s, paper_exp2_dekf_steps_per_s: online "
+                    + "training of the paper's networks by momentum SGD and by the decoupled extended Kalman filter "
+                    + "(--learner dekf) on the same truncated derivatives.",
             "bptt_batch1_steps_per_s, bptt_batch32_steps_per_s: the modern trainer (one float LSTM layer, "
                     + "an Adam update per 96-step window of 1 or 32 sequences).",
             "Each measurement runs untimed for --warmup seconds (the JIT compiles the kernels) before "
-                    + "it is timed for --seconds; the default run takes about 25 s."})
+                    + "it is timed for --seconds; the default run takes about 40 s."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -56,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
         {"forward_steps_per_s", "forward step (inference), standard LSTM"},
         {"paper_exp2_online_steps_per_s", "online training, paper's Experiment 2 net"},
         {"paper_exp2_generate_steps_per_s", "free-running generation, Experiment 2 net"},
+        {"paper_exp1_online_steps_per_s", "online SGD, paper's Experiment 1 net"},
+        {"paper_exp1_dekf_steps_per_s", "online DEKF (Kalman filter), Experiment 1 net"},
+        {"paper_exp2_dekf_steps_per_s", "online DEKF (Kalman filter), Experiment 2 net"},
         {"bptt_batch1_steps_per_s", "minibatch BPTT, batch 1 (modern trainer)"},
         {"bptt_batch32_steps_per_s", "minibatch BPTT, batch 32 (modern trainer)"},
     };

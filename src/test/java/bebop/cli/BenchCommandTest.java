@@ -19,7 +19,8 @@ class BenchCommandTest {
         assertEquals(3, j.get("hidden").asInt());
         assertEquals(1, j.get("threads").asInt());
         for (String key : new String[] {"online_steps_per_s", "generate_steps_per_s", "forward_steps_per_s",
-            "paper_exp2_online_steps_per_s", "paper_exp2_generate_steps_per_s", "bptt_batch1_steps_per_s",
+            "paper_exp2_online_steps_per_s", "paper_exp2_generate_steps_per_s", "paper_exp1_online_steps_per_s",
+            "paper_exp1_dekf_steps_per_s", "paper_exp2_dekf_steps_per_s", "bptt_batch1_steps_per_s",
             "bptt_batch32_steps_per_s"}) {
             assertTrue(j.get(key).asLong() > 0, key + " in " + r.out());
         }
@@ -35,6 +36,7 @@ class BenchCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("online_steps_per_s"), r.out());
         assertTrue(r.out().contains("paper_exp2_online_steps_per_s"), r.out());
+        assertTrue(r.out().contains("paper_exp2_dekf_steps_per_s"), r.out());
     }
 
     @Test
