@@ -72,8 +72,9 @@ public final class AblationService {
 
     /**
      * One row a level, in the order of {@code levels}: factor, level, the seeds that learned (the
-     * stop test) and that held the form for 100 choruses, and the median steps and seconds of the
-     * seeds that held it. Each run trains {@code base.apply(seed)} changed by the level, for at most
+     * stop test) and that held the form for 100 choruses, the median steps and seconds of the
+     * seeds that held it, and the mean chord accuracy of all seeds' 100-chorus free runs (how far
+     * the runs got, where none learned). Each run trains {@code base.apply(seed)} changed by the level, for at most
      * {@code maxSteps} steps (whole epochs of 96).
      */
     public static List<Map<String, Object>> run(List<Long> seeds, int threads, LongFunction<Experiment1Settings> base,
@@ -100,11 +101,13 @@ public final class AblationService {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int l = 0; l < levels.size(); l++) {
             int learned = 0;
+            double accuracy = 0;
             List<Long> steps = new ArrayList<>();
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < seeds.size(); i++) {
                 TrainService.ChordsRun r = results.get(cells[l][i]);
                 learned += r.result().converged() ? 1 : 0;
+                accuracy += r.eval().chordAccuracy();
                 if (r.result().converged() && r.eval().chordAccuracy() == 1.0) {
                     steps.add(r.result().steps());
                     seconds.add(r.result().seconds());
@@ -118,6 +121,7 @@ public final class AblationService {
             row.put("held", steps.size());
             row.put("median_steps", steps.isEmpty() ? null : Math.round(median(steps)));
             row.put("median_seconds", seconds.isEmpty() ? null : Math.round(median(seconds) * 10) / 10.0);
+            row.put("mean_chord_accuracy", Math.round(accuracy / seeds.size() * 1e4) / 1e4);
             rows.add(row);
         }
         return rows;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                     + "the gross-error reset rule, the reset at chorus starts, and learning rate and momentum (sgd) "
                     + "or the filter's measurement and R (dekf). Each level runs every seed for at most --max-steps "
                     + "online steps; the table counts the seeds that learned the form (the paper's stop test) and "
-                    + "that held it for 100 free-run choruses, with the median steps and seconds of those.",
+                    + "that held it for 100 free-run choruses, with the median steps and seconds of those, and the mean "
+                    + "chord accuracy of every seed's 100-chorus free run.",
             "All runs share --threads cores; each is single-threaded, so the counts do not depend on --threads."})
 final class AblateCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "A-B|S,S,...", defaultValue = "1-10",
@@ -97,7 +98,8 @@ final class AblateCommand implements Callable<Integer> {
     }
 
     private static void print(List<Map<String, Object>> rows, PrintWriter out) {
-        List<String> keys = Arrays.asList("factor", "level", "learned", "held", "median_steps", "median_seconds");
+        List<String> keys = Arrays.asList("factor", "level", "learned", "held", "median_steps", "median_seconds",
+                "mean_chord_accuracy");
         List<List<String>> cells = new ArrayList<>();
         cells.add(keys);
         for (Map<String, Object> r : rows) {
@@ -107,7 +109,7 @@ final class AblateCommand implements Callable<Integer> {
                 line.add(v == null ? "-"
                         : k.equals("learned") || k.equals("held") ? v + "/" + r.get("seeds")
                         : v instanceof Long l ? String.format(Locale.ROOT, "%,d", l)
-                        : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d)
+                        : v instanceof Double d ? String.format(Locale.ROOT, k.equals("median_seconds") ? "%.1f" : "%.4f", d)
                         : String.valueOf(v));
             }
             cells.add(line);
