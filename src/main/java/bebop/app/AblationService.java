@@ -42,12 +42,15 @@ public final class AblationService {
         f.add(new Level("peepholes", "off", s -> s.withPeepholes(false)));
         f.add(new Level("peepholes", "on", s -> s.withPeepholes(true)));
         f.add(new Level("gross-error reset", "restart the chorus", s -> s.withResetAfterGrossErrors(1)
-                .withResets(true, s.resetEachChorus())));
+                .withResets(true, s.chorusesPerReset())));
         f.add(new Level("gross-error reset", "continue", s -> s.withResetAfterGrossErrors(1)
-                .withResets(false, s.resetEachChorus())));
+                .withResets(false, s.chorusesPerReset())));
         f.add(new Level("gross-error reset", "never", s -> s.withResetAfterGrossErrors(0)));
-        f.add(new Level("reset at chorus start", "off", s -> s.withResets(s.restartChorus(), false)));
-        f.add(new Level("reset at chorus start", "on", s -> s.withResets(s.restartChorus(), true)));
+        for (int n = 0; n <= 2; n++) {
+            int every = n;
+            f.add(new Level("reset at chorus start", every == 0 ? "never" : every == 1 ? "every chorus" : "every 2nd chorus",
+                    s -> s.withResets(s.restartChorus(), every)));
+        }
         if (trainer == Experiment1Settings.Trainer.ONLINE_RTRL) {
             for (double lr : new double[] {1e-5, 1e-4, 1e-3, 1e-2}) {
                 f.add(new Level("learning rate", String.valueOf(lr), s -> s.withLearningRate(lr)));

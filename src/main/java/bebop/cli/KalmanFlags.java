@@ -27,10 +27,10 @@ final class KalmanFlags {
     String dekfGroups;
 
     @Option(names = "--dekf-measure", paramLabel = "output|logit|bernoulli",
-            description = "dekf: linearise the outputs (output, Pérez-Ortiz et al., default), their net inputs "
+            description = "dekf: linearise the outputs (output, Pérez-Ortiz et al.), their net inputs "
                     + "(logit: for small P the filter descends the cross-entropy, the paper's loss), or filter "
                     + "a Bernoulli observation (bernoulli: the net inputs with the innovation and noise divided by "
-                    + "y(1-y), the cross-entropy's own noise model).")
+                    + "y(1-y), the cross-entropy's own noise model; default).")
     String dekfMeasure;
 
     /** True when a filter flag was given. */

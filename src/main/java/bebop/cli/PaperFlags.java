@@ -55,14 +55,18 @@ final class PaperFlags {
                     + "pattern\", default) or continue it from where the error was.")
     String resetRule;
 
-    @Option(names = "--chorus-reset", description = "chords, online: also reset the state at the start of every chorus.")
-    boolean chorusReset;
+    @Option(names = "--chorus-reset", paramLabel = "N",
+            description = "chords, online: also reset the state at the start of every N-th chorus (1: every chorus; "
+                    + "2: sequences of two choruses from the zero state, as the free-run test plays). Default: 0, never.")
+    Integer chorusReset;
 
     @Option(names = "--learner", paramLabel = "sgd|dekf|bptt-adam",
             description = {"How the paper's network learns. sgd: the paper's online algorithm, one weight change per step "
                     + "(truncated RTRL/BPTT, momentum; learning rate default 1e-3, the paper's 1e-5 with --paper); "
                     + "dekf: online, the same truncated derivatives, a decoupled extended Kalman filter "
-                    + "(Pérez-Ortiz et al. 2003; --dekf-* flags); bptt-adam: full BPTT with Adam.",
+                    + "(Pérez-Ortiz et al. 2003; --dekf-* flags); bptt-adam: full BPTT with Adam. chords: sgd and dekf "
+                    + "reset the state at every second chorus and not after gross errors (--chorus-reset, --reset-after), "
+                    + "except with --paper.",
                 "Default: bptt-adam (sgd with --paper)."})
     String learner;
 
@@ -73,7 +77,7 @@ final class PaperFlags {
     boolean anyGiven() {
         return paper || momentum != null || peepholes != null || gateBiases != null || forgetBiases != null
                 || resetAfter != null || epochChoruses != null || learner != null || kalmanFlags.given() || resetRule != null
-                || chorusReset;
+                || chorusReset != null;
     }
 
     Experiment1Settings experiment1(long seed, Long maxEpochs, Double learningRate) {
@@ -85,8 +89,12 @@ final class PaperFlags {
         if (maxEpochs != null) {
             s = s.withMaxEpochs(maxEpochs);
         }
-        s = learning(learner(network(s), learningRate), learningRate);
-        if (resetRule != null || chorusReset) {
+        s = learner(network(s), learningRate);
+        if (!paper && s.trainer() != Experiment1Settings.Trainer.BPTT_ADAM) {
+            s = s.withOnlineResets();
+        }
+        s = learning(s, learningRate);
+        if (resetRule != null || chorusReset != null) {
             if (s.trainer() == Experiment1Settings.Trainer.BPTT_ADAM) {
                 throw new UserError("--reset-rule and --chorus-reset go with an online learner (--learner sgd or dekf)");
             }
@@ -95,13 +103,16 @@ final class PaperFlags {
                 case "continue" -> false;
                 default -> throw new UserError("--reset-rule " + resetRule + ": use restart or continue");
             };
-            s = s.withResets(restart, chorusReset);
+            if (chorusReset != null && (chorusReset < 0 || chorusReset > 1000)) {
+                throw new UserError("--chorus-reset " + chorusReset + ": must be 0 (never) to 1000 choruses");
+            }
+            s = s.withResets(restart, chorusReset == null ? s.chorusesPerReset() : chorusReset);
         }
         return s;
     }
 
     Experiment2Settings experiment2(long seed, Long maxEpochs, Double learningRate) {
-        if (resetRule != null || chorusReset) {
+        if (resetRule != null || chorusReset != null) {
             throw new UserError("--reset-rule and --chorus-reset: only for --experiment chords");
         }
         Experiment2Settings s = (paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed))

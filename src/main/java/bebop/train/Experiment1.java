@@ -119,7 +119,7 @@ public final class Experiment1 {
         FormTest test = new FormTest(net, norm, frames, s.stopCycles());
         var learner = OnlineRecipe.learner(net, s.trainer(), s.learningRate(), s.momentum(), s.kalman());
         EpochLog.Run run = OnlineRecipe.train(learner, STEPS_PER_CHORUS, s.resetAfterGrossErrors(), s.restartChorus(),
-                s.resetEachChorus(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
+                s.chorusesPerReset(), Experiment1::grossError, s.maxEpochs(), form, test, listener);
         return new TrainingResult(net, norm, s, run.curve(), run.epochs(), run.steps(), run.seconds(), test.passed());
     }
 

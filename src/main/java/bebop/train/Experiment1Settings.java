@@ -29,8 +29,10 @@ import bebop.nn.LstmConfig;
  * @param restartChorus         online only: a reset after gross errors also takes the steps back
  *                              to the start of the chorus (the paper's "reset the input pattern");
  *                              false: the chorus goes on from where the error was
- * @param resetEachChorus       online only: also reset at the start of every chorus (each chorus
- *                              then starts from the zero state the stop test starts from)
+ * @param chorusesPerReset      online only: also reset at the start of every this many choruses (0 =
+ *                              never): training sequences that start from the zero state the stop
+ *                              test starts from, and (from 2 on) run on into the next chorus as its
+ *                              free run does
  */
 public record Experiment1Settings(
         long seed,
@@ -49,7 +51,7 @@ public record Experiment1Settings(
         double gradientClip,
         KalmanSettings kalman,
         boolean restartChorus,
-        boolean resetEachChorus) implements PaperNetworkSettings<Experiment1Settings> {
+        int chorusesPerReset) implements PaperNetworkSettings<Experiment1Settings> {
 
     /** The learning algorithm. */
     public enum Trainer {
@@ -89,7 +91,7 @@ public record Experiment1Settings(
         if (trainer == null || bpttChoruses < 1 || !(gradientClip >= 0) || kalman == null) {
             throw new IllegalArgumentException("need a trainer, bpttChoruses >= 1, gradientClip >= 0 and Kalman settings");
         }
-        if (resetAfterGrossErrors < 0 || maxEpochs < 1 || stopCycles < 1) {
+        if (resetAfterGrossErrors < 0 || maxEpochs < 1 || stopCycles < 1 || chorusesPerReset < 0) {
             throw new IllegalArgumentException("need resetAfterGrossErrors >= 0, maxEpochs >= 1, stopCycles >= 1");
         }
     }
@@ -99,7 +101,7 @@ public record Experiment1Settings(
                                boolean peepholes, LstmConfig.GateBiasSet gateBiases, double initRange,
                                boolean normalizeInputs, int resetAfterGrossErrors, long maxEpochs, int stopCycles) {
         this(seed, form, learningRate, momentum, peepholes, gateBiases, initRange, normalizeInputs,
-                resetAfterGrossErrors, maxEpochs, stopCycles, Trainer.ONLINE_RTRL, 3, 1.0, KalmanSettings.defaults(), true, false);
+                resetAfterGrossErrors, maxEpochs, stopCycles, Trainer.ONLINE_RTRL, 3, 1.0, KalmanSettings.defaults(), true, 0);
     }
 
     /** The paper's settings (see the class comment of {@link Experiment1} for the defaults chosen). */
@@ -124,7 +126,7 @@ public record Experiment1Settings(
     public static Experiment1Settings defaults(long seed) {
         return new Experiment1Settings(seed, BluesForm.Variant.PAPER, DEFAULT_BPTT_LEARNING_RATE, PAPER_MOMENTUM,
                 false, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET, 1.0, false, 1, 20_000, 2,
-                Trainer.BPTT_ADAM, 2, 1.0, KalmanSettings.defaults(), true, false);
+                Trainer.BPTT_ADAM, 2, 1.0, KalmanSettings.defaults(), true, 0);
     }
 
     /** The network configuration these settings describe. */
@@ -134,89 +136,99 @@ public record Experiment1Settings(
 
     public Experiment1Settings withSeed(long s) {
         return new Experiment1Settings(s, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     @Override
     public Experiment1Settings withLearningRate(double lr) {
         return new Experiment1Settings(seed, form, lr, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     @Override
     public Experiment1Settings withMomentum(double mu) {
         return new Experiment1Settings(seed, form, learningRate, mu, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     @Override
     public Experiment1Settings withPeepholes(boolean on) {
         return new Experiment1Settings(seed, form, learningRate, momentum, on, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     @Override
     public Experiment1Settings withGateBiases(LstmConfig.GateBiasSet set) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, set, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     public Experiment1Settings withInitRange(double range) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, range,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     public Experiment1Settings withNormalizeInputs(boolean on) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                on, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                on, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     @Override
     public Experiment1Settings withResetAfterGrossErrors(int k) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, k, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, k, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     public Experiment1Settings withMaxEpochs(long n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, n, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, n, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     public Experiment1Settings withStopCycles(int n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, n, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, n, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     @Override
     public Experiment1Settings withTrainer(Trainer t) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, t, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, t, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     public Experiment1Settings withBpttChoruses(int n) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, n, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, n, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
     public Experiment1Settings withGradientClip(double clip) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, clip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, clip, kalman, restartChorus, chorusesPerReset);
     }
 
     public Experiment1Settings withForm(BluesForm.Variant v) {
         return new Experiment1Settings(seed, v, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman, restartChorus, chorusesPerReset);
     }
 
-    public Experiment1Settings withResets(boolean restart, boolean eachChorus) {
+    /**
+     * bebop's resets for the online learners, the rule that decides whether they learn the form
+     * (see the README's ablation): no reset after gross errors, and a reset at every second chorus
+     * start, so that training sequences are two choruses from the zero state, as the stop test
+     * plays them.
+     */
+    public Experiment1Settings withOnlineResets() {
+        return withResetAfterGrossErrors(0).withResets(true, 2);
+    }
+
+    public Experiment1Settings withResets(boolean restart, int choruses) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, kalman,
-                restart, eachChorus);
+                restart, choruses);
     }
 
     @Override
     public Experiment1Settings withKalman(KalmanSettings k) {
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
-                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, k, restartChorus, resetEachChorus);
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, k, restartChorus, chorusesPerReset);
     }
 }

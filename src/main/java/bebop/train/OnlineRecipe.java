@@ -17,7 +17,7 @@ import java.util.function.BiPredicate;
  * the current chorus. After every epoch the {@link StopTest} runs and the epoch is
  * reported; it stops when the test passes, after {@code maxEpochs} or when the listener asks.
  * Two variations on the resets: the stream may go on where the error was instead of restarting
- * its chorus, and the learner may also reset at the start of every chorus.
+ * its chorus, and the learner may also reset at the start of every N-th chorus.
  */
 final class OnlineRecipe {
     private OnlineRecipe() {
@@ -56,22 +56,23 @@ final class OnlineRecipe {
      *
      * @param grossError whether an output frame is a gross error against its target
      * @param restartChorus a reset after gross errors also takes the stream back to the start of its chorus
-     * @param resetEachChorus reset at the start of every chorus too
+     * @param chorusesPerReset reset at the start of every this many choruses too (0: never)
      */
     static EpochLog.Run train(StepLearner learner, int stepsPerEpoch, int resetAfterGrossErrors, boolean restartChorus,
-                              boolean resetEachChorus, BiPredicate<double[], double[]> grossError, long maxEpochs,
+                              int chorusesPerReset, BiPredicate<double[], double[]> grossError, long maxEpochs,
                               Steps stream, StopTest stop, TrainingListener listener) {
         EpochLog log = new EpochLog(listener);
         final int k = resetAfterGrossErrors;
         int gross = 0;
         long steps = 0;
         long epoch = 0;
+        long choruses = 0;
         while (epoch < maxEpochs && !stop.passed()) {
             epoch++;
             double ce = 0;
             int resets = 0;
             for (int i = 0; i < stepsPerEpoch; i++) {
-                if (resetEachChorus && stream.atChorusStart()) {
+                if (chorusesPerReset > 0 && stream.atChorusStart() && choruses++ % chorusesPerReset == 0) {
                     learner.reset();
                 }
                 stream.next();

@@ -59,6 +59,21 @@ class SeedsCommandTest {
         assertEquals(m.metrics().get("chord_accuracy").asDouble(), rows.get(0).get("chord_accuracy").asDouble());
     }
 
+    /** The paper's network learned online, one weight change per step, by the Kalman filter with bebop's resets. */
+    @Test
+    void theKalmanFilterLearnsTheFormOnlineAndHoldsIt() throws Exception {
+        Path model = CliRun.scratch("seeds").resolve("dekf4.bebop");
+        CliRun train = CliRun.of("train", "--experiment", "chords", "--learner", "dekf", "--seed", "4", "--max-epochs",
+                "2000", "--quiet", "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("learned the form"), train.out());
+        var m = ModelFile.read(model);
+        assertEquals(1.0, m.metrics().get("chord_accuracy").asDouble());
+        assertEquals(0, m.extra().at("/settings/resetAfterGrossErrors").asInt());
+        assertEquals(2, m.extra().at("/settings/chorusesPerReset").asInt());
+        assertEquals("BERNOULLI", m.extra().at("/settings/kalman/measurement").asText());
+    }
+
     @Test
     void filterFlagsWithoutTheFilterAreRefused() {
         for (String[] args : new String[][] {
