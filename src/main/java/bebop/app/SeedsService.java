@@ -62,6 +62,7 @@ public final class SeedsService {
         row.put("chord_accuracy", r.eval().chordAccuracy());
         row.put("in_scale", r.eval().inScale());
         row.put("novel_bars", r.eval().novelBars());
+        row.put("nll", r.eval().nll());
         return row;
     }
 

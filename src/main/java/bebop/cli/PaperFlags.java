@@ -117,7 +117,10 @@ final class PaperFlags {
         }
         Experiment2Settings s = (paper ? Experiment2Settings.paper(seed) : Experiment2Settings.defaults(seed))
                 .withForm(Checks.formVariant(form));
-        s = network(s);
+        s = learner(network(s), learningRate);
+        if (!paper && s.trainer() != Experiment1Settings.Trainer.BPTT_ADAM) {
+            s = s.withOnlineResets();
+        }
         if (forgetBiases != null) {
             s = s.withPositiveForgetBiases(switch (forgetBiases.toLowerCase(Locale.ROOT)) {
                 case "positive" -> true;
@@ -137,7 +140,7 @@ final class PaperFlags {
             }
             s = s.withChorusesPerEpoch(epochChoruses);
         }
-        return learning(learner(s, learningRate), learningRate);
+        return learning(s, learningRate);
     }
 
     /** Online SGD's learning rate when none is given and the settings are not the paper's. */

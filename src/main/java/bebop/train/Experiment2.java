@@ -115,7 +115,7 @@ public final class Experiment2 {
         ChordsAndPlateau test = new ChordsAndPlateau(s, net, blues);
         var learner = OnlineRecipe.learner(net, s.trainer(), s.learningRate(), s.momentum(), s.kalman());
         EpochLog.Run run = OnlineRecipe.train(learner,
-                s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.resetAfterGrossErrors(), true, 0, Experiment2::chordGrossError,
+                s.chorusesPerEpoch() * STEPS_PER_CHORUS, s.resetAfterGrossErrors(), true, s.chorusesPerReset(), Experiment2::chordGrossError,
                 s.maxEpochs(), new OnlineStream(new SplittableRandom(s.seed()).split(), blues), test, listener);
         return test.result(net, blues, run);
     }

@@ -42,6 +42,8 @@ import bebop.nn.LstmConfig;
  *                              random training choruses concatenated, teacher-forced from a zero state;
  *                              no resets)
  * @param gradientClip          BPTT only: the gradient's global L2 norm is clipped to this value (0 = off)
+ * @param chorusesPerReset      online only: also reset at the start of every this many choruses of the
+ *                              stream (0 = never), as Experiment 1's
  * @param kalman                DEKF only ({@link Experiment1Settings.Trainer#DEKF}): the filter's covariances and their annealing
  */
 public record Experiment2Settings(
@@ -64,7 +66,8 @@ public record Experiment2Settings(
         boolean positiveForgetBiases,
         Experiment1Settings.Trainer trainer,
         double gradientClip,
-        KalmanSettings kalman) implements PaperNetworkSettings<Experiment2Settings> {
+        KalmanSettings kalman,
+        int chorusesPerReset) implements PaperNetworkSettings<Experiment2Settings> {
 
     public static final double PAPER_LEARNING_RATE = Experiment1Settings.PAPER_LEARNING_RATE;
     public static final double PAPER_MOMENTUM = Experiment1Settings.PAPER_MOMENTUM;
@@ -89,7 +92,7 @@ public record Experiment2Settings(
             throw new IllegalArgumentException("need resetAfterGrossErrors >= 0, maxEpochs, chorusesPerEpoch, "
                     + "stopCycles and plateauEpochs >= 1");
         }
-        if (trainer == null || !(gradientClip >= 0) || kalman == null) {
+        if (trainer == null || !(gradientClip >= 0) || kalman == null || chorusesPerReset < 0) {
             throw new IllegalArgumentException("need a trainer, gradientClip >= 0 and Kalman settings");
         }
         if (!(plateauGain >= 0) || !(heldOutFraction >= 0 && heldOutFraction < 1)) {
@@ -102,7 +105,7 @@ public record Experiment2Settings(
         return new Experiment2Settings(seed, BluesForm.Variant.PAPER, PAPER_LEARNING_RATE, PAPER_MOMENTUM,
                 true, LstmConfig.GateBiasSet.NNSP, LstmConfig.DEFAULT_INIT_RANGE, true, 1, 100_000,
                 DEFAULT_CHORUSES_PER_EPOCH, 2, 10, 0.01, DEFAULT_SPLIT_SEED, 0.1, false,
-                Experiment1Settings.Trainer.ONLINE_RTRL, 1.0, KalmanSettings.defaults());
+                Experiment1Settings.Trainer.ONLINE_RTRL, 1.0, KalmanSettings.defaults(), 0);
     }
 
     /** Adam step size of {@link #defaults(long)} (Experiment 1's). */
@@ -154,7 +157,7 @@ public record Experiment2Settings(
     public Experiment2Settings withPositiveForgetBiases(boolean on) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, on, trainer, gradientClip, kalman);
+                plateauGain, splitSeed, heldOutFraction, on, trainer, gradientClip, kalman, chorusesPerReset);
     }
 
     private Experiment2Settings with(long seed, BluesForm.Variant form, double learningRate, double momentum,
@@ -163,7 +166,7 @@ public record Experiment2Settings(
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
                 plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer,
-                gradientClip, kalman);
+                gradientClip, kalman, chorusesPerReset);
     }
 
     public Experiment2Settings withSeed(long s) {
@@ -224,38 +227,49 @@ public record Experiment2Settings(
     public Experiment2Settings withNormalizeInputs(boolean on) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange, on,
                 resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs, plateauGain,
-                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman);
+                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman, chorusesPerReset);
     }
 
     public Experiment2Settings withStop(int cycles, int epochs, double gain) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, cycles, epochs, gain,
-                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman);
+                splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman, chorusesPerReset);
     }
 
     @Override
     public Experiment2Settings withTrainer(Experiment1Settings.Trainer t) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, t, gradientClip, kalman);
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, t, gradientClip, kalman, chorusesPerReset);
     }
 
     public Experiment2Settings withGradientClip(double clip) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, clip, kalman);
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, clip, kalman, chorusesPerReset);
     }
 
     public Experiment2Settings withSplit(long seed, double fraction) {
         return new Experiment2Settings(this.seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, seed, fraction, positiveForgetBiases, trainer, gradientClip, kalman);
+                plateauGain, seed, fraction, positiveForgetBiases, trainer, gradientClip, kalman, chorusesPerReset);
     }
 
     @Override
     public Experiment2Settings withKalman(KalmanSettings k) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
-                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, k);
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, k, chorusesPerReset);
+    }
+
+    /** bebop's resets for the online learners, as {@link Experiment1Settings#withOnlineResets()}. */
+    public Experiment2Settings withOnlineResets() {
+        return withResetAfterGrossErrors(0).withChorusesPerReset(2);
+    }
+
+    public Experiment2Settings withChorusesPerReset(int n) {
+        return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
+                normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
+                plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman, n);
     }
 }

@@ -74,6 +74,25 @@ class SeedsCommandTest {
         assertEquals("BERNOULLI", m.extra().at("/settings/kalman/measurement").asText());
     }
 
+    /** Experiment 2's online learners get the same resets; --paper keeps the paper's. */
+    @Test
+    void experiment2OnlineLearnersResetEverySecondChorus() throws Exception {
+        Path model = CliRun.scratch("seeds").resolve("melody-dekf.bebop");
+        CliRun train = CliRun.of("train", "--experiment", "melody", "--learner", "dekf", "--max-epochs", "1", "--quiet",
+                "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        JsonNode settings = ModelFile.read(model).extra().get("settings");
+        assertEquals("DEKF", settings.get("trainer").asText());
+        assertEquals(0, settings.get("resetAfterGrossErrors").asInt());
+        assertEquals(2, settings.get("chorusesPerReset").asInt());
+        CliRun paper = CliRun.of("train", "--experiment", "melody", "--paper", "--max-epochs", "1", "--epoch-choruses", "1",
+                "--quiet", "--out", model.toString());
+        assertEquals(0, paper.exitCode(), paper.err());
+        settings = ModelFile.read(model).extra().get("settings");
+        assertEquals(1, settings.get("resetAfterGrossErrors").asInt());
+        assertEquals(0, settings.get("chorusesPerReset").asInt());
+    }
+
     @Test
     void filterFlagsWithoutTheFilterAreRefused() {
         for (String[] args : new String[][] {
