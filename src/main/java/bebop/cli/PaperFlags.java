@@ -64,9 +64,9 @@ final class PaperFlags {
             description = {"How the paper's network learns. sgd: the paper's online algorithm, one weight change per step "
                     + "(truncated RTRL/BPTT, momentum; learning rate default 1e-3, the paper's 1e-5 with --paper); "
                     + "dekf: online, the same truncated derivatives, a decoupled extended Kalman filter "
-                    + "(Pérez-Ortiz et al. 2003; --dekf-* flags); bptt-adam: full BPTT with Adam. chords: sgd and dekf "
-                    + "reset the state at every second chorus and not after gross errors (--chorus-reset, --reset-after), "
-                    + "except with --paper.",
+                    + "(Pérez-Ortiz et al. 2003; --dekf-* flags); bptt-adam: full BPTT with Adam. sgd and dekf reset "
+                    + "the state at every second chorus and not after gross errors (--chorus-reset, --reset-after) and start "
+                    + "from weights +-0.1, except with --paper.",
                 "Default: bptt-adam (sgd with --paper)."})
     String learner;
 
@@ -91,7 +91,7 @@ final class PaperFlags {
         }
         s = learner(network(s), learningRate);
         if (!paper && s.trainer() != Experiment1Settings.Trainer.BPTT_ADAM) {
-            s = s.withOnlineResets();
+            s = s.withOnlineDefaults();
         }
         s = learning(s, learningRate);
         if (resetRule != null || chorusReset != null) {
@@ -119,7 +119,7 @@ final class PaperFlags {
                 .withForm(Checks.formVariant(form));
         s = learner(network(s), learningRate);
         if (!paper && s.trainer() != Experiment1Settings.Trainer.BPTT_ADAM) {
-            s = s.withOnlineResets();
+            s = s.withOnlineDefaults();
         }
         if (forgetBiases != null) {
             s = s.withPositiveForgetBiases(switch (forgetBiases.toLowerCase(Locale.ROOT)) {

@@ -211,13 +211,13 @@ public record Experiment1Settings(
     }
 
     /**
-     * bebop's resets for the online learners, the rule that decides whether they learn the form
-     * (see the README's ablation): no reset after gross errors, and a reset at every second chorus
-     * start, so that training sequences are two choruses from the zero state, as the stop test
-     * plays them.
+     * bebop's settings for the online learners, from the README's ablation: no reset after gross
+     * errors and a reset at every second chorus start (the rule that decides: training sequences
+     * are two choruses from the zero state, as the stop test plays them), and weights uniform
+     * +-0.1 (the paper's range; with +-1 fewer seeds learn).
      */
-    public Experiment1Settings withOnlineResets() {
-        return withResetAfterGrossErrors(0).withResets(true, 2);
+    public Experiment1Settings withOnlineDefaults() {
+        return withResetAfterGrossErrors(0).withResets(true, 2).withInitRange(0.1);
     }
 
     public Experiment1Settings withResets(boolean restart, int choruses) {

@@ -262,9 +262,9 @@ public record Experiment2Settings(
                 plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, k, chorusesPerReset);
     }
 
-    /** bebop's resets for the online learners, as {@link Experiment1Settings#withOnlineResets()}. */
-    public Experiment2Settings withOnlineResets() {
-        return withResetAfterGrossErrors(0).withChorusesPerReset(2);
+    /** bebop's settings for the online learners, as {@link Experiment1Settings#withOnlineDefaults()}. */
+    public Experiment2Settings withOnlineDefaults() {
+        return withResetAfterGrossErrors(0).withChorusesPerReset(2).withInitRange(0.1);
     }
 
     public Experiment2Settings withChorusesPerReset(int n) {

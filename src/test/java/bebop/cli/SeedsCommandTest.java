@@ -72,6 +72,7 @@ class SeedsCommandTest {
         assertEquals(0, m.extra().at("/settings/resetAfterGrossErrors").asInt());
         assertEquals(2, m.extra().at("/settings/chorusesPerReset").asInt());
         assertEquals("BERNOULLI", m.extra().at("/settings/kalman/measurement").asText());
+        assertEquals(0.1, m.extra().at("/settings/initRange").asDouble());
     }
 
     /** Experiment 2's online learners get the same resets; --paper keeps the paper's. */
