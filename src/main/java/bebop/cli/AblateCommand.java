@@ -60,10 +60,7 @@ final class AblateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Long> seedList = SeedsCommand.parseSeeds(seeds);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 256) {
-            throw new UserError("--threads " + n + ": must be 1 to 256");
-        }
+        int n = SeedsCommand.threads(threads);
         if (maxSteps < 96 || maxSteps > 10_000_000_000L) {
             throw new UserError("--max-steps " + maxSteps + ": must be 96 (one chorus) to 10000000000");
         }
@@ -114,20 +111,6 @@ final class AblateCommand implements Callable<Integer> {
             }
             cells.add(line);
         }
-        int[] width = new int[keys.size()];
-        for (List<String> line : cells) {
-            for (int i = 0; i < width.length; i++) {
-                width[i] = Math.max(width[i], line.get(i).length());
-            }
-        }
-        for (List<String> line : cells) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < width.length; i++) {
-                String c = line.get(i);
-                b.append(i == 0 ? "" : "  ");
-                b.append(i < 2 ? c + " ".repeat(width[i] - c.length()) : " ".repeat(width[i] - c.length()) + c);
-            }
-            out.println(b.toString().stripTrailing());
-        }
+        SeedsCommand.printAligned(cells, 2, out);
     }
 }

@@ -68,10 +68,7 @@ final class AnbncnCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Long> seedList = SeedsCommand.parseSeeds(seeds);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 256) {
-            throw new UserError("--threads " + n + ": must be 1 to 256");
-        }
+        int n = SeedsCommand.threads(threads);
         Experiment1Settings.Trainer trainer = switch (learner.toLowerCase(Locale.ROOT)) {
             case "sgd" -> Experiment1Settings.Trainer.ONLINE_RTRL;
             case "dekf" -> Experiment1Settings.Trainer.DEKF;

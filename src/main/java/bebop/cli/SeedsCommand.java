@@ -58,10 +58,7 @@ final class SeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Long> seedList = parseSeeds(seeds);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 256) {
-            throw new UserError("--threads " + n + ": must be 1 to 256");
-        }
+        int n = threads(threads);
         if (maxEpochs != null && maxEpochs < 1) {
             throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
         }
@@ -102,21 +99,37 @@ final class SeedsCommand implements Callable<Integer> {
             }
             cells.add(line);
         }
-        int[] width = new int[keys.size()];
-        for (List<String> line : cells) {
+        printAligned(cells, 0, out);
+        long learned = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("learned"))).count();
+        out.printf(Locale.ROOT, "%d of %d seeds learned%n", learned, rows.size());
+    }
+
+    /** {@code --threads}: the number given, or the number of cores; 1 to 256. */
+    static int threads(Integer threads) {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1 || n > 256) {
+            throw new UserError("--threads " + n + ": must be 1 to 256");
+        }
+        return n;
+    }
+
+    /** Prints rows of cells in columns, the first {@code leftColumns} left-aligned, the rest right-aligned. */
+    static void printAligned(List<List<String>> lines, int leftColumns, java.io.PrintWriter out) {
+        int[] width = new int[lines.get(0).size()];
+        for (List<String> line : lines) {
             for (int i = 0; i < width.length; i++) {
                 width[i] = Math.max(width[i], line.get(i).length());
             }
         }
-        for (List<String> line : cells) {
+        for (List<String> line : lines) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < width.length; i++) {
-                b.append(i == 0 ? "" : "  ").append(" ".repeat(width[i] - line.get(i).length())).append(line.get(i));
+                String c = line.get(i);
+                String pad = " ".repeat(width[i] - c.length());
+                b.append(i == 0 ? "" : "  ").append(i < leftColumns ? c + pad : pad + c);
             }
-            out.println(b);
+            out.println(b.toString().stripTrailing());
         }
-        long learned = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("learned"))).count();
-        out.printf(Locale.ROOT, "%d of %d seeds learned%n", learned, rows.size());
     }
 
     /** "1-10" or "1,4,7" (each 0 or more, at most 1000 seeds). */
