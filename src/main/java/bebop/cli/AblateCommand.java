@@ -59,13 +59,10 @@ final class AblateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> seedList = SeedsCommand.parseSeeds(seeds);
-        int n = SeedsCommand.threads(threads);
+        List<Long> seedList = RunFlags.parseSeeds(seeds);
+        int n = RunFlags.threads(threads);
         if (maxSteps < 96 || maxSteps > 10_000_000_000L) {
             throw new UserError("--max-steps " + maxSteps + ": must be 96 (one chorus) to 10000000000");
-        }
-        if (paperFlags.epochChoruses != null || paperFlags.forgetBiases != null) {
-            throw new UserError("--epoch-choruses and --forget-biases are Experiment 2's; ablate runs Experiment 1");
         }
         Experiment1Settings probe = paperFlags.experiment1(0, null, learningRate);
         if (probe.trainer() == Experiment1Settings.Trainer.BPTT_ADAM) {
@@ -111,6 +108,6 @@ final class AblateCommand implements Callable<Integer> {
             }
             cells.add(line);
         }
-        SeedsCommand.printAligned(cells, 2, out);
+        Tables.printAligned(cells, 2, out);
     }
 }

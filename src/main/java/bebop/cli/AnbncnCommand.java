@@ -67,8 +67,8 @@ final class AnbncnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> seedList = SeedsCommand.parseSeeds(seeds);
-        int n = SeedsCommand.threads(threads);
+        List<Long> seedList = RunFlags.parseSeeds(seeds);
+        int n = RunFlags.threads(threads);
         Experiment1Settings.Trainer trainer = switch (learner.toLowerCase(Locale.ROOT)) {
             case "sgd" -> Experiment1Settings.Trainer.ONLINE_RTRL;
             case "dekf" -> Experiment1Settings.Trainer.DEKF;

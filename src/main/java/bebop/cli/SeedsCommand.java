@@ -1,6 +1,5 @@
 package bebop.cli;
 
-import bebop.UserError;
 import bebop.app.Experiment;
 import bebop.app.SeedsService;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,14 +56,8 @@ final class SeedsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> seedList = parseSeeds(seeds);
-        int n = threads(threads);
-        if (maxEpochs != null && maxEpochs < 1) {
-            throw new UserError("--max-epochs " + maxEpochs + ": must be at least 1");
-        }
-        if (experiment == Experiment.chords && (paperFlags.epochChoruses != null || paperFlags.forgetBiases != null)) {
-            throw new UserError("--epoch-choruses and --forget-biases: only for --experiment melody");
-        }
+        List<Long> seedList = RunFlags.parseSeeds(seeds);
+        int n = RunFlags.threads(threads);
         // bad flags are refused before any run starts
         if (experiment == Experiment.chords) {
             paperFlags.experiment1(0, maxEpochs, learningRate);
@@ -99,69 +92,8 @@ final class SeedsCommand implements Callable<Integer> {
             }
             cells.add(line);
         }
-        printAligned(cells, 0, out);
+        Tables.printAligned(cells, 0, out);
         long learned = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("learned"))).count();
         out.printf(Locale.ROOT, "%d of %d seeds learned%n", learned, rows.size());
-    }
-
-    /** {@code --threads}: the number given, or the number of cores; 1 to 256. */
-    static int threads(Integer threads) {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 256) {
-            throw new UserError("--threads " + n + ": must be 1 to 256");
-        }
-        return n;
-    }
-
-    /** Prints rows of cells in columns, the first {@code leftColumns} left-aligned, the rest right-aligned. */
-    static void printAligned(List<List<String>> lines, int leftColumns, java.io.PrintWriter out) {
-        int[] width = new int[lines.get(0).size()];
-        for (List<String> line : lines) {
-            for (int i = 0; i < width.length; i++) {
-                width[i] = Math.max(width[i], line.get(i).length());
-            }
-        }
-        for (List<String> line : lines) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < width.length; i++) {
-                String c = line.get(i);
-                String pad = " ".repeat(width[i] - c.length());
-                b.append(i == 0 ? "" : "  ").append(i < leftColumns ? c + pad : pad + c);
-            }
-            out.println(b.toString().stripTrailing());
-        }
-    }
-
-    /** "1-10" or "1,4,7" (each 0 or more, at most 1000 seeds). */
-    static List<Long> parseSeeds(String text) {
-        List<Long> list = new ArrayList<>();
-        try {
-            String t = text.strip();
-            int dash = t.indexOf('-', 1);
-            if (dash > 0) {
-                long a = Long.parseLong(t.substring(0, dash).strip());
-                long b = Long.parseLong(t.substring(dash + 1).strip());
-                if (a < 0 || b < a || b - a >= 1000) {
-                    throw new UserError("--seeds " + text + ": a range A-B needs 0 <= A <= B and at most 1000 seeds");
-                }
-                for (long s = a; s <= b; s++) {
-                    list.add(s);
-                }
-            } else {
-                for (String part : t.split(",")) {
-                    long s = Long.parseLong(part.strip());
-                    if (s < 0 || list.contains(s)) {
-                        throw new UserError("--seeds " + text + ": seeds must be 0 or more, each once");
-                    }
-                    list.add(s);
-                }
-            }
-        } catch (NumberFormatException e) {
-            throw new UserError("--seeds " + text + ": not a range (1-10) or a list (1,4,7) of whole numbers");
-        }
-        if (list.size() > 1000) {
-            throw new UserError("--seeds " + text + ": at most 1000 seeds");
-        }
-        return list;
     }
 }

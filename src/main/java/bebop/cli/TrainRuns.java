@@ -5,15 +5,16 @@ import bebop.app.ModernTraining;
 import bebop.app.TrainService;
 import bebop.app.TrainedModel;
 import bebop.train.CorpusExperiment;
-import bebop.nn.KalmanSettings;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2;
 import bebop.train.Experiment2Settings;
+import bebop.train.PaperNetworkSettings;
 import bebop.train.modern.ModernSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Runs one trainer for {@code bebop train}: checks that the model can be written, says what trains,
@@ -36,15 +37,11 @@ final class TrainRuns {
 
     int chords(Experiment1Settings s) {
         ModelOutputs.checkWritable(out, "--out");
-        w.printf(Locale.ROOT, "Experiment 1 (chords), seed %d: %d blocks x 2 cells, %d weights, %s, learning rate %s, momentum %s%n",
-                s.seed(), s.networkConfig().blocks(), TrainService.weights(s), bptt(s.trainer())
-                        ? "BPTT + Adam over " + s.bpttChoruses() + " choruses (bebop's default)"
-                        : learner(s.trainer(), s.kalman()), s.learningRate(), s.momentum());
+        w.printf(Locale.ROOT, "Experiment 1 (chords), seed %d: %d blocks x 2 cells, %d weights, %s%n",
+                s.seed(), s.networkConfig().blocks(), TrainService.weights(s), learner(s,
+                        "BPTT + Adam over " + s.bpttChoruses() + " choruses (bebop's default)"));
         w.flush();
-        TrainedModel<TrainService.ChordsRun> trained;
-        try (TrainingProgress progress = new TrainingProgress(err, "train", s.maxEpochs(), quiet)) {
-            trained = TrainService.chords(s, commandLine, progress);
-        }
+        TrainedModel<TrainService.ChordsRun> trained = withProgress(s.maxEpochs(), progress -> TrainService.chords(s, commandLine, progress));
         Path png = ModelOutputs.write(trained, out);
         var r = trained.run().result();
         if (r.converged()) {
@@ -62,18 +59,12 @@ final class TrainRuns {
 
     int melody(Experiment2Settings s) {
         ModelOutputs.checkWritable(out, "--out");
-        boolean bptt = bptt(s.trainer());
-        w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, %s, "
-                        + "learning rate %s, momentum %s, epoch = %s%n",
-                s.seed(), s.networkConfig().blocks(), TrainService.weights(s),
-                bptt ? "BPTT + Adam (bebop's default)" : learner(s.trainer(), s.kalman()),
-                s.learningRate(), s.momentum(),
+        boolean bptt = s.trainer() == Experiment1Settings.Trainer.BPTT_ADAM;
+        w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, %s, epoch = %s%n",
+                s.seed(), s.networkConfig().blocks(), TrainService.weights(s), learner(s, "BPTT + Adam (bebop's default)"),
                 bptt ? "one Adam step over " + s.chorusesPerEpoch() + " choruses" : s.chorusesPerEpoch() + " choruses");
         w.flush();
-        TrainedModel<TrainService.MelodyRun> trained;
-        try (TrainingProgress progress = new TrainingProgress(err, "train", s.maxEpochs(), quiet)) {
-            trained = TrainService.melody(s, commandLine, progress);
-        }
+        TrainedModel<TrainService.MelodyRun> trained = withProgress(s.maxEpochs(), progress -> TrainService.melody(s, commandLine, progress));
         Path png = ModelOutputs.write(trained, out);
         var r = trained.run().result();
         if (r.converged()) {
@@ -98,10 +89,7 @@ final class TrainRuns {
                 folder, data.set().train().size(), data.set().valid().size(), data.set().test().size(),
                 data.format().describe(), s.seed(), s.learningRate(), s.chorusesPerEpoch() * Experiment2.STEPS_PER_CHORUS);
         w.flush();
-        TrainedModel<CorpusExperiment.Result> trained;
-        try (TrainingProgress progress = new TrainingProgress(err, "train", s.maxEpochs(), quiet)) {
-            trained = TrainService.corpus(s, data, commandLine, progress);
-        }
+        TrainedModel<CorpusExperiment.Result> trained = withProgress(s.maxEpochs(), progress -> TrainService.corpus(s, data, commandLine, progress));
         Path png = ModelOutputs.write(trained, out);
         var r = trained.run();
         w.printf(Locale.ROOT, "%,d epochs (%,d steps, %.1f s)%s%s%n", r.epochs(), r.steps(), r.seconds(),
@@ -137,18 +125,20 @@ final class TrainRuns {
         return 0;
     }
 
-    /** What an online learner's first line says about it. */
-    private static String learner(Experiment1Settings.Trainer trainer, KalmanSettings k) {
-        return trainer == Experiment1Settings.Trainer.DEKF
-                ? String.format(Locale.ROOT, "online truncated RTRL with a %s Kalman filter (P0 %s, R %s -> %s, Q %s -> %s, "
-                        + "anneal %s steps)", k.decoupled() ? "decoupled extended" : "global extended", k.initialCovariance(),
-                        k.measurementNoiseStart(), k.measurementNoiseEnd(), k.processNoiseStart(), k.processNoiseEnd(),
-                        k.annealSteps())
-                : "online truncated RTRL (the paper's algorithm)";
+    /** What the first line says about the learner ({@code bptt}: how BPTT is described); the filter has no rate. */
+    private static String learner(PaperNetworkSettings<?> s, String bptt) {
+        String rates = ", learning rate " + s.learningRate() + ", momentum " + s.momentum();
+        return switch (s.trainer()) {
+            case BPTT_ADAM -> bptt + rates;
+            case ONLINE_RTRL -> "online truncated RTRL (the paper's algorithm)" + rates;
+            case DEKF -> "online truncated RTRL with a " + s.kalman().describe();
+        };
     }
 
-    private static boolean bptt(Experiment1Settings.Trainer trainer) {
-        return trainer == Experiment1Settings.Trainer.BPTT_ADAM;
+    private <R> TrainedModel<R> withProgress(long maxEpochs, Function<TrainingProgress, TrainedModel<R>> training) {
+        try (TrainingProgress progress = new TrainingProgress(err, "train", maxEpochs, quiet)) {
+            return training.apply(progress);
+        }
     }
 
     private int wrote(Path png) {

@@ -1,5 +1,7 @@
 package bebop.nn;
 
+import java.util.Locale;
+
 /**
  * Settings of the decoupled extended Kalman filter ({@link DekfLearner}). The noise terms are
  * annealed exponentially from their start to their end value:
@@ -86,6 +88,14 @@ public record KalmanSettings(double initialCovariance, double measurementNoiseSt
 
     private double anneal(double start, double end, long t) {
         return end + (start - end) * Math.exp(-t / annealSteps);
+    }
+
+    /** One line for a person: the groups, the covariances and their annealing, the measurement. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s Kalman filter (P0 %s, R %s -> %s, Q %s -> %s, anneal %s steps, "
+                + "%s measurement)", decoupled ? "decoupled extended" : "global extended", initialCovariance,
+                measurementNoiseStart, measurementNoiseEnd, processNoiseStart, processNoiseEnd, annealSteps,
+                measurement.name().toLowerCase(Locale.ROOT));
     }
 
     public KalmanSettings withInitialCovariance(double p0) {

@@ -264,12 +264,17 @@ public record Experiment2Settings(
 
     /**
      * bebop's settings for the online learners: Experiment 1's resets ({@link
-     * Experiment1Settings#withOnlineDefaults()}), but the weights stay +-1: with +-0.1 the Kalman
-     * filter kept the chords on 5 of 10 seeds, with +-1 on 7 of 10 (see the README).
+     * Experiment1Settings#withOnlineDefaults()}), but the weights stay +-1 (with +-0.1 the Kalman
+     * filter kept the chords on 5 of 10 seeds, with +-1 on 7 of 10), and the chord test plays
+     * {@link #ONLINE_STOP_CHORUSES} choruses: with 2, three of ten seeds passed it and then drifted
+     * within 100 free-run choruses (see the README).
      */
     public Experiment2Settings withOnlineDefaults() {
-        return withResetAfterGrossErrors(0).withChorusesPerReset(2);
+        return withResetAfterGrossErrors(0).withChorusesPerReset(2).withStop(ONLINE_STOP_CHORUSES, plateauEpochs, plateauGain);
     }
+
+    /** The online learners' chord test: this many whole choruses of chords right. */
+    public static final int ONLINE_STOP_CHORUSES = 8;
 
     public Experiment2Settings withChorusesPerReset(int n) {
         return new Experiment2Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,

@@ -25,4 +25,8 @@ public interface PaperNetworkSettings<S extends PaperNetworkSettings<S>> {
     Experiment1Settings.Trainer trainer();
 
     double learningRate();
+
+    double momentum();
+
+    KalmanSettings kalman();
 }
