@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                     + "possible next symbols of strings S a^n b^n c^n with n in 1..--train-max, the state reset "
                     + "at every string, until every training n is predicted right (tested every 100 strings); "
                     + "then counts up from n = 1 to the largest N it predicts right for every n up to N "
-                    + "(the generalisation). One row a seed."})
+                    + "(the generalisation), at once or after --train-on more strings. One row a seed."})
 final class AnbncnCommand implements Callable<Integer> {
     @Option(names = "--learner", paramLabel = "sgd|dekf", defaultValue = "dekf",
             description = "sgd: momentum SGD on the truncated gradient; dekf: the Kalman filter. Default: ${DEFAULT-VALUE}.")
@@ -51,6 +51,11 @@ final class AnbncnCommand implements Callable<Integer> {
     @Option(names = "--max-strings", paramLabel = "N", defaultValue = "1000000",
             description = "Give up after N training strings. Default: ${DEFAULT-VALUE}.")
     long maxStrings;
+
+    @Option(names = "--train-on", paramLabel = "N", defaultValue = "0",
+            description = "Once every training n is right, train N more strings before the generalisation test "
+                    + "(0: test at once). Default: ${DEFAULT-VALUE}.")
+    long trainOn;
 
     @Option(names = "--seeds", paramLabel = "A-B|S,S,...", defaultValue = "1-5",
             description = "Seeds: a range or a list. Default: ${DEFAULT-VALUE}.")
@@ -83,9 +88,12 @@ final class AnbncnCommand implements Callable<Integer> {
         if (blocks < 1 || blocks > 64 || trainMax < 1 || trainMax > 1000 || maxStrings < 1) {
             throw new UserError("--blocks must be 1 to 64, --train-max 1 to 1000, --max-strings at least 1");
         }
+        if (trainOn < 0 || trainOn > 100_000_000) {
+            throw new UserError("--train-on " + trainOn + ": must be 0 to 100000000 strings");
+        }
         var kalman = kalmanFlags.kalman();
         List<Map<String, Object>> rows = SeedsService.anbncn(seedList, n, seed -> new AnBnCn.Settings(seed, trainer,
-                learningRate, momentum, kalman, blocks, trainMax, maxStrings, 100, 100 * trainMax));
+                learningRate, momentum, kalman, blocks, trainMax, maxStrings, 100, 100 * trainMax, trainOn));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(rows));

@@ -122,9 +122,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("--trainer " + trainer + ": use modern or paper");
         }
         if (paperFlags.anyGiven()) {
-            throw new UserError("--paper, --learner, --momentum, --peepholes, --gate-biases, --forget-biases, --reset-after, "
-                    + "--reset-rule, --chorus-reset, --stop-choruses, --epoch-choruses and --dekf-* go with the paper's "
-                    + "network (--experiment, or --trainer paper), not --trainer modern");
+            throw new UserError("--paper, --momentum, --peepholes, --gate-biases, --forget-biases, --reset-after, "
+                    + "--epoch-choruses, --learner, --reset-rule, --chorus-reset, --stop-choruses and --dekf-* go with the "
+                    + "paper's network (--experiment, or --trainer paper), not --trainer modern");
         }
         if (maxEpochs != null && (maxEpochs < 1 || maxEpochs > 1_000_000)) {
             throw new UserError("--max-epochs " + maxEpochs + ": must be 1..1000000");

@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
  * the c's and T are determined). A string is predicted correctly when at every step every output is
  * on the right side of 0.5. Training: strings with n uniform in 1..{@code trainMax}, the state reset
  * at every string's start, one weight change per symbol. Every {@code checkEvery} strings the net is
- * tested on n = 1..trainMax; once all are right, training stops and the test counts up from n = 1:
- * the largest N such that every n up to N is right is the generalisation.
+ * tested on n = 1..trainMax; once all are right, training goes on for {@code trainOn} more strings
+ * (0: it stops at once) and the test counts up from n = 1: the largest N such that every n up to N
+ * is right is the generalisation.
  */
 public final class AnBnCn {
     static final int S = 0;
@@ -41,21 +42,26 @@ public final class AnBnCn {
      * @param maxStrings   give up after this many training strings
      * @param checkEvery   test after every this many strings
      * @param testMax      the generalisation test stops at this n
+     * @param trainOn      strings trained after the training set is first right, before the generalisation test
      */
     public record Settings(long seed, Experiment1Settings.Trainer trainer, double learningRate, double momentum,
                            KalmanSettings kalman, int blocks, int trainMax, long maxStrings, int checkEvery,
-                           int testMax) {
+                           int testMax, long trainOn) {
         public Settings {
             if (trainer == Experiment1Settings.Trainer.BPTT_ADAM) {
                 throw new IllegalArgumentException("a^n b^n c^n is learned online: sgd or dekf");
             }
-            if (blocks < 1 || trainMax < 1 || maxStrings < 1 || checkEvery < 1 || testMax < trainMax) {
-                throw new IllegalArgumentException("need blocks, trainMax, maxStrings, checkEvery >= 1, testMax >= trainMax");
+            if (blocks < 1 || trainMax < 1 || maxStrings < 1 || checkEvery < 1 || testMax < trainMax || trainOn < 0) {
+                throw new IllegalArgumentException(
+                        "need blocks, trainMax, maxStrings, checkEvery >= 1, testMax >= trainMax, trainOn >= 0");
             }
         }
     }
 
-    /** Whether training reached all n in 1..trainMax, after how many strings and symbols, and the generalisation. */
+    /**
+     * Whether training reached all n in 1..trainMax, after how many strings and symbols (to that
+     * point, without the strings trained on after it), and the generalisation at the end.
+     */
     public record Result(long seed, boolean learned, long strings, long steps, double seconds, int generalisation) {}
 
     private AnBnCn() {
@@ -79,18 +85,14 @@ public final class AnBnCn {
         long done = 0;
         boolean learned = false;
         while (done < s.maxStrings() && !learned) {
-            for (int i = 0; i < s.checkEvery() && done < s.maxStrings(); i++, done++) {
-                int n = 1 + strings.nextInt(s.trainMax());
-                learner.reset();
-                for (int pos = 0; pos <= 3 * n; pos++) {
-                    frame(n, pos, x, t);
-                    learner.step(x, t);
-                    steps++;
-                }
-            }
+            steps += trainStrings(learner, strings, s.trainMax(), Math.min(s.checkEvery(), s.maxStrings() - done), x, t);
+            done += Math.min(s.checkEvery(), s.maxStrings() - done);
             learned = allRight(net, 1, s.trainMax());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (learned) {
+            trainStrings(learner, strings, s.trainMax(), s.trainOn(), x, t);
+        }
         int general = 0;
         if (learned) {
             while (general < s.testMax() && right(net.newRunner(), general + 1)) {
@@ -98,6 +100,22 @@ public final class AnBnCn {
             }
         }
         return new Result(s.seed(), learned, done, steps, seconds, general);
+    }
+
+    /** Trains {@code count} random strings with n in 1..trainMax, the state reset at each; returns the symbols. */
+    private static long trainStrings(StepLearner learner, SplittableRandom strings, int trainMax, long count,
+                                     double[] x, double[] t) {
+        long steps = 0;
+        for (long i = 0; i < count; i++) {
+            int n = 1 + strings.nextInt(trainMax);
+            learner.reset();
+            for (int pos = 0; pos <= 3 * n; pos++) {
+                frame(n, pos, x, t);
+                learner.step(x, t);
+                steps++;
+            }
+        }
+        return steps;
     }
 
     /** The input (symbol at {@code pos} of S a^n b^n c^n) and the target (the symbols that may follow it). */

@@ -26,7 +26,7 @@ class AnBnCnTest {
     void bothOnlineLearnersLearnTheTrainingStringsAndGeneraliseBeyondThem() {
         for (var trainer : new Experiment1Settings.Trainer[] {Experiment1Settings.Trainer.DEKF,
             Experiment1Settings.Trainer.ONLINE_RTRL}) {
-            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10, 20_000, 100, 1000);
+            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10, 20_000, 100, 1000, 0);
             AnBnCn.Result r = AnBnCn.train(s);
             assertTrue(r.learned(), trainer + ": " + r);
             assertTrue(r.generalisation() >= 10, trainer + ": " + r);
