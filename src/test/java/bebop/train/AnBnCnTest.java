@@ -2,6 +2,7 @@ package bebop.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.nn.KalmanSettings;
@@ -32,5 +33,20 @@ class AnBnCnTest {
             assertTrue(r.generalisation() >= 10, trainer + ": " + r);
             assertEquals(r.strings(), AnBnCn.train(s).strings(), "same seed, same run");
         }
+    }
+
+    /** Training on after the first pass changes the net tested, not the count of strings it took to learn. */
+    @Test
+    void trainingOnKeepsTheCountToLearnAndChangesTheNetTested() {
+        var first = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10,
+                20_000, 100, 1000, 0);
+        var on = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10,
+                20_000, 100, 1000, 1000);
+        AnBnCn.Result a = AnBnCn.train(first);
+        AnBnCn.Result b = AnBnCn.train(on);
+        assertEquals(a.strings(), b.strings());
+        assertEquals(a.steps(), b.steps());
+        assertNotEquals(a.generalisation(), b.generalisation(), "seed 3: 1..63 at once, another range after 1,000 more strings");
+        assertEquals(b.generalisation(), AnBnCn.train(on).generalisation(), "same seed, same run");
     }
 }
