@@ -49,6 +49,11 @@ class StudioServerTest {
     }
 
     static HttpResponse<byte[]> send(String method, String path, String type, byte[] body) throws Exception {
+        return send(server, method, path, type, body);
+    }
+
+    static HttpResponse<byte[]> send(StudioServer server, String method, String path, String type, byte[] body)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (type != null) {
             b.header("Content-Type", type);
