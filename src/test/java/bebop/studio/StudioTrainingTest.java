@@ -210,6 +210,12 @@ class StudioTrainingTest {
         assertError(upload(Map.of("../../escape.mid", truncated())), 422, "none of the 1 file");
         assertError(upload(Map.of("empty.zip", new byte[0])), 422, "not a zip");
         assertError(upload(Map.of("bomb.zip", zip(Map.of("a.mid", new byte[(int) MAX_UPLOAD + 10])))), 400, "unpacks to more");
+        Map<String, byte[]> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i <= StudioSettings.MAX_FILES; i++) {
+            many.put("f" + i + ".mid", new byte[] {1});
+        }
+        assertError(upload(many), 413, "at most " + StudioSettings.MAX_FILES);
+        assertError(upload(Map.of("many.zip", zip(many))), 400, "at most " + StudioSettings.MAX_FILES);
         assertError(send("POST", "/api/imports", "application/json", "{}"), 415, "multipart/form-data");
         assertEquals(imports, tree(work.resolve("imports")), "a refused import leaves nothing behind");
 
@@ -233,6 +239,24 @@ class StudioTrainingTest {
         assertError(send("GET", "/api/trainings/nosuch/events", null, null), 404, "no such training");
         assertEquals(outside, outside(work));
         assertEquals(200, send("GET", "/api/models", null, null).statusCode(), "the server still answers");
+    }
+
+    @Test
+    void aZipsFilesAreImportedUnderPlainNamesWhateverPathsItHolds() throws Exception {
+        Path work = dir.resolve("work");
+        List<String> outside = outside(work);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("../../evil.mid", midi(1));
+        entries.put("/abs/olute.mid", midi(2));
+        entries.put("readme.txt", "hello".getBytes());
+        HttpResponse<byte[]> r = upload(Map.of("pack.zip", zip(entries)));
+        assertEquals(201, r.statusCode(), new String(r.body()));
+        JsonNode files = json(r).get("files");
+        assertEquals("[\"pack.zip/evil.mid\",\"pack.zip/olute.mid\",\"pack.zip/readme.txt\"]",
+                JSON.writeValueAsString(JSON.valueToTree(files.findValuesAsText("file"))));
+        assertEquals(2, json(r).get("imported").asInt());
+        assertTrue(files.get(2).get("reason").asText().contains("not a MIDI file"));
+        assertEquals(outside, outside(work));
     }
 
     static byte[] zip(Map<String, byte[]> files) throws IOException {
