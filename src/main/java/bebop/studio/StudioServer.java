@@ -353,9 +353,12 @@ public final class StudioServer implements AutoCloseable {
         if (c == null) {
             throw ApiError.notFound("composition '" + m.group(1) + "': not kept by this server; compose it again");
         }
-        ScoreFormat format = c.formats().stream().filter(f -> f.name().equals(m.group(2))).findFirst()
+        ScoreFormat format = c.allFormats().stream().filter(f -> f.name().equals(m.group(2))).findFirst()
                 .orElseThrow(() -> ApiError.notFound("composition '" + m.group(1) + "' has no ." + m.group(2)
-                        + " file; it has " + c.formats()));
+                        + " file; it has " + c.allFormats()));
+        ScoreFiles.unavailable(format).ifPresent(why -> {
+            throw new ApiError(501, "composition '" + m.group(1) + "." + format.name() + "': " + why);
+        });
         Path file = render(m.group(1), c, format);
         ctx.contentType(contentType(format));
         ctx.header("Content-Disposition", "attachment; filename=\"bebop-" + name + "\"");

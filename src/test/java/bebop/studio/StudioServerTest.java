@@ -108,6 +108,18 @@ class StudioServerTest {
         HttpResponse<byte[]> xml = send("GET", piece.get("downloads").get("musicxml").asText(), null, null);
         assertEquals(200, xml.statusCode());
         assertTrue(new String(xml.body()).contains("<score-partwise"));
+        // PDF: engraved by LilyPond where it is installed (CI installs it), else a 501 that says so
+        HttpResponse<byte[]> pdf = send("GET", "/api/compositions/" + piece.get("id").asText() + ".pdf", null, null);
+        if (bebop.app.ScoreFiles.unavailable(bebop.app.ScoreFormat.pdf).isEmpty()) {
+            assertEquals(200, pdf.statusCode(), new String(pdf.body()));
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(new String(pdf.body(), 0, 5).equals("%PDF-"));
+            assertTrue(piece.get("downloads").has("pdf"));
+        } else {
+            assertTrue(System.getenv("CI") == null, "CI installs lilypond (.ci/run)");
+            assertError(pdf, 501, "lilypond is not installed");
+            assertTrue(!piece.get("downloads").has("pdf"), "no PDF link where no PDF can be made");
+        }
         // The same settings name the same piece.
         assertEquals(piece.get("id"), json(compose("{\"seed\": 7, \"choruses\": 2, \"chords\": \"" + BIRD + "\"}")).get("id"));
     }
