@@ -32,6 +32,10 @@ async function loadModels() {
     $("model").add(option);
   }
   if (chosen && models.some((m) => m.id === chosen)) $("model").value = chosen;
+  const evalChosen = $("eval-model").value;
+  $("eval-model").replaceChildren(...models.map((m) => new Option(m.label + " — " + m.kind, m.id)));
+  if (evalChosen && models.some((m) => m.id === evalChosen)) $("eval-model").value = evalChosen;
+  showRecorded().catch(() => {});
 }
 
 function settings() {
@@ -351,6 +355,126 @@ function drawCurve() {
     + (log ? ", log scale" : "")));
 }
 
+// ---- Evaluate view: the metrics a model file records, a new free run measured, the baselines ----
+
+function evalStatus(text, isError) {
+  $("eval-status").textContent = text;
+  $("eval-status").className = isError ? "error" : "";
+}
+
+function cell(row, text, number) {
+  const td = document.createElement(row.parentElement && row.parentElement.tagName === "THEAD" ? "th" : "td");
+  td.textContent = text;
+  if (number) td.className = "number";
+  row.append(td);
+}
+
+function format(v) {
+  return typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(4)) : String(v);
+}
+
+function metricsTable(table, metrics) {
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  for (const [name, value] of Object.entries(metrics || {})) {
+    if (typeof value === "object") continue;
+    const tr = body.insertRow();
+    tr.dataset.metric = name;
+    cell(tr, name);
+    cell(tr, format(value), typeof value === "number");
+  }
+}
+
+async function showRecorded() {
+  const id = $("eval-model").value;
+  if (!id) return;
+  const m = await api("/api/models/" + encodeURIComponent(id));
+  metricsTable($("recorded-metrics"), m.metrics);
+  const p = m.provenance || {};
+  $("provenance").textContent = "made by bebop " + (p.bebop_version || "?") + " on " + (p.created || "?")
+    + ", seed " + p.seed + ": bebop " + (p.command_line || []).join(" ");
+}
+
+function evalSettings() {
+  return {
+    model: $("eval-model").value,
+    choruses: Number($("eval-choruses").value),
+    seed: Number($("eval-seed").value),
+  };
+}
+
+async function evaluateModel(event) {
+  event.preventDefault();
+  evalStatus("letting the model run free…");
+  try {
+    const r = await api("/api/evaluations", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(evalSettings()),
+    });
+    metricsTable($("eval-metrics"), r.metrics);
+    evalStatus("measured " + r.metrics.choruses + " free-run choruses");
+  } catch (e) {
+    evalStatus(e.message, true);
+  }
+}
+
+const CHART = ["chord_accuracy", "in_scale", "novel_bars"];
+
+async function compareModel() {
+  $("compare").disabled = true;
+  evalStatus("training the baselines and letting every model run free…");
+  try {
+    const body = Object.assign(evalSettings(), { elmanEpochs: Number($("elman-epochs").value) });
+    const r = await api("/api/comparisons", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    const columns = Object.keys(r.rows[0]).filter((k) => typeof r.rows[0][k] !== "object");
+    const table = $("compare-table");
+    table.tHead.replaceChildren();
+    const head = table.tHead.insertRow();
+    for (const c of columns) cell(head, c);
+    table.tBodies[0].replaceChildren();
+    for (const row of r.rows) {
+      const tr = table.tBodies[0].insertRow();
+      for (const c of columns) cell(tr, format(row[c]), typeof row[c] === "number");
+    }
+    table.hidden = false;
+    $("verdict").textContent = r.verdict;
+    compareChart(r.rows);
+    evalStatus("compared " + r.rows.length + " models");
+  } catch (e) {
+    evalStatus(e.message, true);
+  } finally {
+    $("compare").disabled = false;
+  }
+}
+
+// Grouped bars: for each model, its chord accuracy, in-scale share and novel bars (all 0..1).
+function compareChart(rows) {
+  const box = $("compare-chart");
+  box.replaceChildren();
+  box.hidden = false;
+  const W = Number(box.getAttribute("width")), H = Number(box.getAttribute("height"));
+  const left = 40, bottom = 40, top = 24;
+  const group = (W - left - 10) / rows.length;
+  const bar = Math.min(24, (group - 12) / CHART.length);
+  const y = (v) => H - bottom - v * (H - top - bottom);
+  box.append(svg("line", { class: "axis", x1: left, y1: y(0), x2: W - 10, y2: y(0), stroke: "#888" }));
+  for (const v of [0, 0.5, 1]) box.append(svg("text", { class: "label", x: 8, y: y(v) + 4 }, v.toFixed(1)));
+  rows.forEach((row, i) => {
+    const x0 = left + i * group + 6;
+    CHART.forEach((metric, k) => {
+      const v = typeof row[metric] === "number" ? Math.max(0, Math.min(1, row[metric])) : 0;
+      box.append(svg("rect", { class: "bar bar-" + metric, "data-model": row.model, "data-metric": metric,
+        x: x0 + k * bar, y: y(v), width: bar - 2, height: y(0) - y(v) }));
+    });
+    box.append(svg("text", { class: "label", x: x0, y: H - bottom + 14 }, row.model));
+  });
+  CHART.forEach((metric, k) => {
+    box.append(svg("rect", { class: "bar-" + metric, x: left + k * 140, y: 6, width: 10, height: 10 }));
+    box.append(svg("text", { class: "label", x: left + k * 140 + 14, y: 15 }, metric));
+  });
+}
+
 function show(view) {
   for (const tab of document.querySelectorAll("nav .tab")) {
     tab.setAttribute("aria-selected", tab.dataset.view === view);
@@ -360,6 +484,9 @@ function show(view) {
 
 for (const tab of document.querySelectorAll("nav .tab")) tab.addEventListener("click", () => show(tab.dataset.view));
 $("import-form").addEventListener("submit", importFiles);
+$("evaluate-form").addEventListener("submit", evaluateModel);
+$("compare").addEventListener("click", compareModel);
+$("eval-model").addEventListener("change", () => showRecorded().catch((e) => evalStatus(e.message, true)));
 $("train-form").addEventListener("submit", startTraining);
 $("stop-training").addEventListener("click", stopTraining);
 loadCorpora().catch(() => {});

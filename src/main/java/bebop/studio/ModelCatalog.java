@@ -128,6 +128,9 @@ final class ModelCatalog {
             out.put("melody", false);
             out.put("description", "trained on " + d.dataset());
         }
+        var header = Models.header(m);
+        out.put("metrics", header.get("metrics"));
+        out.put("provenance", header.get("provenance"));
         return out;
     }
 }

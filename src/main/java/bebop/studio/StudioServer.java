@@ -3,6 +3,8 @@ package bebop.studio;
 import bebop.UserError;
 import bebop.app.ComposeService;
 import bebop.app.Composition;
+import bebop.app.EvaluateService;
+import bebop.app.Evaluation;
 import bebop.app.Experiment;
 import bebop.app.ImportService;
 import bebop.app.ScoreFiles;
@@ -37,7 +39,9 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -58,6 +62,8 @@ public final class StudioServer implements AutoCloseable {
     private final ModelCatalog models;
     private final Corpora corpora;
     private final Trainings trainings = new Trainings();
+    /** Comparisons train baselines for tens of seconds: one at a time, the others told to wait. */
+    private final Semaphore comparing = new Semaphore(1);
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final ThreadPoolExecutor composers = new ThreadPoolExecutor(StudioSettings.THREADS, StudioSettings.THREADS,
             0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(StudioSettings.QUEUE));
@@ -106,6 +112,8 @@ public final class StudioServer implements AutoCloseable {
         });
         app.post("/api/compose", this::compose);
         app.get("/api/compositions/{file}", this::download);
+        app.post("/api/evaluations", this::evaluate);
+        app.post("/api/comparisons", this::compare);
         app.post("/api/imports", this::importUploads);
         app.get("/api/imports", ctx -> ctx.json(Map.of("imports", corpora.ids())));
         app.post("/api/trainings", this::train);
@@ -197,6 +205,54 @@ public final class StudioServer implements AutoCloseable {
             compositions.put(id, c);
         }
         ctx.json(CompositionView.of(id, c));
+    }
+
+    /** {@code POST /api/evaluations}: the model's free run measured as {@code bebop eval} measures it. */
+    private void evaluate(Context ctx) throws InterruptedException {
+        EvaluationJson body = jsonBody(ctx, EvaluationJson.class, "POST /api/evaluations");
+        Path file = models.file(body.model());
+        int choruses = body.choruses() == null ? 100 : body.choruses();
+        long seed = body.seed() == null ? 1 : body.seed();
+        Evaluation e = pooled(() -> EvaluateService.evaluate(file, choruses, seed));
+        ctx.json(Map.of("model", body.model() == null ? ModelCatalog.BUNDLED : body.model(), "metrics", e.metrics()));
+    }
+
+    /**
+     * {@code POST /api/comparisons}: {@code bebop eval --compare}: the melody model against Markov chains and
+     * an Elman network trained here on its training choruses; one at a time (503 while one runs).
+     */
+    private void compare(Context ctx) {
+        EvaluationJson body = jsonBody(ctx, EvaluationJson.class, "POST /api/comparisons");
+        Path file = models.file(body.model());
+        var plan = EvaluateService.comparison(file, body.elmanEpochs() == null ? 30 : body.elmanEpochs());
+        if (!comparing.tryAcquire()) {
+            throw new ApiError(503, "the studio is comparing another model with the baselines; try again when it is done");
+        }
+        try {
+            EvaluateService.Compared c = EvaluateService.compare(plan, body.choruses() == null ? 100 : body.choruses(),
+                    body.seed() == null ? 1 : body.seed(), List.of("studio", "POST", "/api/comparisons", ctx.body()));
+            ctx.json(Map.of("rows", c.table(), "verdict", c.verdict(), "setup", c.setup()));
+        } finally {
+            comparing.release();
+        }
+    }
+
+    /** Runs a task on the bounded pool compose uses, a 503 when its queue is full. */
+    private <T> T pooled(Callable<T> task) throws InterruptedException {
+        Future<T> f;
+        try {
+            f = composers.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new ApiError(503, "the studio is busy with " + StudioSettings.QUEUE + " requests; try again shortly");
+        }
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

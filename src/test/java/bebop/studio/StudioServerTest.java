@@ -145,6 +145,42 @@ class StudioServerTest {
         assertEquals(before, tree(dir));
     }
 
+    @Test
+    void evaluatesAModelAndComparesItWithTheBaselines() throws Exception {
+        JsonNode bundled = json(send("GET", "/api/models/bundled", null, null));
+        assertEquals(1.0, bundled.get("metrics").get("chord_accuracy").asDouble(), bundled.toString());
+        assertTrue(bundled.get("provenance").get("command_line").isArray(), bundled.toString());
+
+        HttpResponse<byte[]> r = send("POST", "/api/evaluations", "application/json", "{\"choruses\": 3}".getBytes());
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        JsonNode metrics = json(r).get("metrics");
+        assertEquals(3, metrics.get("choruses").asInt());
+        assertEquals(bebop.app.EvaluateService.evaluate(null, 3, 1).metrics().toString(), metrics.toString(),
+                "what bebop eval measures");
+
+        r = send("POST", "/api/comparisons", "application/json", "{\"choruses\": 2, \"elmanEpochs\": 1}".getBytes());
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        JsonNode rows = json(r).get("rows");
+        assertTrue(rows.size() >= 3, rows.toString());
+        assertEquals("LSTM", rows.get(0).get("model").asText().substring(0, 4), rows.toString());
+        for (JsonNode row : rows) {
+            assertTrue(row.get("chord_accuracy").isNumber() && row.get("nll").isNumber(), row.toString());
+        }
+        assertTrue(json(r).get("verdict").asText().length() > 10);
+
+        List<String> before = tree(dir);
+        assertError(send("POST", "/api/evaluations", "application/json", "{\"model\": \"../models/notes\"}".getBytes()),
+                404, "no such model");
+        assertError(send("POST", "/api/evaluations", "application/json", "{\"choruses\": 0}".getBytes()), 400, "--choruses 0");
+        assertError(send("POST", "/api/evaluations", "application/json", "{\"choruses\": ".getBytes()), 400, "not the JSON");
+        assertError(send("POST", "/api/evaluations", "text/plain", "{}".getBytes()), 415, "application/json");
+        assertError(send("POST", "/api/comparisons", "application/json", "{\"elmanEpochs\": 0}".getBytes()), 400,
+                "--elman-epochs 0");
+        assertError(send("POST", "/api/comparisons", "application/json", "{\"choruses\": -1}".getBytes()), 400,
+                "--choruses -1");
+        assertEquals(before, tree(dir));
+    }
+
     static List<JsonNode> melodyNotes(JsonNode piece) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode part : piece.get("parts")) {
