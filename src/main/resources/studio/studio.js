@@ -25,10 +25,17 @@ async function api(path, options) {
 
 async function loadModels() {
   const { models } = await api("/api/models");
+  const chosen = $("model").value;
+  $("model").replaceChildren();
   for (const m of models) {
     const option = new Option(m.label + " — " + m.kind, m.id);
     $("model").add(option);
   }
+  if (chosen && models.some((m) => m.id === chosen)) $("model").value = chosen;
+  const evalChosen = $("eval-model").value;
+  $("eval-model").replaceChildren(...models.map((m) => new Option(m.label + " — " + m.kind, m.id)));
+  if (evalChosen && models.some((m) => m.id === evalChosen)) $("eval-model").value = evalChosen;
+  showRecorded().catch(() => {});
 }
 
 function settings() {
@@ -186,6 +193,308 @@ function stop() {
   }
   playing = null;
 }
+
+// ---- Train view: import MIDI files, train, watch the learning curve, stop ----
+
+let training = null;     // {id, source (EventSource), points: [{epoch, train, valid}], maxEpochs}
+
+function trainStatus(text, isError) {
+  $("train-status").textContent = text;
+  $("train-status").className = isError ? "error" : "";
+}
+
+async function loadCorpora(select) {
+  const { imports } = await api("/api/imports");
+  const box = $("train-data");
+  for (const o of [...box.options]) if (o.value.startsWith("corpus:")) o.remove();
+  for (const id of imports) box.add(new Option("imported corpus " + id, "corpus:" + id));
+  if (select) box.value = "corpus:" + select;
+}
+
+function report(body) {
+  const rows = $("import-report").tBodies[0];
+  rows.replaceChildren();
+  for (const f of body.files) {
+    const tr = document.createElement("tr");
+    tr.className = f.imported ? "imported" : "rejected";
+    for (const text of [f.file, f.imported ? "imported" : "rejected", f.reason || "", f.split || ""]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.append(td);
+    }
+    rows.append(tr);
+  }
+  $("import-report").hidden = false;
+}
+
+async function importFiles(event) {
+  event.preventDefault();
+  const files = $("import-files").files;
+  if (!files.length) {
+    $("import-status").textContent = "choose MIDI files or a zip first";
+    return;
+  }
+  const form = new FormData();
+  for (const f of files) form.append("files", f, f.name);
+  $("import").disabled = true;
+  $("import-status").textContent = "importing " + files.length + " file" + (files.length === 1 ? "" : "s") + "…";
+  try {
+    const response = await fetch("/api/imports", { method: "POST", body: form });
+    const body = await response.json();
+    if (body.files) report(body);
+    if (!response.ok) throw new Error(body.error || response.statusText);
+    $("import-status").textContent = body.summary + ": corpus " + body.id + ", ready to train";
+    await loadCorpora(body.id);
+  } catch (e) {
+    $("import-status").textContent = e.message;
+  } finally {
+    $("import").disabled = false;
+  }
+}
+
+function trainSettings() {
+  const [kind, value] = $("train-data").value.split(":");
+  const body = { seed: Number($("train-seed").value), maxEpochs: Number($("max-epochs").value) };
+  if (kind === "experiment") {
+    body.experiment = value;
+  } else {
+    body.corpus = value;
+    body.trainer = $("trainer").value;
+    if (body.trainer === "modern") body.hidden = Number($("hidden").value);
+  }
+  const name = $("model-name").value.trim();
+  if (name) body.name = name;
+  return body;
+}
+
+async function startTraining(event) {
+  event.preventDefault();
+  try {
+    const started = await api("/api/trainings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(trainSettings()),
+    });
+    watch(started);
+  } catch (e) {
+    trainStatus(e.message, true);
+  }
+}
+
+function watch(started) {
+  if (training && training.source) training.source.close();
+  training = { id: started.id, points: [], maxEpochs: started.maxEpochs, source: new EventSource(started.events) };
+  $("train").disabled = true;
+  $("stop-training").disabled = false;
+  trainStatus(started.description);
+  drawCurve();
+  training.source.addEventListener("progress", (e) => progress(JSON.parse(e.data)));
+}
+
+function progress(p) {
+  if (!training || p.id !== training.id) return;
+  training.points.push(...p.points);
+  training.maxEpochs = p.maxEpochs;
+  $("train-progress").value = p.done;
+  trainStatus(p.state === "running" ? "epoch " + p.epoch + " of at most " + p.maxEpochs + " — " + p.description
+      : p.message + (p.file ? " (model '" + p.model + "')" : ""), p.state === "failed");
+  $("train-status").dataset.state = p.state;
+  drawCurve();
+  if (p.state !== "running") {
+    training.source.close();
+    $("train").disabled = false;
+    $("stop-training").disabled = true;
+    if (p.file) loadModels().catch(() => {});
+  }
+}
+
+async function stopTraining() {
+  if (!training) return;
+  $("stop-training").disabled = true;
+  try {
+    await api("/api/trainings/" + training.id, { method: "DELETE" });
+    trainStatus("stopping after this epoch…");
+  } catch (e) {
+    trainStatus(e.message, true);
+  }
+}
+
+// The learning curve: training error (and validation NLL for the modern LSTM) by epoch, log scale
+// when the values span more than a decade.
+function drawCurve() {
+  const box = $("curve");
+  box.replaceChildren();
+  const points = training ? training.points : [];
+  box.dataset.points = points.length;
+  const W = Number(box.getAttribute("width"));
+  const H = Number(box.getAttribute("height"));
+  const left = 56, right = 12, top = 12, bottom = 30;
+  box.append(svg("line", { class: "axis", x1: left, y1: H - bottom, x2: W - right, y2: H - bottom }));
+  box.append(svg("line", { class: "axis", x1: left, y1: top, x2: left, y2: H - bottom }));
+  if (!points.length) return;
+  const values = points.flatMap((p) => [p.train, p.valid]).filter((v) => typeof v === "number" && isFinite(v) && v > 0);
+  let low = Math.min(...values), high = Math.max(...values);
+  const log = high / low > 10;
+  const f = (v) => (log ? Math.log10(v) : v);
+  if (f(high) - f(low) < 1e-9) { high = high * 1.1 + 1e-9; low = low * 0.9; }
+  const lastEpoch = Math.max(points[points.length - 1].epoch, 2);
+  const x = (e) => left + ((e - 1) / (lastEpoch - 1)) * (W - left - right);
+  const y = (v) => H - bottom - ((f(v) - f(low)) / (f(high) - f(low))) * (H - top - bottom);
+  for (const name of ["train", "valid"]) {
+    const pts = points.filter((p) => typeof p[name] === "number" && p[name] > 0);
+    if (!pts.length) continue;
+    box.append(svg("polyline", { class: "series-" + name, "data-count": pts.length,
+      points: pts.map((p) => x(p.epoch).toFixed(1) + "," + y(p[name]).toFixed(1)).join(" ") }));
+  }
+  box.append(svg("text", { class: "label", x: left, y: H - 8 }, "epoch 1"));
+  box.append(svg("text", { class: "label", x: W - right - 60, y: H - 8 }, "epoch " + lastEpoch));
+  box.append(svg("text", { class: "label", x: 4, y: top + 10 }, high.toPrecision(3)));
+  box.append(svg("text", { class: "label", x: 4, y: H - bottom }, low.toPrecision(3)));
+  box.append(svg("text", { class: "label", x: W / 2 - 120, y: H - 8 },
+    "training error" + (points.some((p) => typeof p.valid === "number") ? " (orange), validation NLL (blue)" : "")
+    + (log ? ", log scale" : "")));
+}
+
+// ---- Evaluate view: the metrics a model file records, a new free run measured, the baselines ----
+
+function evalStatus(text, isError) {
+  $("eval-status").textContent = text;
+  $("eval-status").className = isError ? "error" : "";
+}
+
+function cell(row, text, number) {
+  const td = document.createElement(row.parentElement && row.parentElement.tagName === "THEAD" ? "th" : "td");
+  td.textContent = text;
+  if (number) td.className = "number";
+  row.append(td);
+}
+
+function format(v) {
+  return typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(4)) : String(v);
+}
+
+function metricsTable(table, metrics) {
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  for (const [name, value] of Object.entries(metrics || {})) {
+    if (typeof value === "object") continue;
+    const tr = body.insertRow();
+    tr.dataset.metric = name;
+    cell(tr, name);
+    cell(tr, format(value), typeof value === "number");
+  }
+}
+
+async function showRecorded() {
+  const id = $("eval-model").value;
+  if (!id) return;
+  const m = await api("/api/models/" + encodeURIComponent(id));
+  metricsTable($("recorded-metrics"), m.metrics);
+  const p = m.provenance || {};
+  $("provenance").textContent = "made by bebop " + (p.bebop_version || "?") + " on " + (p.created || "?")
+    + ", seed " + p.seed + ": bebop " + (p.command_line || []).join(" ");
+}
+
+function evalSettings() {
+  return {
+    model: $("eval-model").value,
+    choruses: Number($("eval-choruses").value),
+    seed: Number($("eval-seed").value),
+  };
+}
+
+async function evaluateModel(event) {
+  event.preventDefault();
+  evalStatus("letting the model run free…");
+  try {
+    const r = await api("/api/evaluations", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(evalSettings()),
+    });
+    metricsTable($("eval-metrics"), r.metrics);
+    evalStatus("measured " + r.metrics.choruses + " free-run choruses");
+  } catch (e) {
+    evalStatus(e.message, true);
+  }
+}
+
+const CHART = ["chord_accuracy", "in_scale", "novel_bars"];
+
+async function compareModel() {
+  $("compare").disabled = true;
+  evalStatus("training the baselines and letting every model run free…");
+  try {
+    const body = Object.assign(evalSettings(), { elmanEpochs: Number($("elman-epochs").value) });
+    const r = await api("/api/comparisons", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    const columns = Object.keys(r.rows[0]).filter((k) => typeof r.rows[0][k] !== "object");
+    const table = $("compare-table");
+    table.tHead.replaceChildren();
+    const head = table.tHead.insertRow();
+    for (const c of columns) cell(head, c);
+    table.tBodies[0].replaceChildren();
+    for (const row of r.rows) {
+      const tr = table.tBodies[0].insertRow();
+      for (const c of columns) cell(tr, format(row[c]), typeof row[c] === "number");
+    }
+    table.hidden = false;
+    $("verdict").textContent = r.verdict;
+    compareChart(r.rows);
+    evalStatus("compared " + r.rows.length + " models");
+  } catch (e) {
+    evalStatus(e.message, true);
+  } finally {
+    $("compare").disabled = false;
+  }
+}
+
+// Grouped bars: for each model, its chord accuracy, in-scale share and novel bars (all 0..1).
+function compareChart(rows) {
+  const box = $("compare-chart");
+  box.replaceChildren();
+  box.hidden = false;
+  const W = Number(box.getAttribute("width")), H = Number(box.getAttribute("height"));
+  const left = 40, bottom = 40, top = 24;
+  const group = (W - left - 10) / rows.length;
+  const bar = Math.min(24, (group - 12) / CHART.length);
+  const y = (v) => H - bottom - v * (H - top - bottom);
+  box.append(svg("line", { class: "axis", x1: left, y1: y(0), x2: W - 10, y2: y(0), stroke: "#888" }));
+  for (const v of [0, 0.5, 1]) box.append(svg("text", { class: "label", x: 8, y: y(v) + 4 }, v.toFixed(1)));
+  rows.forEach((row, i) => {
+    const x0 = left + i * group + 6;
+    CHART.forEach((metric, k) => {
+      const v = typeof row[metric] === "number" ? Math.max(0, Math.min(1, row[metric])) : 0;
+      box.append(svg("rect", { class: "bar bar-" + metric, "data-model": row.model, "data-metric": metric,
+        x: x0 + k * bar, y: y(v), width: bar - 2, height: y(0) - y(v) }));
+    });
+    box.append(svg("text", { class: "label", x: x0, y: H - bottom + 14 }, row.model));
+  });
+  CHART.forEach((metric, k) => {
+    box.append(svg("rect", { class: "bar-" + metric, x: left + k * 140, y: 6, width: 10, height: 10 }));
+    box.append(svg("text", { class: "label", x: left + k * 140 + 14, y: 15 }, metric));
+  });
+}
+
+function show(view) {
+  for (const tab of document.querySelectorAll("nav .tab")) {
+    tab.setAttribute("aria-selected", tab.dataset.view === view);
+    $(tab.dataset.view).hidden = tab.dataset.view !== view;
+  }
+}
+
+for (const tab of document.querySelectorAll("nav .tab")) tab.addEventListener("click", () => show(tab.dataset.view));
+$("import-form").addEventListener("submit", importFiles);
+$("evaluate-form").addEventListener("submit", evaluateModel);
+$("compare").addEventListener("click", compareModel);
+$("eval-model").addEventListener("change", () => showRecorded().catch((e) => evalStatus(e.message, true)));
+$("train-form").addEventListener("submit", startTraining);
+$("stop-training").addEventListener("click", stopTraining);
+loadCorpora().catch(() => {});
+// a training started earlier (in another tab, or by a script) is watched as if started here
+api("/api/trainings").then(({ trainings }) => {
+  const running = trainings.find((t) => t.state === "running");
+  if (running) watch(running);
+}).catch(() => {});
 
 $("progression-choice").addEventListener("change", () => {
   const choice = $("progression-choice").value;

@@ -14,6 +14,18 @@ public record Composition(Score score, String description, Set<ScoreFormat> form
         formats = Collections.unmodifiableSet(EnumSet.copyOf(formats));
     }
 
+    /**
+     * Every format the piece can be written as: {@link #formats} and, for a piece with notation, PDF
+     * (engraved by LilyPond, when it is installed: {@link ScoreFiles#unavailable}).
+     */
+    public Set<ScoreFormat> allFormats() {
+        EnumSet<ScoreFormat> all = EnumSet.copyOf(formats);
+        if (all.contains(ScoreFormat.ly)) {
+            all.add(ScoreFormat.pdf);
+        }
+        return Collections.unmodifiableSet(all);
+    }
+
     /** True when the piece is a piano roll, written as MIDI, audio and a picture only. */
     public boolean pianoRoll() {
         return !formats.contains(ScoreFormat.musicxml);

@@ -7,7 +7,10 @@ import bebop.eval.Evaluator;
 import bebop.music.BluesForm;
 import bebop.nn.baseline.ElmanSettings;
 import bebop.train.Experiment1;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +19,20 @@ public final class EvaluateService {
     private EvaluateService() {}
 
     /** The LSTM and the baselines side by side, and how they were made. */
-    public record Compared(List<Comparison.Row> rows, String verdict, String setup) {}
+    public record Compared(List<Comparison.Row> rows, String verdict, String setup) {
+        /** One object a row: the model, its size and its metrics as {@code eval --json} names them. */
+        public List<ObjectNode> table() {
+            List<ObjectNode> out = new ArrayList<>();
+            for (Comparison.Row r : rows) {
+                ObjectNode row = JsonNodeFactory.instance.objectNode();
+                row.put("model", r.model());
+                row.put("size", r.size());
+                row.setAll(Metrics.of(r.evaluation()));
+                out.add(row);
+            }
+            return out;
+        }
+    }
 
     /** A comparison about to run: the melody model, its held-out choruses and the Elman network's settings. */
     public record ComparisonPlan(BluesModel model, int[] heldOut, ElmanSettings elman) {
@@ -74,6 +90,7 @@ public final class EvaluateService {
      * free as the paper does. {@code commandLine} goes into the report's setup.
      */
     public static Compared compare(ComparisonPlan plan, int choruses, long seed, List<String> commandLine) {
+        checkChoruses(choruses);
         BluesModel m = plan.model();
         int[] heldOut = plan.heldOut();
         ElmanSettings elman = plan.elman();

@@ -18,6 +18,14 @@ public final class Models {
 
     private Models() {}
 
+    /**
+     * What a model's file says of it: its header (kind, provenance with the command line that trained
+     * it, config, metrics, extra), as {@code .bebop} files hold it.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode header(LoadedModel m) {
+        return ModelFile.header(m instanceof BluesModel b ? b.model().model() : ((DataModel) m).model());
+    }
+
     /** The model in {@code file}, or the bundled one when {@code file} is null. */
     public static LoadedModel load(Path file) {
         if (file == null) {

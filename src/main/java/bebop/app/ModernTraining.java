@@ -113,6 +113,11 @@ public final class ModernTraining {
             }
 
             @Override
+            public boolean stopRequested() {
+                return listener.stopRequested();
+            }
+
+            @Override
             public void onCheckpoint(TrainerState st) {
                 if (checkpoint != null) {
                     ModernModels.writeCheckpoint(checkpoint, st, provenance);
@@ -137,8 +142,32 @@ public final class ModernTraining {
         PolyDataset data = blues ? bluesSet(settings.seed(), form).toPoly() : PolyJson.resolve(dataset);
         // what the frames mean, recorded in the model: read before hours of training, not after
         FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : CorpusDatasets.frameFormat(dataset);
-        Run run = train(data, settings, blues ? PolyJson.toBytes(data) : PolyJson.bytes(dataset), checkpoint, resume,
-                commandLine, listener);
+        return trained(data, format, blues ? PolyJson.toBytes(data) : PolyJson.bytes(dataset), settings, checkpoint,
+                resume, commandLine, listener);
+    }
+
+    /**
+     * An import folder (a corpus {@code bebop import} wrote), as {@link #onData} trains it, except that a
+     * corpus too small to hold a piece out (fewer than 3 pieces: all of them train) is validated on its
+     * training pieces; the data set's name then says so ("valid = train"), in the model and its curve.
+     */
+    public static TrainedModel<Run> onCorpus(Path folder, ModernSettings settings, List<String> commandLine,
+                                             Listener listener) {
+        String spec = folder.toString();
+        FrameFormat format = CorpusDatasets.frameFormat(spec);
+        PolyDataset read = PolyJson.resolve(spec);
+        PolyDataset data = !read.valid().isEmpty() || read.train().isEmpty() ? read
+                : new PolyDataset(read.name() + " (valid = train: too few pieces to hold one out)", read.train(),
+                        read.train(), read.test());
+        return trained(data, format, PolyJson.bytes(spec), settings, null, null, commandLine, listener);
+    }
+
+    private static TrainedModel<Run> trained(PolyDataset data, FrameFormat format, byte[] bytes, ModernSettings settings,
+                                             Path checkpoint, Path resume, List<String> commandLine, Listener listener) {
+        Run run = train(data, settings, bytes, checkpoint, resume, commandLine, listener);
+        if (run.result().bestEpoch() == 0) {
+            throw new UserError(data.name() + ": stopped before the first epoch ended; there is no model to keep");
+        }
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("valid_nll", run.result().bestValid());
         if (!data.test().isEmpty()) {

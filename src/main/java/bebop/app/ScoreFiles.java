@@ -25,6 +25,19 @@ public final class ScoreFiles {
     private ScoreFiles() {}
 
     /**
+     * Why {@code format} cannot be written on this machine (PDF: LilyPond is not on the PATH), or empty
+     * when it can.
+     */
+    public static Optional<String> unavailable(ScoreFormat format) {
+        if (format != ScoreFormat.pdf) {
+            return Optional.empty();
+        }
+        var lilypond = LilyPond.onPath().program();
+        return lilypond.find().isPresent() ? Optional.empty()
+                : Optional.of(lilypond.name() + " is not installed on this computer (needed to " + lilypond.installHint() + ")");
+    }
+
+    /**
      * Writes each format to {@code base + "." + format}, in the order given, telling {@code onWritten}
      * after each file. The notation is made once for the score formats.
      */

@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bebop studio}: compose, listen and download in the browser, served by bebop itself. */
+/** {@code bebop studio}: compose, listen, download, import, train and evaluate in the browser, served by bebop itself. */
 @Command(name = "studio", sortOptions = false,
-        header = "A local web page to compose, hear, see and download blues.",
+        header = "A local web page to compose, hear, see and download blues, and to train and evaluate models.",
         description = {"Starts bebop's web server and prints the page's address. It listens on 127.0.0.1 (this",
             "computer only) unless --host says otherwise. Stop it with Ctrl-C."})
 final class StudioCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package bebop.studio;
 
 import bebop.app.Composition;
+import bebop.app.ScoreFiles;
 import bebop.app.ScoreFormat;
 import bebop.music.ChordSymbol;
 import bebop.music.Note;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * What {@code POST /api/compose} answers: the grid (ticks per quarter and bar, bars, tempo), the chord
  * symbols by tick, each part's notes as {@code [pitch, start, duration, velocity]}, and a download
- * link per file format.
+ * link per file format (PDF only where LilyPond is installed).
  */
 record CompositionView(String id, String description, int ticksPerQuarter, long ticksPerBar, long bars,
                        double tempo, double seconds, List<Map<String, Object>> chords,
@@ -38,8 +39,10 @@ record CompositionView(String id, String description, int ticksPerQuarter, long 
             parts.add(part);
         }
         Map<String, String> downloads = new LinkedHashMap<>();
-        for (ScoreFormat f : c.formats()) {
-            downloads.put(f.name(), "/api/compositions/" + id + "." + f.name());
+        for (ScoreFormat f : c.allFormats()) {
+            if (ScoreFiles.unavailable(f).isEmpty()) {
+                downloads.put(f.name(), "/api/compositions/" + id + "." + f.name());
+            }
         }
         return new CompositionView(id, c.description(), s.ticksPerQuarter(), s.ticksPerBar(), s.bars(),
                 s.tempoBpm(), s.seconds(), chords, parts, downloads);

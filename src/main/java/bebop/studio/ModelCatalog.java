@@ -75,13 +75,7 @@ final class ModelCatalog {
      * (a 400 with the reader's message when it is not a model), then moved into place whole.
      */
     synchronized Map<String, Object> upload(String name, byte[] bytes) throws IOException {
-        if (name == null || !ID.matcher(name).matches() || name.endsWith(SUFFIX)) {
-            throw ApiError.badRequest("name '" + name + "': a model's name is letters, digits, '.', '_' or '-' "
-                    + "(at most 100, no path, no .bebop suffix)");
-        }
-        if (ids().contains(name)) {
-            throw new ApiError(409, "model '" + name + "' exists already; upload it under another name");
-        }
+        Path target = newModel(name);
         Files.createDirectories(uploads);
         Path tmp = Files.createTempFile(uploads, ".upload-", ".tmp");
         try {
@@ -91,11 +85,26 @@ final class ModelCatalog {
             } catch (UserError e) {
                 throw ApiError.badRequest("model '" + name + "': " + e.getMessage().replace(tmp.toString(), name + SUFFIX));
             }
-            Files.move(tmp, uploads.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return describe(name);
+    }
+
+    /**
+     * The file a new model named {@code name} will be written to (in the uploads folder): a 400 for a
+     * name that is not one, a 409 for a name on offer already.
+     */
+    synchronized Path newModel(String name) {
+        if (name == null || !ID.matcher(name).matches() || name.endsWith(SUFFIX)) {
+            throw ApiError.badRequest("name '" + name + "': a model's name is letters, digits, '.', '_' or '-' "
+                    + "(at most 100, no path, no .bebop suffix)");
+        }
+        if (ids().contains(name)) {
+            throw new ApiError(409, "model '" + name + "' exists already; choose another name");
+        }
+        return uploads.resolve(name + SUFFIX);
     }
 
     /** The bytes of a model's file, as {@code bebop train} wrote it (its provenance inside). */
@@ -119,6 +128,9 @@ final class ModelCatalog {
             out.put("melody", false);
             out.put("description", "trained on " + d.dataset());
         }
+        var header = Models.header(m);
+        out.put("metrics", header.get("metrics"));
+        out.put("provenance", header.get("provenance"));
         return out;
     }
 }

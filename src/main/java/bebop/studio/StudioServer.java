@@ -3,14 +3,23 @@ package bebop.studio;
 import bebop.UserError;
 import bebop.app.ComposeService;
 import bebop.app.Composition;
+import bebop.app.EvaluateService;
+import bebop.app.Evaluation;
+import bebop.app.Experiment;
+import bebop.app.ImportService;
 import bebop.app.ScoreFiles;
 import bebop.app.ScoreFormat;
+import bebop.app.TrainingJob;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.UploadedFile;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -20,7 +29,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +39,9 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -47,6 +60,10 @@ public final class StudioServer implements AutoCloseable {
 
     private final StudioSettings settings;
     private final ModelCatalog models;
+    private final Corpora corpora;
+    private final Trainings trainings = new Trainings();
+    /** Comparisons train baselines for tens of seconds: one at a time, the others told to wait. */
+    private final Semaphore comparing = new Semaphore(1);
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final ThreadPoolExecutor composers = new ThreadPoolExecutor(StudioSettings.THREADS, StudioSettings.THREADS,
             0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(StudioSettings.QUEUE));
@@ -61,9 +78,15 @@ public final class StudioServer implements AutoCloseable {
     private StudioServer(StudioSettings settings) {
         this.settings = settings;
         this.models = new ModelCatalog(settings.models(), settings.work().resolve("models"));
+        this.corpora = new Corpora(settings.work().resolve("imports"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxUploadBytes();
+            // multipart parts beyond 1 MB wait on disk, in the work folder (Jetty deletes them after the request)
+            config.jetty.multipartConfig.cacheDirectory(settings.work().resolve(".multipart").toString());
+            config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -89,10 +112,31 @@ public final class StudioServer implements AutoCloseable {
         });
         app.post("/api/compose", this::compose);
         app.get("/api/compositions/{file}", this::download);
+        app.post("/api/evaluations", this::evaluate);
+        app.post("/api/comparisons", this::compare);
+        app.post("/api/imports", this::importUploads);
+        app.get("/api/imports", ctx -> ctx.json(Map.of("imports", corpora.ids())));
+        app.post("/api/trainings", this::train);
+        app.get("/api/trainings", ctx -> ctx.json(Map.of("trainings",
+                trainings.all().stream().map(e -> trainingView(e, e.job().progress(Integer.MAX_VALUE))).toList())));
+        app.get("/api/trainings/{id}", ctx -> {
+            Trainings.Entry e = trainings.get(ctx.pathParam("id"));
+            ctx.json(trainingView(e, e.job().progress(0)));
+        });
+        app.get("/api/trainings/{id}/events", this::events);
+        app.delete("/api/trainings/{id}", ctx -> {
+            Trainings.Entry e = trainings.get(ctx.pathParam("id"));
+            e.job().stop();
+            ctx.status(202).json(trainingView(e, e.job().progress(Integer.MAX_VALUE)));
+        });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
         app.exception(UserError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
+        app.exception(Exception.class, (e, ctx) -> {
+            // the trace goes to the server's log, never to the client
+            System.getLogger(StudioServer.class.getName()).log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path(), e);
+            error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+        });
     }
 
     /** Starts a server on the settings' host and port (0: a free port) and returns it running. */
@@ -163,6 +207,194 @@ public final class StudioServer implements AutoCloseable {
         ctx.json(CompositionView.of(id, c));
     }
 
+    /** {@code POST /api/evaluations}: the model's free run measured as {@code bebop eval} measures it. */
+    private void evaluate(Context ctx) throws InterruptedException {
+        EvaluationJson body = jsonBody(ctx, EvaluationJson.class, "POST /api/evaluations");
+        Path file = models.file(body.model());
+        int choruses = body.choruses() == null ? 100 : body.choruses();
+        long seed = body.seed() == null ? 1 : body.seed();
+        Evaluation e = pooled(() -> EvaluateService.evaluate(file, choruses, seed));
+        ctx.json(Map.of("model", body.model() == null ? ModelCatalog.BUNDLED : body.model(), "metrics", e.metrics()));
+    }
+
+    /**
+     * {@code POST /api/comparisons}: {@code bebop eval --compare}: the melody model against Markov chains and
+     * an Elman network trained here on its training choruses; one at a time (503 while one runs).
+     */
+    private void compare(Context ctx) {
+        EvaluationJson body = jsonBody(ctx, EvaluationJson.class, "POST /api/comparisons");
+        Path file = models.file(body.model());
+        var plan = EvaluateService.comparison(file, body.elmanEpochs() == null ? 30 : body.elmanEpochs());
+        if (!comparing.tryAcquire()) {
+            throw new ApiError(503, "the studio is comparing another model with the baselines; try again when it is done");
+        }
+        try {
+            EvaluateService.Compared c = EvaluateService.compare(plan, body.choruses() == null ? 100 : body.choruses(),
+                    body.seed() == null ? 1 : body.seed(), List.of("studio", "POST", "/api/comparisons", ctx.body()));
+            ctx.json(Map.of("rows", c.table(), "verdict", c.verdict(), "setup", c.setup()));
+        } finally {
+            comparing.release();
+        }
+    }
+
+    /** Runs a task on the bounded pool compose uses, a 503 when its queue is full. */
+    private <T> T pooled(Callable<T> task) throws InterruptedException {
+        Future<T> f;
+        try {
+            f = composers.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new ApiError(503, "the studio is busy with " + StudioSettings.QUEUE + " requests; try again shortly");
+        }
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * {@code POST /api/imports}: MIDI files or zips of them as multipart parts (any field name),
+     * imported as {@code bebop import} imports a folder; the report of every file comes back, with the
+     * new corpus's id when at least one file was imported (201), else a 422 naming the first reason.
+     */
+    private void importUploads(Context ctx) throws IOException {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!type.startsWith("multipart/form-data")) {
+            throw new ApiError(415, "POST /api/imports takes multipart/form-data (MIDI files or a zip), not '" + type + "'");
+        }
+        if (ctx.contentLength() > settings.maxUploadBytes()) {
+            throw tooLarge();
+        }
+        List<UploadedFile> files;
+        try {
+            files = ctx.uploadedFiles();
+        } catch (IllegalStateException e) {
+            throw tooLarge();
+        }
+        if (files.size() > StudioSettings.MAX_FILES) {
+            throw new ApiError(413, "the upload holds " + files.size() + " files; at most " + StudioSettings.MAX_FILES);
+        }
+        List<ImportService.Upload> uploads = new ArrayList<>();
+        for (UploadedFile f : files) {
+            try (var in = f.content()) {
+                uploads.add(new ImportService.Upload(f.filename(), in.readAllBytes()));
+            }
+        }
+        String id = corpora.newId();
+        ImportService.Report report = ImportService.uploads(uploads, settings.maxUploadBytes(), StudioSettings.MAX_FILES,
+                corpora.scratch(), corpora.target(id));
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!report.kept()) {
+            out.put("error", report.summary());
+        } else {
+            out.put("id", id);
+            out.put("summary", report.summary());
+        }
+        out.put("imported", report.imported());
+        out.put("rejected", report.rejected());
+        out.put("files", report.files());
+        ctx.status(report.kept() ? 201 : 422).json(out);
+    }
+
+    private ApiError tooLarge() {
+        return new ApiError(413, "the upload is larger than " + settings.maxUploadBytes() + " bytes (--max-upload)");
+    }
+
+    /** {@code POST /api/trainings}: starts the one training this server runs at a time (202), or a 409. */
+    private void train(Context ctx) {
+        TrainingJson body = jsonBody(ctx, TrainingJson.class, "POST /api/trainings");
+        Experiment experiment = null;
+        if (body.experiment() != null) {
+            experiment = switch (body.experiment()) {
+                case "chords" -> Experiment.chords;
+                case "melody" -> Experiment.melody;
+                default -> throw ApiError.badRequest("experiment '" + body.experiment() + "': use chords or melody");
+            };
+        }
+        Path corpus = body.corpus() == null ? null : corpora.folder(body.corpus());
+        TrainingJob.Request request = new TrainingJob.Request(experiment, corpus, body.trainer(),
+                body.seed() == null ? 1 : body.seed(), body.maxEpochs(), body.hidden());
+        Trainings.Entry e;
+        synchronized (trainings) {
+            String name = body.name();
+            if (name == null) {
+                name = (experiment != null ? experiment.name() : body.corpus()) + "-s" + request.seed() + "-"
+                        + Long.toHexString(System.currentTimeMillis());
+            }
+            e = trainings.start(request, name, models.newModel(name));
+        }
+        ctx.status(202).json(trainingView(e, e.job().progress(0)));
+    }
+
+    /**
+     * {@code GET /api/trainings/{id}/events}: server-sent events, one {@code progress} event (the state,
+     * epoch, share done and the curve's new points) at most five times a second until the training ends.
+     */
+    private void events(Context ctx) throws Exception {
+        Trainings.Entry e = trainings.get(ctx.pathParam("id"));
+        if (!"text/event-stream".equals(ctx.header("Accept"))) {
+            throw new ApiError(406, "GET /api/trainings/" + e.id() + "/events is a server-sent event stream: send "
+                    + "'Accept: text/event-stream' (GET /api/trainings/" + e.id() + " answers JSON)");
+        }
+        new SseHandler(client -> stream(client, e)).handle(ctx);
+    }
+
+    private void stream(SseClient client, Trainings.Entry e) {
+        int seen = 0;
+        try {
+            while (!client.terminated()) {
+                TrainingJob.Progress p = e.job().await(seen, 1000);
+                client.sendEvent("progress", trainingView(e, p));
+                seen = p.from() + p.points().size();
+                if (p.state().over()) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Object> trainingView(Trainings.Entry e, TrainingJob.Progress p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", e.id());
+        v.put("model", e.model());
+        v.put("description", e.job().describe());
+        v.put("state", p.state().name());
+        v.put("epoch", p.epoch());
+        v.put("maxEpochs", p.maxEpochs());
+        v.put("done", p.done());
+        v.put("message", p.message());
+        v.put("from", p.from());
+        v.put("points", p.points());
+        v.put("events", "/api/trainings/" + e.id() + "/events");
+        if (p.state() == TrainingJob.State.finished || p.state() == TrainingJob.State.stopped) {
+            v.put("file", "/api/models/" + e.model() + "/file");
+        }
+        return v;
+    }
+
+    private <T> T jsonBody(Context ctx, Class<T> type, String what) {
+        String contentType = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!contentType.startsWith("application/json")) {
+            throw new ApiError(415, what + " takes application/json, not '" + contentType + "'");
+        }
+        T body;
+        try {
+            body = json.readValue(ctx.body(), type);
+        } catch (JsonProcessingException x) {
+            throw ApiError.badRequest("the request body is not the JSON " + what + " takes: " + x.getOriginalMessage());
+        }
+        if (body == null) {
+            throw ApiError.badRequest("the request body is empty; send the settings as JSON");
+        }
+        return body;
+    }
+
     /** Writes a kept composition in the asked format into the work folder (once) and sends it. */
     private void download(Context ctx) throws IOException {
         String name = ctx.pathParam("file");
@@ -177,9 +409,12 @@ public final class StudioServer implements AutoCloseable {
         if (c == null) {
             throw ApiError.notFound("composition '" + m.group(1) + "': not kept by this server; compose it again");
         }
-        ScoreFormat format = c.formats().stream().filter(f -> f.name().equals(m.group(2))).findFirst()
+        ScoreFormat format = c.allFormats().stream().filter(f -> f.name().equals(m.group(2))).findFirst()
                 .orElseThrow(() -> ApiError.notFound("composition '" + m.group(1) + "' has no ." + m.group(2)
-                        + " file; it has " + c.formats()));
+                        + " file; it has " + c.allFormats()));
+        ScoreFiles.unavailable(format).ifPresent(why -> {
+            throw new ApiError(501, "composition '" + m.group(1) + "." + format.name() + "': " + why);
+        });
         Path file = render(m.group(1), c, format);
         ctx.contentType(contentType(format));
         ctx.header("Content-Disposition", "attachment; filename=\"bebop-" + name + "\"");
@@ -236,6 +471,7 @@ public final class StudioServer implements AutoCloseable {
 
     @Override
     public void close() {
+        trainings.close();
         app.stop();
         composers.shutdownNow();
     }

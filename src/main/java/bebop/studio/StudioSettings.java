@@ -12,6 +12,8 @@ public record StudioSettings(String host, int port, Path models, Path work, long
     /** Compose requests run on this many threads; more wait in a queue of {@link #QUEUE} and then are refused. */
     public static final int THREADS = 2;
     public static final int QUEUE = 32;
+    /** The most files one import takes (a zip's files counted one by one). */
+    public static final int MAX_FILES = 500;
 
     public StudioSettings {
         if (port < 0 || port > 65535) {

@@ -100,6 +100,37 @@ class StudioBrowserTest {
         }
     }
 
+    @Test
+    void evaluatesAModelAndComparesItWithTheBaselinesAsATableAndAChart() throws Exception {
+        try (StudioServer server = StudioServer.start(new StudioSettings("127.0.0.1", 0, null, dir.resolve("work"), 1 << 20))) {
+            ChromeDriver page = browser();
+            try {
+                WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(120));
+                page.get(server.url());
+                page.findElement(By.id("evaluate-tab")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#recorded-metrics tr[data-metric=chord_accuracy]")).isEmpty());
+                assertTrue(page.findElement(By.id("provenance")).getText().contains("bebop train"),
+                        page.findElement(By.id("provenance")).getText());
+                set(page, "eval-choruses", "2");
+                set(page, "elman-epochs", "1");
+                page.findElement(By.id("evaluate")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#eval-metrics tr[data-metric=choruses]")).isEmpty());
+                assertEquals("2", page.findElement(By.cssSelector("#eval-metrics tr[data-metric=choruses] td.number")).getText());
+
+                page.findElement(By.id("compare")).click();
+                wait.until(d -> d.findElement(By.id("compare-table")).isDisplayed()
+                        && !d.findElements(By.cssSelector("#compare-table tbody tr")).isEmpty());
+                int models = page.findElements(By.cssSelector("#compare-table tbody tr")).size();
+                assertTrue(models >= 3, "the LSTM and the baselines: " + models);
+                assertEquals(3 * models, page.findElements(By.cssSelector("#compare-chart rect.bar")).size());
+                assertTrue(page.findElement(By.id("verdict")).getText().length() > 10);
+                Files.write(Path.of("target", "studio-evaluate.png"), page.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                page.quit();
+            }
+        }
+    }
+
     static void set(ChromeDriver page, String id, String value) {
         WebElement e = page.findElement(By.id(id));
         e.clear();

@@ -49,6 +49,11 @@ class StudioServerTest {
     }
 
     static HttpResponse<byte[]> send(String method, String path, String type, byte[] body) throws Exception {
+        return send(server, method, path, type, body);
+    }
+
+    static HttpResponse<byte[]> send(StudioServer server, String method, String path, String type, byte[] body)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (type != null) {
             b.header("Content-Type", type);
@@ -103,6 +108,18 @@ class StudioServerTest {
         HttpResponse<byte[]> xml = send("GET", piece.get("downloads").get("musicxml").asText(), null, null);
         assertEquals(200, xml.statusCode());
         assertTrue(new String(xml.body()).contains("<score-partwise"));
+        // PDF: engraved by LilyPond where it is installed (CI installs it), else a 501 that says so
+        HttpResponse<byte[]> pdf = send("GET", "/api/compositions/" + piece.get("id").asText() + ".pdf", null, null);
+        if (bebop.app.ScoreFiles.unavailable(bebop.app.ScoreFormat.pdf).isEmpty()) {
+            assertEquals(200, pdf.statusCode(), new String(pdf.body()));
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(new String(pdf.body(), 0, 5).equals("%PDF-"));
+            assertTrue(piece.get("downloads").has("pdf"));
+        } else {
+            assertTrue(System.getenv("CI") == null, "CI installs lilypond (.ci/run)");
+            assertError(pdf, 501, "lilypond is not installed");
+            assertTrue(!piece.get("downloads").has("pdf"), "no PDF link where no PDF can be made");
+        }
         // The same settings name the same piece.
         assertEquals(piece.get("id"), json(compose("{\"seed\": 7, \"choruses\": 2, \"chords\": \"" + BIRD + "\"}")).get("id"));
     }
@@ -125,6 +142,42 @@ class StudioServerTest {
         assertError(send("POST", "/api/models?name=..%2Fescape", "application/octet-stream", bundled), 400, "no path");
         assertError(send("POST", "/api/models?name=%2Ftmp%2Fx", "application/octet-stream", bundled), 400, "no path");
         assertError(send("POST", "/api/models", "application/octet-stream", bundled), 400, "name 'null'");
+        assertEquals(before, tree(dir));
+    }
+
+    @Test
+    void evaluatesAModelAndComparesItWithTheBaselines() throws Exception {
+        JsonNode bundled = json(send("GET", "/api/models/bundled", null, null));
+        assertEquals(1.0, bundled.get("metrics").get("chord_accuracy").asDouble(), bundled.toString());
+        assertTrue(bundled.get("provenance").get("command_line").isArray(), bundled.toString());
+
+        HttpResponse<byte[]> r = send("POST", "/api/evaluations", "application/json", "{\"choruses\": 3}".getBytes());
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        JsonNode metrics = json(r).get("metrics");
+        assertEquals(3, metrics.get("choruses").asInt());
+        assertEquals(bebop.app.EvaluateService.evaluate(null, 3, 1).metrics().toString(), metrics.toString(),
+                "what bebop eval measures");
+
+        r = send("POST", "/api/comparisons", "application/json", "{\"choruses\": 2, \"elmanEpochs\": 1}".getBytes());
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        JsonNode rows = json(r).get("rows");
+        assertTrue(rows.size() >= 3, rows.toString());
+        assertEquals("LSTM", rows.get(0).get("model").asText().substring(0, 4), rows.toString());
+        for (JsonNode row : rows) {
+            assertTrue(row.get("chord_accuracy").isNumber() && row.get("nll").isNumber(), row.toString());
+        }
+        assertTrue(json(r).get("verdict").asText().length() > 10);
+
+        List<String> before = tree(dir);
+        assertError(send("POST", "/api/evaluations", "application/json", "{\"model\": \"../models/notes\"}".getBytes()),
+                404, "no such model");
+        assertError(send("POST", "/api/evaluations", "application/json", "{\"choruses\": 0}".getBytes()), 400, "--choruses 0");
+        assertError(send("POST", "/api/evaluations", "application/json", "{\"choruses\": ".getBytes()), 400, "not the JSON");
+        assertError(send("POST", "/api/evaluations", "text/plain", "{}".getBytes()), 415, "application/json");
+        assertError(send("POST", "/api/comparisons", "application/json", "{\"elmanEpochs\": 0}".getBytes()), 400,
+                "--elman-epochs 0");
+        assertError(send("POST", "/api/comparisons", "application/json", "{\"choruses\": -1}".getBytes()), 400,
+                "--choruses -1");
         assertEquals(before, tree(dir));
     }
 

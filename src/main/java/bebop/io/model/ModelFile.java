@@ -150,7 +150,8 @@ public final class ModelFile {
         return b.array();
     }
 
-    private static ObjectNode header(Model m) {
+    /** The JSON header a file of {@code m} holds: format version, kind, provenance, config, metrics, extra. */
+    public static ObjectNode header(Model m) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode h = f.objectNode();
         h.put("format_version", FORMAT_VERSION);

@@ -11,5 +11,13 @@ public interface ModernListener {
     /** After every epoch: the state to write as a checkpoint. */
     default void onCheckpoint(TrainerState state) {}
 
+    /**
+     * Polled after every update: return true to end the run (the unfinished epoch is dropped and the
+     * best finished epoch's network is the result, stop reason {@code "stopped"}).
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
     ModernListener NONE = new ModernListener() {};
 }

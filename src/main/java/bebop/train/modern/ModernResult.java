@@ -11,7 +11,7 @@ import java.util.List;
  * @param bestValid its validation NLL
  * @param epochs epochs trained
  * @param curve one entry per epoch
- * @param stopReason "patience", "max-epochs" or "time"
+ * @param stopReason "patience", "max-epochs", "time" or "stopped" (the listener asked)
  * @param seconds training time
  * @param steps training steps (frames)
  * @param finalState the state after the last epoch (what the last checkpoint holds)

@@ -33,9 +33,15 @@ import java.util.List;
  *       The rate is part of the state, so a resumed run decays exactly as an uninterrupted one.
  *   <li>After each epoch the listener receives a {@link TrainerState}: written to a checkpoint and
  *       given back to {@link #train} it continues the run exactly (same bits as never stopping).
+ *   <li>The listener may ask the run to stop ({@link ModernListener#stopRequested}, polled after every
+ *       update): an epoch interrupted that way is dropped (not counted, no checkpoint), and the
+ *       result is, as always, the best finished epoch's network (stop reason {@value #STOPPED}).
  * </ol>
  */
 public final class ModernTrainer {
+    /** The stop reason of a run its listener asked to stop ({@link ModernListener#stopRequested}). */
+    public static final String STOPPED = "stopped";
+
     private ModernTrainer() {}
 
     /** The network a run with these settings starts from. */
@@ -154,6 +160,7 @@ public final class ModernTrainer {
             double lossSum = 0;
             long epochSteps = 0;
             int n;
+            boolean interrupted = false;
             while ((n = lanes.fill(unroll)) > 0) {
                 unroll.zeroGradient();
                 lossSum += unroll.forward(true, dropout, inputDropout, rng);
@@ -164,6 +171,17 @@ public final class ModernTrainer {
                 epochSteps += n;
                 double el = (System.nanoTime() - t0) / 1e9;
                 listener.onUpdate(epoch, epochSteps, stepsPerEpoch, lossSum / epochSteps, epochSteps / Math.max(el, 1e-9));
+                if (listener.stopRequested()) {
+                    interrupted = true;
+                    break;
+                }
+            }
+            if (interrupted) {
+                // the unfinished epoch is dropped: the result is the best finished epoch's network
+                seconds += (System.nanoTime() - t0) / 1e9;
+                epoch--;
+                stop = STOPPED;
+                break;
             }
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             FrameScore v = PolyEvaluation.score(unroll, valid);
@@ -201,6 +219,9 @@ public final class ModernTrainer {
                     bad, rate, decayBad, toArray(trainCurve), toArray(validCurve), seconds, steps);
             listener.onCheckpoint(state);
             stop = epochDone(s, epoch, bad, seconds);
+            if (stop == null && listener.stopRequested()) {
+                stop = STOPPED;
+            }
         }
         LstmStack bestNet = LstmStack.fromParameters(config(s), best);
         List<EpochStats> all = new ArrayList<>();

@@ -72,6 +72,58 @@ class ModernTrainerTest {
     }
 
     @Test
+    void aStopAskedForEndsTheRunWithTheBestFinishedEpoch() {
+        PolyDataset d = TinyData.make(2, 4, 6, 2, 30);
+        ModernSettings s = ModernSettings.defaults(4).withLayers(List.of(8)).withWindow(10).withBatch(2)
+                .withDropout(0).withMaxEpochs(200).withPatience(200);
+        // asked between epochs: the run ends after the epoch just finished
+        List<TrainerState> states = new ArrayList<>();
+        ModernResult atEpochEnd = ModernTrainer.train(d, s, "tiny", new ModernListener() {
+            @Override
+            public void onCheckpoint(TrainerState st) {
+                states.add(st);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return states.size() >= 3;
+            }
+        }, null);
+        assertEquals(ModernTrainer.STOPPED, atEpochEnd.stopReason());
+        assertEquals(3, atEpochEnd.epochs());
+        assertEquals(3, atEpochEnd.curve().size());
+        assertBitIdentical(states.get(atEpochEnd.bestEpoch() - 1).parameters(), atEpochEnd.best().parameters());
+        // asked in the middle of epoch 3: that epoch is dropped, the best of epochs 1 and 2 is the result
+        int[] updates = new int[1];
+        List<EpochStats> epochs = new ArrayList<>();
+        ModernResult midEpoch = ModernTrainer.train(d, s, "tiny", new ModernListener() {
+            @Override
+            public void onUpdate(int epoch, long done, long per, double loss, double sps) {
+                if (epoch == 3) {
+                    updates[0]++;
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochStats st) {
+                epochs.add(st);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return updates[0] >= 1;
+            }
+        }, null);
+        assertEquals(ModernTrainer.STOPPED, midEpoch.stopReason());
+        assertEquals(2, midEpoch.epochs());
+        assertEquals(2, epochs.size());
+        assertEquals(atEpochEnd.curve().subList(0, 2).stream().map(EpochStats::validNll).toList(),
+                midEpoch.curve().stream().map(EpochStats::validNll).toList());
+        assertEquals(states.get(1).bestEpoch(), midEpoch.bestEpoch());
+        assertBitIdentical(states.get(1).bestParameters(), midEpoch.best().parameters());
+    }
+
+    @Test
     void resumingFromAnyCheckpointGivesTheSameBits() throws Exception {
         PolyDataset d = ResumeChild.data();
         ModernSettings s = ResumeChild.settings();
