@@ -155,7 +155,7 @@ class ComposeCommandTest {
     void aBadChordSymbolGivesOneLineAndExitCodeTwo() throws IOException {
         String out = dir.resolve("bad/c").toString();
         assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "C7 H7 F7", "--out", out),
-                "--chords: 'H7' is not a chord symbol (e.g. C, Cm, C7, Cm7, Cmaj7, Cdim7, Cm7b5)");
+                "--chords: 'H7' is not a chord symbol: at character 1, cannot read 'H': a chord starts with its root, A to G (or N.C. for no chord)");
         assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "| C F G |", "--out", out),
                 "--chords: the bar 'C F G' holds 3 chords; a bar holds 1 or 2 (two half bars)");
         assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "C7", "--choruses", "1",
