@@ -11,6 +11,7 @@ import bebop.encoding.FrameFormat;
 import bebop.encoding.LocalEncoding;
 import bebop.io.midi.MidiReader;
 import bebop.io.score.ChordChart;
+import bebop.io.score.MusicXmlChords;
 import bebop.music.BluesForm;
 import bebop.music.Chord;
 import bebop.music.Progression;
@@ -83,7 +84,8 @@ public final class ComposeService {
     }
 
     /**
-     * The progression of {@code --chords}: the text, or with "@FILE" the chord chart in that file
+     * The progression of {@code --chords}: the text, or with "@FILE" the chords of that file: a
+     * MusicXML lead sheet's harmony ({@link MusicXmlChords}: .musicxml, .xml, .mxl) or a text chart
      * ({@link ChordChart}); a user error names the bad symbol, bar or file.
      */
     public static Progression progression(String text, Voicing voicing) {
@@ -91,7 +93,7 @@ public final class ComposeService {
         String where = "--chords";
         if (text.startsWith("@")) {
             Path file = Path.of(text.substring(1));
-            chart = ChordChart.read(file);
+            chart = MusicXmlChords.handles(file) ? MusicXmlChords.read(file) : ChordChart.read(file);
             where = "--chords " + text;
         }
         try {

@@ -65,6 +65,12 @@ final class ComposeCommand implements Callable<Integer> {
                     + "(see README). A chorus is one pass through it; the primer's melody is kept, its chords are the progression's."})
     String chords;
 
+    @Option(names = "--leadsheet", paramLabel = "FILE",
+            description = {"Improvise over the chords of a lead sheet: a MusicXML file's chord symbols (.musicxml, .xml, "
+                    + ".mxl; the first part, each on the beat it falls in) or a text chart (bars of --chords over many lines, "
+                    + "# comments). The same as --chords @FILE."})
+    Path leadsheet;
+
     @Option(names = "--voicing", paramLabel = "core|full", defaultValue = "core",
             description = {"How --chords sounds to the network, in C3-B3: core = root, third, fifth and seventh "
                     + "(sus chords their 4th or 2nd, sixth chords their 6th, slash chords add the bass); full = every "
@@ -85,7 +91,11 @@ final class ComposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, chords, tempo,
+        if (leadsheet != null && chords != null) {
+            throw new UserError("--leadsheet and --chords: give one or the other");
+        }
+        String progression = leadsheet != null ? "@" + leadsheet : chords;
+        ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, progression, tempo,
                 ComposeRequest.voicing(voicing));
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");

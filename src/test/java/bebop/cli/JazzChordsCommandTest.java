@@ -157,4 +157,30 @@ class JazzChordsCommandTest {
         assertEquals(List.of(), LilyPond.problems(r.output()), r.output());
         assertEquals(0, r.exitCode(), r.output());
     }
+
+    @Test
+    void aMusicXmlLeadSheetGivesItsChords() throws Exception {
+        Path dir = CliRun.scratch("jazz-leadsheet");
+        Path first = dir.resolve("first");
+        assertEquals(0, CliRun.of("compose", "--chords", BLUES, "--choruses", "1", "--seed", "2", "--out", first.toString())
+                .exitCode());
+        Path again = dir.resolve("again");
+        CliRun run = CliRun.of("compose", "--leadsheet", first + ".musicxml", "--choruses", "1", "--seed", "2",
+                "--out", again.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("over your chords | F13 / / / | Bb9 / / / |"), run.out());
+        Progression p = Progression.parse(BLUES);
+        List<String> expected = p.chordSymbols(96, 8, 240).stream().map(ChordSymbol::symbol).toList();
+        assertEquals(expected, MidiReader.read(Path.of(again + ".mid")).chordSymbols().stream().map(ChordSymbol::symbol).toList());
+
+        Path chart = dir.resolve("blues.txt");
+        Files.writeString(chart, BLUES.replace(" | F13 | Cm7", " |\n| F13 | Cm7"), StandardCharsets.UTF_8);
+        CliRun text = CliRun.of("compose", "--leadsheet", chart.toString(), "--choruses", "1", "--out", dir.resolve("t").toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals(expected, MidiReader.read(dir.resolve("t.mid")).chordSymbols().stream().map(ChordSymbol::symbol).toList());
+
+        CliRun both = CliRun.of("compose", "--leadsheet", chart.toString(), "--chords", "C7", "--out", dir.resolve("x").toString());
+        assertEquals(2, both.exitCode());
+        assertEquals("bebop: --leadsheet and --chords: give one or the other\n", both.err());
+    }
 }
