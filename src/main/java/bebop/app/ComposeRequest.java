@@ -1,17 +1,20 @@
 package bebop.app;
 
 import bebop.UserError;
+import bebop.music.Voicing;
 import java.nio.file.Path;
 
 /**
  * What to compose: the model ({@code null}: the bundled one), the piece's length in choruses, the
  * seed of the primer choice and the note draws, the melody temperature, how to start (a MIDI file,
  * or the first {@code primerSteps} steps of a training opening; both null: one bar), the chords to
- * improvise over ({@code null}: the network's own), and the tempo. Checked when made.
+ * improvise over ({@code null}: the network's own; "@FILE" reads them from a text file), the tempo, and
+ * how the chords are voiced ({@code null}: core). Checked when made.
  */
 public record ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
-                             Integer primerSteps, String chords, double tempo) {
+                             Integer primerSteps, String chords, double tempo, Voicing voicing) {
     public ComposeRequest {
+        voicing = voicing == null ? Voicing.CORE : voicing;
         if (choruses < 1 || choruses > 1000) {
             throw new UserError("--choruses " + choruses + ": must be between 1 and 1000");
         }
@@ -22,6 +25,21 @@ public record ComposeRequest(Path model, int choruses, long seed, double tempera
         Checks.tempo(tempo);
         if (primerFile != null && primerSteps != null) {
             throw new UserError("--primer and --primer-steps: give one or the other");
+        }
+    }
+
+    /** A request with the core voicing. */
+    public ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
+                          Integer primerSteps, String chords, double tempo) {
+        this(model, choruses, seed, temperature, primerFile, primerSteps, chords, tempo, Voicing.CORE);
+    }
+
+    /** The voicing of {@code --voicing}: core or full. */
+    public static Voicing voicing(String text) {
+        try {
+            return Voicing.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--voicing " + text + ": use core (root, third, fifth, seventh) or full (every pitch class)", e);
         }
     }
 

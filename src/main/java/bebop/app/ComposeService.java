@@ -10,9 +10,13 @@ import bebop.data.BluesDataset;
 import bebop.encoding.FrameFormat;
 import bebop.encoding.LocalEncoding;
 import bebop.io.midi.MidiReader;
+import bebop.io.score.ChordChart;
+import bebop.io.score.MusicXmlChords;
 import bebop.music.BluesForm;
+import bebop.music.Chord;
 import bebop.music.Progression;
 import bebop.music.Score;
+import bebop.music.Voicing;
 import bebop.nn.SequenceModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +43,7 @@ public final class ComposeService {
     private ComposeService() {}
 
     public static Composition compose(ComposeRequest r) {
-        Progression progression = r.chords() == null ? null : progression(r.chords());
+        Progression progression = r.chords() == null ? null : progression(r.chords(), r.voicing());
         LoadedModel loaded = Models.load(r.model());
         if (loaded instanceof DataModel m) {
             return composeData(m, r, progression);
@@ -74,13 +78,38 @@ public final class ComposeService {
                 "the first " + k + " steps of training chorus " + c.index(), notes);
     }
 
-    /** The progression of {@code --chords}, or a user error naming the bad symbol or bar. */
+    /** The progression of {@code --chords} in the core voicing, or a user error naming the bad symbol or bar. */
     public static Progression progression(String text) {
-        try {
-            return Progression.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--chords: " + e.getMessage(), e);
+        return progression(text, Voicing.CORE);
+    }
+
+    /**
+     * The progression of {@code --chords}: the text, or with "@FILE" the chords of that file: a
+     * MusicXML lead sheet's harmony ({@link MusicXmlChords}: .musicxml, .xml, .mxl) or a text chart
+     * ({@link ChordChart}); a user error names the bad symbol, bar or file.
+     */
+    public static Progression progression(String text, Voicing voicing) {
+        String chart = text;
+        String where = "--chords";
+        if (text.startsWith("@")) {
+            Path file = Path.of(text.substring(1));
+            chart = MusicXmlChords.handles(file) ? MusicXmlChords.read(file) : ChordChart.read(file);
+            where = "--chords " + text;
         }
+        try {
+            return Progression.parse(chart, voicing);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the user's chords sound as: the voicing and each chord's notes. */
+    private static String voiced(Progression progression, Voicing voicing) {
+        StringBuilder sb = new StringBuilder(",\nvoiced ").append(voicing.describe()).append(':');
+        for (Chord c : progression.distinctChords()) {
+            sb.append(' ').append(c.notes().isEmpty() ? c.symbol() + " (nothing)" : c.toString());
+        }
+        return sb.toString();
     }
 
     private static List<BluesDataset.Chorus> trainingChoruses(BluesDataset data, int[] heldOut) {
@@ -116,13 +145,16 @@ public final class ComposeService {
             frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
                     r.temperature(), notes);
         }
-        Score score = LocalEncoding.decode(frames, r.tempo(), m.melody() ? "bebop blues" : "bebop blues (chords)");
+        String title = m.melody() ? "bebop blues" : "bebop blues (chords)";
+        Score score = progression == null ? LocalEncoding.decode(frames, r.tempo(), title)
+                : LocalEncoding.decode(frames, r.tempo(), title, progression.meter(), progression.chordSymbols(steps,
+                        progression.stepsPerBar(), LocalEncoding.TICKS_PER_QUARTER / LocalEncoding.STEPS_PER_QUARTER));
         String how = String.format(Locale.ROOT,
                 "%d choruses (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s%s.",
                 r.choruses(), score.bars(), score.seconds(), Checks.number(r.tempo()), m.describe(), from,
                 m.melody() ? "melody temperature " + Checks.number(r.temperature())
                         : "chords only (a chords-only model plays no melody)",
-                progression == null ? "" : ",\nover your chords " + progression);
+                progression == null ? "" : ",\nover your chords " + progression + voiced(progression, r.voicing()));
         return new Composition(score, how, SCORE_FORMATS);
     }
 
@@ -180,6 +212,10 @@ public final class ComposeService {
                 throw new UserError("--primer-steps " + primerSteps + ": " + e.getMessage(), e);
             }
         }
+        if (progression != null && !progression.meter().equals(format.timeSignature())) {
+            throw new UserError("--chords: bars of " + progression.meter() + ", but " + m.label() + " plays bars of "
+                    + format.timeSignature() + " (" + format.describe() + ")");
+        }
         int barsPerChorus = progression == null ? BluesForm.BARS : progression.bars().size();
         int steps = r.choruses() * barsPerChorus * format.stepsPerBar();
         if (start.length >= steps) {
@@ -190,6 +226,10 @@ public final class ComposeService {
                 progression == null ? null : Generation.chords(progression, steps, format), notes);
         Score score = format.composing().decode(frames, r.tempo(),
                 format.isPianoRoll() ? "bebop piano roll" : "bebop improvisation");
+        if (progression != null) {
+            score = score.withChordSymbols(progression.chordSymbols(steps, format.stepsPerBar(),
+                    LocalEncoding.TICKS_PER_QUARTER / format.stepsPerQuarter()));
+        }
         String how = String.format(Locale.ROOT, "%d choruses of %d bars (%d bars, %.0f s at %s bpm) by %s (%s, %s, seed %d),%n"
                         + "primed with %s, %s%s.",
                 r.choruses(), barsPerChorus, score.bars(), score.seconds(), Checks.number(r.tempo()), m.label(),
@@ -201,7 +241,7 @@ public final class ComposeService {
                 format.isPianoRoll() ? "every key drawn on its own, temperature " + Checks.number(r.temperature())
                         : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
                         + Checks.number(r.temperature()),
-                progression == null ? "" : ",\nover your chords " + progression);
+                progression == null ? "" : ",\nover your chords " + progression + voiced(progression, r.voicing()));
         return new Composition(score, how, format.isPianoRoll() ? ROLL_FORMATS : SCORE_FORMATS);
     }
 

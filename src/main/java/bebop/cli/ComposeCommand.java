@@ -57,10 +57,25 @@ final class ComposeCommand implements Callable<Integer> {
 
     @Option(names = "--chords", paramLabel = "PROGRESSION",
             description = {"Improvise the melody over this progression instead of the network's own chords, e.g. "
-                    + "\"C7 F7 C7 C7 F7 F7 C7 C7 G7 F7 C7 G7\": one symbol a bar, or with bar lines \"| C7 | F7 | Dm7 G7 |\" "
-                    + "(1 or 2 chords a bar). Chords: C, Cm, C7, Cm7, Cmaj7, Cdim, Cdim7, Cm7b5, Caug, C6, Cm6, Csus4, Csus2 "
-                    + "on any root (C#, Db, ...). A chorus is one pass through it; the primer's melody is kept, its chords are the progression's."})
+                    + "\"C7 F7 C7 C7 F7 F7 C7 C7 G7 F7 C7 G7\": one symbol a bar, or with bar lines "
+                    + "\"| F13 | Bb9 | F13 | Cm7 F7b9 | Bb9 / Bo7 / | ...\" (1 chord a bar, or up to one a beat: in 4/4, "
+                    + "2 chords take 2+2 beats, 3 chords 2+1+1, 4 one each; '/' a beat of the chord before, '%' the bar "
+                    + "before; \"3/4 | ... |\" for 3/4), or @FILE for a text chart (bars over many lines, # comments). "
+                    + "Chords as lead sheets write them: F13, Bbm7b5, Eo7, D7b9, C7alt, G7sus4, C6/9, F7/C, N.C., ... "
+                    + "(see README). A chorus is one pass through it; the primer's melody is kept, its chords are the progression's."})
     String chords;
+
+    @Option(names = "--leadsheet", paramLabel = "FILE",
+            description = {"Improvise over the chords of a lead sheet: a MusicXML file's chord symbols (.musicxml, .xml, "
+                    + ".mxl; the first part, each on the beat it falls in) or a text chart (bars of --chords over many lines, "
+                    + "# comments). The same as --chords @FILE."})
+    Path leadsheet;
+
+    @Option(names = "--voicing", paramLabel = "core|full", defaultValue = "core",
+            description = {"How --chords sounds to the network, in C3-B3: core = root, third, fifth and seventh "
+                    + "(sus chords their 4th or 2nd, sixth chords their 6th, slash chords add the bass); full = every "
+                    + "pitch class of the chord. Default: ${DEFAULT-VALUE}."})
+    String voicing;
 
     @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Default: ${DEFAULT-VALUE}.")
     double tempo;
@@ -76,7 +91,12 @@ final class ComposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, chords, tempo);
+        if (leadsheet != null && chords != null) {
+            throw new UserError("--leadsheet and --chords: give one or the other");
+        }
+        String progression = leadsheet != null ? "@" + leadsheet : chords;
+        ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, progression, tempo,
+                ComposeRequest.voicing(voicing));
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }

@@ -110,6 +110,21 @@ public final class LocalEncoding {
      * chord symbols name each chord as the paper does where it is one of the paper's voicings.
      */
     public static Score decode(double[][] frames, double tempoBpm, String title) {
+        return decode(frames, tempoBpm, title, TimeSignature.FOUR_FOUR, null);
+    }
+
+    /**
+     * As {@link #decode(double[][], double, String)} in a meter of quarter-note beats ({@code meter}
+     * n/4: bars of 2n steps, chords struck again at each bar line), with the given chord symbols in
+     * place of names found from the notes when {@code chordSymbols} is not null (a user's progression
+     * keeps its own symbols: "F13", not the name of the notes voiced).
+     */
+    public static Score decode(double[][] frames, double tempoBpm, String title, TimeSignature meter,
+                               List<ChordSymbol> chordSymbols) {
+        if (meter.denominator() != 4) {
+            throw new IllegalArgumentException("the meter " + meter + " has no quarter-note beats");
+        }
+        int stepsPerBar = meter.numerator() * STEPS_PER_QUARTER;
         int ticksPerStep = TICKS_PER_QUARTER / STEPS_PER_QUARTER;
         List<Note> chordNotes = new ArrayList<>();
         List<ChordSymbol> symbols = new ArrayList<>();
@@ -125,16 +140,16 @@ public final class LocalEncoding {
         while (t < frames.length) {
             List<Integer> chord = chordNotes(frames[t]);
             int end = t + 1;
-            while (end < frames.length && end % STEPS_PER_BAR != 0 && chordNotes(frames[end]).equals(chord)) {
+            while (end < frames.length && end % stepsPerBar != 0 && chordNotes(frames[end]).equals(chord)) {
                 end++;
             }
             if (!chord.isEmpty()) {
                 for (int pitch : chord) {
                     chordNotes.add(new Note(pitch, (long) t * ticksPerStep, (long) (end - t) * ticksPerStep, CHORD_VELOCITY));
                 }
-                String symbol = ChordNamer.name(chord);
-                if (symbols.isEmpty() || !symbols.get(symbols.size() - 1).symbol().equals(symbol)
-                        || t % STEPS_PER_BAR == 0) {
+                String symbol = chordSymbols != null ? null : ChordNamer.name(chord);
+                if (symbol != null && (symbols.isEmpty() || !symbols.get(symbols.size() - 1).symbol().equals(symbol)
+                        || t % stepsPerBar == 0)) {
                     symbols.add(new ChordSymbol((long) t * ticksPerStep, symbol));
                 }
             }
@@ -159,7 +174,7 @@ public final class LocalEncoding {
         if (hasMelodyUnits) {
             parts.add(new Part(Part.MELODY, Part.MELODY_CHANNEL, Part.MELODY_PROGRAM, melodyNotes));
         }
-        return new Score(title, TICKS_PER_QUARTER, tempoBpm, TimeSignature.FOUR_FOUR, parts, symbols,
+        return new Score(title, TICKS_PER_QUARTER, tempoBpm, meter, parts, chordSymbols != null ? chordSymbols : symbols,
                 (long) frames.length * ticksPerStep);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A chord as the paper voices it: a symbol for people ("F7") and the exact MIDI notes that sound.
- * The notes are sorted and distinct.
+ * The notes are sorted and distinct; no notes is no chord ("N.C.").
  */
 public record Chord(String symbol, List<Integer> notes) {
     public Chord {
@@ -12,9 +12,6 @@ public record Chord(String symbol, List<Integer> notes) {
             throw new IllegalArgumentException("a chord needs a symbol");
         }
         notes = List.copyOf(notes);
-        if (notes.isEmpty()) {
-            throw new IllegalArgumentException("chord " + symbol + " has no notes");
-        }
         for (int i = 0; i < notes.size(); i++) {
             Pitch.checkMidi(notes.get(i));
             if (i > 0 && notes.get(i) <= notes.get(i - 1)) {

@@ -55,6 +55,11 @@ public record Score(String title, int ticksPerQuarter, double tempoBpm, TimeSign
         return new Score(title, ticksPerQuarter, bpm, timeSignature, parts, chordSymbols, length);
     }
 
+    /** The same piece with other chord symbols. */
+    public Score withChordSymbols(List<ChordSymbol> symbols) {
+        return new Score(title, ticksPerQuarter, tempoBpm, timeSignature, parts, symbols, length);
+    }
+
     public Score withTitle(String newTitle) {
         return new Score(newTitle, ticksPerQuarter, tempoBpm, timeSignature, parts, chordSymbols, length);
     }

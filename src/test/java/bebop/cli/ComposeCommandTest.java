@@ -155,9 +155,15 @@ class ComposeCommandTest {
     void aBadChordSymbolGivesOneLineAndExitCodeTwo() throws IOException {
         String out = dir.resolve("bad/c").toString();
         assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "C7 H7 F7", "--out", out),
-                "--chords: 'H7' is not a chord symbol (e.g. C, Cm, C7, Cm7, Cmaj7, Cdim7, Cm7b5)");
-        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "| C F G |", "--out", out),
-                "--chords: the bar 'C F G' holds 3 chords; a bar holds 1 or 2 (two half bars)");
+                "--chords: 'H7' is not a chord symbol: at character 1, cannot read 'H': a chord starts with its root, A to G (or N.C. for no chord)");
+        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "| C F G A B |", "--out", out),
+                "--chords: the bar 'C F G A B' holds 5 chords; a 4/4 bar holds 1 to 4 (one a beat at most)");
+        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "| F7 | C7# |", "--out", out),
+                "--chords: 'C7#' is not a chord symbol: at character 3, '#' needs a degree after it (b5, #5, b9, #9, #11, b13)");
+        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "| C7 |", "--voicing", "wide",
+                "--out", out), "--voicing wide: use core (root, third, fifth, seventh) or full (every pitch class)");
+        assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "@" + dir.resolve("none.txt"),
+                "--out", out), dir.resolve("none.txt") + ": no such file");
         assertOneLineError(CliRun.of("compose", "--model", model.toString(), "--chords", "C7", "--choruses", "1",
                 "--out", out), "--chords: the piece (8 steps) is no longer than the 8-step primer; ask for more --choruses or fewer --primer-steps");
         assertFalse(Files.exists(Path.of(out + ".mid")));

@@ -2,6 +2,7 @@ package bebop.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,10 +58,15 @@ class ChordSymbolsTest {
     }
 
     @Test
-    void aBadSymbolIsNamedWithExamples() {
-        for (String bad : new String[] {"H7", "c7", "C9", "Cmaj", "C#b", "", "7", "Cx"}) {
+    void aBadSymbolIsNamedWithTheCharacterThatCannotBeRead() {
+        // C9 and Cmaj were refused before the full vocabulary; they are a ninth chord and the major triad now.
+        assertEquals(List.of(48, 52, 55, 58), notes("C9"), "the core voicing: root, third, fifth, seventh");
+        assertEquals(List.of(48, 50, 52, 55, 58), ChordSymbols.parse("C9", Voicing.FULL).notes());
+        assertEquals(List.of(48, 52, 55), notes("Cmaj"));
+        for (String bad : new String[] {"H7", "c7", "C#b", "7", "Cx"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChordSymbols.parse(bad));
-            assertEquals("'" + bad + "' is not a chord symbol (e.g. C, Cm, C7, Cm7, Cmaj7, Cdim7, Cm7b5)", e.getMessage());
+            assertTrue(e.getMessage().startsWith("'" + bad + "' is not a chord symbol: at character "), e.getMessage());
         }
+        assertEquals(List.of(), notes("N.C."), "no chord sounds nothing");
     }
 }

@@ -1,9 +1,15 @@
 package bebop.io.score;
 
 import bebop.io.AtomicFiles;
+import bebop.music.ChordKind;
+import bebop.music.ChordName;
+import bebop.music.NoteName;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a {@link Notation} as a LilyPond 2.24 file: a {@code \header} with the title, a
@@ -106,9 +112,45 @@ public final class LilyPondWriter {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(first && chord != null ? chord.lilyPond(v.lilyPond()) : "s" + v.lilyPond());
+            sb.append(first && chord != null ? chord(chord, v.lilyPond()) : "s" + v.lilyPond());
             first = false;
         }
+    }
+
+    /** The chordmode modifiers LilyPond names as bebop writes these kinds ("g:m7" prints Gm7). */
+    private static final Map<ChordKind, String> PLAIN = new EnumMap<>(Map.ofEntries(
+            Map.entry(ChordKind.MAJOR, ""), Map.entry(ChordKind.MINOR, ":m"), Map.entry(ChordKind.DOMINANT, ":7"),
+            Map.entry(ChordKind.MINOR_SEVENTH, ":m7"), Map.entry(ChordKind.MAJOR_SEVENTH, ":maj7"),
+            Map.entry(ChordKind.HALF_DIMINISHED, ":m7.5-"), Map.entry(ChordKind.DIMINISHED, ":dim"),
+            Map.entry(ChordKind.DIMINISHED_SEVENTH, ":dim7"), Map.entry(ChordKind.AUGMENTED, ":aug"),
+            Map.entry(ChordKind.MAJOR_SIXTH, ":6"), Map.entry(ChordKind.MINOR_SIXTH, ":m6"),
+            Map.entry(ChordKind.DOMINANT_NINTH, ":9"), Map.entry(ChordKind.MINOR_NINTH, ":m9"),
+            Map.entry(ChordKind.MAJOR_NINTH, ":maj9"), Map.entry(ChordKind.SUSPENDED_FOURTH, ":sus4"),
+            Map.entry(ChordKind.SUSPENDED_SECOND, ":sus2")));
+
+    /**
+     * One chord in chordmode with its duration. A chord of one of the kinds above, written with the
+     * kind's own suffix and no degrees, is entered so that LilyPond names it ("f4:7", "g2:m7", "c2/e");
+     * any other symbol (F13, C7alt, Bb-7, Gm7/C) is printed as written: its root (with the plain
+     * kind's modifier when there is one) under {@code \once \override ChordName.text = \markup "..."}.
+     * No chord is a rest.
+     */
+    static String chord(ChordName c, String duration) {
+        if (c.isNoChord()) {
+            return "r" + duration;
+        }
+        String plain = PLAIN.get(c.kind());
+        String root = lilyRoot(c.root());
+        if (plain != null && c.degrees().isEmpty() && c.text().equals(c.kind().suffix())) {
+            return root + duration + plain + (c.bass() == null ? "" : "/" + lilyRoot(c.bass()));
+        }
+        return "\\once \\override ChordName.text = \\markup " + string(c.symbol()) + " " + root + duration
+                + (plain == null ? "" : plain);
+    }
+
+    private static String lilyRoot(NoteName n) {
+        String accidental = n.alter() > 0 ? "is".repeat(n.alter()) : "es".repeat(-n.alter());
+        return Character.toString(n.step()).toLowerCase(Locale.ROOT) + accidental;
     }
 
     private static String bar(List<Notation.Event> events, Notation n) {

@@ -1,6 +1,7 @@
 package bebop.io.score;
 
 import bebop.io.AtomicFiles;
+import bebop.music.ChordName;
 import bebop.music.Note;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -131,26 +132,7 @@ public final class MusicXmlWriter {
     }
 
     private void harmony(ChordName c, int offset) {
-        open("harmony");
-        open("root");
-        text("root-step", String.valueOf(c.rootStep()));
-        if (c.rootAlter() != 0) {
-            text("root-alter", String.valueOf(c.rootAlter()));
-        }
-        close("root");
-        line("<kind text=\"" + escape(c.quality().suffix()) + "\">" + c.quality().musicXmlKind() + "</kind>");
-        if (c.bassStep().isPresent()) {
-            open("bass");
-            text("bass-step", String.valueOf(c.bassStep().get()));
-            if (c.bassAlter() != 0) {
-                text("bass-alter", String.valueOf(c.bassAlter()));
-            }
-            close("bass");
-        }
-        if (offset != 0) {
-            text("offset", String.valueOf(offset));
-        }
-        close("harmony");
+        sb.append(HarmonyXml.write(c, offset, depth));
     }
 
     private void event(Notation.Event e, Map<String, Integer> accidentals) {

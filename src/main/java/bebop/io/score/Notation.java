@@ -1,6 +1,7 @@
 package bebop.io.score;
 
 import bebop.UserError;
+import bebop.music.ChordName;
 import bebop.music.ChordSymbol;
 import bebop.music.Note;
 import bebop.music.Part;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  *   <li>Notes are split at bar lines and tied; within a bar, durations are spelled by
  *       {@link NoteValue#split}, tied where one value cannot write them.
  *   <li>Length: the score's length rounded to the grid, in whole bars (at least one).
- *   <li>Chord symbols the writers cannot name ({@link ChordName#parse} is empty, e.g. "?") are left out;
+ *   <li>Chord symbols the writers cannot read ({@link ChordName#parse} refuses them, e.g. "?") are left out;
  *       of two symbols on the same sixteenth the later one is kept.
  *   <li>Clef: treble, or bass when the staff's mean pitch is below G3 (and always for the chord staff).
  * </ul>
@@ -107,7 +108,7 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
         TreeMap<Long, ChordName> harmonies = new TreeMap<>();
         for (ChordSymbol cs : sheet.chordSymbols()) {
             long at = grid(cs.start(), tpq);
-            Optional<ChordName> name = ChordName.parse(cs.symbol());
+            Optional<ChordName> name = readable(cs.symbol());
             if (at < total && name.isPresent()) {
                 harmonies.put(at, name.get());
             }
@@ -115,6 +116,15 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
         List<Harmony> hs = new ArrayList<>();
         harmonies.forEach((at, name) -> hs.add(new Harmony(at, name)));
         return new Notation(sheet.title(), sheet.tempoBpm(), ts, unitsPerBar, bars, List.copyOf(staves), List.copyOf(hs));
+    }
+
+    /** The chord of a symbol, or empty when it is not one bebop reads (for example "?"). */
+    static Optional<ChordName> readable(String symbol) {
+        try {
+            return Optional.of(ChordName.parse(symbol));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Harmonies of bar {@code bar} (0-based). */

@@ -84,6 +84,36 @@ final class Fixtures {
                 new Part("Bass", 3, 32, bass), new Part("Right hand", 2, 0, melody)), List.of(), 768);
     }
 
+    /**
+     * A 12-bar jazz blues as a lead sheet writes it: extended, altered, suspended and slash chords, a bar
+     * of four chords, Δ and ø, no chord; a melody note on each bar's first beat.
+     */
+    static Score jazz() {
+        String[][] bars = {{"F13"}, {"Bb9"}, {"F13"}, {"Cm7", "F7b9"}, {"Bb9"}, {"Bo7"}, {"F7/C"}, {"D7b9"},
+            {"Gm7"}, {"C7alt"}, {"F7", "D7#9", "Gm7", "C7sus4"}, {"F\u0394", "A\u00F8", "N.C."}};
+        List<ChordSymbol> symbols = new ArrayList<>();
+        List<Note> melody = new ArrayList<>();
+        for (int b = 0; b < bars.length; b++) {
+            int[] starts = bars[b].length == 4 ? new int[] {0, 4, 8, 12} : bars[b].length == 3 ? new int[] {0, 8, 12}
+                    : bars[b].length == 2 ? new int[] {0, 8} : new int[] {0};
+            for (int k = 0; k < bars[b].length; k++) {
+                symbols.add(new ChordSymbol((16L * b + starts[k]) * S16, bars[b][k]));
+            }
+            melody.add(n(65 + b % 5, 16 * b, 8));
+        }
+        return melodyOnly("Jazz blues", TimeSignature.FOUR_FOUR, 140, 16 * bars.length, melody, symbols);
+    }
+
+    /** Every spelling of the chord table, one a bar. */
+    static Score chordTable() {
+        List<ChordSymbol> symbols = new ArrayList<>();
+        List<bebop.music.ChordTable.Row> rows = bebop.music.ChordTable.rows();
+        for (int k = 0; k < rows.size(); k++) {
+            symbols.add(new ChordSymbol(16L * k * S16, rows.get(k).symbol()));
+        }
+        return melodyOnly("Chord symbols", TimeSignature.FOUR_FOUR, 120, 16L * rows.size(), List.of(n(72, 0, 4)), symbols);
+    }
+
     /** Every fixture by file name, each with and without a chord staff where that differs. */
     static Map<String, Score> all() {
         Map<String, Score> m = new LinkedHashMap<>();
@@ -92,6 +122,8 @@ final class Fixtures {
         m.put("rests", rests());
         m.put("waltz", waltz());
         m.put("offgrid", offGrid());
+        m.put("jazz", jazz());
+        m.put("chord-table", chordTable());
         return m;
     }
 }
