@@ -36,6 +36,11 @@ public record DataModel(Model model, String label, FrameFormat format, List<int[
         return new LstmSequenceModel(l.network(), l.normalizer());
     }
 
+    /** True for a modern LSTM with a NADE output (its frames are drawn key by key, low to high). */
+    public boolean nade() {
+        return model.kind().equals(ModernModels.KIND) && model.config().path("nadeHidden").asInt(0) > 0;
+    }
+
     /** The data set the model was trained on, as its file records it ("?" when it does not say). */
     public String dataset() {
         return model.extra().path("training").path("dataset").asText("?");
