@@ -138,6 +138,21 @@ class BenchPolyCommandTest {
         assertEquals(0, CliRun.of("compose", "--model", m.toString(), "--choruses", "1", "--seed", "3", "--temperature",
                 "0.8", "--out", b.toString()).exitCode());
         assertArrayEquals(Files.readAllBytes(Path.of(a + ".mid")), Files.readAllBytes(Path.of(b + ".mid")));
+        // eval runs the model free and counts 3-4 note frames beside the training set's (all of the tiny set's frames)
+        CliRun e = CliRun.of("eval", "--model", m.toString(), "--choruses", "2", "--seed", "4");
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("3-4 notes, train  1.0000"), e.out());
+
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("eval", "--model", m.toString(), "--choruses", "2", "--seed", "4",
+                "--json").out());
+        assertEquals(1.0, j.get("training_3_4_notes").asDouble());
+        int frames = j.get("generated_frames").asInt();
+        assertTrue(frames > 2 * 12 * 8 - 8 && frames <= 2 * 12 * 8, "2 choruses of 12 bars of 8 steps, less the primer: " + frames);
+        assertTrue(e.out().contains("(share of " + frames + " generated frames with 3 or 4 keys sounding"), e.out());
+        double share = j.get("generated_3_4_notes").asDouble();
+        assertTrue(share >= 0 && share <= 1);
+        assertTrue(e.out().contains(String.format(java.util.Locale.ROOT, "3-4 notes         %.4f", share)), e.out());
+        assertEquals(e.out(), CliRun.of("eval", "--model", m.toString(), "--choruses", "2", "--seed", "4").out());
         assertOneLineError(CliRun.of("compose", "--model", m.toString(), "--temperature", "0", "--out",
                 dir.resolve("out/x").toString()), "--temperature");
     }
@@ -150,8 +165,9 @@ class BenchPolyCommandTest {
                 dir.resolve("song").toString());
         assertEquals(0, c.exitCode(), c.err());
         assertTrue(c.out().contains("every key drawn on its own"), c.out());
-        CliRun e = CliRun.of("eval", "--model", f.toString());
+        CliRun e = CliRun.of("eval", "--model", f.toString(), "--choruses", "1");
         assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("3-4 notes, train   unknown"), e.out());
     }
 
     @Test
