@@ -1,10 +1,10 @@
 package bebop.app;
 
 import bebop.UserError;
-import bebop.compose.Primers;
-import bebop.eval.Comparison;
 import bebop.compose.Generation;
+import bebop.compose.Primers;
 import bebop.encoding.FrameFormat;
+import bebop.eval.Comparison;
 import bebop.eval.Evaluator;
 import bebop.eval.Polyphony;
 import bebop.io.poly.PolyJson;
