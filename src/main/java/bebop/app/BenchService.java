@@ -60,6 +60,7 @@ public final class BenchService {
         FrameScore baseline = BernoulliBaseline.fit(data.train()).score(data.test());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dataset", data.name());
+        r.put("output", run.result().best().config().outputKind());
         Map<String, Integer> pieces = new LinkedHashMap<>();
         pieces.put("train", data.train().size());
         pieces.put("valid", data.valid().size());

@@ -238,7 +238,8 @@ public final class ComposeService {
                         : piece < 0 ? "a silent frame (the model keeps no training openings)"
                         : "the first " + start.length + " steps of training piece " + (piece + 1) + " of the "
                         + primers.size() + " the model keeps",
-                format.isPianoRoll() ? "every key drawn on its own, temperature " + Checks.number(r.temperature())
+                format.isPianoRoll() ? (m.nade() ? "keys drawn low to high, each given the keys drawn below it (NADE), "
+                        : "every key drawn on its own, ") + "temperature " + Checks.number(r.temperature())
                         : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
                         + Checks.number(r.temperature()),
                 progression == null ? "" : ",\nover your chords " + progression + voiced(progression, r.voicing()));

@@ -7,6 +7,8 @@ import bebop.io.model.Model;
 import bebop.io.poly.ModernModels;
 import bebop.nn.LstmSequenceModel;
 import bebop.nn.SequenceModel;
+import bebop.nn.modern.LstmStack;
+import bebop.nn.modern.NadeSequenceModel;
 import bebop.nn.modern.StackSequenceModel;
 import java.util.List;
 
@@ -17,7 +19,7 @@ import java.util.List;
 public record DataModel(Model model, String label, FrameFormat format, List<int[][]> primers) implements LoadedModel {
     /** The network, built from the file's weights (eval needs only the recorded metrics, so it is not built on load). */
     public SequenceModel network() {
-        SequenceModel net = model.kind().equals(ModernModels.KIND) ? new StackSequenceModel(ModernModels.of(model, label))
+        SequenceModel net = model.kind().equals(ModernModels.KIND) ? modernNetwork(ModernModels.of(model, label))
                 : paperNetwork(LstmModels.of(model, label));
         if (net.units() != format.units()) {
             throw new UserError(label + ": its network has " + net.units() + " units but its frames ("
@@ -26,8 +28,17 @@ public record DataModel(Model model, String label, FrameFormat format, List<int[
         return net;
     }
 
+    private static SequenceModel modernNetwork(LstmStack net) {
+        return net.config().nade() ? new NadeSequenceModel(net) : new StackSequenceModel(net);
+    }
+
     private static SequenceModel paperNetwork(LstmModels.Loaded l) {
         return new LstmSequenceModel(l.network(), l.normalizer());
+    }
+
+    /** True for a modern LSTM with a NADE output (its frames are drawn key by key, low to high). */
+    public boolean nade() {
+        return model.kind().equals(ModernModels.KIND) && model.config().path("nadeHidden").asInt(0) > 0;
     }
 
     /** The data set the model was trained on, as its file records it ("?" when it does not say). */

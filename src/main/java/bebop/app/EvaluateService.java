@@ -1,9 +1,13 @@
 package bebop.app;
 
 import bebop.UserError;
+import bebop.compose.Generation;
 import bebop.compose.Primers;
+import bebop.encoding.FrameFormat;
 import bebop.eval.Comparison;
 import bebop.eval.Evaluator;
+import bebop.eval.Polyphony;
+import bebop.io.poly.PolyJson;
 import bebop.music.BluesForm;
 import bebop.nn.baseline.ElmanSettings;
 import bebop.train.Experiment1;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /** Evaluating a model: a free run measured as the paper's claims need, or the LSTM against baselines. */
 public final class EvaluateService {
@@ -50,7 +55,7 @@ public final class EvaluateService {
         checkChoruses(choruses);
         LoadedModel loaded = Models.load(file);
         if (loaded instanceof DataModel m) {
-            return new Evaluation.Recorded(m);
+            return new Evaluation.Recorded(m, m.format().isPianoRoll() ? polyphony(m, choruses, seed) : null);
         }
         BluesModel m = (BluesModel) loaded;
         String experiment = m.model().experiment();
@@ -104,6 +109,38 @@ public final class EvaluateService {
                 choruses, Primers.DEFAULT_STEPS, seed, heldOut.length, m.describe(),
                 plan.trainingChoruses(), elman.hidden(), elman.epochs(), String.join(" ", commandLine));
         return new Compared(rows, Comparison.verdict(rows), setup);
+    }
+
+    /**
+     * A free run of a piano-roll model, {@code choruses} times 12 bars on its own grid, primed as
+     * compose primes it (a training opening picked with {@code seed}), every frame drawn at
+     * temperature 1 (key by key for a NADE): the share of generated frames with 3-4 notes, beside
+     * the training set's as the model file records it (or, for a file without the record, the
+     * bundled data set it names).
+     */
+    static Polyphony polyphony(DataModel m, int choruses, long seed) {
+        FrameFormat format = m.format();
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom pick = root.split();
+        SplittableRandom notes = root.split();
+        List<int[][]> primers = m.primers();
+        int piece = primers.isEmpty() ? -1 : pick.nextInt(primers.size());
+        double[][] start = Generation.primer(piece < 0 ? null : primers.get(piece), format.units(), 0, format.stepsPerBar());
+        int steps = Math.max(choruses * BluesForm.BARS * format.stepsPerBar(), start.length + 1);
+        double[][] frames = Generation.compose(m.network(), format, start, steps, 1.0, null, notes);
+        return new Polyphony(steps - start.length, Polyphony.share(frames, start.length), trainingShare(m));
+    }
+
+    private static double trainingShare(DataModel m) {
+        var recorded = m.model().extra().path("training").path(ModernTraining.TRAIN_CHORD_SHARE);
+        if (recorded.isNumber()) {
+            return recorded.asDouble();
+        }
+        String dataset = m.dataset();
+        if (PolyJson.bundledNames().contains(dataset.toLowerCase(Locale.ROOT))) {
+            return Polyphony.share(PolyJson.bundled(dataset).train());
+        }
+        return Double.NaN;
     }
 
     public static void checkChoruses(int choruses) {

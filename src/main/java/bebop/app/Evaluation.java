@@ -1,6 +1,7 @@
 package bebop.app;
 
 import bebop.eval.MelodyEvaluation;
+import bebop.eval.Polyphony;
 import bebop.train.ChordEvaluation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,12 +29,21 @@ public sealed interface Evaluation {
     /**
      * A model of data other than the blues (an import, a piano roll): its free run has no form to keep
      * and no training segments to compare with, so what counts is what training measured on the
-     * model's own data set, as its file records it.
+     * model's own data set, as its file records it; and for a piano roll, how often a free run
+     * sounds 3-4 notes at once beside the training set ({@code polyphony}, null for other frames).
      */
-    record Recorded(DataModel model) implements Evaluation {
+    record Recorded(DataModel model, Polyphony polyphony) implements Evaluation {
         @Override
         public ObjectNode metrics() {
-            return model.model().metrics();
+            ObjectNode m = model.model().metrics().deepCopy();
+            if (polyphony != null) {
+                m.put("generated_frames", polyphony.frames());
+                m.put("generated_3_4_notes", polyphony.generated());
+                if (!Double.isNaN(polyphony.training())) {
+                    m.put("training_3_4_notes", polyphony.training());
+                }
+            }
+            return m;
         }
     }
 }

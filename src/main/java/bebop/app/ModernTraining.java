@@ -7,6 +7,7 @@ import bebop.data.Split;
 import bebop.data.corpus.ChordMelodySet;
 import bebop.data.poly.PolyDataset;
 import bebop.encoding.FrameFormat;
+import bebop.eval.Polyphony;
 import bebop.io.corpus.CorpusDatasets;
 import bebop.io.model.Fingerprint;
 import bebop.io.model.FrameFormats;
@@ -37,6 +38,9 @@ import java.util.Map;
  * piano-roll data set: a checkpoint after every epoch that a resumed run continues exactly.
  */
 public final class ModernTraining {
+    /** The training set's share of frames with 3-4 notes, as model files record it ({@code training}). */
+    public static final String TRAIN_CHORD_SHARE = "train_frames_3_4_notes";
+
     private ModernTraining() {}
 
     /** Progress of a modern run; {@link #onStart} gets the settings that train (a checkpoint's on resume). */
@@ -55,6 +59,7 @@ public final class ModernTraining {
             training.put("stopped_by", result.stopReason());
             training.put("seconds", result.seconds());
             training.put("steps", result.steps());
+            training.put(TRAIN_CHORD_SHARE, Polyphony.share(data.train()));
             return ModernModels.toModel(result.best(), settings, training, metrics, provenance);
         }
 

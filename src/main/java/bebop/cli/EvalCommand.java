@@ -20,18 +20,21 @@ import picocli.CommandLine.Spec;
             "chords models: from the form's first frame, chord outputs thresholded at 0.5 and fed back: how well",
             "it keeps the form. melody models: primed with the first bar of a training chorus, chords thresholded",
             "and one melody note drawn per step (the paper's rule): chord_accuracy, in_scale, novel_bars,",
-            "unique_choruses, pitch_class_kl; and nll, the cross-entropy per step on the held-out choruses."})
+            "unique_choruses, pitch_class_kl; and nll, the cross-entropy per step on the held-out choruses.",
+            "Models of other data: the figures training measured; a piano-roll model also runs free (--choruses of 12",
+            "bars, primed as compose primes it, temperature 1; a NADE model draws each frame key by key) and shows the",
+            "share of generated frames with 3-4 notes sounding beside the training set's."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model file to evaluate. Default: the model bundled with bebop.")
     Path model;
 
     @Option(names = "--choruses", paramLabel = "N", defaultValue = "100",
-            description = "Choruses to run free (96 steps each). Default: ${DEFAULT-VALUE}.")
+            description = "Choruses to run free (96 steps each; a piano roll: 12 bars each). Default: ${DEFAULT-VALUE}.")
     int choruses;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "melody models: seed of the primer choice and the note draws. Default: ${DEFAULT-VALUE}.")
+            description = "melody and piano-roll models: seed of the primer choice and the note draws. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")

@@ -4,6 +4,7 @@ import bebop.app.BluesModel;
 import bebop.app.DataModel;
 import bebop.app.Evaluation;
 import bebop.eval.MelodyEvaluation;
+import bebop.eval.Polyphony;
 import bebop.train.ChordEvaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,11 @@ final class EvalOutput {
         } else if (evaluation instanceof Evaluation.Melody m) {
             melody(m.model(), m.eval(), m.seed(), w);
         } else {
-            recorded(((Evaluation.Recorded) evaluation).model(), w);
+            Evaluation.Recorded r = (Evaluation.Recorded) evaluation;
+            recorded(r.model(), w);
+            if (r.polyphony() != null) {
+                polyphony(r.polyphony(), w);
+            }
         }
     }
 
@@ -65,6 +70,17 @@ final class EvalOutput {
         w.printf(Locale.ROOT, "pitch_class_kl    %.4f   (nats, generated vs training pitch classes, add-one smoothed)%n", eval.pitchClassKl());
         w.printf(Locale.ROOT, "nll               %.4f   (nats per step, 25 units, teacher-forced on %d held-out choruses)%n",
                 eval.nll(), eval.heldOutChoruses());
+    }
+
+    /** How often a free run sounds 3-4 notes at once, beside the training set. */
+    private static void polyphony(Polyphony p, PrintWriter w) {
+        w.printf(Locale.ROOT, "3-4 notes         %.4f   (share of %d generated frames with 3 or 4 keys sounding, temperature 1)%n",
+                p.generated(), p.frames());
+        if (Double.isNaN(p.training())) {
+            w.println("3-4 notes, train   unknown  (the model file does not record its training set's share)");
+        } else {
+            w.printf(Locale.ROOT, "3-4 notes, train  %.4f   (share of the training set's frames)%n", p.training());
+        }
     }
 
     /** What training measured on the model's own data set, as its file records it. */

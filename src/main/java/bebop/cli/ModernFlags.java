@@ -38,15 +38,46 @@ final class ModernFlags {
                     + "0 = never. Takes effect only below --patience. Default: 0.")
     Integer decayPatience;
 
+    @Option(names = "--output", paramLabel = "bernoulli|nade",
+            description = "Modern trainer: the output over the 88 keys of a frame: bernoulli, each key on its own; or nade, "
+                    + "keys low to high, each given the keys below it (RNN-NADE; exact NLL). Default: bernoulli.")
+    String output;
+
+    @Option(names = "--nade-hidden", paramLabel = "H",
+            description = "Modern trainer, --output nade: the NADE's hidden units. Default: 150.")
+    Integer nadeHidden;
+
+    /** The NADE's hidden units when --output nade comes without --nade-hidden (Boulanger-Lewandowski et al.'s 150). */
+    static final int DEFAULT_NADE_HIDDEN = 150;
+
     /** True when any of these flags was given. */
     boolean anyGiven() {
         return hidden != null || window != null || batch != null || dropout != null || inputDropout != null
-                || clip != null || patience != null || decayPatience != null;
+                || clip != null || patience != null || decayPatience != null || output != null || nadeHidden != null;
+    }
+
+    /** The NADE's hidden units the flags ask for, 0 for the Bernoulli output. */
+    int nadeUnits() {
+        String o = output == null ? "bernoulli" : output;
+        if (!o.equals("bernoulli") && !o.equals("nade")) {
+            throw new UserError("--output " + output + ": use bernoulli or nade");
+        }
+        if (o.equals("bernoulli")) {
+            if (nadeHidden != null) {
+                throw new UserError("--nade-hidden goes with --output nade");
+            }
+            return 0;
+        }
+        int h = nadeHidden == null ? DEFAULT_NADE_HIDDEN : nadeHidden;
+        if (h < 1 || h > 4096) {
+            throw new UserError("--nade-hidden " + h + ": must be 1..4096");
+        }
+        return h;
     }
 
     /** The settings: these flags over the defaults, with the command's seed, step size, epoch and time budgets. */
     ModernSettings settings(long seed, Double learningRate, Integer maxEpochs, double minutes) {
-        ModernSettings s = ModernSettings.defaults(seed);
+        ModernSettings s = ModernSettings.defaults(seed).withNadeHidden(nadeUnits());
         if (inputDropout != null && !(inputDropout >= 0 && inputDropout < 1)) {
             throw new UserError("--input-dropout " + inputDropout + ": must be at least 0 and below 1");
         }

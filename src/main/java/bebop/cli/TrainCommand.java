@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (modernGiven()) {
             throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, --clip, "
-                    + "--patience, --decay-patience and --minutes go with --data, not --experiment");
+                    + "--patience, --decay-patience, --output, --nade-hidden and --minutes go with --data, not --experiment");
         }
         if (experiment == Experiment.melody) {
             return runs.melody(paperFlags.experiment2(seed, maxEpochs, learningRate));
@@ -106,7 +106,8 @@ final class TrainCommand implements Callable<Integer> {
         if (trainer.equals("paper")) {
             if (modernGiven()) {
                 throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, "
-                        + "--clip, --patience, --decay-patience and --minutes go with --trainer modern, not --trainer paper");
+                        + "--clip, --patience, --decay-patience, --output, --nade-hidden and --minutes go with --trainer modern, "
+                        + "not --trainer paper");
             }
             if (TrainService.isBlues(data)) {
                 return runs.melody(paperFlags.experiment2(seed, maxEpochs, learningRate));

@@ -105,9 +105,10 @@ final class TrainRuns {
         var variant = TrainService.isBlues(dataset) ? Checks.formVariant(form) : null;
         TrainedModel<ModernTraining.Run> trained;
         try (ModernProgress progress = new ModernProgress(err, quiet, (data, used) -> {
-            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, seed %d%s%n",
+            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, %s output, seed %d%s%n",
                     data.name(), data.train().size(), data.valid().size(), data.test().size(), used.layers(),
-                    used.window(), used.batch(), used.learningRate(), used.dropout(), used.seed(),
+                    used.window(), used.batch(), used.learningRate(), used.dropout(), BenchPolyCommand.outputName(used),
+                    used.seed(),
                     resume != null ? " (resuming " + resume + ")" : "");
             w.flush();
         })) {

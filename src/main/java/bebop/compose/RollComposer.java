@@ -1,5 +1,6 @@
 package bebop.compose;
 
+import bebop.nn.FrameSampler;
 import bebop.nn.SequenceModel;
 import java.util.random.RandomGenerator;
 
@@ -8,7 +9,10 @@ import java.util.random.RandomGenerator;
  * frames, then every unit of the next frame is drawn on its own, on with its predicted probability
  * (a Bernoulli draw, one uniform number per unit per step, in unit order), and the frame is fed
  * back in. {@code temperature} T draws unit k with probability sigmoid(logit(p_k) / T): 1 is the
- * model's own probability, lower is safer (towards thresholding at 0.5), higher wilder.
+ * model's own probability, lower is safer (towards thresholding at 0.5), higher wilder. A model
+ * whose keys are not independent (a {@link FrameSampler}, the NADE output) draws each frame itself,
+ * key by key from low to high, each given the keys drawn below it, its logits divided by T (again
+ * one uniform number per key).
  */
 public final class RollComposer {
     private RollComposer() {}
@@ -39,10 +43,15 @@ public final class RollComposer {
             out[t] = primer[t].clone();
             p = model.step(out[t]);
         }
+        FrameSampler sampler = model instanceof FrameSampler f ? f : null;
         for (int t = primer.length; t < steps; t++) {
             double[] frame = new double[units];
-            for (int k = 0; k < units; k++) {
-                frame[k] = rng.nextDouble() < tempered(p[k], temperature) ? 1.0 : 0.0;
+            if (sampler != null) {
+                sampler.sampleFrame(temperature, rng, frame);
+            } else {
+                for (int k = 0; k < units; k++) {
+                    frame[k] = rng.nextDouble() < tempered(p[k], temperature) ? 1.0 : 0.0;
+                }
             }
             out[t] = frame;
             if (t + 1 < steps) {

@@ -1,5 +1,6 @@
 package bebop.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,96 @@ class BenchPolyCommandTest {
     }
 
     @Test
+    void benchPolyWithANadeOutputScoresItsExactNllAndWritesTheKind() throws Exception {
+        Path dir = CliRun.scratch("bench-poly-nade");
+        Path m = dir.resolve("nade.bebop");
+        String[] args = {"bench-poly", "--dataset", tiny(dir).toString(), "--json", "--minutes", "1", "--output", "nade",
+            "--nade-hidden", "5", "--hidden", "8", "--window", "4", "--batch", "2", "--max-epochs", "3", "--seed", "5",
+            "--quiet", "--out", m.toString()};
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out().substring(0, r.out().lastIndexOf("}") + 1));
+        assertEquals("nade", j.get("output").asText());
+        assertEquals(5, j.get("settings").get("nadeHidden").asInt());
+        assertTrue(j.get("test_nll").asDouble() > 0);
+        Model model = ModelFile.read(m, "lstm-modern");
+        assertEquals("nade", model.extra().get("output").asText());
+        assertEquals(5, model.config().get("nadeHidden").asInt());
+        assertTrue(model.tensors().containsKey("nade.V"));
+        CliRun again = CliRun.of(args);
+        assertEquals(j.get("test_nll"), new ObjectMapper().readTree(again.out().substring(0, again.out().lastIndexOf("}") + 1))
+                .get("test_nll"));
+        CliRun table = CliRun.of("bench-poly", "--dataset", tiny(dir).toString(), "--minutes", "1", "--output", "nade",
+                "--hidden", "8", "--window", "4", "--batch", "2", "--max-epochs", "1", "--quiet");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("LSTM-NADE (modern)"), table.out());
+        assertTrue(table.out().contains("NADE (150 hidden) output"), table.out());
+    }
+
+    @Test
+    void trainDataWithANadeOutputResumesToTheSameModel() throws Exception {
+        Path dir = CliRun.scratch("train-data-nade");
+        Path m = dir.resolve("m.bebop");
+        CliRun r = CliRun.of("train", "--data", tiny(dir).toString(), "--out", m.toString(), "--output", "nade",
+                "--nade-hidden", "4", "--hidden", "6", "--window", "3", "--batch", "2", "--max-epochs", "3",
+                "--dropout", "0.2", "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("NADE (4 hidden) output"), r.out());
+        Model model = ModelFile.read(m, "lstm-modern");
+        assertEquals("nade", model.extra().get("output").asText());
+        assertTrue(model.metrics().has("test_nll"));
+        Path ck = dir.resolve("m.ckpt.bebop");
+        Path m2 = dir.resolve("m2.bebop");
+        CliRun resumed = CliRun.of("train", "--data", tiny(dir).toString(), "--out", m2.toString(), "--resume",
+                ck.toString(), "--checkpoint", dir.resolve("m2.ckpt.bebop").toString(), "--quiet");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("NADE (4 hidden) output"), resumed.out());
+        assertEquals(model.tensors(), ModelFile.read(m2, "lstm-modern").tensors());
+
+        // compose draws each frame key by key; the same seed gives the same piece
+        Path a = dir.resolve("out/a");
+        CliRun c = CliRun.of("compose", "--model", m.toString(), "--choruses", "1", "--seed", "3", "--temperature", "0.8",
+                "--out", a.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().contains("keys drawn low to high, each given the keys drawn below it (NADE), temperature 0.8"),
+                c.out());
+        Path b = dir.resolve("out/b");
+        assertEquals(0, CliRun.of("compose", "--model", m.toString(), "--choruses", "1", "--seed", "3", "--temperature",
+                "0.8", "--out", b.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(Path.of(a + ".mid")), Files.readAllBytes(Path.of(b + ".mid")));
+        // eval runs the model free and counts 3-4 note frames beside the training set's (all of the tiny set's frames)
+        CliRun e = CliRun.of("eval", "--model", m.toString(), "--choruses", "2", "--seed", "4");
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("3-4 notes, train  1.0000"), e.out());
+
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("eval", "--model", m.toString(), "--choruses", "2", "--seed", "4",
+                "--json").out());
+        assertEquals(1.0, j.get("training_3_4_notes").asDouble());
+        int frames = j.get("generated_frames").asInt();
+        assertTrue(frames > 2 * 12 * 8 - 8 && frames <= 2 * 12 * 8, "2 choruses of 12 bars of 8 steps, less the primer: " + frames);
+        assertTrue(e.out().contains("(share of " + frames + " generated frames with 3 or 4 keys sounding"), e.out());
+        double share = j.get("generated_3_4_notes").asDouble();
+        assertTrue(share >= 0 && share <= 1);
+        assertTrue(e.out().contains(String.format(java.util.Locale.ROOT, "3-4 notes         %.4f", share)), e.out());
+        assertEquals(e.out(), CliRun.of("eval", "--model", m.toString(), "--choruses", "2", "--seed", "4").out());
+        assertOneLineError(CliRun.of("compose", "--model", m.toString(), "--temperature", "0", "--out",
+                dir.resolve("out/x").toString()), "--temperature");
+    }
+
+    @Test
+    void aModelFileFromBeforeTheNadeStillComposes() throws Exception {
+        Path dir = CliRun.scratch("old-modern-model");
+        Path f = Path.of(getClass().getResource("/models/lstm-modern-bernoulli-v1.bebop").toURI());
+        CliRun c = CliRun.of("compose", "--model", f.toString(), "--choruses", "1", "--seed", "3", "--out",
+                dir.resolve("song").toString());
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().contains("every key drawn on its own"), c.out());
+        CliRun e = CliRun.of("eval", "--model", f.toString(), "--choruses", "1");
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("3-4 notes, train   unknown"), e.out());
+    }
+
+    @Test
     void badFlagsAndFilesAreOneLineErrors() throws Exception {
         Path dir = CliRun.scratch("bench-poly-bad");
         String t = tiny(dir).toString();
@@ -96,6 +187,14 @@ class BenchPolyCommandTest {
         assertOneLineError(CliRun.of("train", "--data", t, "--out", dir.resolve("p.bebop").toString(), "--decay-patience",
                 "-2"), "--decay-patience -2: must be");
         assertOneLineError(CliRun.of("bench-poly"), "--dataset");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--output", "rbm"), "--output rbm: use bernoulli or nade");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--nade-hidden", "8"), "--nade-hidden goes with --output nade");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--output", "nade", "--nade-hidden", "0"),
+                "--nade-hidden 0: must be 1..4096");
+        assertOneLineError(CliRun.of("train", "--experiment", "chords", "--output", "nade", "--out",
+                dir.resolve("p.bebop").toString()), "--output, --nade-hidden and --minutes go with --data");
+        assertOneLineError(CliRun.of("train", "--data", t, "--trainer", "paper", "--output", "nade", "--out",
+                dir.resolve("p.bebop").toString()), "--nade-hidden and --minutes go with --trainer modern");
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"train\":[[[200]]],\"valid\":[],\"test\":[]}");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", bad.toString()), "pitch 200 outside 21..108");

@@ -286,13 +286,13 @@ class DataComposeCommandTest {
         // the modern trainer's regularisers are not silently ignored by the paper's
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "paper", "--input-dropout", "0.1",
                 "--out", dir.resolve("x.bebop").toString()), "--resume, --checkpoint, --hidden, --window, --batch, --dropout, "
-                + "--input-dropout, --clip, --patience, --decay-patience and --minutes go with --trainer modern");
+                + "--input-dropout, --clip, --patience, --decay-patience, --output, --nade-hidden and --minutes go with --trainer modern");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "paper", "--decay-patience", "2",
                 "--out", dir.resolve("x.bebop").toString()), "--resume, --checkpoint, --hidden");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "modern", "--momentum", "0.5",
-                "--out", dir.resolve("x.bebop").toString()), "--paper, --momentum, --peepholes");
+                "--out", dir.resolve("x.bebop").toString()), "--paper, --learner, --momentum, --peepholes");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--peepholes", "false",
-                "--out", dir.resolve("x.bebop").toString()), "--paper, --momentum, --peepholes");
+                "--out", dir.resolve("x.bebop").toString()), "--paper, --learner, --momentum, --peepholes");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "paper", "--paper", "--out",
                 dir.resolve("x.bebop").toString()), "--paper: ");
         assertOneLineError(CliRun.of("compose", "--model", modern.toString(), "--primer-steps", "999", "--out",

@@ -22,8 +22,11 @@ import java.util.Map;
  *
  * <h2>Model ({@value #KIND})</h2>
  * config: the {@link LstmStackConfig}; tensors: the network's blocks by name ({@code lstm.0.W}
- * ({@code (in+H) x 4H}, gates i f g o), {@code lstm.0.b}, ..., {@code out.W}, {@code out.b});
- * extra: {@code settings}, {@code training}; metrics as given.
+ * ({@code (in+H) x 4H}, gates i f g o), {@code lstm.0.b}, ..., {@code out.W}, {@code out.b}, and
+ * with a NADE output {@code nade.Wc}, {@code nade.c}, {@code nade.W}, {@code nade.V}); extra:
+ * {@code output} ({@code bernoulli} or {@code nade}; the config's {@code nadeHidden} says the same,
+ * and a file without either, written before the NADE existed, is a Bernoulli model),
+ * {@code settings}, {@code training}; metrics as given.
  *
  * <h2>Checkpoint ({@value #CHECKPOINT_KIND})</h2>
  * config: the {@link LstmStackConfig}; extra: {@code settings}, {@code epoch}, {@code adam_steps},
@@ -51,6 +54,7 @@ public final class ModernModels {
             tensors.put(b.name(), Tensor.matrix(b.rows(), b.cols(), widen(p, b.offset(), b.size())));
         }
         ObjectNode extra = ModelJson.object();
+        extra.put("output", net.config().outputKind());
         extra.set("settings", ModelJson.toTree(settings));
         extra.set("training", ModelJson.toTree(training));
         return Model.of(KIND, provenance, net.config(), tensors).withExtra(extra).withMetrics(metrics);

@@ -24,9 +24,18 @@ import java.util.Map;
  * inner loops are contiguous ({@link Kernels}). Names: {@code lstm.l.W}, {@code lstm.l.b},
  * {@code out.W}, {@code out.b}.
  *
+ * <p>With a NADE output ({@link LstmStackConfig#nadeHidden()} {@code H_n} above 0) the logits
+ * {@code W_o^T h_L + b_o} are the NADE's visible biases and four more blocks follow:
+ * {@code nade.Wc} ({@code H_L x H_n}) and {@code nade.c} ({@code H_n}), which give the NADE's hidden
+ * biases {@code c(t) = nade.c + nade.Wc^T dropout(h_L(t))} (Boulanger-Lewandowski et al. 2012's
+ * RNN-NADE), then {@code nade.W} and {@code nade.V} ({@code outputs x H_n}: row i holds the weights
+ * from visible unit i into the hidden layer and from the hidden layer to visible unit i; see
+ * {@link Nade}).
+ *
  * <p>Initialisation (PyTorch's): weights uniform in +-1/sqrt(H), gate biases 0 except the
  * forget-gate biases, 1 (Jozefowicz et al. 2015); output weights uniform in +-1/sqrt(H_L), output
- * biases 0.
+ * biases 0; NADE: {@code nade.Wc} uniform in +-1/sqrt(H_L), {@code nade.c} 0, {@code nade.W} and
+ * {@code nade.V} uniform in +-1/sqrt(H_n), drawn after the rest.
  */
 public final class LstmStack {
     /** A named block of the flat parameter array. */
@@ -44,6 +53,12 @@ public final class LstmStack {
     final int[] bOff;
     final int woOff;
     final int boOff;
+    /** NADE hidden units (0: Bernoulli outputs) and the NADE blocks' offsets (-1 without). */
+    final int nadeHidden;
+    final int ncWOff;
+    final int ncOff;
+    final int nWOff;
+    final int nVOff;
     final float[] params;
     private final List<Block> blocks;
 
@@ -72,6 +87,27 @@ public final class LstmStack {
         boOff = (int) off;
         bl.add(new Block("out.b", (int) off, 1, config.outputs()));
         off += config.outputs();
+        nadeHidden = config.nadeHidden();
+        if (nadeHidden > 0) {
+            int hn = nadeHidden;
+            ncWOff = (int) off;
+            bl.add(new Block("nade.Wc", (int) off, config.top(), hn));
+            off += (long) config.top() * hn;
+            ncOff = (int) off;
+            bl.add(new Block("nade.c", (int) off, 1, hn));
+            off += hn;
+            nWOff = (int) off;
+            bl.add(new Block("nade.W", (int) off, config.outputs(), hn));
+            off += (long) config.outputs() * hn;
+            nVOff = (int) off;
+            bl.add(new Block("nade.V", (int) off, config.outputs(), hn));
+            off += (long) config.outputs() * hn;
+        } else {
+            ncWOff = -1;
+            ncOff = -1;
+            nWOff = -1;
+            nVOff = -1;
+        }
         if (off > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("network too large: " + off + " parameters");
         }
@@ -94,6 +130,17 @@ public final class LstmStack {
         float s = (float) (1 / Math.sqrt(config.top()));
         for (int i = 0; i < config.top() * config.outputs(); i++) {
             n.params[n.woOff + i] = (2 * rng.nextFloat() - 1) * s;
+        }
+        if (n.nadeHidden > 0) {
+            // drawn after everything else, so that a Bernoulli network of the same seed is unchanged
+            int hn = n.nadeHidden;
+            for (int i = 0; i < config.top() * hn; i++) {
+                n.params[n.ncWOff + i] = (2 * rng.nextFloat() - 1) * s;
+            }
+            float sn = (float) (1 / Math.sqrt(hn));
+            for (int i = 0; i < 2 * config.outputs() * hn; i++) {
+                n.params[n.nWOff + i] = (2 * rng.nextFloat() - 1) * sn;
+            }
         }
         return n;
     }

@@ -62,6 +62,16 @@ public final class LstmUnroll {
     private final float[] woT;
     private final float[] grad;
     private final int[] idx;
+    /** NADE output (hn above 0): hidden biases and their gradient per row, scratch, W and V gradients. */
+    private final int hn;
+    private final float[] nadeC;
+    private final float[] dNadeC;
+    private final float[] nadeHs;
+    private final float[] nadeZ;
+    private final float[] nadeA;
+    private final float[] nadeWV;
+    private final float[] wcT;
+    private final double[] rowLoss;
     private final Arithmetic arithmetic;
     private float dropout;
     private float inputDropout;
@@ -126,7 +136,16 @@ public final class LstmUnroll {
         dcRec = new float[batch * maxH];
         woT = new float[outputs * top];
         grad = new float[net.parameterCount()];
-        idx = new int[Math.max(Math.max(maxK, outputs), Math.max(top, rows)) + 8];
+        hn = net.nadeHidden;
+        nadeC = new float[rows * hn];
+        dNadeC = new float[rows * hn];
+        nadeHs = new float[outputs * hn];
+        nadeZ = new float[hn > 0 ? outputs : 0];
+        nadeA = new float[hn];
+        nadeWV = new float[2 * outputs * hn];
+        wcT = new float[hn * top];
+        rowLoss = new double[hn > 0 ? rows : 0];
+        idx = new int[Math.max(Math.max(Math.max(maxK, outputs), Math.max(top, rows)), hn) + 8];
     }
 
     public int window() {
@@ -199,7 +218,9 @@ public final class LstmUnroll {
 
     /**
      * Runs the window forward and returns the summed Bernoulli log-loss (nats) over the valid
-     * steps and all output units.
+     * steps and all output units; with a NADE output, the summed exact NLL of the valid steps'
+     * frames ({@link Nade}; with {@code train}, its gradient is computed here and added by
+     * {@link #backward}).
      *
      * @param train draw dropout masks (with {@code dropout > 0}) and prepare {@link #backward}
      * @param dropout the probability of dropping a unit, 0 for none
@@ -248,6 +269,9 @@ public final class LstmUnroll {
             }
         }
         float scale = counted == 0 ? 0f : 1f / counted;
+        if (hn > 0) {
+            return nadeForward(scale);
+        }
         for (int r = 0; r < rows; r++) {
             int o = r * outputs;
             boolean v = valid[r] != 0f;
@@ -265,6 +289,64 @@ public final class LstmUnroll {
             }
         }
         return loss;
+    }
+
+    /**
+     * The NADE output: hidden biases {@code c = nade.c + nade.Wc^T topIn} for every row, then per
+     * valid row the frame's exact NLL and, when training, its gradient (visible biases into
+     * {@code dLogits}, hidden biases into {@code dNadeC}, the NADE weights into {@code nadeWV}).
+     */
+    private double nadeForward(float scale) {
+        float[] p = net.params;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(p, net.ncOff, nadeC, r * hn, hn);
+        }
+        Kernels.mulAdd(arithmetic, topIn, 0, top, p, net.ncWOff, hn, nadeC, 0, hn, rows, top, hn, idx);
+        if (training) {
+            Arrays.fill(nadeWV, 0f);
+        }
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            int o = r * outputs;
+            for (int k = 0; k < outputs; k++) {
+                prob[o + k] = LstmStack.sigmoid(logits[o + k]);
+            }
+            if (valid[r] == 0f) {
+                rowLoss[r] = 0;
+                Arrays.fill(dLogits, o, o + outputs, 0f);
+                Arrays.fill(dNadeC, r * hn, (r + 1) * hn, 0f);
+                continue;
+            }
+            double l;
+            if (training) {
+                l = Nade.forward(p, net.nWOff, net.nVOff, outputs, hn, logits, o, nadeC, r * hn, y, o, nadeA, nadeHs, nadeZ);
+                Nade.backward(p, net.nWOff, net.nVOff, outputs, hn, y, o, nadeHs, nadeZ, scale, dLogits, o, dNadeC, r * hn,
+                        nadeWV, 0, outputs * hn);
+            } else {
+                l = Nade.nll(p, net.nWOff, net.nVOff, outputs, hn, logits, o, nadeC, r * hn, y, o, nadeA);
+            }
+            rowLoss[r] = l;
+            loss += l;
+        }
+        return loss;
+    }
+
+    /** True when the network's output is a NADE. */
+    public boolean nade() {
+        return hn > 0;
+    }
+
+    /** A NADE output's NLL (nats) of row {@code r}'s target frame after {@link #forward} (0 for padding). */
+    public double rowLoss(int r) {
+        return rowLoss[r];
+    }
+
+    /**
+     * A NADE output's prediction of row {@code r}'s frame after {@link #forward}: keys chosen in
+     * order, each on when its conditional given the keys chosen below it is at least 0.5.
+     */
+    public void nadeGreedy(int r, boolean[] out) {
+        Nade.greedy(net.params, net.nWOff, net.nVOff, outputs, hn, logits, r * outputs, nadeC, r * hn, nadeA, out);
     }
 
     private void layerForward(int l, Rng rng) {
@@ -388,6 +470,15 @@ public final class LstmUnroll {
         int lt = layers - 1;
         Arrays.fill(dUp[lt], 0f);
         Kernels.mulAdd(arithmetic, dLogits, 0, outputs, woT, 0, top, dUp[lt], 0, top, rows, outputs, top, idx);
+        if (hn > 0) {
+            Kernels.transpose(p, net.ncWOff, top, hn, wcT, 0);
+            Kernels.mulAddTransA(arithmetic, topIn, 0, top, dNadeC, 0, hn, grad, net.ncWOff, hn, rows, top, hn, idx);
+            Kernels.addColumnSums(dNadeC, 0, rows, hn, grad, net.ncOff);
+            Kernels.mulAdd(arithmetic, dNadeC, 0, hn, wcT, 0, top, dUp[lt], 0, top, rows, hn, top, idx);
+            for (int i = 0; i < nadeWV.length; i++) {
+                grad[net.nWOff + i] += nadeWV[i];
+            }
+        }
         if (dropout > 0) {
             multiply(dUp[lt], mask[lt]);
         }

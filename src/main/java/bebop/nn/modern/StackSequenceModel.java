@@ -17,6 +17,7 @@ public final class StackSequenceModel implements SequenceModel {
     private final float[][] a;
     private final float[][] in;
     private final double[] out;
+    private final float[] logits;
     private final String name;
 
     public StackSequenceModel(LstmStack net) {
@@ -41,6 +42,7 @@ public final class StackSequenceModel implements SequenceModel {
             in[l] = new float[net.in[l]];
         }
         out = new double[net.config.outputs()];
+        logits = new float[net.config.outputs()];
     }
 
     @Override
@@ -79,9 +81,20 @@ public final class StackSequenceModel implements SequenceModel {
             for (int j = 0; j < top; j++) {
                 z += hTop[j] * p[net.woOff + j * outputs + k];
             }
+            logits[k] = z;
             out[k] = LstmStack.sigmoid(z);
         }
         return out;
+    }
+
+    /** The output logits of the last step (live). */
+    float[] logits() {
+        return logits;
+    }
+
+    /** The top layer's state after the last step (live). */
+    float[] topState() {
+        return h[net.layers - 1];
     }
 
     /** One layer: gates from [x; h(t-1)], then the cells. */

@@ -24,10 +24,14 @@ import java.util.List;
  *     A time limit makes the number of epochs depend on the machine; the model of a given epoch
  *     does not.
  * @param seed the seed of initial weights, data order and dropout masks
+ * @param nadeHidden the output: 0 = 88 independent Bernoulli units; above 0 = a NADE over the 88 keys
+ *     (low to high) with this many hidden units, its biases given by the top LSTM state (RNN-NADE,
+ *     Boulanger-Lewandowski et al. 2012). A settings file written before this field existed reads
+ *     as 0, which is what it was trained with.
  */
 public record ModernSettings(List<Integer> layers, int window, int batch, double learningRate, double clipNorm,
                              double dropout, double inputDropout, int maxEpochs, int patience, int decayPatience, double maxMinutes,
-                             long seed) {
+                             long seed, int nadeHidden) {
     public ModernSettings {
         layers = List.copyOf(layers);
         if (layers.isEmpty() || layers.stream().anyMatch(h -> h < 1 || h > 4096)) {
@@ -60,6 +64,23 @@ public record ModernSettings(List<Integer> layers, int window, int batch, double
         if (!(maxMinutes >= 0 && Double.isFinite(maxMinutes))) {
             throw new IllegalArgumentException("minutes must be 0 or positive: " + maxMinutes);
         }
+        if (nadeHidden < 0 || nadeHidden > 4096) {
+            throw new IllegalArgumentException("NADE hidden units must be 0..4096: " + nadeHidden);
+        }
+    }
+
+    /** The settings of a run with a Bernoulli output. */
+    public ModernSettings(List<Integer> layers, int window, int batch, double learningRate, double clipNorm,
+                          double dropout, double inputDropout, int maxEpochs, int patience, int decayPatience,
+                          double maxMinutes, long seed) {
+        this(layers, window, batch, learningRate, clipNorm, dropout, inputDropout, maxEpochs, patience, decayPatience,
+                maxMinutes, seed, 0);
+    }
+
+    /** A NADE output with {@code h} hidden units, or (0) independent Bernoulli outputs. */
+    public ModernSettings withNadeHidden(int h) {
+        return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
+                maxEpochs, patience, decayPatience, maxMinutes, seed, h);
     }
 
     /**
@@ -72,61 +93,61 @@ public record ModernSettings(List<Integer> layers, int window, int batch, double
 
     public ModernSettings withLayers(List<Integer> l) {
         return new ModernSettings(l, window, batch, learningRate, clipNorm, dropout, inputDropout,
-                maxEpochs, patience, decayPatience, maxMinutes, seed);
+                maxEpochs, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withWindow(int w) {
         return new ModernSettings(layers, w, batch, learningRate, clipNorm, dropout, inputDropout,
-                maxEpochs, patience, decayPatience, maxMinutes, seed);
+                maxEpochs, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withBatch(int b) {
         return new ModernSettings(layers, window, b, learningRate, clipNorm, dropout, inputDropout,
-                maxEpochs, patience, decayPatience, maxMinutes, seed);
+                maxEpochs, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withLearningRate(double r) {
         return new ModernSettings(layers, window, batch, r, clipNorm, dropout, inputDropout,
-                maxEpochs, patience, decayPatience, maxMinutes, seed);
+                maxEpochs, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withClipNorm(double c) {
         return new ModernSettings(layers, window, batch, learningRate, c, dropout, inputDropout,
-                maxEpochs, patience, decayPatience, maxMinutes, seed);
+                maxEpochs, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withDropout(double d) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, d, inputDropout,
-                maxEpochs, patience, decayPatience, maxMinutes, seed);
+                maxEpochs, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withInputDropout(double d) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, d,
-                maxEpochs, patience, decayPatience, maxMinutes, seed);
+                maxEpochs, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withMaxEpochs(int e) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
-                e, patience, decayPatience, maxMinutes, seed);
+                e, patience, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withPatience(int p) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
-                maxEpochs, p, decayPatience, maxMinutes, seed);
+                maxEpochs, p, decayPatience, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withDecayPatience(int n) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
-                maxEpochs, patience, n, maxMinutes, seed);
+                maxEpochs, patience, n, maxMinutes, seed, nadeHidden);
     }
 
     public ModernSettings withMaxMinutes(double m) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
-                maxEpochs, patience, decayPatience, m, seed);
+                maxEpochs, patience, decayPatience, m, seed, nadeHidden);
     }
 
     public ModernSettings withSeed(long s) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
-                maxEpochs, patience, decayPatience, maxMinutes, s);
+                maxEpochs, patience, decayPatience, maxMinutes, s, nadeHidden);
     }
 }

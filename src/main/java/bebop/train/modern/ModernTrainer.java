@@ -19,7 +19,9 @@ import java.util.List;
  * <ol>
  *   <li>The network ({@link LstmStack}: 88 inputs, the settings' layers, 88 sigmoid outputs) is
  *       drawn from a generator seeded with the settings' seed; the output biases start at the
- *       logits of the training data's key frequencies (the {@link BernoulliBaseline}).
+ *       logits of the training data's key frequencies (the {@link BernoulliBaseline}). With a NADE
+ *       output ({@code nadeHidden} above 0) those logits are the NADE's visible biases, and the
+ *       loss is the NADE's exact NLL of each frame.
  *   <li>An epoch shuffles the training pieces (the same generator) and feeds them to
  *       {@code batch} lanes ({@link Lanes}), {@code window} steps at a time; after each window the
  *       gradient of the mean frame NLL (with dropout on the LSTM outputs and, if set, on the input
@@ -56,9 +58,9 @@ public final class ModernTrainer {
         return net;
     }
 
-    /** The network shape of a run: 88 in, the settings' layers, 88 out. */
+    /** The network shape of a run: 88 in, the settings' layers, 88 out (independent, or a NADE). */
     public static LstmStackConfig config(ModernSettings s) {
-        return new LstmStackConfig(PolyDataset.KEYS, s.layers(), PolyDataset.KEYS);
+        return new LstmStackConfig(PolyDataset.KEYS, s.layers(), PolyDataset.KEYS, s.nadeHidden());
     }
 
     /**

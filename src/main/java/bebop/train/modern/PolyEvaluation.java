@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Scores a network on pieces the way the benchmarks do: each piece from a zero state, every frame
  * predicted from the frames before it (the first from a silent frame), NLL in nats per frame over
- * all frames pooled and frame accuracy with the outputs thresholded at 0.5 ({@link FrameScore}).
+ * all frames pooled and frame accuracy with the outputs thresholded at 0.5 ({@link FrameScore}). A
+ * NADE output's NLL is its exact NLL of the frame; its predicted frame for the accuracy takes the
+ * keys low to high, each on when its probability given the keys chosen below it is at least 0.5.
  */
 public final class PolyEvaluation {
     private PolyEvaluation() {}
@@ -38,6 +40,11 @@ public final class PolyEvaluation {
             float[] p = u.probabilities();
             for (int r = 0; r < u.valid.length; r++) {
                 if (u.valid[r] == 0f) {
+                    continue;
+                }
+                if (u.nade()) {
+                    u.nadeGreedy(r, predicted);
+                    score.addFrame(u.rowLoss(r), predicted, u.y, r * k, k);
                     continue;
                 }
                 double nll = 0;

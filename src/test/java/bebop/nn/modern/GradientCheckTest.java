@@ -77,15 +77,44 @@ class GradientCheckTest {
         int top = net.config.top();
         double loss = 0;
         int counted = 0;
+        int hn = net.nadeHidden;
         for (int r = 0; r < rows; r++) {
             if (u.valid[r] == 0f) {
                 continue;
             }
             counted++;
+            double[] b = new double[O];
             for (int k = 0; k < O; k++) {
                 double z = params[net.boOff + k];
                 for (int j = 0; j < top; j++) {
                     z += below[r][j] * params[net.woOff + j * O + k];
+                }
+                b[k] = z;
+            }
+            if (hn == 0) {
+                for (int k = 0; k < O; k++) {
+                    double p = sig(b[k]);
+                    loss -= u.y[r * O + k] > 0.5f ? Math.log(p) : Math.log(1 - p);
+                }
+                continue;
+            }
+            // NADE: hidden biases from the top state, then each key from the keys below it, from scratch
+            double[] c = new double[hn];
+            for (int q = 0; q < hn; q++) {
+                double s = params[net.ncOff + q];
+                for (int j = 0; j < top; j++) {
+                    s += below[r][j] * params[net.ncWOff + j * hn + q];
+                }
+                c[q] = s;
+            }
+            for (int k = 0; k < O; k++) {
+                double z = b[k];
+                for (int q = 0; q < hn; q++) {
+                    double a = c[q];
+                    for (int i = 0; i < k; i++) {
+                        a += u.y[r * O + i] * params[net.nWOff + i * hn + q];
+                    }
+                    z += sig(a) * params[net.nVOff + k * hn + q];
                 }
                 double p = sig(z);
                 loss -= u.y[r * O + k] > 0.5f ? Math.log(p) : Math.log(1 - p);
@@ -110,7 +139,11 @@ class GradientCheckTest {
     }
 
     void check(List<Integer> layers, float dropout) {
-        LstmStackConfig cfg = new LstmStackConfig(I, layers, O);
+        check(layers, dropout, 0);
+    }
+
+    void check(List<Integer> layers, float dropout, int nadeHidden) {
+        LstmStackConfig cfg = new LstmStackConfig(I, layers, O, nadeHidden);
         LstmStack net = LstmStack.create(cfg, new Rng(7));
         // larger weights than the initialisation so that every path matters
         float[] p = net.parameters();
@@ -171,6 +204,36 @@ class GradientCheckTest {
         }
         assertTrue(norm2 > 1e-4, "gradient too small to check");
         assertTrue(Math.sqrt(diff2 / norm2) < 1e-4, "relative gradient error " + Math.sqrt(diff2 / norm2));
+        if (nadeHidden > 0) {
+            // every parameter group on its own: the NADE's weights, its bias maps, the LSTM under it
+            for (LstmStack.Block blk : net.blocks()) {
+                double d2 = 0;
+                double n2 = 0;
+                for (int i = blk.offset(); i < blk.offset() + blk.size(); i++) {
+                    double keep = pd[i];
+                    pd[i] = keep + eps;
+                    double lp = referenceLoss(net, pd, u, masks, h0, c0);
+                    pd[i] = keep - eps;
+                    double lm = referenceLoss(net, pd, u, masks, h0, c0);
+                    pd[i] = keep;
+                    double fd = (lp - lm) / (2 * eps);
+                    d2 += (fd - g[i]) * (fd - g[i]);
+                    n2 += fd * fd;
+                }
+                assertTrue(n2 > 1e-8, blk.name() + ": gradient too small to check");
+                assertTrue(Math.sqrt(d2 / n2) < 1e-4, blk.name() + ": relative gradient error " + Math.sqrt(d2 / n2));
+            }
+        }
+    }
+
+    @Test
+    void nadeOutputOneLayer() {
+        check(List.of(4), 0f, 3);
+    }
+
+    @Test
+    void nadeOutputTwoLayersWithDropout() {
+        check(List.of(4, 3), 0.3f, 6);
     }
 
     @Test

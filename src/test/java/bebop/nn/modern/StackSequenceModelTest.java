@@ -47,4 +47,45 @@ class StackSequenceModelTest {
             }
         }
     }
+
+    @Test
+    void nadeStepByStepScoresFramesAsTheUnrollDoes() {
+        int units = 8;
+        int steps = 7;
+        LstmStack net = LstmStack.create(new LstmStackConfig(units, List.of(6), units, 5), new Rng(4));
+        Random r = new Random(6);
+        double[][] frames = new double[steps + 1][units];
+        for (int t = 1; t <= steps; t++) {
+            for (int k = 0; k < units; k++) {
+                frames[t][k] = r.nextInt(3) == 0 ? 1 : 0;
+            }
+        }
+        LstmUnroll u = new LstmUnroll(net, steps, 1);
+        for (int t = 0; t < steps; t++) {
+            for (int k = 0; k < units; k++) {
+                u.x[t * units + k] = (float) frames[t][k];
+                u.y[t * units + k] = (float) frames[t + 1][k];
+            }
+            u.valid[t] = 1f;
+            u.reset[t] = t == 0;
+        }
+        u.clearState();
+        double total = u.forward(false, 0f, new Rng(0));
+        NadeSequenceModel m = new NadeSequenceModel(net);
+        m.reset();
+        double sum = 0;
+        for (int t = 0; t < steps; t++) {
+            m.step(frames[t]);
+            double nll = m.nll(frames[t + 1]);
+            assertEquals(u.rowLoss(t), nll, 1e-5 * nll, "step " + t);
+            sum += nll;
+        }
+        assertEquals(total, sum, 1e-5 * sum);
+        // the same generator state draws the same frame
+        double[] one = new double[units];
+        double[] two = new double[units];
+        m.sampleFrame(0.9, new java.util.SplittableRandom(3), one);
+        m.sampleFrame(0.9, new java.util.SplittableRandom(3), two);
+        assertArrayEquals(one, two);
+    }
 }

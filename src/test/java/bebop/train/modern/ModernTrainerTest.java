@@ -125,8 +125,16 @@ class ModernTrainerTest {
 
     @Test
     void resumingFromAnyCheckpointGivesTheSameBits() throws Exception {
+        resumesFromAnyCheckpoint(ResumeChild.settings());
+    }
+
+    @Test
+    void aNadeRunResumesFromAnyCheckpointToTheSameBits() throws Exception {
+        resumesFromAnyCheckpoint(ResumeChild.nadeSettings());
+    }
+
+    void resumesFromAnyCheckpoint(ModernSettings s) throws Exception {
         PolyDataset d = ResumeChild.data();
-        ModernSettings s = ResumeChild.settings();
         List<TrainerState> states = new ArrayList<>();
         ModernResult full = ModernTrainer.train(d, s, "tiny", new ModernListener() {
             @Override
@@ -212,10 +220,19 @@ class ModernTrainerTest {
 
     @Test
     void aKilledRunResumesToTheSameModel() throws Exception {
-        Path ck = dir("kill").resolve("run.ckpt.bebop");
+        killAndResume(ResumeChild.settings(), "bernoulli");
+    }
+
+    @Test
+    void aKilledNadeRunResumesToTheSameModel() throws Exception {
+        killAndResume(ResumeChild.nadeSettings(), "nade");
+    }
+
+    void killAndResume(ModernSettings settings, String output) throws Exception {
+        Path ck = dir("kill-" + output).resolve("run.ckpt.bebop");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ResumeChild.class.getName(), ck.toString(), "400")
+                ResumeChild.class.getName(), ck.toString(), "400", output)
                 .redirectErrorStream(true).redirectOutput(ck.resolveSibling("child.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -228,13 +245,15 @@ class ModernTrainerTest {
             child.waitFor(10, TimeUnit.SECONDS);
         }
         TrainerState st = ModernModels.readCheckpoint(ck);
-        assertTrue(st.epoch() < ResumeChild.settings().maxEpochs(), "the child was not killed part-way");
-        ModernResult resumed = ModernTrainer.train(ResumeChild.data(), ResumeChild.settings(), "tiny",
+        assertEquals(settings, st.settings());
+        assertEquals(settings.nadeHidden(), st.config().nadeHidden());
+        assertTrue(st.epoch() < settings.maxEpochs(), "the child was not killed part-way");
+        ModernResult resumed = ModernTrainer.train(ResumeChild.data(), settings, "tiny",
                 ModernListener.NONE, st);
-        ModernResult whole = ModernTrainer.train(ResumeChild.data(), ResumeChild.settings(), "tiny",
+        ModernResult whole = ModernTrainer.train(ResumeChild.data(), settings, "tiny",
                 ModernListener.NONE, null);
         assertNotNull(resumed.best());
-        assertTrue(whole.finalState().learningRate() < ResumeChild.settings().learningRate(),
+        assertTrue(whole.finalState().learningRate() < settings.learningRate(),
                 "the run never decayed its learning rate");
         assertEquals(whole.finalState().learningRate(), resumed.finalState().learningRate());
         assertEquals(whole.epochs(), resumed.epochs());
@@ -252,6 +271,50 @@ class ModernTrainerTest {
         tree.remove("inputDropout");
         assertEquals(s.withDecayPatience(0).withInputDropout(0),
                 bebop.io.model.ModelJson.fromTree(tree, ModernSettings.class));
+    }
+
+    @Test
+    void aNadeOutputLearnsChordsBetterThanIndependentKeys() {
+        PolyDataset d = TinyData.make(1, 30, 8, 8, 40);
+        ModernSettings s = ModernSettings.defaults(3).withLayers(List.of(16)).withWindow(10).withBatch(8)
+                .withLearningRate(0.02).withDropout(0).withMaxEpochs(15).withPatience(15);
+        double bernoulli = PolyEvaluation.score(ModernTrainer.train(d, s, "tiny", ModernListener.NONE, null).best(),
+                d.test(), 10, 4).nll();
+        ModernResult r = ModernTrainer.train(d, s.withNadeHidden(16), "tiny", ModernListener.NONE, null);
+        assertEquals(16, r.best().config().nadeHidden());
+        double nade = PolyEvaluation.score(r.best(), d.test(), 10, 4).nll();
+        // the chords' keys go together: a NADE can say so, independent keys cannot
+        assertTrue(nade < bernoulli - 0.2, "NADE " + nade + " vs Bernoulli " + bernoulli);
+        assertEquals(nade, PolyEvaluation.score(r.best(), d.test(), 3, 1).nll(), 1e-4);
+        // same seed, same model
+        assertBitIdentical(r.best().parameters(),
+                ModernTrainer.train(d, s.withNadeHidden(16), "tiny", ModernListener.NONE, null).best().parameters());
+    }
+
+    @Test
+    void aModelFileFromBeforeTheNadeLoadsAsBernoulli() throws Exception {
+        Path f = Path.of(getClass().getResource("/models/lstm-modern-bernoulli-v1.bebop").toURI());
+        LstmStack net = ModernModels.read(f);
+        assertEquals(0, net.config().nadeHidden());
+        assertEquals("bernoulli", net.config().outputKind());
+        assertEquals(List.of(6), net.config().layers());
+        var m = bebop.io.model.ModelFile.read(f);
+        assertEquals(0, bebop.io.model.ModelJson.fromTree(m.extra().get("settings"), ModernSettings.class).nadeHidden());
+    }
+
+    @Test
+    void aNadeModelFileRecordsItsOutputAndRoundTrips() throws Exception {
+        LstmStack net = ModernTrainer.initialNetwork(ResumeChild.nadeSettings(), ResumeChild.data().train(),
+                new bebop.nn.modern.Rng(1));
+        Path f = dir("nade-model").resolve("m.bebop");
+        bebop.io.model.ModelFile.write(f, ModernModels.toModel(net, ResumeChild.nadeSettings(),
+                java.util.Map.of("epochs", 1), java.util.Map.of("test_nll", 1.5), ResumeChild.PROVENANCE));
+        var m = bebop.io.model.ModelFile.read(f);
+        assertEquals("nade", m.extra().get("output").asText());
+        assertEquals(6, m.config().get("nadeHidden").asInt());
+        LstmStack back = ModernModels.read(f);
+        assertEquals(net.config(), back.config());
+        assertArrayEquals(net.parameters(), back.parameters());
     }
 
     @Test

@@ -9,12 +9,18 @@ import java.util.List;
  * The training run of {@link ModernTrainerTest}'s kill test, as a program: trains {@link #settings()}
  * on {@link #data()} (with input dropout and learning-rate decay, which these settings reach within
  * their epochs) and
+ * (with a third argument {@code nade}: {@link #nadeSettings()}) and
  * writes a checkpoint after every epoch, sleeping a little after each so
  * that the test can kill it part-way.
  */
 public final class ResumeChild {
     static bebop.data.poly.PolyDataset data() {
         return TinyData.make(5, 24, 6, 4, 40);
+    }
+
+    /** The NADE run's settings: the same with a NADE output of 6 hidden units. */
+    static ModernSettings nadeSettings() {
+        return settings().withNadeHidden(6).withLearningRate(0.1);
     }
 
     static ModernSettings settings() {
@@ -28,7 +34,8 @@ public final class ResumeChild {
     public static void main(String[] args) throws Exception {
         Path checkpoint = Path.of(args[0]);
         long sleep = Long.parseLong(args[1]);
-        ModernTrainer.train(data(), settings(), "tiny", new ModernListener() {
+        boolean nade = args.length > 2 && args[2].equals("nade");
+        ModernTrainer.train(data(), nade ? nadeSettings() : settings(), "tiny", new ModernListener() {
             @Override
             public void onCheckpoint(TrainerState s) {
                 ModernModels.writeCheckpoint(checkpoint, s, PROVENANCE);
