@@ -290,9 +290,9 @@ class DataComposeCommandTest {
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "paper", "--decay-patience", "2",
                 "--out", dir.resolve("x.bebop").toString()), "--resume, --checkpoint, --hidden");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "modern", "--momentum", "0.5",
-                "--out", dir.resolve("x.bebop").toString()), "--paper, --learner, --momentum, --peepholes");
+                "--out", dir.resolve("x.bebop").toString()), "--paper, --momentum, --peepholes");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--peepholes", "false",
-                "--out", dir.resolve("x.bebop").toString()), "--paper, --learner, --momentum, --peepholes");
+                "--out", dir.resolve("x.bebop").toString()), "--paper, --momentum, --peepholes");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "paper", "--paper", "--out",
                 dir.resolve("x.bebop").toString()), "--paper: ");
         assertOneLineError(CliRun.of("compose", "--model", modern.toString(), "--primer-steps", "999", "--out",
