@@ -63,6 +63,7 @@ async function compose(event) {
     });
     draw(piece);
     links(piece);
+    notation(piece);
     $("description").textContent = piece.description;
     $("result").hidden = false;
     status(piece.bars + " bars, " + piece.seconds.toFixed(1) + " s");
@@ -118,6 +119,49 @@ function links(p) {
     a.dataset.format = format;
     a.download = "";
     box.append(a);
+  }
+}
+
+// The notation: the piece's MusicXML (as downloaded) engraved in the page by OpenSheetMusicDisplay.
+// #score's data-state says where it is (loading, drawn, none, failed) and data-measures how many
+// measures were drawn.
+let engraver = null;     // the OpenSheetMusicDisplay instance, made on the first score
+let scoreFor = null;     // the id of the composition being engraved (a newer one wins)
+
+async function notation(p) {
+  const box = $("score");
+  const say = (state, text) => {
+    box.dataset.state = state;
+    $("score-status").textContent = text;
+  };
+  scoreFor = p.id;
+  if (engraver) engraver.clear(); else box.replaceChildren();
+  delete box.dataset.measures;
+  if (!p.downloads.musicxml) {
+    say("none", "a piano roll has no chords and melody apart: no notation");
+    return;
+  }
+  if (typeof opensheetmusicdisplay === "undefined") {
+    say("failed", "the notation library did not load");
+    return;
+  }
+  say("loading", "engraving the score…");
+  try {
+    const response = await fetch(p.downloads.musicxml);
+    if (!response.ok) throw new Error((await response.json()).error || response.statusText);
+    const xml = await response.text();
+    if (scoreFor !== p.id) return;
+    engraver = engraver || new opensheetmusicdisplay.OpenSheetMusicDisplay(box, {
+      backend: "svg", autoResize: true, drawTitle: false, drawComposer: false, drawCredits: false,
+    });
+    await engraver.load(xml);
+    if (scoreFor !== p.id) return;
+    engraver.render();
+    const measures = new Set([...box.querySelectorAll("svg g.vf-measure")].map((g) => g.id)).size;
+    box.dataset.measures = measures;
+    say("drawn", measures + " measures");
+  } catch (e) {
+    if (scoreFor === p.id) say("failed", "cannot engrave the score: " + e.message);
   }
 }
 

@@ -28,8 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The studio page in Debian's headless chromium, driven through its chromedriver (nothing
- * downloaded): compose over typed chords, see the bars and symbols, hear the clock run, download
- * the MIDI and find the notes {@code bebop compose} writes.
+ * downloaded): compose over typed chords, see the bars and symbols, the score engraved from the
+ * MusicXML, hear the clock run, download the MIDI and find the notes {@code bebop compose} writes.
  */
 class StudioBrowserTest {
     static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -75,12 +75,30 @@ class StudioBrowserTest {
                 assertEquals("Fmaj7", symbols.get(0));
                 assertTrue(symbols.containsAll(List.of("Em7b5", "A7", "Abm7", "Db7", "Gm7", "C7")), symbols.toString());
 
+                // The notation: the MusicXML engraved by OpenSheetMusicDisplay, which draws each measure of each
+                // staff as an SVG group of class vf-measure whose id is the measure's number.
+                wait.until(d -> !"loading".equals(d.findElement(By.id("score")).getAttribute("data-state")));
+                assertEquals("drawn", page.findElement(By.id("score")).getAttribute("data-state"),
+                        page.findElement(By.id("score-status")).getText());
+                List<String> measures = page.findElements(By.cssSelector("#score svg g.vf-measure")).stream()
+                        .map(e -> e.getAttribute("id")).toList();
+                assertEquals(java.util.stream.IntStream.rangeClosed(1, 24).mapToObj(String::valueOf).toList(),
+                        measures.stream().distinct().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList(),
+                        "measures 1 to 24 engraved");
+                assertEquals(24, measures.size(), "a lead sheet: one staff, the chord symbols over it");
+                List<String> engraved = page.findElements(By.cssSelector("#score svg text")).stream()
+                        .map(WebElement::getText).toList();
+                assertTrue(engraved.containsAll(symbols), "the roll's chord symbols over the staff: " + engraved);
+                assertEquals("24", page.findElement(By.id("score")).getAttribute("data-measures"));
+
                 page.findElement(By.id("play")).click();
                 wait.until(d -> Double.parseDouble(d.findElement(By.id("clock")).getText()) > 0.5);
                 double first = Double.parseDouble(page.findElement(By.id("clock")).getText());
                 wait.until(d -> Double.parseDouble(d.findElement(By.id("clock")).getText()) > first + 0.3);
                 Files.write(Path.of("target", "studio.png"), page.getScreenshotAs(OutputType.BYTES));
                 page.findElement(By.id("stop")).click();
+                page.executeScript("document.getElementById('score-panel').scrollIntoView()");
+                Files.write(Path.of("target", "studio-score.png"), page.getScreenshotAs(OutputType.BYTES));
 
                 String href = page.findElement(By.cssSelector("#downloads a[data-format=mid]")).getAttribute("href");
                 String base64 = (String) page.executeAsyncScript(

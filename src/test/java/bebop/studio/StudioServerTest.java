@@ -87,6 +87,25 @@ class StudioServerTest {
     }
 
     @Test
+    void servesThePageAndEveryScriptItLoadsItselfNothingFromElsewhere() throws Exception {
+        String page = new String(send("GET", "/", null, null).body());
+        List<String> loaded = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page);
+        while (m.find()) {
+            loaded.add(m.group(1));
+        }
+        assertTrue(loaded.contains("/vendor/opensheetmusicdisplay/opensheetmusicdisplay.min.js"), loaded.toString());
+        for (String path : loaded) {
+            assertTrue(path.startsWith("/") && !path.startsWith("//"), "served by bebop, not fetched elsewhere: " + path);
+            HttpResponse<byte[]> r = send("GET", path, null, null);
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(r.body().length > 100, path);
+        }
+        // the notation library's licence travels with it
+        assertTrue(new String(send("GET", "/vendor/opensheetmusicdisplay/LICENSE", null, null).body()).contains("Redistribution and use in source and binary forms"));
+    }
+
+    @Test
     void composesWhatComposeServiceComposesAndSendsItAsMidi() throws Exception {
         HttpResponse<byte[]> r = compose("{\"choruses\": 2, \"seed\": 7, \"chords\": \"" + BIRD + "\"}");
         assertEquals(200, r.statusCode(), new String(r.body()));
