@@ -38,10 +38,24 @@ async function loadModels() {
   showRecorded().catch(() => {});
 }
 
-function settings() {
+// A MIDI primer is sent once (POST /api/primers) and then named by the id the server gives it.
+let primerSent = null;   // {file, id}
+
+async function primer() {
+  if ($("primer-choice").value !== "file") return null;
+  const file = $("primer-file").files[0];
+  if (!file) throw new Error("choose a MIDI file to start from, or a training opening");
+  if (primerSent && primerSent.file === file) return primerSent.id;
+  const { id } = await api("/api/primers", { method: "POST", headers: { "Content-Type": "audio/midi" }, body: file });
+  primerSent = { file, id };
+  return id;
+}
+
+function settings(primerId) {
   const number = (id) => Number($(id).value);
   return {
     model: $("model").value,
+    primer: primerId,
     chords: $("chords").value.trim() || null,
     choruses: number("choruses"),
     tempo: number("tempo"),
@@ -56,10 +70,11 @@ async function compose(event) {
   $("compose").disabled = true;
   status("composing…");
   try {
+    const primerId = await primer();
     piece = await api("/api/compose", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(settings()),
+      body: JSON.stringify(settings(primerId)),
     });
     draw(piece);
     links(piece);
@@ -546,6 +561,9 @@ $("progression-choice").addEventListener("change", () => {
   $("chords").focus();
 });
 $("compose-form").addEventListener("submit", compose);
+$("primer-choice").addEventListener("change", () => {
+  $("primer-file-label").hidden = $("primer-choice").value !== "file";
+});
 $("play").addEventListener("click", play);
 $("stop").addEventListener("click", stop);
 $("mute-chords").addEventListener("change", applyMutes);
