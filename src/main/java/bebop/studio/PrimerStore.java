@@ -66,7 +66,10 @@ final class PrimerStore {
         out.put("seconds", score.seconds());
         List<Map<String, Object>> parts = new ArrayList<>();
         for (Part p : score.parts()) {
-            parts.add(Map.of("name", p.name(), "notes", p.notes().size()));
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("name", p.name());
+            part.put("notes", p.notes().size());
+            parts.add(part);
         }
         out.put("parts", parts);
         return out;
