@@ -221,8 +221,7 @@ public final class StudioServer implements AutoCloseable {
      */
     private void uploadPrimer(Context ctx) throws IOException {
         String type = Optional.ofNullable(ctx.contentType()).orElse("");
-        if (!(type.startsWith("audio/midi") || type.startsWith("audio/mid") || type.startsWith("audio/x-midi")
-                || type.startsWith("application/octet-stream"))) {
+        if (!(type.startsWith("audio/mid") || type.startsWith("audio/x-midi") || type.startsWith("application/octet-stream"))) {
             throw new ApiError(415, "POST /api/primers takes the MIDI file as the request body (audio/midi or "
                     + "application/octet-stream), not '" + type + "'");
         }
