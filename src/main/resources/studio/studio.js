@@ -38,10 +38,24 @@ async function loadModels() {
   showRecorded().catch(() => {});
 }
 
-function settings() {
+// A MIDI primer is sent once (POST /api/primers) and then named by the id the server gives it.
+let primerSent = null;   // {file, id}
+
+async function primer() {
+  if ($("primer-choice").value !== "file") return null;
+  const file = $("primer-file").files[0];
+  if (!file) throw new Error("choose a MIDI file to start from, or a training opening");
+  if (primerSent && primerSent.file === file) return primerSent.id;
+  const { id } = await api("/api/primers", { method: "POST", headers: { "Content-Type": "audio/midi" }, body: file });
+  primerSent = { file, id };
+  return id;
+}
+
+function settings(primerId) {
   const number = (id) => Number($(id).value);
   return {
     model: $("model").value,
+    primer: primerId,
     chords: $("chords").value.trim() || null,
     choruses: number("choruses"),
     tempo: number("tempo"),
@@ -56,13 +70,15 @@ async function compose(event) {
   $("compose").disabled = true;
   status("composing…");
   try {
+    const primerId = await primer();
     piece = await api("/api/compose", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(settings()),
+      body: JSON.stringify(settings(primerId)),
     });
     draw(piece);
     links(piece);
+    notation(piece);
     $("description").textContent = piece.description;
     $("result").hidden = false;
     status(piece.bars + " bars, " + piece.seconds.toFixed(1) + " s");
@@ -118,6 +134,49 @@ function links(p) {
     a.dataset.format = format;
     a.download = "";
     box.append(a);
+  }
+}
+
+// The notation: the piece's MusicXML (as downloaded) engraved in the page by OpenSheetMusicDisplay.
+// #score's data-state says where it is (loading, drawn, none, failed) and data-measures how many
+// measures were drawn.
+let engraver = null;     // the OpenSheetMusicDisplay instance, made on the first score
+let scoreFor = null;     // the id of the composition being engraved (a newer one wins)
+
+async function notation(p) {
+  const box = $("score");
+  const say = (state, text) => {
+    box.dataset.state = state;
+    $("score-status").textContent = text;
+  };
+  scoreFor = p.id;
+  if (engraver) engraver.clear(); else box.replaceChildren();
+  delete box.dataset.measures;
+  if (!p.downloads.musicxml) {
+    say("none", "a piano roll has no chords and melody apart: no notation");
+    return;
+  }
+  if (typeof opensheetmusicdisplay === "undefined") {
+    say("failed", "no score view in this build (npm was not found when bebop was built)");
+    return;
+  }
+  say("loading", "engraving the score…");
+  try {
+    const response = await fetch(p.downloads.musicxml);
+    if (!response.ok) throw new Error((await response.json()).error || response.statusText);
+    const xml = await response.text();
+    if (scoreFor !== p.id) return;
+    engraver = engraver || new opensheetmusicdisplay.OpenSheetMusicDisplay(box, {
+      backend: "svg", autoResize: true, drawTitle: false, drawComposer: false, drawCredits: false,
+    });
+    await engraver.load(xml);
+    if (scoreFor !== p.id) return;
+    engraver.render();
+    const measures = new Set([...box.querySelectorAll("svg g.vf-measure")].map((g) => g.id)).size;
+    box.dataset.measures = measures;
+    say("drawn", measures + " measures");
+  } catch (e) {
+    if (scoreFor === p.id) say("failed", "cannot engrave the score: " + e.message);
   }
 }
 
@@ -502,6 +561,9 @@ $("progression-choice").addEventListener("change", () => {
   $("chords").focus();
 });
 $("compose-form").addEventListener("submit", compose);
+$("primer-choice").addEventListener("change", () => {
+  $("primer-file-label").hidden = $("primer-choice").value !== "file";
+});
 $("play").addEventListener("click", play);
 $("stop").addEventListener("click", stop);
 $("mute-chords").addEventListener("change", applyMutes);

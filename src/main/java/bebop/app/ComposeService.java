@@ -78,6 +78,19 @@ public final class ComposeService {
                 "the first " + k + " steps of training chorus " + c.index(), notes);
     }
 
+    /**
+     * A primer file read as {@code --primer} reads it (bebop's MIDI reader), before any model sees it:
+     * its score, or a user error with the reader's message (naming the file) when it is not a MIDI file
+     * or holds no notes. Whether its parts suit a model is checked when composing.
+     */
+    public static Score readPrimer(Path file) {
+        Score score = MidiReader.read(file);
+        if (score.parts().stream().allMatch(p -> p.notes().isEmpty())) {
+            throw new UserError("--primer " + file + ": no notes to start from");
+        }
+        return score;
+    }
+
     /** The progression of {@code --chords} in the core voicing, or a user error naming the bad symbol or bar. */
     public static Progression progression(String text) {
         return progression(text, Voicing.CORE);

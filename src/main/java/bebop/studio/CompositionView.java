@@ -21,7 +21,8 @@ record CompositionView(String id, String description, int ticksPerQuarter, long 
                        double tempo, double seconds, List<Map<String, Object>> chords,
                        List<Map<String, Object>> parts, Map<String, String> downloads) {
 
-    static CompositionView of(String id, Composition c) {
+    /** The view of a composition with its description as the page shows it (a primer by id, not by path). */
+    static CompositionView of(String id, Composition c, String description) {
         Score s = c.score();
         List<Map<String, Object>> chords = new ArrayList<>();
         for (ChordSymbol cs : s.chordSymbols()) {
@@ -44,7 +45,7 @@ record CompositionView(String id, String description, int ticksPerQuarter, long 
                 downloads.put(f.name(), "/api/compositions/" + id + "." + f.name());
             }
         }
-        return new CompositionView(id, c.description(), s.ticksPerQuarter(), s.ticksPerBar(), s.bars(),
+        return new CompositionView(id, description, s.ticksPerQuarter(), s.ticksPerBar(), s.bars(),
                 s.tempoBpm(), s.seconds(), chords, parts, downloads);
     }
 }

@@ -61,6 +61,7 @@ public final class StudioServer implements AutoCloseable {
     private final StudioSettings settings;
     private final ModelCatalog models;
     private final Corpora corpora;
+    private final PrimerStore primers;
     private final Trainings trainings = new Trainings();
     /** Comparisons train baselines for tens of seconds: one at a time, the others told to wait. */
     private final Semaphore comparing = new Semaphore(1);
@@ -79,6 +80,7 @@ public final class StudioServer implements AutoCloseable {
         this.settings = settings;
         this.models = new ModelCatalog(settings.models(), settings.work().resolve("models"));
         this.corpora = new Corpora(settings.work().resolve("imports"));
+        this.primers = new PrimerStore(settings.work().resolve("primers"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxUploadBytes();
@@ -110,6 +112,7 @@ public final class StudioServer implements AutoCloseable {
             }
             ctx.status(201).json(models.upload(ctx.queryParam("name"), body));
         });
+        app.post("/api/primers", this::uploadPrimer);
         app.post("/api/compose", this::compose);
         app.get("/api/compositions/{file}", this::download);
         app.post("/api/evaluations", this::evaluate);
@@ -184,7 +187,8 @@ public final class StudioServer implements AutoCloseable {
         if (body == null) {
             throw ApiError.badRequest("the request body is empty; send the compose settings as JSON");
         }
-        var request = body.toRequest(models.file(body.model()));
+        Path primer = primers.file(body.primer());
+        var request = body.toRequest(models.file(body.model()), primer);
         String id = idOf(request.toString());
         Future<Composition> piece;
         try {
@@ -196,6 +200,9 @@ public final class StudioServer implements AutoCloseable {
         try {
             c = piece.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UserError u && primer != null) {
+                throw ApiError.badRequest(PrimerStore.hide(u.getMessage(), primer, body.primer()));
+            }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -204,7 +211,28 @@ public final class StudioServer implements AutoCloseable {
         synchronized (compositions) {
             compositions.put(id, c);
         }
-        ctx.json(CompositionView.of(id, c));
+        ctx.json(CompositionView.of(id, c, PrimerStore.hide(c.description(), primer, body.primer())));
+    }
+
+    /**
+     * {@code POST /api/primers}: a MIDI file (the request body) to start compositions from, as
+     * {@code bebop compose --primer FILE.mid}; kept in the work folder and named by an id (201), or a 400
+     * with the MIDI reader's message.
+     */
+    private void uploadPrimer(Context ctx) throws IOException {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!(type.startsWith("audio/mid") || type.startsWith("audio/x-midi") || type.startsWith("application/octet-stream"))) {
+            throw new ApiError(415, "POST /api/primers takes the MIDI file as the request body (audio/midi or "
+                    + "application/octet-stream), not '" + type + "'");
+        }
+        if (ctx.contentLength() > settings.maxUploadBytes()) {
+            throw tooLarge();
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw ApiError.badRequest("POST /api/primers takes the MIDI file as the request body; it was empty");
+        }
+        ctx.status(201).json(primers.upload(body));
     }
 
     /** {@code POST /api/evaluations}: the model's free run measured as {@code bebop eval} measures it. */

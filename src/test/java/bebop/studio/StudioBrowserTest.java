@@ -28,8 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The studio page in Debian's headless chromium, driven through its chromedriver (nothing
- * downloaded): compose over typed chords, see the bars and symbols, hear the clock run, download
- * the MIDI and find the notes {@code bebop compose} writes.
+ * downloaded): compose over typed chords, see the bars and symbols, the score engraved from the
+ * MusicXML, hear the clock run, download the MIDI and find the notes {@code bebop compose} writes; then
+ * again from a MIDI file as the primer.
  */
 class StudioBrowserTest {
     static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -75,24 +76,56 @@ class StudioBrowserTest {
                 assertEquals("Fmaj7", symbols.get(0));
                 assertTrue(symbols.containsAll(List.of("Em7b5", "A7", "Abm7", "Db7", "Gm7", "C7")), symbols.toString());
 
+                // The notation: the MusicXML engraved by OpenSheetMusicDisplay, which draws each measure of each
+                // staff as an SVG group of class vf-measure whose id is the measure's number.
+                wait.until(d -> !"loading".equals(d.findElement(By.id("score")).getAttribute("data-state")));
+                assertEquals("drawn", page.findElement(By.id("score")).getAttribute("data-state"),
+                        page.findElement(By.id("score-status")).getText());
+                List<String> measures = page.findElements(By.cssSelector("#score svg g.vf-measure")).stream()
+                        .map(e -> e.getAttribute("id")).toList();
+                assertEquals(java.util.stream.IntStream.rangeClosed(1, 24).mapToObj(String::valueOf).toList(),
+                        measures.stream().distinct().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList(),
+                        "measures 1 to 24 engraved");
+                assertEquals(24, measures.size(), "a lead sheet: one staff, the chord symbols over it");
+                List<String> engraved = page.findElements(By.cssSelector("#score svg text")).stream()
+                        .map(WebElement::getText).toList();
+                assertTrue(engraved.containsAll(symbols), "the roll's chord symbols over the staff: " + engraved);
+                assertEquals("24", page.findElement(By.id("score")).getAttribute("data-measures"));
+
                 page.findElement(By.id("play")).click();
                 wait.until(d -> Double.parseDouble(d.findElement(By.id("clock")).getText()) > 0.5);
                 double first = Double.parseDouble(page.findElement(By.id("clock")).getText());
                 wait.until(d -> Double.parseDouble(d.findElement(By.id("clock")).getText()) > first + 0.3);
                 Files.write(Path.of("target", "studio.png"), page.getScreenshotAs(OutputType.BYTES));
                 page.findElement(By.id("stop")).click();
+                page.executeScript("document.getElementById('score-panel').scrollIntoView()");
+                Files.write(Path.of("target", "studio-score.png"), page.getScreenshotAs(OutputType.BYTES));
 
-                String href = page.findElement(By.cssSelector("#downloads a[data-format=mid]")).getAttribute("href");
-                String base64 = (String) page.executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
-                        + "  let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); done(btoa(s)); });",
-                        href);
-                Score heard = MidiReader.parse(Base64.getDecoder().decode(base64), "studio.mid").score();
+                Score heard = downloadedMidi(page);
                 Score composed = ComposeService.compose(
                         new ComposeRequest(null, 2, 7, 1.0, null, null, StudioServerTest.BIRD, 120)).score();
                 for (Part p : composed.parts()) {
                     assertEquals(StudioServerTest.notes(p), StudioServerTest.notes(heard.part(p.name()).orElseThrow()), p.name());
+                }
+
+                // Again from a MIDI file as the primer (sent to the server, named by its id): bebop compose --primer.
+                Path primer = Files.write(dir.resolve("primer.mid"), StudioTrainingTest.midi(3));
+                new Select(page.findElement(By.id("primer-choice"))).selectByVisibleText("a MIDI file…");
+                page.findElement(By.id("primer-file")).sendKeys(primer.toString());
+                set(page, "choruses", "4");
+                set(page, "seed", "5");
+                String before = page.findElement(By.id("description")).getText();
+                page.findElement(By.id("compose")).click();
+                wait.until(d -> !d.findElement(By.id("description")).getText().equals(before));
+                assertTrue(page.findElement(By.id("description")).getText().contains("primed with primer "),
+                        page.findElement(By.id("description")).getText());
+                assertEquals(49, page.findElements(By.cssSelector("#roll line.bar")).size(), "48 bars: 49 bar lines");
+                Score primed = ComposeService.compose(
+                        new ComposeRequest(null, 4, 5, 1.0, primer, null, StudioServerTest.BIRD, 120)).score();
+                Score heardPrimed = downloadedMidi(page);
+                for (Part p : primed.parts()) {
+                    assertEquals(StudioServerTest.notes(p), StudioServerTest.notes(heardPrimed.part(p.name()).orElseThrow()),
+                            p.name());
                 }
             } finally {
                 page.quit();
@@ -129,6 +162,17 @@ class StudioBrowserTest {
                 page.quit();
             }
         }
+    }
+
+    /** The piece's MIDI download, fetched by the page and read with bebop's reader. */
+    static Score downloadedMidi(ChromeDriver page) {
+        String href = page.findElement(By.cssSelector("#downloads a[data-format=mid]")).getAttribute("href");
+        String base64 = (String) page.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                + "  let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); done(btoa(s)); });",
+                href);
+        return MidiReader.parse(Base64.getDecoder().decode(base64), "studio.mid").score();
     }
 
     static void set(ChromeDriver page, String id, String value) {

@@ -87,6 +87,25 @@ class StudioServerTest {
     }
 
     @Test
+    void servesThePageAndEveryScriptItLoadsItselfNothingFromElsewhere() throws Exception {
+        String page = new String(send("GET", "/", null, null).body());
+        List<String> loaded = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page);
+        while (m.find()) {
+            loaded.add(m.group(1));
+        }
+        assertTrue(loaded.contains("/vendor/opensheetmusicdisplay/opensheetmusicdisplay.min.js"), loaded.toString());
+        for (String path : loaded) {
+            assertTrue(path.startsWith("/") && !path.startsWith("//"), "served by bebop, not fetched elsewhere: " + path);
+            HttpResponse<byte[]> r = send("GET", path, null, null);
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(r.body().length > 100, path);
+        }
+        // the notation library's licence travels with it
+        assertTrue(new String(send("GET", "/vendor/opensheetmusicdisplay/LICENSE", null, null).body()).contains("Redistribution and use in source and binary forms"));
+    }
+
+    @Test
     void composesWhatComposeServiceComposesAndSendsItAsMidi() throws Exception {
         HttpResponse<byte[]> r = compose("{\"choruses\": 2, \"seed\": 7, \"chords\": \"" + BIRD + "\"}");
         assertEquals(200, r.statusCode(), new String(r.body()));
@@ -179,6 +198,77 @@ class StudioServerTest {
         assertError(send("POST", "/api/comparisons", "application/json", "{\"choruses\": -1}".getBytes()), 400,
                 "--choruses -1");
         assertEquals(before, tree(dir));
+    }
+
+    @Test
+    void composesFromAnUploadedMidiPrimerTheNotesComposePrimerWrites() throws Exception {
+        byte[] primer = StudioTrainingTest.midi(3); // two choruses by the bundled model, as bebop's writer writes them
+        HttpResponse<byte[]> up = send("POST", "/api/primers", "audio/midi", primer);
+        assertEquals(201, up.statusCode(), new String(up.body()));
+        String id = json(up).get("id").asText();
+        assertTrue(id.matches("[0-9a-f]{16}"), id);
+        assertTrue(json(up).get("parts").toString().contains("\"Melody\""), json(up).toString());
+        assertEquals(id, json(send("POST", "/api/primers", "application/octet-stream", primer)).get("id").asText(),
+                "the same file, the same id");
+
+        HttpResponse<byte[]> r = compose("{\"primer\": \"" + id + "\", \"choruses\": 4, \"seed\": 5}");
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        JsonNode piece = json(r);
+        String description = piece.get("description").asText();
+        assertTrue(description.contains("primer " + id) && !description.contains(dir.toString()),
+                "the primer named by its id, not the server's path: " + description);
+        Score heard = MidiReader.parse(send("GET", piece.get("downloads").get("mid").asText(), null, null).body(),
+                "studio.mid").score();
+
+        Path cli = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "primer-cli-");
+        Files.write(cli.resolve("primer.mid"), primer);
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = bebop.cli.Main.run(new String[] {"compose", "--primer", cli.resolve("primer.mid").toString(),
+            "--choruses", "4", "--seed", "5", "--out", cli.resolve("song").toString()},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(out));
+        assertEquals(0, code, out.toString());
+        Score written = MidiReader.read(cli.resolve("song.mid"));
+        assertEquals(48, heard.bars());
+        for (Part p : written.parts()) {
+            assertEquals(notes(p), notes(heard.part(p.name()).orElseThrow()), p.name());
+        }
+        // and not what the default primer (a training opening) gives with the same seed
+        Score unprimed = ComposeService.compose(new ComposeRequest(null, 4, 5, 1.0, null, null, null, 120)).score();
+        assertTrue(!notes(unprimed.part(Part.MELODY).orElseThrow()).equals(notes(heard.part(Part.MELODY).orElseThrow())));
+
+        List<String> before = tree(dir);
+        byte[] cut = StudioTrainingTest.truncated();
+        assertError(send("POST", "/api/primers", "audio/midi", cut), 400, "the uploaded primer: " + readersMessage(cut));
+        byte[] text = "MThd? no, just text".getBytes();
+        assertError(send("POST", "/api/primers", "audio/midi", text), 400, "the uploaded primer: " + readersMessage(text));
+        assertError(send("POST", "/api/primers", "audio/midi", new byte[0]), 400, "was empty");
+        assertError(send("POST", "/api/primers", "text/plain", primer), 415, "audio/midi");
+        assertError(send("POST", "/api/primers", "audio/midi", new byte[100 << 10]), 413, "");
+        // a MIDI file whose only part is neither Chords nor Melody: kept, but no blues model can start from it
+        Score piano = new Score("x", 480, 120, bebop.music.TimeSignature.FOUR_FOUR,
+                List.of(new Part("Piano", 0, 0, List.of(new Note(60, 0, 480, 90)))), List.of(), 1920);
+        String pianoId = json(send("POST", "/api/primers", "audio/midi", bebop.io.midi.MidiWriter.toBytes(piano)))
+                .get("id").asText();
+        assertError(compose("{\"primer\": \"" + pianoId + "\", \"choruses\": 2}"), 400,
+                "primer " + pianoId + ": no notes in parts named Chords or Melody");
+        Files.delete(dir.resolve("work/primers/" + pianoId + ".mid"));
+        assertError(compose("{\"primer\": \"0123456789abcdef\"}"), 404, "no such primer");
+        assertError(compose("{\"primer\": \"../../../pom.xml\"}"), 404, "no such primer");
+        assertError(compose("{\"primer\": \"/etc/passwd\"}"), 404, "no such primer");
+        assertError(compose("{\"primer\": \"" + id + "\", \"primerSteps\": 4}"), 400, "--primer and --primer-steps");
+        assertError(compose("{\"primer\": \"" + id + "\", \"choruses\": 2}"), 400, "primer " + id + ": its 192 steps fill");
+        assertEquals(before, tree(dir));
+        assertEquals(200, send("GET", "/api/models", null, null).statusCode());
+    }
+
+    /** What bebop's MIDI reader says of these bytes, without the file's name. */
+    static String readersMessage(byte[] bytes) {
+        try {
+            MidiReader.parse(bytes, "NAME");
+        } catch (bebop.UserError e) {
+            return e.getMessage().substring("NAME: ".length());
+        }
+        throw new AssertionError("the reader took these bytes");
     }
 
     static List<JsonNode> melodyNotes(JsonNode piece) {
