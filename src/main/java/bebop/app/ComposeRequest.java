@@ -8,11 +8,14 @@ import java.nio.file.Path;
  * What to compose: the model ({@code null}: the bundled one), the piece's length in choruses, the
  * seed of the primer choice and the note draws, the melody temperature, how to start (a MIDI file,
  * or the first {@code primerSteps} steps of a training opening; both null: one bar), the chords to
- * improvise over ({@code null}: the network's own; "@FILE" reads them from a text file), the tempo, and
- * how the chords are voiced ({@code null}: core). Checked when made.
+ * improvise over ({@code null}: the network's own; "@FILE" reads them from a lead sheet file, an
+ * irealb:// or irealbook:// link gives an iReal Pro tune), the tempo, how the chords are voiced
+ * ({@code null}: core), the tune of an iReal Pro playlist ({@code null}: the only one; a number from 1 or
+ * a title) and the key to move the chords into ({@code null}: as written). Checked when made.
  */
 public record ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
-                             Integer primerSteps, String chords, double tempo, Voicing voicing) {
+                             Integer primerSteps, String chords, double tempo, Voicing voicing, String tune,
+                             String transposeTo) {
     public ComposeRequest {
         voicing = voicing == null ? Voicing.CORE : voicing;
         if (choruses < 1 || choruses > 1000) {
@@ -26,6 +29,12 @@ public record ComposeRequest(Path model, int choruses, long seed, double tempera
         if (primerFile != null && primerSteps != null) {
             throw new UserError("--primer and --primer-steps: give one or the other");
         }
+    }
+
+    /** A request of the chords as written (and the only tune of a playlist). */
+    public ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
+                          Integer primerSteps, String chords, double tempo, Voicing voicing) {
+        this(model, choruses, seed, temperature, primerFile, primerSteps, chords, tempo, voicing, null, null);
     }
 
     /** A request with the core voicing. */

@@ -7,13 +7,17 @@ import bebop.compose.Generation;
 import bebop.compose.GivenChordsComposer;
 import bebop.compose.Primers;
 import bebop.data.BluesDataset;
+import bebop.data.corpus.KeyEstimator;
 import bebop.encoding.FrameFormat;
 import bebop.encoding.LocalEncoding;
 import bebop.io.midi.MidiReader;
 import bebop.io.score.ChordChart;
+import bebop.io.score.IRealPro;
+import bebop.io.score.ImproVisor;
 import bebop.io.score.MusicXmlChords;
 import bebop.music.BluesForm;
 import bebop.music.Chord;
+import bebop.music.KeyChange;
 import bebop.music.Progression;
 import bebop.music.Score;
 import bebop.music.Voicing;
@@ -43,10 +47,14 @@ public final class ComposeService {
     private ComposeService() {}
 
     public static Composition compose(ComposeRequest r) {
-        Progression progression = r.chords() == null ? null : progression(r.chords(), r.voicing());
+        Sheet sheet = r.chords() == null ? null : sheet(r.chords(), r.voicing(), r.tune(), r.transposeTo());
+        if (sheet == null && (r.tune() != null || r.transposeTo() != null)) {
+            throw new UserError((r.tune() != null ? "--tune" : "--transpose-to") + ": give chords (--chords or --leadsheet) to go with it");
+        }
+        Progression progression = sheet == null ? null : sheet.progression();
         LoadedModel loaded = Models.load(r.model());
         if (loaded instanceof DataModel m) {
-            return composeData(m, r, progression);
+            return composeData(m, r, sheet);
         }
         BluesModel m = (BluesModel) loaded;
         if (progression != null && !m.melody()) {
@@ -65,16 +73,24 @@ public final class ComposeService {
                 throw new UserError("--primer " + r.primerFile() + ": its " + primer.length + " steps fill the "
                         + r.choruses() + " choruses to compose; ask for more --choruses");
             }
-            return blues(m, r, progression, primer, r.primerFile() + " (" + primer.length + " steps)", notes);
+            return blues(m, r, sheet, primer, r.primerFile() + " (" + primer.length + " steps)", notes);
+        }
+        if (sheet != null && sheet.melody() != null && r.primerSteps() == null && m.melody()) {
+            double[][] primer = Primers.fromScore(sheet.melody(), m.units());
+            if (primer.length >= steps(r.choruses(), progression)) {
+                throw new UserError(sheet.where() + ": its melody's " + primer.length + " steps fill the " + r.choruses()
+                        + " choruses to compose; ask for more --choruses");
+            }
+            return blues(m, r, sheet, primer, "the lead sheet's melody (" + primer.length + " steps)", notes);
         }
         BluesDataset data = m.data();
         if (!m.melody()) {
-            return blues(m, r, progression, Primers.firstSteps(BluesDataset.chordFrames(data.form()), k, m.units()),
+            return blues(m, r, sheet, Primers.firstSteps(BluesDataset.chordFrames(data.form()), k, m.units()),
                     "the first " + k + " steps of the form", notes);
         }
         List<BluesDataset.Chorus> training = trainingChoruses(data, m.heldOut());
         BluesDataset.Chorus c = training.get(pick.nextInt(training.size()));
-        return blues(m, r, progression, Primers.firstSteps(data.frames(c), k, m.units()),
+        return blues(m, r, sheet, Primers.firstSteps(data.frames(c), k, m.units()),
                 "the first " + k + " steps of training chorus " + c.index(), notes);
     }
 
@@ -96,24 +112,195 @@ public final class ComposeService {
         return progression(text, Voicing.CORE);
     }
 
-    /**
-     * The progression of {@code --chords}: the text, or with "@FILE" the chords of that file: a
-     * MusicXML lead sheet's harmony ({@link MusicXmlChords}: .musicxml, .xml, .mxl) or a text chart
-     * ({@link ChordChart}); a user error names the bad symbol, bar or file.
-     */
+    /** The progression of {@code --chords} (see {@link #sheet}), as written. */
     public static Progression progression(String text, Voicing voicing) {
+        return sheet(text, voicing, null, null).progression();
+    }
+
+    /**
+     * The chords to improvise over, where they came from (for messages), the key they were moved from
+     * and to, and the lead sheet's melody as a primer score (an Impro-Visor sheet's; else null).
+     */
+    public record Sheet(Progression progression, String where, String transposition, Score melody) {}
+
+    /**
+     * The chords of {@code --chords}: the text; "@FILE" the chords of that file (a MusicXML lead sheet's
+     * harmony, .musicxml .xml .mxl; an Impro-Visor .ls sheet, with its melody; a file holding iReal Pro
+     * links; else a text chart); an irealb:// or irealbook:// link an iReal Pro tune ({@code tune} picks one
+     * of a playlist); moved into the key {@code transposeTo} from the key the sheet writes (a text chart
+     * names none: its key is estimated from its chords). A user error names the bad symbol,
+     * bar, file, tune or key.
+     */
+    public static Sheet sheet(String text, Voicing voicing, String tune, String transposeTo) {
         String chart = text;
         String where = "--chords";
-        if (text.startsWith("@")) {
-            Path file = Path.of(text.substring(1));
-            chart = MusicXmlChords.handles(file) ? MusicXmlChords.read(file) : ChordChart.read(file);
-            where = "--chords " + text;
-        }
+        String key = null;
+        Score melody = null;
+        boolean tuned = false;
         try {
-            return Progression.parse(chart, voicing);
+            if (text.startsWith("@")) {
+                Path file = Path.of(text.substring(1));
+                where = "--chords " + text;
+                if (MusicXmlChords.handles(file)) {
+                    chart = MusicXmlChords.read(file);
+                    key = MusicXmlChords.key(file);
+                } else if (ImproVisor.handles(file)) {
+                    ImproVisor.Sheet ls = ImproVisor.read(file);
+                    chart = ls.chart();
+                    key = ls.key();
+                    melody = ls.melody().isEmpty() ? null : melodyScore(ls);
+                } else {
+                    String content = ChordChart.read(file);
+                    if (IRealPro.holdsLink(content)) {
+                        IRealPro.Tune t = IRealPro.pick(IRealPro.read(readAll(file)), tune);
+                        chart = t.chart();
+                        key = t.key();
+                        where = where + " (" + t.title() + ")";
+                        tuned = true;
+                    } else {
+                        chart = content;
+                    }
+                }
+            } else if (IRealPro.holdsLink(text)) {
+                IRealPro.Tune t = IRealPro.pick(IRealPro.read(text), tune);
+                chart = t.chart();
+                key = t.key();
+                where = "--chords (iReal Pro: " + t.title() + ")";
+                tuned = true;
+            }
         } catch (IllegalArgumentException e) {
             throw new UserError(where + ": " + e.getMessage(), e);
         }
+        if (tune != null && !tuned) {
+            throw new UserError("--tune " + tune + ": " + where + " is not an iReal Pro playlist");
+        }
+        Progression p;
+        try {
+            p = Progression.parse(chart, voicing);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(where + ": " + e.getMessage(), e);
+        }
+        String transposition = null;
+        if (transposeTo != null) {
+            KeyChange.Key to;
+            try {
+                to = KeyChange.parse(transposeTo);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--transpose-to " + transposeTo + ": " + e.getMessage(), e);
+            }
+            KeyChange.Key from;
+            String fromWhere;
+            try {
+                from = key == null ? estimatedKey(p) : KeyChange.parse(key);
+                fromWhere = key == null ? "estimated from its chords" : "its key";
+            } catch (IllegalArgumentException e) {
+                from = estimatedKey(p);
+                fromWhere = "estimated from its chords";
+            }
+            int shift = KeyChange.shift(from, to);
+            try {
+                p = Progression.parse(KeyChange.chart(chart, shift, to.flats()), voicing);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(where + ": " + e.getMessage(), e);
+            }
+            if (melody != null) {
+                melody = shifted(melody, shift);
+            }
+            transposition = String.format(Locale.ROOT, "moved from %s (%s) to %s, %+d semitones", from.name(), fromWhere,
+                    to.name(), shift);
+        }
+        return new Sheet(p, where, transposition, melody);
+    }
+
+    /**
+     * The key of a chart that names none: Krumhansl-Schmuckler ({@link KeyEstimator}, as import estimates
+     * a piece's key) on its chords' pitch classes, each counted for the steps it sounds.
+     */
+    static KeyChange.Key estimatedKey(Progression p) {
+        double[] histogram = new double[12];
+        for (int step = 0; step < p.steps(); step++) {
+            for (int note : p.chordAtStep(step).notes()) {
+                histogram[Math.floorMod(note, 12)]++;
+            }
+        }
+        bebop.data.corpus.Key k = KeyEstimator.estimate(histogram);
+        return new KeyChange.Key(k.tonic(), k.minor());
+    }
+
+    private static String readAll(Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new UserError(file + ": cannot read it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * An Impro-Visor sheet's melody as a primer score: the part Melody moved by octaves into the paper's
+     * C4..C5 (MIDI 60..72), beside the part Chords voicing the sheet's chords in C3..B3 under it.
+     */
+    private static Score melodyScore(ImproVisor.Sheet ls) {
+        Progression p;
+        try {
+            p = Progression.parse(ls.chart());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        List<bebop.music.Note> mel = new ArrayList<>();
+        long end = 0;
+        for (bebop.music.Note n : ls.melody()) {
+            int pitch = n.pitch();
+            while (pitch < 60) {
+                pitch += 12;
+            }
+            while (pitch > 72) {
+                pitch -= 12;
+            }
+            mel.add(new bebop.music.Note(pitch, n.start(), n.duration()));
+            end = Math.max(end, n.end());
+        }
+        int tpq = ImproVisor.TICKS_PER_QUARTER;
+        long perStep = tpq / Progression.STEPS_PER_BEAT;
+        long perBar = p.stepsPerBar() * perStep;
+        long length = (end + perBar - 1) / perBar * perBar;
+        List<bebop.music.Note> chords = new ArrayList<>();
+        for (long step = 0; step * perStep < length; step++) {
+            for (int pitch : p.chordAtStep((int) step).notes()) {
+                chords.add(new bebop.music.Note(pitch, step * perStep, perStep));
+            }
+        }
+        return new Score(ls.title(), tpq, Score.DEFAULT_TEMPO, p.meter(), List.of(
+                new bebop.music.Part(bebop.music.Part.CHORDS, bebop.music.Part.CHORD_CHANNEL, bebop.music.Part.CHORD_PROGRAM, chords),
+                new bebop.music.Part(bebop.music.Part.MELODY, bebop.music.Part.MELODY_CHANNEL, bebop.music.Part.MELODY_PROGRAM, mel)),
+                List.of(), length);
+    }
+
+    /** A primer score moved by semitones, its melody kept in C4..C5 by octaves. */
+    private static Score shifted(Score s, int shift) {
+        List<bebop.music.Part> parts = new ArrayList<>();
+        for (bebop.music.Part part : s.parts()) {
+            List<bebop.music.Note> notes = new ArrayList<>();
+            boolean chords = part.name().equals(bebop.music.Part.CHORDS);
+            for (bebop.music.Note n : part.notes()) {
+                int pitch = n.pitch() + shift;
+                int low = chords ? 48 : 60;
+                int high = chords ? 59 : 72;
+                while (pitch < low) {
+                    pitch += 12;
+                }
+                while (pitch > high) {
+                    pitch -= 12;
+                }
+                notes.add(new bebop.music.Note(pitch, n.start(), n.duration(), n.velocity()));
+            }
+            parts.add(new bebop.music.Part(part.name(), part.channel(), part.program(), notes));
+        }
+        return new Score(s.title(), s.ticksPerQuarter(), s.tempoBpm(), s.timeSignature(), parts, s.chordSymbols(), s.length());
+    }
+
+    /** ", moved from F to Eb, -2 semitones" when the chords were transposed. */
+    private static String moved(Sheet sheet) {
+        return sheet.transposition() == null ? "" : " (" + sheet.transposition() + ")";
     }
 
     /** What the user's chords sound as: the voicing and each chord's notes. */
@@ -144,8 +331,9 @@ public final class ComposeService {
         return choruses * (progression == null ? LocalEncoding.STEPS_PER_CHORUS : progression.steps());
     }
 
-    private static Composition blues(BluesModel m, ComposeRequest r, Progression progression, double[][] primer,
+    private static Composition blues(BluesModel m, ComposeRequest r, Sheet sheet, double[][] primer,
                                      String from, SplittableRandom notes) {
+        Progression progression = sheet == null ? null : sheet.progression();
         int steps = steps(r.choruses(), progression);
         double[][] frames;
         if (progression == null) {
@@ -167,7 +355,7 @@ public final class ComposeService {
                 r.choruses(), score.bars(), score.seconds(), Checks.number(r.tempo()), m.describe(), from,
                 m.melody() ? "melody temperature " + Checks.number(r.temperature())
                         : "chords only (a chords-only model plays no melody)",
-                progression == null ? "" : ",\nover your chords " + progression + voiced(progression, r.voicing()));
+                progression == null ? "" : ",\nover your chords " + progression + moved(sheet) + voiced(progression, r.voicing()));
         return new Composition(score, how, SCORE_FORMATS);
     }
 
@@ -197,7 +385,8 @@ public final class ComposeService {
     }
 
     /** A model of another data set, composed on its own grid and bar as its frame format says. */
-    private static Composition composeData(DataModel m, ComposeRequest r, Progression progression) {
+    private static Composition composeData(DataModel m, ComposeRequest r, Sheet sheet) {
+        Progression progression = sheet == null ? null : sheet.progression();
         SequenceModel net = m.network();
         FrameFormat format = m.format();
         if (progression != null && !format.chordConditioned()) {
@@ -217,6 +406,13 @@ public final class ComposeService {
         if (r.primerFile() != null) {
             start = dataPrimer(r.primerFile(), format);
             piece = -1;
+        } else if (sheet != null && sheet.melody() != null && primerSteps == null && !format.isPianoRoll()) {
+            try {
+                start = format.encode(sheet.melody());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(sheet.where() + ": its melody: " + e.getMessage(), e);
+            }
+            piece = -2;
         } else {
             try {
                 start = Generation.primer(piece < 0 ? null : primers.get(piece), format.units(),
@@ -248,6 +444,7 @@ public final class ComposeService {
                 r.choruses(), barsPerChorus, score.bars(), score.seconds(), Checks.number(r.tempo()), m.label(),
                 m.model().kind(), format.describe(), m.model().provenance().seed(),
                 r.primerFile() != null ? r.primerFile() + " (" + start.length + " steps)"
+                        : piece == -2 ? "the lead sheet's melody (" + start.length + " steps)"
                         : piece < 0 ? "a silent frame (the model keeps no training openings)"
                         : "the first " + start.length + " steps of training piece " + (piece + 1) + " of the "
                         + primers.size() + " the model keeps",
@@ -255,7 +452,7 @@ public final class ComposeService {
                         : "every key drawn on its own, ") + "temperature " + Checks.number(r.temperature())
                         : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
                         + Checks.number(r.temperature()),
-                progression == null ? "" : ",\nover your chords " + progression + voiced(progression, r.voicing()));
+                progression == null ? "" : ",\nover your chords " + progression + moved(sheet) + voiced(progression, r.voicing()));
         return new Composition(score, how, format.isPianoRoll() ? ROLL_FORMATS : SCORE_FORMATS);
     }
 

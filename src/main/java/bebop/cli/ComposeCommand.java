@@ -67,9 +67,21 @@ final class ComposeCommand implements Callable<Integer> {
 
     @Option(names = "--leadsheet", paramLabel = "FILE",
             description = {"Improvise over the chords of a lead sheet: a MusicXML file's chord symbols (.musicxml, .xml, "
-                    + ".mxl; the first part, each on the beat it falls in) or a text chart (bars of --chords over many lines, "
-                    + "# comments). The same as --chords @FILE."})
+                    + ".mxl; the first part, each on the beat it falls in), an Impro-Visor .ls sheet (its chords, and its "
+                    + "melody as the primer), a file of iReal Pro links (irealb:// or irealbook://, an exported playlist), "
+                    + "or a text chart (bars of --chords over many lines, # comments). The same as --chords @FILE. "
+                    + "An iReal Pro link itself may be given to --chords."})
     Path leadsheet;
+
+    @Option(names = "--tune", paramLabel = "N|NAME",
+            description = "The tune of an iReal Pro playlist: its number (1 = first) or its title (or the start of it).")
+    String tune;
+
+    @Option(names = "--transpose-to", paramLabel = "KEY",
+            description = "Move the chords (and a lead sheet's melody) into KEY (F, Bb, F#, Ebm, C minor) from the key "
+                    + "the lead sheet writes (MusicXML, .ls, iReal Pro); a text chart names none, so its key is estimated "
+                    + "from its chords (Krumhansl-Schmuckler). The smallest move: up to a tritone up, else down.")
+    String transposeTo;
 
     @Option(names = "--voicing", paramLabel = "core|full", defaultValue = "core",
             description = {"How --chords sounds to the network, in C3-B3: core = root, third, fifth and seventh "
@@ -96,7 +108,7 @@ final class ComposeCommand implements Callable<Integer> {
         }
         String progression = leadsheet != null ? "@" + leadsheet : chords;
         ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, progression, tempo,
-                ComposeRequest.voicing(voicing));
+                ComposeRequest.voicing(voicing), tune, transposeTo);
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }

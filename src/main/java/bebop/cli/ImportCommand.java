@@ -2,6 +2,7 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.app.ImportService;
+import bebop.data.corpus.ChordSource;
 import bebop.data.corpus.Grid;
 import bebop.data.corpus.ImportOptions;
 import bebop.data.corpus.MelodyChoice;
@@ -54,6 +55,13 @@ final class ImportCommand implements Callable<Integer> {
                     + "numbers them) or channel:N (MIDI channel 1-16). Default: ${DEFAULT-VALUE}.")
     String melody;
 
+    @Option(names = "--chords", paramLabel = "recognised|raw", defaultValue = "recognised",
+            description = "What the data set's chord units hold for each half bar: the pitch classes of the chord "
+                    + "recognised from all its notes (template matching weighted by duration, beat and bass; as a typed "
+                    + "symbol is voiced in the core voicing; the raw set where no chord is recognised) or the raw set of "
+                    + "pitch classes sounding. pieces.json keeps both. Default: ${DEFAULT-VALUE}.")
+    String chords;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the train/valid/test split (a whole number). Default: ${DEFAULT-VALUE}.")
     String seed;
@@ -65,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         ImportOptions options = new ImportOptions(parse("--grid", grid, Grid::parse),
                 parse("--transpose", transpose, Transposition::parse), parse("--melody", melody, MelodyChoice::parse),
-                parse("--seed", seed, ImportCommand::seed));
+                parse("--seed", seed, ImportCommand::seed), parse("--chords", chords, ChordSource::parse));
         ImportService.Imported imported = ImportService.run(dir, options, out);
         var result = imported.result();
         int n = result.files().size();
@@ -81,6 +89,12 @@ final class ImportCommand implements Callable<Integer> {
         if (result.rejectedCount() > SHOWN_REJECTIONS) {
             w.printf(Locale.ROOT, "  ... and %d more rejected (see %s)%n", result.rejectedCount() - SHOWN_REJECTIONS,
                     imported.report());
+        }
+        if (result.importedCount() > 0) {
+            long h = result.harmonisedHalfBars();
+            w.printf(Locale.ROOT, "chords recognised in %d of %d half bars with harmony (%.1f %%); the data set holds the %s%n",
+                    result.recognisedHalfBars(), h, h == 0 ? 0.0 : 100.0 * result.recognisedHalfBars() / h,
+                    options.chords() == ChordSource.RAW ? "raw sets" : "recognised chords");
         }
         w.println("wrote:");
         for (Path p : imported.written()) {

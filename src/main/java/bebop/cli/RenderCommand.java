@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Write a MIDI file as a score: MusicXML (for MuseScore, Finale, Sibelius, Dorico), LilyPond "
                 + "source, or a PDF engraved by LilyPond. The melody is the part named Melody (else the highest "
                 + "part that is not Chords); chord symbols come from the file's text events, or are named from "
-                + "the notes of the part named Chords. Notes are written on a grid of sixteenths.")
+                + "the notes of the part named Chords, or, when the file has neither, recognised from all its notes "
+                + "one a half bar as bebop import recognises them. Notes are written on a grid of sixteenths.")
 final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN.mid", description = "The MIDI file to render.")
     Path in;
@@ -46,6 +47,9 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         RenderService.Rendering r = RenderService.read(in, formats, prefix);
         PrintWriter out = spec.commandLine().getOut();
+        if (r.recognised() != null) {
+            out.println(r.recognised());
+        }
         if (chordStaff && !r.hasChords()) {
             out.println("note: " + in + " has no part named Chords: no chord staff");
         }

@@ -76,6 +76,31 @@ public record ChordName(NoteName root, ChordKind kind, List<ChordDegree> degrees
                 && Objects.equals(bass, other.bass);
     }
 
+    /**
+     * What a musician calls the chord's quality, the family it belongs to whatever its extensions:
+     * major (triad, 6, maj7, maj9 ...), minor (m, m6, m7, m9, mMaj7 ...), dominant (7, 9, 13, alt,
+     * aug7, and a suspended chord with a minor seventh), half-diminished, diminished (triad and
+     * seventh), augmented, suspended (sus2, sus4 without a seventh), other (power, pedal, the
+     * functional sixths, Tristan) and none (N.C.).
+     */
+    public enum Quality { MAJOR, MINOR, DOMINANT, HALF_DIMINISHED, DIMINISHED, AUGMENTED, SUSPENDED, OTHER, NONE }
+
+    /** The chord's {@link Quality}. */
+    public Quality quality() {
+        return switch (kind) {
+            case MAJOR, MAJOR_SEVENTH, MAJOR_SIXTH, MAJOR_NINTH, MAJOR_11TH, MAJOR_13TH -> Quality.MAJOR;
+            case MINOR, MINOR_SEVENTH, MINOR_SIXTH, MINOR_NINTH, MINOR_11TH, MINOR_13TH, MAJOR_MINOR -> Quality.MINOR;
+            case DOMINANT, DOMINANT_NINTH, DOMINANT_11TH, DOMINANT_13TH, AUGMENTED_SEVENTH -> Quality.DOMINANT;
+            case HALF_DIMINISHED -> Quality.HALF_DIMINISHED;
+            case DIMINISHED, DIMINISHED_SEVENTH -> Quality.DIMINISHED;
+            case AUGMENTED -> Quality.AUGMENTED;
+            case SUSPENDED_FOURTH, SUSPENDED_SECOND -> tones().stream().anyMatch(t -> t.degree() == 7 && t.alter() == -1)
+                    ? Quality.DOMINANT : Quality.SUSPENDED;
+            case NONE -> Quality.NONE;
+            default -> Quality.OTHER;
+        };
+    }
+
     /** The chord's tones: the kind's, with the degrees applied, in the kind's order then the added ones. */
     public List<ChordKind.Tone> tones() {
         List<ChordKind.Tone> tones = new ArrayList<>(kind.tones());

@@ -32,7 +32,8 @@ class ImportCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("imported 2 of 3 MIDI files from " + dir + " in "), run.out());
-        assertTrue(run.out().contains("(1 rejected)\n  rejected empty.mid: empty file (0 bytes)\nwrote:\n"), run.out());
+        assertTrue(run.out().contains("(1 rejected)\n  rejected empty.mid: empty file (0 bytes)\nchords recognised in "), run.out());
+        assertTrue(run.out().contains(" half bars with harmony (100.0 %); the data set holds the recognised chords\nwrote:\n"), run.out());
         for (String f : new String[] {"dataset.json", "pieces.json", "meta.json", "report.json", "report.txt"}) {
             assertTrue(run.out().contains("  " + out.resolve(f) + "\n"), f);
             assertTrue(Files.size(out.resolve(f)) > 0, f);

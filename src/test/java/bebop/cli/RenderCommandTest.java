@@ -129,4 +129,33 @@ class RenderCommandTest {
         assertEquals("bebop: --to mid would overwrite " + mid + "; give another --out\n", over.err());
         assertArrayEquals(before, java.nio.file.Files.readAllBytes(mid));
     }
+
+    /**
+     * A MIDI file with no chord symbols and no Chords part (a jazz trio playing a blues lead sheet) gets
+     * symbols recognised from its notes: the lead sheet read back from the MusicXML has the written root
+     * and quality in at least 9 of 10 bars.
+     */
+    @Test
+    void writesRecognisedChordSymbolsOverAMidiFileThatHasNone() throws Exception {
+        Path dir = CliRun.scratch("render-recognised");
+        bebop.music.Progression sheet = bebop.music.Progression.parse(
+                bebop.io.corpus.LeadSheetMidi.TUNES.get("bird-blues"));
+        Path mid = dir.resolve("trio.mid");
+        MidiWriter.write(bebop.io.corpus.LeadSheetMidi.play(sheet, 2, 3), mid);
+        CliRun r = CliRun.of("render", mid.toString(), "--to", "musicxml");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("chord symbols recognised from the notes (the file has none): "), r.out());
+        String xml = Files.readString(dir.resolve("trio.musicxml"), StandardCharsets.UTF_8);
+        MusicXmlSchema.validate(xml);
+        bebop.music.Progression read = bebop.music.Progression.parse(bebop.io.score.MusicXmlChords.read(dir.resolve("trio.musicxml")));
+        assertEquals(24, read.bars().size(), read.toString());
+        int right = 0;
+        for (int bar = 0; bar < 24; bar++) {
+            bebop.music.ChordName written = sheet.bars().get(bar % 12).changes().get(0).name();
+            bebop.music.ChordName found = read.bars().get(bar).changes().get(0).name();
+            right += !found.isNoChord() && found.root().pitchClass() == written.root().pitchClass()
+                    && found.quality() == written.quality() ? 1 : 0;
+        }
+        assertTrue(right >= 22, right + " of 24 bars right: " + read);
+    }
 }

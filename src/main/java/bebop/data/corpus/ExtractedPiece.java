@@ -35,6 +35,15 @@ public record ExtractedPiece(TimeSignature timeSignature, int stepsPerBar, int b
         return melody.length;
     }
 
+    /** Half bars in which a chord was recognised ({@link HalfBarChord#isRecognised}). */
+    public int recognisedHalfBars() {
+        int n = 0;
+        for (HalfBarChord c : chords) {
+            n += c.isRecognised() ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Half bars in which the accompaniment sounds. */
     public int harmonisedHalfBars() {
         int n = 0;
@@ -44,8 +53,13 @@ public record ExtractedPiece(TimeSignature timeSignature, int stepsPerBar, int b
         return n;
     }
 
-    /** This piece moved by {@code shift} semitones. */
+    /** This piece moved by {@code shift} semitones, its frames holding the recognised chords. */
     public PieceVersion version(int shift) {
+        return version(shift, ChordSource.RECOGNISED);
+    }
+
+    /** This piece moved by {@code shift} semitones, its frames holding the chords {@code harmony} says. */
+    public PieceVersion version(int shift, ChordSource harmony) {
         int[] m = melody.clone();
         if (shift != 0) {
             for (int i = 0; i < m.length; i++) {
@@ -55,6 +69,6 @@ public record ExtractedPiece(TimeSignature timeSignature, int stepsPerBar, int b
             }
         }
         List<HalfBarChord> c = chords.stream().map(h -> h.transposed(shift)).toList();
-        return new PieceVersion(shift, key.transposed(shift), stepsPerBar, m, onsets, c);
+        return new PieceVersion(shift, key.transposed(shift), stepsPerBar, m, onsets, c, harmony);
     }
 }

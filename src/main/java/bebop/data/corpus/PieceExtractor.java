@@ -1,6 +1,8 @@
 package bebop.data.corpus;
 
 import bebop.music.ChordNamer;
+import bebop.music.ChordRecognizer;
+import bebop.music.Voicing;
 import bebop.music.Note;
 import bebop.music.Part;
 import bebop.music.Score;
@@ -31,9 +33,12 @@ import java.util.regex.Pattern;
  *       at least a quarter of the bars); (2) the line with the highest mean pitch; (3) a part named
  *       as in (1); (4) the part with the highest mean pitch. Ties go to the lower part number.
  *   <li><b>Harmony</b>: one chord per half bar (a bar of an odd number of steps splits after its
- *       first half, rounded down): the pitch classes sounding at any step of the half bar in the
- *       other non-drum parts and under the top voice of the melody part. The chord is named by
- *       {@link ChordNamer} from the distinct pitches sounding.
+ *       first half, rounded down). The raw set: the pitch classes sounding at any step of the half
+ *       bar in the other non-drum parts and under the top voice of the melody part, named by
+ *       {@link ChordNamer} from the distinct pitches sounding. The recognised chord: {@link ChordRecognizer}
+ *       on every non-drum note of the half bar, each weighted by the steps it sounds and where they
+ *       fall ({@link ChordRecognizer#metricWeight}; the melody's top voice at {@link ChordRecognizer#MELODY}),
+ *       with the lowest note on each beat as the bass (the half bar's first beat twice).
  *   <li><b>Key</b>: {@link KeyEstimator} on the pitch classes of all non-drum notes, weighted by
  *       their quantised length.
  * </ul>
@@ -183,29 +188,51 @@ public final class PieceExtractor {
         int[] bounds = half == 0 ? new int[] {0} : new int[] {0, half};
         int halves = bars * bounds.length;
         boolean[][] sounding = new boolean[halves][128];
+        double[][] weight = new double[halves][12];
+        int[] lowest = new int[steps];
+        Arrays.fill(lowest, Integer.MAX_VALUE);
         double[] histogram = new double[12];
         for (GridPart g : grids) {
             boolean isMelody = melodyParts.contains(g);
+            boolean[] passing = passingTones(g, spq);
             for (int k = 0; k < g.size(); k++) {
                 int p = g.pitch[k];
                 histogram[p % 12] += g.end[k] - g.start[k];
+                double factor = passing[k] ? ChordRecognizer.PASSING : 1.0;
                 for (int t = g.start[k] - offset; t < g.end[k] - offset; t++) {
-                    if (isMelody && p >= melody[t]) {
-                        continue;
-                    }
                     int inBar = t % stepsPerBar;
-                    sounding[(t / stepsPerBar) * bounds.length + (inBar >= half && half > 0 ? 1 : 0)][p] = true;
+                    int h = (t / stepsPerBar) * bounds.length + (inBar >= half && half > 0 ? 1 : 0);
+                    boolean top = isMelody && p >= melody[t];
+                    weight[h][p % 12] += ChordRecognizer.metricWeight(inBar, spq, stepsPerBar)
+                            * (top ? ChordRecognizer.MELODY : 1.0) * factor;
+                    lowest[t] = Math.min(lowest[t], p);
+                    if (!top) {
+                        sounding[h][p] = true;
+                    }
                 }
             }
         }
-        List<HalfBarChord> chords = new ArrayList<>(halves);
-        Map<List<Integer>, String> names = new HashMap<>();
+        double[][] bass = new double[halves][12];
+        boolean[] barStart = new boolean[halves];
+        int[][] span = new int[halves][];
         for (int h = 0; h < halves; h++) {
             int bar = h / bounds.length;
             int which = h % bounds.length;
             int start = bar * stepsPerBar + bounds[which];
             int end = which + 1 < bounds.length ? bar * stepsPerBar + bounds[which + 1] : (bar + 1) * stepsPerBar;
-            chords.add(chord(start, end - start, sounding[h], names));
+            span[h] = new int[] {start, end};
+            barStart[h] = which == 0;
+            for (int t = start; t < end; t++) {
+                if ((t - bar * stepsPerBar) % spq == 0 && lowest[t] != Integer.MAX_VALUE) {
+                    bass[h][lowest[t] % 12] += t == start ? 2 : 1;
+                }
+            }
+        }
+        List<ChordRecognizer.Match> found = ChordRecognizer.recogniseAll(weight, bass, barStart);
+        List<HalfBarChord> chords = new ArrayList<>(halves);
+        Map<List<Integer>, String> names = new HashMap<>();
+        for (int h = 0; h < halves; h++) {
+            chords.add(chord(span[h][0], span[h][1] - span[h][0], sounding[h], names, found.get(h)));
         }
         Key key = KeyEstimator.estimate(histogram);
         GridPart m0 = melodyParts.get(0);
@@ -216,7 +243,8 @@ public final class PieceExtractor {
     }
 
     /** The chord of one half bar; {@code names} remembers the symbols of the piece's chords (they repeat). */
-    private static HalfBarChord chord(int start, int steps, boolean[] sounding, Map<List<Integer>, String> names) {
+    private static HalfBarChord chord(int start, int steps, boolean[] sounding, Map<List<Integer>, String> names,
+                                      ChordRecognizer.Match match) {
         int n = 0;
         for (boolean b : sounding) {
             n += b ? 1 : 0;
@@ -231,7 +259,37 @@ public final class PieceExtractor {
                 list.add(p);
             }
         }
-        return new HalfBarChord(start, steps, pitches, mask, names.computeIfAbsent(list, ChordNamer::name));
+        String recognised = match.chord().isNoChord() ? match.symbol()
+                : match.recognised() ? match.symbol() : HalfBarChord.UNRECOGNISED;
+        int classes = 0;
+        if (match.recognised()) {
+            for (int pc : Voicing.CORE.pitchClasses(match.chord())) {
+                classes |= 1 << pc;
+            }
+        }
+        return new HalfBarChord(start, steps, pitches, mask, names.computeIfAbsent(list, ChordNamer::name), recognised,
+                classes);
+    }
+
+    /**
+     * The part's passing tones as the recogniser counts them: notes of a beat or less that lead by a half
+     * step into a note of the same part starting where they end (a chromatic approach in a walking bass,
+     * a passing chord a half step above the next).
+     */
+    private static boolean[] passingTones(GridPart g, int stepsPerBeat) {
+        boolean[] out = new boolean[g.size()];
+        for (int k = 0; k < g.size(); k++) {
+            if (g.end[k] - g.start[k] > stepsPerBeat) {
+                continue;
+            }
+            for (int j = k + 1; j < g.size() && g.start[j] <= g.end[k]; j++) {
+                if (g.start[j] == g.end[k] && Math.abs(g.pitch[j] - g.pitch[k]) == 1) {
+                    out[k] = true;
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The melody part by the {@code auto} rules (see the class comment); {@code why[0]} gets the rule. */

@@ -20,6 +20,16 @@ public record CorpusImport(CorpusFiles found, ImportOptions options, List<FileRe
         return files.size() - importedCount();
     }
 
+    /** Half bars of the imported files in which the accompaniment sounds. */
+    public long harmonisedHalfBars() {
+        return files.stream().filter(FileResult::imported).mapToLong(f -> f.piece().harmonisedHalfBars()).sum();
+    }
+
+    /** Half bars of the imported files in which a chord was recognised. */
+    public long recognisedHalfBars() {
+        return files.stream().filter(FileResult::imported).mapToLong(f -> f.piece().recognisedHalfBars()).sum();
+    }
+
     /** Rejections by code ("truncated" -> 2), sorted by code. */
     public Map<String, Integer> rejectionsByCode() {
         Map<String, Integer> m = new TreeMap<>();

@@ -2,6 +2,7 @@ package bebop.io.corpus;
 
 import bebop.UserError;
 import bebop.data.Split.Part;
+import bebop.data.corpus.ChordSource;
 import bebop.data.corpus.ExtractedPiece;
 import bebop.data.corpus.FileOutcome;
 import bebop.data.corpus.ImportOptions;
@@ -98,13 +99,18 @@ public final class CorpusImporter {
         return new FileResult(path, bytes, sha, -1, why, null);
     }
 
-    /** The versions of a piece that go into the data set for a transposition option. */
+    /** The versions of a piece that go into the data set for a transposition option, with the recognised chords. */
     public static List<PieceVersion> versions(ExtractedPiece piece, Transposition t) {
+        return versions(piece, t, ChordSource.RECOGNISED);
+    }
+
+    /** The versions of a piece that go into the data set for a transposition option and chord source. */
+    public static List<PieceVersion> versions(ExtractedPiece piece, Transposition t, ChordSource chords) {
         return switch (t) {
-            case NONE -> List.of(piece.version(0));
-            case TO_C -> List.of(piece.version(piece.key().shiftToC()));
+            case NONE -> List.of(piece.version(0, chords));
+            case TO_C -> List.of(piece.version(piece.key().shiftToC(), chords));
             case ALL12 -> IntStream.rangeClosed(Transposition.LOWEST_SHIFT, Transposition.HIGHEST_SHIFT)
-                    .mapToObj(piece::version).toList();
+                    .mapToObj(s -> piece.version(s, chords)).toList();
         };
     }
 }

@@ -35,11 +35,14 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code dataset.json}: the Boulanger-Lewandowski piano-roll form, {@code {"train","valid","test"}}
- *       -> pieces -> frames -> sorted MIDI pitches: the half bar's chord as pitch classes in 48..59
+ *       -> pieces -> frames -> sorted MIDI pitches: the half bar's chord (recognised, or the raw set
+ *       with {@code --chords raw}) as pitch classes in 48..59
  *       and the melody pitch as it sounds. One piece a line.
  *   <li>{@code pieces.json}: the same pieces in the same order as structured records, so a trainer
  *       can read melody and harmony apart: source file, shift, key, melody per frame (-1 = rest),
- *       melody onsets, one chord per half bar (pitch classes, sounding pitches, symbol).
+ *       melody onsets, one chord per half bar: the recognised chord's symbol ("?" where none was
+ *       recognised), the pitch classes the frames hold (per the import's {@code --chords}), and the raw
+ *       set (its name, pitch classes and sounding pitches).
  *   <li>{@code meta.json}: format, grid, encoding, provenance (source folder, options, seed, bebop
  *       version, SHA-256 of every file read and of dataset.json and pieces.json) and split sizes.
  *   <li>{@code report.json} and {@code report.txt}: every file found, imported or rejected with
@@ -97,7 +100,8 @@ public final class DatasetWriter {
         }
         for (FileResult f : result.files()) {
             if (f.imported()) {
-                for (PieceVersion v : CorpusImporter.versions(f.piece(), result.options().transposition())) {
+                for (PieceVersion v : CorpusImporter.versions(f.piece(), result.options().transposition(),
+                        result.options().chords())) {
                     m.get(f.split()).add(new Entry(f, v));
                 }
             }
@@ -214,8 +218,12 @@ public final class DatasetWriter {
             HalfBarChord c = v.chords().get(i);
             sb.append(i == 0 ? "" : ",").append("{\"step\":").append(c.step()).append(",\"steps\":").append(c.steps())
                     .append(",\"symbol\":");
-            string(sb, c.symbol());
+            string(sb, c.recognised());
             sb.append(",\"pitch_classes\":");
+            ints(sb, HalfBarChord.list(c.classes(v.harmony())));
+            sb.append(",\"raw_symbol\":");
+            string(sb, c.symbol());
+            sb.append(",\"raw_pitch_classes\":");
             ints(sb, c.pitchClassList());
             sb.append(",\"pitches\":");
             ints(sb, c.pitches());
@@ -290,6 +298,7 @@ public final class DatasetWriter {
         o.put("transpose", r.options().transposition().label());
         o.put("melody", r.options().melody().toString());
         o.put("seed", r.options().seed());
+        o.put("chords", r.options().chords().label());
         return o;
     }
 
@@ -320,6 +329,11 @@ public final class DatasetWriter {
         ArrayNode folders = o.putArray("unreadable_folders");
         r.found().unreadableFolders().forEach(folders::add);
         o.put("dataset_written", r.importedCount() > 0);
+        ObjectNode rec = o.putObject("chords_recognised");
+        rec.put("half_bars_with_harmony", r.harmonisedHalfBars());
+        rec.put("recognised", r.recognisedHalfBars());
+        rec.put("share", r.harmonisedHalfBars() == 0 ? 0.0
+                : Math.round(1000.0 * r.recognisedHalfBars() / r.harmonisedHalfBars()) / 1000.0);
         o.set("splits", splitCounts(splits));
         ArrayNode files = o.putArray("files");
         Transposition t = r.options().transposition();
@@ -357,6 +371,7 @@ public final class DatasetWriter {
                 m.put("rule", p.melodySource().rule());
                 j.put("half_bars", p.chords().size());
                 j.put("half_bars_with_harmony", p.harmonisedHalfBars());
+                j.put("half_bars_recognised", p.recognisedHalfBars());
                 j.put("split", f.split().label());
                 j.put("pieces", CorpusImporter.versions(p, t).size());
                 String first = firstWithBytes.putIfAbsent(f.sha256(), f.path());

@@ -61,6 +61,34 @@ public final class MusicXmlChords {
         }
     }
 
+    /**
+     * The key of a MusicXML lead sheet: its first {@code <key>}'s tonic ("Eb", or "C" with "m" after it
+     * for a minor mode: "Cm"), or null when it writes none.
+     */
+    public static String key(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mxl")) {
+                bytes = unzip(bytes);
+            }
+            var keys = parse(bytes).getElementsByTagName("key");
+            if (keys.getLength() == 0) {
+                return null;
+            }
+            Element k = (Element) keys.item(0);
+            Element fifths = HarmonyXml.child(k, "fifths");
+            if (fifths == null) {
+                return null;
+            }
+            Element mode = HarmonyXml.child(k, "mode");
+            boolean minor = mode != null && mode.getTextContent().trim().equals("minor");
+            int f = Integer.parseInt(fifths.getTextContent().trim());
+            return bebop.music.Pitch.className(Math.floorMod(7 * f + (minor ? 9 : 0), 12)) + (minor ? "m" : "");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The score file inside a compressed MusicXML file: the container's root file, else the first .musicxml/.xml. */
     private static byte[] unzip(byte[] mxl) {
         List<String> names = new ArrayList<>();

@@ -51,6 +51,21 @@ public final class Abc2Midi {
         return Optional.empty();
     }
 
+    /** Writes {@code abc} to {@code dir/NAME.abc} and converts it into {@code dir/NAME.mid}; returns the MIDI file. */
+    public static Path convertText(String abc, Path dir, String name) throws IOException, InterruptedException {
+        Path program = require();
+        Path in = dir.resolve(name + ".abc").toAbsolutePath();
+        Files.writeString(in, abc, StandardCharsets.UTF_8);
+        Path out = dir.resolve(name + ".mid").toAbsolutePath();
+        Process p = new ProcessBuilder(List.of(program.toString(), in.toString(), "-o", out.toString()))
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "abc2midi did not finish: " + log);
+        assertEquals(0, p.exitValue(), "abc2midi failed on " + in + ": " + log);
+        assertTrue(!log.contains("Error"), "abc2midi complained about " + in + ": " + log);
+        return out;
+    }
+
     /** Converts {@code TUNES/NAME.abc} into {@code dir/FILE} (FILE may hold sub-folders); returns the MIDI file. */
     public static Path convert(String name, Path dir, String file) throws IOException, InterruptedException {
         Path program = require();

@@ -91,7 +91,7 @@ class CorpusImporterTest {
 
         JsonNode meta = read(out.resolve(DatasetWriter.META));
         assertEquals(10, meta.get("provenance").get("files").size());
-        assertEquals(JSON.readTree("{\"grid\":\"8th\",\"transpose\":\"none\",\"melody\":\"auto\",\"seed\":1}"),
+        assertEquals(JSON.readTree("{\"grid\":\"8th\",\"transpose\":\"none\",\"melody\":\"auto\",\"seed\":1,\"chords\":\"recognised\"}"),
                 meta.get("provenance").get("options"));
     }
 
@@ -267,9 +267,20 @@ class CorpusImporterTest {
         assertEquals(3, w.get("chords").get(1).get("steps").asInt());
         assertEquals(List.of(67, 67, 72, 72, 76, 76), first(w.get("melody"), 6));
         assertEquals(List.of("C", "C", "C", "C", "F", "F", "G7", "G7"), symbols(w).subList(0, 8));
+        // the recognised chords (melody notes count too: the waltz's F bars carry an E, read as Fmaj7) have
+        // the written roots and qualities
+        assertEquals(List.of("C", "C", "C", "C", "Fmaj7", "Fmaj7", "G7", "G7"), recognised(w).subList(0, 8));
+        assertEquals(List.of("C", "C", "F7", "F7", "C", "C", "C7", "C7"), recognised(pieces.get("blues-in-c.mid")).subList(0, 8));
     }
 
+    /** The names of the raw sets. */
     private static List<String> symbols(JsonNode piece) {
+        List<String> s = new ArrayList<>();
+        piece.get("chords").forEach(c -> s.add(c.get("raw_symbol").asText()));
+        return s;
+    }
+
+    private static List<String> recognised(JsonNode piece) {
         List<String> s = new ArrayList<>();
         piece.get("chords").forEach(c -> s.add(c.get("symbol").asText()));
         return s;

@@ -60,6 +60,21 @@ class MusicXmlChordsTest {
     }
 
     @Test
+    void theKeyIsTheFirstKeySignaturesTonic() throws Exception {
+        Path dir = Tools.scratch("musicxml-key");
+        String head = "<score-partwise version=\"4.0\"><part-list><score-part id=\"P1\"><part-name>Lead</part-name></score-part>"
+                + "</part-list><part id=\"P1\"><measure number=\"1\"><attributes><divisions>1</divisions>";
+        String tail = "<time><beats>4</beats><beat-type>4</beat-type></time></attributes><harmony><root><root-step>C</root-step>"
+                + "</root><kind>minor-seventh</kind></harmony><note><rest/><duration>4</duration></note></measure></part></score-partwise>";
+        Files.writeString(dir.resolve("minor.musicxml"), head + "<key><fifths>-3</fifths><mode>minor</mode></key>" + tail);
+        Files.writeString(dir.resolve("major.musicxml"), head + "<key><fifths>-1</fifths></key>" + tail);
+        Files.writeString(dir.resolve("none.musicxml"), head + tail);
+        assertEquals("Cm", MusicXmlChords.key(dir.resolve("minor.musicxml")));
+        assertEquals("F", MusicXmlChords.key(dir.resolve("major.musicxml")));
+        assertEquals(null, MusicXmlChords.key(dir.resolve("none.musicxml")));
+    }
+
+    @Test
     void compressedFilesAndRefusals() throws Exception {
         Path dir = Tools.scratch("musicxml-chords");
         Path mxl = dir.resolve("jazz.mxl");

@@ -24,6 +24,13 @@ final class Tools {
         return require(ExternalProgram.onPath("musescore3", "check MusicXML output"), "musescore3");
     }
 
+    /** MuseScore 3 as Debian's musescore3 installs it: mscore3, else its other name musescore3. */
+    static ExternalProgram mscore3() {
+        ExternalProgram mscore = ExternalProgram.onPath("mscore3", "convert MuseScore files");
+        return mscore.find().isPresent() ? mscore : require(ExternalProgram.onPath("musescore3", "convert MuseScore files"),
+                "musescore3");
+    }
+
     private static ExternalProgram require(ExternalProgram p, String pkg) {
         if (p.find().isEmpty()) {
             String message = p.name() + " is not installed: install it with 'apt-get install " + pkg + "'";

@@ -1,0 +1,123 @@
+package bebop.io.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bebop.music.Progression;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * iReal Pro links written by the test from the published format description (iReal Pro's "file format"
+ * page and the open readers that document the irealb scrambling): plain irealbook links, scrambled
+ * irealb links, playlists, and the chord string's bar lines, repeats, endings, repeat signs and N.C.
+ */
+class IRealProTest {
+    /** Percent-encoding as iReal Pro writes links (spaces as %20, '+' kept as %2B). */
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The scrambling, written here from its description (not with bebop's code): the chord string in
+     * blocks of 50 characters, each block followed by at least 2 more characters has characters 0-4 swapped
+     * with 49-45 and 10-23 with 39-26.
+     */
+    private static String scrambled(String s) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (s.length() - i > 50) {
+            char[] b = s.substring(i, i + 50).toCharArray();
+            i += 50;
+            if (s.length() - i >= 2) {
+                for (int k : new int[] {0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}) {
+                    char t = b[k];
+                    b[k] = b[49 - k];
+                    b[49 - k] = t;
+                }
+            }
+            out.append(b);
+        }
+        return out.append(s.substring(i)).toString();
+    }
+
+    private static String bars(IRealPro.Tune t) {
+        return Progression.parse(t.chart()).toString();
+    }
+
+    static final String BLUES = "[T44F7XyQ|Bb7XyQ|F7XyQ|F7XyQ|Bb7XyQ|Bo7XyQ|F7/CXyQ|D7b9XyQ|G-7XyQ|C7altXyQ|F7 D7b9 G-7 C7|G-7 C7susZ";
+    static final String BLUES_BARS = "| F7 | Bb7 | F7 | F7 | Bb7 | Bo7 | F7/C | D7b9 | G-7 | C7alt | F7 D7b9 G-7 C7 | G-7 C7sus |";
+
+    @Test
+    void aPlainIrealbookLinkGivesItsBarsAndFields() {
+        String link = "irealbook://" + encode("Blues for Test=Doe John=Medium Swing=F=n=" + BLUES);
+        List<IRealPro.Tune> tunes = IRealPro.read(link);
+        assertEquals(1, tunes.size());
+        IRealPro.Tune t = tunes.get(0);
+        assertEquals("Blues for Test", t.title());
+        assertEquals("Doe John", t.composer());
+        assertEquals("Medium Swing", t.style());
+        assertEquals("F", t.key());
+        assertEquals(BLUES_BARS, bars(t));
+    }
+
+    @Test
+    void aScrambledIrealbLinkIsUnscrambled() {
+        assertTrue(BLUES.length() > 52, "long enough for a scrambled block");
+        assertTrue(!scrambled(BLUES).startsWith(BLUES.substring(0, 5)), "scrambled");
+        String song = "Blues for Test=Doe John==Medium Swing=F==" + IRealPro.MUSIC_PREFIX + scrambled(BLUES) + "=Jazz-Medium Swing=160=3===";
+        String link = "irealb://" + encode(song);
+        IRealPro.Tune t = IRealPro.read("<a href=\"" + link + "\">Blues</a>").get(0);
+        assertEquals("Blues for Test", t.title());
+        assertEquals("F", t.key());
+        assertEquals(BLUES_BARS, bars(t));
+        assertEquals(BLUES, IRealPro.unscramble(scrambled(BLUES)));
+    }
+
+    @Test
+    void aPlaylistHoldsManyTunesPickedByNumberOrTitle() {
+        String waltz = "{*AT34Bb^7XyQ|D7#5XyQ|Eb^7XyQ|G7XyQ|C-7XyQ|F7XyQ}";
+        String minor = "[T44C-7XyQ|F-7XyQ|C-7XyQ|C-7XyQ|F-7XyQ|F-7XyQ|C-7XyQ|C-7XyQ|Ab7XyQ|G7altXyQ|C-7XyQ|Dh7 G7b9Z";
+        String playlist = "Blues for Test=Doe John==Medium Swing=F==" + IRealPro.MUSIC_PREFIX + scrambled(BLUES) + "=Jazz=160=3==="
+                + "Someday Waltz=Roe Jane==Waltz=Bb==" + IRealPro.MUSIC_PREFIX + scrambled(waltz) + "=Jazz=140=1==="
+                + "Minor Blues=Poe Al==Medium Swing=C-=5=" + IRealPro.MUSIC_PREFIX + scrambled(minor) + "=Jazz=180=1==="
+                + "My Jazz Tunes";
+        List<IRealPro.Tune> tunes = IRealPro.read("irealb://" + encode(playlist));
+        assertEquals(List.of("Blues for Test", "Someday Waltz", "Minor Blues"), tunes.stream().map(IRealPro.Tune::title).toList());
+        IRealPro.Tune w = IRealPro.pick(tunes, "2");
+        assertEquals("3/4 | Bbmaj7 | D7#5 | Ebmaj7 | G7 | Cm7 | F7 | Bbmaj7 | D7#5 | Ebmaj7 | G7 | Cm7 | F7 |",
+                Progression.parse(w.chart()).toString().replace("^7", "maj7").replace("-7", "m7"));
+        IRealPro.Tune m = IRealPro.pick(tunes, "minor blues");
+        assertEquals("C-", m.key()); // the field after the key is a transposition (5), not the key
+        assertEquals("| C-7 | F-7 | C-7 | C-7 | F-7 | F-7 | C-7 | C-7 | Ab7 | G7alt | C-7 | Dø7 G7b9 |", bars(m));
+        assertEquals("Someday Waltz", IRealPro.pick(tunes, "some").title());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> IRealPro.pick(tunes, null));
+        assertEquals("the playlist holds 3 tunes (1 Blues for Test, 2 Someday Waltz, 3 Minor Blues); pick one with --tune N"
+                + " or --tune NAME", none.getMessage());
+        assertEquals("--tune 4: the playlist holds tunes 1 to 3",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.pick(tunes, "4")).getMessage());
+    }
+
+    @Test
+    void endingsRepeatSignsSlashesAndNoChordAreWrittenOut() {
+        // first and second endings; x and Kcl the bar before; r the two bars before; p a slash; n N.C.;
+        // W an invisible chord with a bass; an alternative chord in parentheses; a comment; sections, spacers
+        String s = "{*AT44C^7XyQ|A-7(Ab7)XyQ|N1D-7XyQ|G7XyQ}XyQ|N2D-7 G7XyQ|C6XyQKcl LZ*BE-7 A7LZxLZD-7 p p G7LZr|XyQ"
+                + "|nXyQ|C^7 W/BLZ<D.C. al Fine>A-7 Y,XyQZ";
+        String chart = IRealPro.chart(s);
+        assertEquals("| C^7 | A-7 | D-7 | G7 | C^7 | A-7 | D-7 G7 | C6 | C6 | E-7 A7 | E-7 A7 | D-7 / / G7 | E-7 A7 "
+                + "| D-7 / / G7 | N.C. | C^7 C^7/B | A-7 |", Progression.parse(chart).toString());
+    }
+
+    @Test
+    void badLinksAndChordsAreNamed() {
+        assertEquals("no iReal Pro tune (an irealb:// or irealbook:// link) found",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.read("just text")).getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IRealPro.read("irealbook://" + encode("Bad=Me=Swing=C=n=[T44W7XyQZ")));
+        assertEquals("the tune 'Bad': an invisible chord 'W' with no chord before it", e.getMessage());
+    }
+}
