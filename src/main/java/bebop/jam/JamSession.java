@@ -189,6 +189,7 @@ public final class JamSession {
             throw new IllegalStateException("the session has started");
         }
         started = true;
+        model.network().reset();
         t0 = clock.now() + LEAD_NANOS;
         send(ShortMessage.PROGRAM_CHANGE, CHORD_CHANNEL, CHORD_PROGRAM, 0);
         send(ShortMessage.PROGRAM_CHANGE, BEBOP_CHANNEL, BEBOP_PROGRAM, 0);
@@ -203,14 +204,18 @@ public final class JamSession {
     }
 
     /**
-     * Starts the session, waits until it is asked to stop, the thread is interrupted (the interrupt
+     * Starts the session (unless {@link #start()} has), waits until it is asked to stop, the thread is interrupted (the interrupt
      * stays set) or {@code maxNanos} have passed (0: no limit), then ends it: the clock is closed, every
      * sounding note is released, and the recording is returned, whole bars from bar 1.
      *
      * @throws IllegalStateException when a step failed (the recording is lost with it)
      */
     public JamRecording run(long maxNanos) {
-        start();
+        synchronized (this) {
+            if (!started) {
+                start();
+            }
+        }
         long end = maxNanos > 0 ? t0 - LEAD_NANOS + maxNanos : Long.MAX_VALUE;
         try {
             while (!stopRequested && clock.failure() == null) {
