@@ -35,6 +35,7 @@ public final class LiveJam {
             o.close();
             throw e;
         }
+        System.gc(); // the garbage of loading the model and the SoundFont, collected before the first beat rather than in it
         return new LiveJam(s, o, i);
     }
 

@@ -1,6 +1,8 @@
 package bebop.jam;
 
 import java.util.PriorityQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The real clock: {@link System#nanoTime()}, and one scheduler thread (daemon, maximum priority) that
@@ -13,7 +15,8 @@ public final class RealClock implements JamClock {
 
     private record Timed(long at, long seq, Runnable task) {}
 
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private final PriorityQueue<Timed> queue = new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
             : Long.compare(a.seq, b.seq));
     private final Thread thread;
@@ -35,12 +38,15 @@ public final class RealClock implements JamClock {
 
     @Override
     public void at(long nanos, Runnable task) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             queue.add(new Timed(nanos, seq++, task));
-            lock.notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -59,7 +65,8 @@ public final class RealClock implements JamClock {
     private void loop() {
         while (true) {
             Timed next;
-            synchronized (lock) {
+            lock.lock();
+            try {
                 if (closed) {
                     return;
                 }
@@ -73,6 +80,8 @@ public final class RealClock implements JamClock {
                     continue;
                 }
                 next = queue.poll();
+            } finally {
+                lock.unlock();
             }
             while (System.nanoTime() < next.at()) {
                 Thread.onSpinWait();
@@ -81,9 +90,12 @@ public final class RealClock implements JamClock {
                 next.task().run();
             } catch (RuntimeException | Error e) {
                 failure = e;
-                synchronized (lock) {
+                lock.lock();
+                try {
                     closed = true;
                     queue.clear();
+                } finally {
+                    lock.unlock();
                 }
                 return;
             }
@@ -93,9 +105,9 @@ public final class RealClock implements JamClock {
     private void waitOn(long nanos) {
         try {
             if (nanos == 0) {
-                lock.wait();
+                changed.await();
             } else {
-                lock.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                changed.awaitNanos(nanos);
             }
         } catch (InterruptedException e) {
             closed = true;
@@ -104,10 +116,13 @@ public final class RealClock implements JamClock {
 
     @Override
     public void close() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             closed = true;
             queue.clear();
-            lock.notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
         if (Thread.currentThread() != thread) {
             try {
