@@ -108,6 +108,8 @@ public final class JamSession {
     private final List<StepNote> playerNotes = new ArrayList<>();
     private final List<StepNote> bebopNotes = new ArrayList<>();
     private final List<StepNote> chordNotes = new ArrayList<>();
+    /** Guards what other threads read while the clock's thread writes: the roles and the latencies (never held while waiting). */
+    private final Object stats = new Object();
     private final List<Role> roles = new ArrayList<>();
     private long[] latencies = new long[16];
     private int latencyCount;
@@ -270,13 +272,17 @@ public final class JamSession {
     private JamRecording recording;
 
     /** The times (ns) from the middle of a call's last step (when it is complete) to bebop's first answer being drawn. */
-    public synchronized long[] responseLatencies() {
-        return java.util.Arrays.copyOf(latencies, latencyCount);
+    public long[] responseLatencies() {
+        synchronized (stats) {
+            return java.util.Arrays.copyOf(latencies, latencyCount);
+        }
     }
 
     /** The role of every step of the form that sounded, in order (a copy). */
-    public synchronized List<Role> roles() {
-        return List.copyOf(roles);
+    public List<Role> roles() {
+        synchronized (stats) {
+            return List.copyOf(roles);
+        }
     }
 
     private static List<StepNote> clip(List<StepNote> notes, long length) {
@@ -362,7 +368,9 @@ public final class JamSession {
             send(ShortMessage.NOTE_OFF, CLICK_CHANNEL, click, 64);
         }
         if (f >= 0) {
-            roles.add(role);
+            synchronized (stats) {
+                roles.add(role);
+            }
             Chord chord = progression.changeAt((int) (f % chordFrames.length), stepsPerBar).chord();
             if (f % stepsPerBar == 0 || !chord.equals(chordSounding)) {
                 if (chordSounding != null) {
@@ -413,7 +421,9 @@ public final class JamSession {
             int player = playerPitchAt(f);
             if (settings.accompany() && role == Role.RESPONSE && player >= 0) {
                 role = Role.CALL; // the player comes in: bebop gives way at once
-                roles.set(roles.size() - 1, role);
+                synchronized (stats) {
+                    roles.set(roles.size() - 1, role);
+                }
                 releaseBebop(f);
             }
             int melody;
@@ -461,11 +471,13 @@ public final class JamSession {
         clock.at(time(k + 1), () -> play(k + 1));
     }
 
-    private synchronized void addLatency(long nanos) {
-        if (latencyCount == latencies.length) {
-            latencies = java.util.Arrays.copyOf(latencies, latencyCount * 2);
+    private void addLatency(long nanos) {
+        synchronized (stats) {
+            if (latencyCount == latencies.length) {
+                latencies = java.util.Arrays.copyOf(latencies, latencyCount * 2);
+            }
+            latencies[latencyCount++] = nanos;
         }
-        latencies[latencyCount++] = nanos;
     }
 
     private void allNotesOff() {
