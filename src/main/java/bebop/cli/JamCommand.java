@@ -132,7 +132,7 @@ final class JamCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             jam.requestStop();
             try {
-                done.await(2, TimeUnit.MINUTES);
+                done.await(10, TimeUnit.MINUTES); // the files of a long session take a while (the WAV is rendered offline)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
