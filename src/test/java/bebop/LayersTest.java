@@ -31,8 +31,9 @@ class LayersTest {
             Map.entry("io", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval")),
             Map.entry("bench", Set.of("music", "encoding", "data", "nn", "train")),
             Map.entry("app", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval", "io", "bench")),
-            Map.entry("studio", Set.of("music", "app")),
-            Map.entry("cli", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval", "io", "bench", "app",
+            Map.entry("jam", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval", "io", "bench", "app")),
+            Map.entry("studio", Set.of("music", "app", "jam")),
+            Map.entry("cli", Set.of("music", "encoding", "data", "nn", "train", "compose", "eval", "io", "bench", "app", "jam",
                     "studio")));
 
     private static final Pattern USE = Pattern.compile("\\bbebop\\.([a-z]+)\\.");

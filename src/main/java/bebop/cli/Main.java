@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             AnbncnCommand.class,
             BenchCommand.class,
             StudioCommand.class,
+            JamCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix: bad input, bad flags. */

@@ -1,0 +1,181 @@
+package bebop.cli;
+
+import bebop.UserError;
+import bebop.app.ComposeRequest;
+import bebop.app.ScoreFiles;
+import bebop.jam.JamBench;
+import bebop.jam.JamRecording;
+import bebop.jam.JamSettings;
+import bebop.jam.JamSetup;
+import bebop.jam.LiveJam;
+import bebop.jam.MidiPorts;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bebop jam}: live call and response with a MIDI keyboard (see README, "Jam"). */
+@Command(name = "jam", sortOptions = false,
+        description = {"Live call and response with a MIDI keyboard: bebop plays the chords, you play a phrase (the call),",
+            "the network hears it note by note on its grid and answers over the same chords (the response).",
+            "  bebop jam --list                              the MIDI devices",
+            "  bebop jam --in KEYBOARD --out synth|DEVICE    play (Ctrl-C ends; --record writes the session)",
+            "  bebop jam --bench [--seconds 60]              the timing benchmark (scripted player, JDK synthesizer)"})
+final class JamCommand implements Callable<Integer> {
+    @Option(names = "--list", description = "List the MIDI devices (inputs: keyboards; outputs: synthesizers, ports).")
+    boolean list;
+
+    @Option(names = "--bench", description = "Measure the timing with a scripted player and the JDK synthesizer (no keyboard, no sound card needed).")
+    boolean bench;
+
+    @Option(names = "--in", paramLabel = "NAME", description = "The keyboard: a MIDI input's name, or a part of it (bebop jam --list).")
+    String in;
+
+    @Option(names = "--out", paramLabel = "NAME|synth",
+            description = "Where bebop plays: a MIDI output's name (or a part of it), or synth for the JDK synthesizer with --soundfont or a system SoundFont.")
+    String out;
+
+    @Option(names = "--model", paramLabel = "M.bebop", description = "The network. Default: the bundled model (Experiment 2).")
+    Path model;
+
+    @Option(names = "--chords", paramLabel = "PROGRESSION",
+            description = "The chords to jam over, as compose --chords takes them (text or @FILE). Default: the model's 12-bar form.")
+    String chords;
+
+    @Option(names = "--voicing", paramLabel = "core|full", defaultValue = "core", description = "How --chords sounds. Default: ${DEFAULT-VALUE}.")
+    String voicing;
+
+    @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Default: ${DEFAULT-VALUE}.")
+    double tempo;
+
+    @Option(names = "--call-bars", paramLabel = "N", defaultValue = "2", description = "Bars you play before bebop answers. Default: ${DEFAULT-VALUE}.")
+    int callBars;
+
+    @Option(names = "--response-bars", paramLabel = "N", defaultValue = "2", description = "Bars bebop answers. Default: ${DEFAULT-VALUE}.")
+    int responseBars;
+
+    @Option(names = "--accompany", description = "Play the chords all along and answer only when you rest a whole bar; bebop stops when you come in.")
+    boolean accompany;
+
+    @Option(names = "--count-in", paramLabel = "BARS", defaultValue = "1", description = "Bars of clicks before bar 1. Default: ${DEFAULT-VALUE}.")
+    int countIn;
+
+    @Option(names = "--metronome", description = "Click on every beat after the count-in too.")
+    boolean metronome;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1", description = "bebop's melody temperature (1: the paper's rule). Default: ${DEFAULT-VALUE}.")
+    double temperature;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of bebop's note draws. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--record", paramLabel = "PREFIX",
+            description = "When the jam ends, write PREFIX.mid (chords, bebop and you on tracks of their own), PREFIX.musicxml and PREFIX.wav.")
+    Path record;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "End after N seconds (default: play until Ctrl-C; --bench: 60).")
+    Double seconds;
+
+    @Option(names = "--soundfont", paramLabel = "F.sf2", description = "SoundFont for --out synth and the recording's WAV. Default: a system one, else the JDK's.")
+    Path soundfont;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        if (list) {
+            var devices = MidiPorts.list();
+            if (devices.isEmpty()) {
+                w.println("no MIDI devices");
+            }
+            for (var d : devices) {
+                w.printf(Locale.ROOT, "%-6s %-40s %s%s%n", (d.input() ? "in" : "") + (d.input() && d.output() ? "/" : "")
+                        + (d.output() ? "out" : ""), d.name(), d.description(), d.vendor().isBlank() ? "" : " (" + d.vendor() + ")");
+            }
+            w.println("synth  (--out synth)                             the JDK synthesizer");
+            return 0;
+        }
+        if (seconds != null && !(seconds > 0 && seconds <= 86_400)) {
+            throw new UserError("--seconds " + seconds + ": must be above 0 and at most 86400");
+        }
+        if (soundfont != null && !Files.isRegularFile(soundfont)) {
+            throw new UserError("--soundfont " + soundfont + ": no such file");
+        }
+        if (record != null && Files.isDirectory(record)) {
+            throw new UserError("--record " + record + ": is a folder; give a file name prefix such as out/jam");
+        }
+        JamSettings settings = new JamSettings(tempo, callBars, responseBars, accompany, countIn, metronome, temperature, seed);
+        JamSetup setup = JamSetup.of(model, chords, ComposeRequest.voicing(voicing));
+        if (bench) {
+            return bench(w, setup, settings.withCountIn(settings.countInBars(), settings.metronome()));
+        }
+        if (in == null || out == null) {
+            throw new UserError("jam: give --in KEYBOARD and --out DEVICE or --out synth (bebop jam --list shows the devices)");
+        }
+        LiveJam jam = LiveJam.open(setup, settings, in, out, Optional.ofNullable(soundfont));
+        w.printf(Locale.ROOT, "jamming with %s over %s at %s bpm: %s%n", setup.model().description(), setup.progression(),
+                bebop.app.Checks.number(tempo), accompany ? "bebop accompanies and answers when you rest a bar"
+                        : "you call " + callBars + " bars, bebop answers " + responseBars);
+        w.println("keyboard: " + jam.input() + "; bebop plays on: " + jam.output());
+        w.println(seconds == null ? "Ctrl-C ends the jam" : "the jam ends after " + bebop.app.Checks.number(seconds) + " s (or Ctrl-C)");
+        w.flush();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            jam.requestStop();
+            try {
+                done.await(10, TimeUnit.MINUTES); // the files of a long session take a while (the WAV is rendered offline)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "jam-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            JamRecording rec = jam.run(seconds == null ? 0 : (long) (seconds * 1e9));
+            w.printf(Locale.ROOT, "the jam is over: %d bars%n", rec.bars());
+            if (record != null) {
+                for (ScoreFiles.Written f : rec.write(record, Optional.ofNullable(soundfont))) {
+                    w.println("wrote " + f.path());
+                }
+            }
+            w.flush();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us
+            }
+        }
+        return 0;
+    }
+
+    private int bench(PrintWriter w, JamSetup setup, JamSettings settings) {
+        double s = seconds == null ? 60 : seconds;
+        MidiPorts.Output synth = out == null || out.equals(MidiPorts.SYNTH) ? MidiPorts.synth(Optional.ofNullable(soundfont), true)
+                : MidiPorts.openOutput(out, Optional.ofNullable(soundfont));
+        JamBench.Report r;
+        try {
+            w.printf(Locale.ROOT, "jam timing for %s s at %s bpm, trading %d/%d bars, into %s ...%n", bebop.app.Checks.number(s),
+                    bebop.app.Checks.number(settings.tempo()), settings.callBars(), settings.responseBars(), synth.what());
+            w.flush();
+            r = JamBench.run(setup, settings, s, synth.receiver(), synth.what());
+        } finally {
+            synth.close();
+        }
+        w.printf(Locale.ROOT, "note-ons sent by bebop: %d; jitter against the grid: median %.3f ms, p99 %.3f ms, max %.3f ms"
+                + " (p99 of each step's first note-on: %.3f ms)%n",
+                r.noteOns(), r.jitterP50Ms(), r.jitterP99Ms(), r.jitterMaxMs(), r.firstP99Ms());
+        w.printf(Locale.ROOT, "calls answered: %d; from a call's last step complete to the answer drawn: median %.3f ms, max %.3f ms%n",
+                r.responses(), r.latencyP50Ms(), r.latencyMaxMs());
+        return 0;
+    }
+}
