@@ -97,8 +97,9 @@ public final class RemoteJam implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // the far end is gone; the session is ended by whoever closes it
+        } catch (Exception e) {
+            // the far end is gone (a socket's send may throw an IOException undeclared): nothing more is
+            // delivered; the session is ended by whoever closes this jam
             session.requestStop();
         }
     }
