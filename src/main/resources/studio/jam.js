@@ -24,7 +24,9 @@ function jamStatus(text, isError) {
 
 async function loadJamModels() {
   const { models } = await api("/api/models");
+  const chosen = $("jam-model").value;
   $("jam-model").replaceChildren(...models.map((m) => new Option(m.label + " — " + m.kind, m.id)));
+  if (chosen && models.some((m) => m.id === chosen)) $("jam-model").value = chosen;
 }
 
 function jamY(pitch) {
@@ -274,4 +276,6 @@ function stopJam() {
 
 $("jam-form").addEventListener("submit", startJam);
 $("jam-stop").addEventListener("click", stopJam);
+// models trained or uploaded since the page opened are offered too
+$("jam-tab").addEventListener("click", () => loadJamModels().catch((e) => jamStatus("cannot list the models: " + e.message, true)));
 loadJamModels().catch((e) => jamStatus("cannot list the models: " + e.message, true));

@@ -3,12 +3,14 @@ package bebop.studio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,7 +26,7 @@ class StudioJamBrowserTest {
     Path dir;
 
     @Test
-    void aCallPlayedOnTheComputerKeyboardIsAnsweredOnThePianoRoll() {
+    void aCallPlayedOnTheComputerKeyboardIsAnsweredOnThePianoRoll() throws Exception {
         try (StudioServer server = StudioServer.start(new StudioSettings("127.0.0.1", 0, null, dir.resolve("work"), 1 << 20))) {
             ChromeDriver page = StudioBrowserTest.browser();
             try {
@@ -45,6 +47,7 @@ class StudioJamBrowserTest {
                 WebElement keys = page.findElement(By.id("jam-keys"));
                 for (String key : List.of("a", "d", "g", "k")) {
                     keys.sendKeys(key);
+                    Thread.sleep(150); // spread over the bar (a step is 125 ms), as a player would
                 }
                 wait.until(d -> Integer.parseInt(roll.getAttribute("data-player-notes")) >= 4);
                 List<Integer> heard = page.findElements(By.cssSelector("#jam-roll .jam-player")).stream()
@@ -63,6 +66,9 @@ class StudioJamBrowserTest {
                 }
                 assertTrue(page.findElements(By.cssSelector("#jam-roll .jam-chords")).size() >= 3, "the chords are drawn too");
                 assertTrue(page.findElements(By.cssSelector("#jam-roll .jam-bar-response")).size() >= 1);
+
+                wait.until(d -> step(roll) >= 20); // into the next call, for the picture
+                Files.write(Path.of("target", "studio-jam.png"), page.getScreenshotAs(OutputType.BYTES));
 
                 page.findElement(By.id("jam-stop")).click();
                 wait.until(d -> d.findElement(By.id("jam-start")).isEnabled());
