@@ -572,6 +572,9 @@ public final class StudioServer implements AutoCloseable {
             throw e;
         }
         jams.put(ctx.sessionId(), jam);
+        if (!ctx.session.isOpen()) {
+            endJam(ctx.sessionId()); // the socket closed while the jam was starting: its close found no jam to end
+        }
     }
 
     private void endJam(String sessionId) {
