@@ -73,6 +73,7 @@ public final class JamSession {
     private final Progression progression;
     private final JamClock clock;
     private final Receiver out;
+    private final JamListener listener;
     private final int stepsPerBar;
     private final long countInSteps;
     private final double stepNanos;
@@ -122,6 +123,15 @@ public final class JamSession {
      *            (thru) on channel 3, clicks on channel 10 (GM percussion)
      */
     public JamSession(JamModel model, Progression progression, JamSettings settings, JamClock clock, Receiver out) {
+        this(model, progression, settings, clock, out, JamListener.NONE);
+    }
+
+    /**
+     * @param out      where bebop plays (as above)
+     * @param listener told of every step and note as well (for outputs that are not MIDI devices)
+     */
+    public JamSession(JamModel model, Progression progression, JamSettings settings, JamClock clock, Receiver out,
+                      JamListener listener) {
         if (480 % model.stepsPerQuarter() != 0) {
             throw new UserError("--model: a grid of " + model.stepsPerQuarter() + " steps a quarter does not fit MIDI's 480 ticks");
         }
@@ -130,6 +140,7 @@ public final class JamSession {
         this.progression = progression;
         this.clock = clock;
         this.out = out;
+        this.listener = listener;
         this.stepsPerBar = progression.meter().numerator() * model.stepsPerQuarter();
         this.countInSteps = (long) settings.countInBars() * stepsPerBar;
         this.stepNanos = 60e9 / settings.tempo() / model.stepsPerQuarter();
@@ -309,6 +320,7 @@ public final class JamSession {
         boolean on = cmd == ShortMessage.NOTE_ON && m.getData2() > 0;
         inbox.add(new Input(now, on, m.getData1(), m.getData2()));
         send(on ? ShortMessage.NOTE_ON : ShortMessage.NOTE_OFF, PLAYER_CHANNEL, m.getData1(), on ? m.getData2() : 64);
+        listener.note(JamListener.Part.PLAYER, on, m.getData1(), on ? m.getData2() : 0, stepAt(now) - countInSteps);
     }
 
     /** Takes the queued notes onto the grid. */
@@ -361,6 +373,7 @@ public final class JamSession {
         played = k;
         long f = k - countInSteps;
         role = f < 0 ? Role.CALL : nextRole;
+        listener.step(f, role);
         int spq = model.stepsPerQuarter();
         if ((f < 0 || settings.metronome()) && Math.floorMod(f, spq) == 0) {
             int click = Math.floorMod(f, stepsPerBar) == 0 ? CLICK_ACCENT : CLICK;
@@ -495,6 +508,12 @@ public final class JamSession {
     }
 
     private void send(int command, int channel, int data1, int data2) {
+        if ((command == ShortMessage.NOTE_ON || command == ShortMessage.NOTE_OFF) && channel != PLAYER_CHANNEL) {
+            JamListener.Part part = channel == CHORD_CHANNEL ? JamListener.Part.CHORDS
+                    : channel == BEBOP_CHANNEL ? JamListener.Part.BEBOP : JamListener.Part.CLICK;
+            listener.note(part, command == ShortMessage.NOTE_ON, data1, command == ShortMessage.NOTE_ON ? data2 : 0,
+                    played - countInSteps);
+        }
         try {
             out.send(new ShortMessage(command, channel, data1, data2), -1);
         } catch (InvalidMidiDataException e) {

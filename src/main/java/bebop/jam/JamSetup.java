@@ -47,4 +47,9 @@ public record JamSetup(JamModel model, Progression progression) {
     public JamSession session(JamSettings settings, JamClock clock, javax.sound.midi.Receiver out) {
         return new JamSession(model, progression, settings, clock, out);
     }
+
+    /** A session sending to {@code out} and telling {@code listener} of every step and note. */
+    public JamSession session(JamSettings settings, JamClock clock, javax.sound.midi.Receiver out, JamListener listener) {
+        return new JamSession(model, progression, settings, clock, out, listener);
+    }
 }

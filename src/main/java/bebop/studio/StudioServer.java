@@ -10,6 +10,11 @@ import bebop.app.ImportService;
 import bebop.app.ScoreFiles;
 import bebop.app.ScoreFormat;
 import bebop.app.TrainingJob;
+import bebop.jam.JamSettings;
+import bebop.jam.JamSetup;
+import bebop.jam.RemoteJam;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +80,9 @@ public final class StudioServer implements AutoCloseable {
         }
     };
     private final Javalin app;
+    /** The jams playing, by WebSocket session; at most {@link StudioSettings#JAMS} at a time. */
+    private final Map<String, RemoteJam> jams = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Semaphore jamSlots = new Semaphore(StudioSettings.JAMS);
 
     private StudioServer(StudioSettings settings) {
         this.settings = settings;
@@ -131,6 +139,11 @@ public final class StudioServer implements AutoCloseable {
             Trainings.Entry e = trainings.get(ctx.pathParam("id"));
             e.job().stop();
             ctx.status(202).json(trainingView(e, e.job().progress(Integer.MAX_VALUE)));
+        });
+        app.ws("/api/jam", ws -> {
+            ws.onMessage(this::jamMessage);
+            ws.onClose(ctx -> endJam(ctx.sessionId()));
+            ws.onError(ctx -> endJam(ctx.sessionId()));
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
         app.exception(UserError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -483,6 +496,98 @@ public final class StudioServer implements AutoCloseable {
         };
     }
 
+    /**
+     * A message on {@code /api/jam}: start a jam (one per socket), a note of the player, or stop. Every
+     * refusal is answered {@code {"type": "error", "error": "..."}}; a start beyond the jams the studio
+     * plays at once closes the socket with 1013 (try again later) and the reason.
+     */
+    private void jamMessage(WsMessageContext ctx) {
+        String id = ctx.sessionId();
+        try {
+            JamJson m;
+            try {
+                m = json.readValue(ctx.message(), JamJson.class);
+            } catch (JsonProcessingException e) {
+                throw ApiError.badRequest("not a jam message: " + e.getOriginalMessage());
+            }
+            if (m == null || m.type() == null) {
+                throw ApiError.badRequest("a jam message needs a \"type\": start, note or stop");
+            }
+            switch (m.type()) {
+                case "start" -> startJam(ctx, m);
+                case "note" -> {
+                    RemoteJam jam = jams.get(id);
+                    if (jam == null) {
+                        throw ApiError.badRequest("no jam is playing on this connection; send {\"type\": \"start\"} first");
+                    }
+                    if (m.on() == null || m.pitch() == null) {
+                        throw ApiError.badRequest("a note message needs \"on\" (true or false) and \"pitch\" (0-127)");
+                    }
+                    jam.play(m.on(), m.pitch(), m.velocity() == null ? 100 : m.velocity());
+                }
+                case "stop" -> {
+                    endJam(id);
+                    ctx.send(Map.of("type", "stopped"));
+                }
+                default -> throw ApiError.badRequest("unknown jam message type '" + m.type() + "': start, note or stop");
+            }
+        } catch (ApiError | UserError e) {
+            ctx.send(Map.of("type", "error", "error", e.getMessage()));
+        } catch (RuntimeException e) {
+            System.getLogger(StudioServer.class.getName()).log(System.Logger.Level.ERROR, "jam message", e);
+            ctx.send(Map.of("type", "error", "error", "internal error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private void startJam(WsContext ctx, JamJson m) {
+        if (jams.containsKey(ctx.sessionId())) {
+            throw ApiError.badRequest("a jam is already playing on this connection; stop it first");
+        }
+        if (m.chords() != null && m.chords().strip().startsWith("@")) {
+            throw ApiError.badRequest("chords: '@FILE' names a file on the server; send the chord symbols themselves");
+        }
+        JamSettings jamSettings = m.settings();
+        String chords = m.chords() == null || m.chords().isBlank() ? null : m.chords();
+        JamSetup setup = JamSetup.of(models.file(m.model()), chords, bebop.music.Voicing.CORE);
+        if (!jamSlots.tryAcquire()) {
+            ctx.closeSession(1013, "the studio is playing " + StudioSettings.JAMS + " jams already; try again later");
+            return;
+        }
+        RemoteJam jam;
+        try {
+            int stepsPerBar = setup.progression().meter().numerator() * setup.model().stepsPerQuarter();
+            ctx.send(Map.of("type", "started", "stepsPerBar", stepsPerBar,
+                    "stepSeconds", 60.0 / jamSettings.tempo() / setup.model().stepsPerQuarter(),
+                    "countInSteps", (long) jamSettings.countInBars() * stepsPerBar,
+                    "bars", setup.progression().bars().size(),
+                    "chords", setup.progression().bars().stream().map(b -> b.text()).toList(),
+                    "melodyLow", setup.model().melodyLow(), "melodyHigh", setup.model().melodyHigh(),
+                    "model", setup.model().description()));
+            jam = RemoteJam.start(setup, jamSettings, e -> ctx.send(e instanceof RemoteJam.Note n
+                    ? Map.of("type", "note", "part", n.part(), "on", n.on(), "pitch", n.pitch(), "velocity", n.velocity(), "step", n.step())
+                    : e instanceof RemoteJam.Step st ? Map.of("type", "step", "step", st.step(), "bar", st.bar(), "role", st.role())
+                    : e));
+        } catch (RuntimeException e) {
+            jamSlots.release();
+            throw e;
+        }
+        jams.put(ctx.sessionId(), jam);
+        if (!ctx.session.isOpen()) {
+            endJam(ctx.sessionId()); // the socket closed while the jam was starting: its close found no jam to end
+        }
+    }
+
+    private void endJam(String sessionId) {
+        RemoteJam jam = jams.remove(sessionId);
+        if (jam != null) {
+            try {
+                jam.close();
+            } finally {
+                jamSlots.release();
+            }
+        }
+    }
+
     /** The same settings give the same id, so a download link names the music, not the request's moment. */
     private static String idOf(String settings) {
         try {
@@ -499,6 +604,9 @@ public final class StudioServer implements AutoCloseable {
 
     @Override
     public void close() {
+        for (String id : List.copyOf(jams.keySet())) {
+            endJam(id);
+        }
         trainings.close();
         app.stop();
         composers.shutdownNow();

@@ -14,6 +14,8 @@ public record StudioSettings(String host, int port, Path models, Path work, long
     public static final int QUEUE = 32;
     /** The most files one import takes (a zip's files counted one by one). */
     public static final int MAX_FILES = 500;
+    /** The jams ({@code /api/jam}) played at once; one more is refused. */
+    public static final int JAMS = 2;
 
     public StudioSettings {
         if (port < 0 || port > 65535) {

@@ -304,4 +304,49 @@ class JamSessionTest {
         }
         return Files.createDirectories(dir);
     }
+    @Test
+    void aListenerIsToldEveryStepAndTheNotesAsTheRecordingHoldsThem() {
+        List<String> events = new ArrayList<>();
+        List<long[]> steps = new ArrayList<>();
+        JamListener listener = new JamListener() {
+            @Override
+            public void step(long step, JamSession.Role role) {
+                steps.add(new long[] {step, role.ordinal()});
+            }
+
+            @Override
+            public void note(Part part, boolean on, int pitch, int velocity, long step) {
+                if (part != Part.CLICK) {
+                    events.add(part + (on ? " on " : " off ") + pitch + " @" + step);
+                }
+            }
+        };
+        JamSession s = new JamSession(model, model.form(), JamSettings.defaults(), clock, module, listener);
+        keyboard.setReceiver(s.input());
+        s.start();
+        play(s, 60, 0, 0.2, 1.0);
+        play(s, 64, 3, -0.3, 2.0);
+        clock.advanceTo(at(s, 32, 0.0) - 1);   // two calls and two responses of 2 bars
+        JamRecording r = s.finish();
+        // every step from the count-in's first (-8) to the last that sounded (31), in order, with its role
+        assertEquals(40, steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            long f = i - 8;
+            assertEquals(f, steps.get(i)[0]);
+            JamSession.Role role = f >= 0 && (f / 16) % 2 == 1 ? JamSession.Role.RESPONSE : JamSession.Role.CALL;
+            assertEquals(role.ordinal(), steps.get(i)[1], "the role of step " + f);
+        }
+        assertTrue(events.contains("PLAYER on 60 @0"), events.toString());
+        assertTrue(events.contains("PLAYER on 64 @3"), events.toString());
+        // bebop's note-ons and note-offs are its recorded notes, on their steps
+        List<String> bebop = events.stream().filter(e -> e.startsWith("BEBOP")).toList();
+        List<String> expected = new ArrayList<>();
+        for (JamSession.StepNote n : r.bebop()) {
+            expected.add("BEBOP on " + n.pitch() + " @" + n.start());
+            expected.add("BEBOP off " + n.pitch() + " @" + (n.end() == 32 ? 31 : n.end()));
+        }
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, bebop);
+        assertEquals(r.chords().size(), events.stream().filter(e -> e.startsWith("CHORDS on")).count(), "every chord note recorded");
+    }
 }
