@@ -200,6 +200,9 @@ public final class StudioServer implements AutoCloseable {
         if (body == null) {
             throw ApiError.badRequest("the request body is empty; send the compose settings as JSON");
         }
+        if (body.chords() != null && body.chords().strip().startsWith("@")) {
+            throw ApiError.badRequest("chords: '@FILE' names a file on the server; send the chord symbols themselves");
+        }
         Path primer = primers.file(body.primer());
         var request = body.toRequest(models.file(body.model()), primer);
         String id = idOf(request.toString());

@@ -296,6 +296,9 @@ class StudioServerTest {
         assertError(compose("{\"model\": \"../models/notes\"}"), 404, "no such model");
         assertError(compose("{\"model\": \"/etc/passwd\"}"), 404, "no such model");
         assertError(compose("{\"chords\": \"../../etc/passwd\"}"), 400, "not a chord symbol");
+        // "@FILE" reads a chart from a file on the command line; over HTTP it would read the server's files
+        assertError(compose("{\"chords\": \"@/etc/passwd\"}"), 400, "names a file on the server");
+        assertError(compose("{\"chords\": \" @pom.xml\"}"), 400, "names a file on the server");
         assertError(compose("{\"choruses\": 0}"), 400, "--choruses 0");
         assertError(compose("{\"temperature\": -1}"), 400, "--temperature");
         assertError(compose("{\"path\": \"/tmp/x\"}"), 400, "path");
