@@ -75,8 +75,8 @@ final class ForwardState {
     private final PackedWeights packed;
     /** Whether {@link #reset()} copies the network's weights into {@link #packed} (inference). */
     private final boolean repackAtReset;
-    /** The output units' shared sources (cells, inputs, 1) when the outputs are packed. */
-    final double[] outSources;
+    /** Per output group of {@link #packed}: its sources (cells, inputs, 1); null without packed weights. */
+    final double[][] outSources;
 
     ForwardState(LstmNetwork net) {
         this(net, false);
@@ -100,8 +100,14 @@ final class ForwardState {
         this.simd = net.arithmetic.vectors();
         this.packed = packed;
         this.repackAtReset = repackAtReset;
-        this.outSources = packed != null && packed.packsOutputs()
-                ? new double[net.outputCells[0].length + net.outputInputs[0].length + 1] : null;
+        if (packed != null) {
+            outSources = new double[packed.outputGroups()][];
+            for (int q = 0; q < outSources.length; q++) {
+                outSources[q] = new double[packed.outputSourceCount[q]];
+            }
+        } else {
+            outSources = null;
+        }
         netIn = new double[net.blocks];
         netForget = new double[net.blocks];
         netOut = new double[net.blocks];
@@ -192,15 +198,9 @@ final class ForwardState {
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        if (packed != null && packed.packsGates()) {
-            gather(1);
-            packed.gateNets(u, net.gateOffset[0]);
-            final double[] g = packed.gateNet;
-            final int b = net.blocks;
-            System.arraycopy(g, 0, netIn, 0, b);
-            System.arraycopy(g, b, netForget, 0, b);
-            System.arraycopy(g, 2 * b, netOut, 0, b);
-            System.arraycopy(g, 3 * b, netCell, 0, net.cells);
+        if (packed != null) {
+            gather(net.blocks);
+            packedGateNets();
         } else {
             gather(net.blocks);
             netsRows();
@@ -230,7 +230,7 @@ final class ForwardState {
         for (int c = 0; c < net.cells; c++) {
             yc[c] = yOut[c / sc] * hs[c];
         }
-        if (packed != null && packed.packsOutputs()) {
+        if (packed != null) {
             packedOutputNets();
         } else {
             outputNetsRows();
@@ -379,19 +379,48 @@ final class ForwardState {
         }
     }
 
-    /** The output units' net inputs into {@link #netY} from the packed weights. */
+    /** The net inputs of every gate and cell from the packed weights, group by group (see {@link PackedWeights} for the rows). */
+    private void packedGateNets() {
+        final int sc = net.cellsPerBlock;
+        for (int g = 0; g < packed.gateGroups(); g++) {
+            packed.gateNets(g, u);
+            final double[] gn = packed.gateNet[g];
+            final int[] blocks = packed.gateBlocks[g];
+            final int b = blocks.length;
+            final int a = packed.segA[g];
+            final int o = a + packed.segC[g];
+            for (int i = 0; i < b; i++) {
+                final int j = blocks[i];
+                netIn[j] = gn[i];
+                netForget[j] = gn[b + i];
+                netOut[j] = gn[o + i];
+                for (int v = 0; v < sc; v++) {
+                    netCell[j * sc + v] = gn[a + v * b + i];
+                }
+            }
+        }
+    }
+
+    /** The output units' net inputs into {@link #netY} from the packed weights, group by group. */
     private void packedOutputNets() {
-        final double[] src = outSources;
-        int o = 0;
-        for (int c : net.outputCells[0]) {
-            src[o++] = yc[c];
+        for (int q = 0; q < outSources.length; q++) {
+            final int[] units = packed.outputUnits[q];
+            final int first = units[0];
+            final double[] src = outSources[q];
+            int o = 0;
+            for (int c : net.outputCells[first]) {
+                src[o++] = yc[c];
+            }
+            for (int m : net.outputInputs[first]) {
+                src[o++] = x[m];
+            }
+            src[o] = 1.0;
+            packed.outputNets(q, src);
+            final double[] on = packed.outputNet[q];
+            for (int i = 0; i < units.length; i++) {
+                netY[units[i]] = on[i];
+            }
         }
-        for (int m : net.outputInputs[0]) {
-            src[o++] = x[m];
-        }
-        src[o] = 1.0;
-        packed.outputNets(src);
-        System.arraycopy(packed.outputNet, 0, netY, 0, net.outputs);
     }
 
     /**

@@ -269,62 +269,148 @@ final class VectorKernels {
     }
 
     /**
-     * SIMD {@link Kernels#learnColumns} (same arithmetic element by element). Source by
-     * source, so that the arrays stream through the cache; the rows past the last whole vector
-     * after that, by the plain loop (padding rows are not stored: stores bound these updates).
+     * SIMD {@link Kernels#learnColumns} (same arithmetic element by element), source by source,
+     * over whole vectors: the padding rows up to {@code stride} (a multiple of the lane count) too,
+     * whose delta is 0, so that they stay 0 ({@code 0 - lr (+-0) = +0}), with no scalar tail.
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
-        final int whole = rows / LANES * LANES;
         for (int s = 0; s < n; s++) {
             final double us = src[s];
             final int o = s * stride;
-            for (int r = 0; r < whole; r += LANES) {
+            for (int r = 0; r < stride; r += LANES) {
                 DoubleVector g = DoubleVector.fromArray(SPECIES, delta, r).mul(us);
                 apply(g, grad, vel, w, o + r, lr, mu);
             }
         }
-        if (whole < rows) {
-            Kernels.learnColumns(w, vel, grad, stride, whole, rows, n, src, delta, lr, mu);
-        }
     }
 
     /**
-     * SIMD {@link Kernels#learnTracedColumns} (same arithmetic element by element).
-     * Source by source, so that the arrays stream through the cache (the per-row factors are few
-     * and stay in the first-level cache). Whole vectors of untraced rows ({@code untracedFrom..
-     * untracedTo)}) skip the traces; the rows past the last whole vector go after that, by the
-     * plain loop.
+     * SIMD {@link Kernels#learnBlocks} (same arithmetic element by element): {@code a}, {@code c}
+     * and {@code o} are whole vectors (the packed layout pads each segment). Blocks of one and of
+     * two cells (the standard LSTM, the paper's nets) have their own loops; blocks of more cells
+     * take the plain loop. Segment by segment, each over all sources: the columns of a group stay
+     * in the first-level cache, and three calls cost less than three per source.
      */
-    static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int rows, int n,
-                                   double[] u, int uo, double[] decay, double[] gain, double[] scale,
-                                   boolean[] untraced, int untracedFrom, int untracedTo, double lr, double mu) {
-        final int whole = rows / LANES * LANES;
+    static void learnBlocks(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride, int a,
+                            int c, int o, int sc, int n, double[] u, int uo, double[] decay, double[] gain,
+                            double[] scale, double[] dOut, double lr, double mu) {
+        if (sc > 2) {
+            Kernels.learnBlocks(w, vel, tr, grad, stride, traceStride, a, c, o, sc, n, u, uo, decay, gain, scale, dOut,
+                    lr, mu);
+            return;
+        }
+        if (sc == 1) {
+            gates1(w, vel, tr, grad, stride, traceStride, a, n, u, uo, decay, gain, scale, lr, mu);
+        } else {
+            gates2(w, vel, tr, grad, stride, traceStride, a, n, u, uo, decay, gain, scale, lr, mu);
+        }
+        cells(w, vel, tr, grad, stride, a, traceStride, sc * a, c, n, u, uo, decay, gain, scale, lr, mu);
+        outputGates(w, vel, grad, stride, a + c, o, n, u, uo, dOut, lr, mu);
+    }
+
+    /*
+     * Each segment is a small method of its own, its vector code written out: no vector crosses a
+     * call, since a call that the JIT does not inline (it stops inlining when a compilation grows
+     * too large) boxes its vectors, which made these loops allocate and run 2-3x slower. Each
+     * does the plain loop's operations in its order: the trace t * decay + gain * u, the gradient,
+     * the change mu * v - lr * g, the weight w + dw.
+     */
+
+    /** Segment A, blocks of one cell: the gradient {@code scale t}. */
+    private static void gates1(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
+                               int a, int n, double[] u, int uo, double[] decay, double[] gain, double[] scale,
+                               double lr, double mu) {
         for (int m = 0; m < n; m++) {
             final double um = u[uo + m];
-            final int o = m * stride;
-            for (int r = 0; r < whole; r += LANES) {
-                DoubleVector g;
-                if (r >= untracedFrom && r + LANES <= untracedTo) {
-                    g = DoubleVector.fromArray(SPECIES, scale, r).mul(um);
-                } else {
-                    DoubleVector t = DoubleVector.fromArray(SPECIES, tr, o + r)
-                            .mul(DoubleVector.fromArray(SPECIES, decay, r))
-                            .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
-                    t.intoArray(tr, o + r);
-                    if (r + LANES <= untracedFrom || r >= untracedTo) {
-                        g = DoubleVector.fromArray(SPECIES, scale, r).mul(t);
-                    } else {
-                        g = DoubleVector.fromArray(SPECIES, scale, r)
-                                .mul(t.blend(um, VectorMask.fromArray(SPECIES, untraced, r)));
-                    }
+            final int wo = m * stride;
+            final int to = m * traceStride;
+            for (int i = 0; i < a; i += LANES) {
+                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to + i)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, i))
+                        .add(DoubleVector.fromArray(SPECIES, gain, i).mul(um));
+                t.intoArray(tr, to + i);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, i).mul(t);
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
                 }
-                apply(g, grad, vel, w, o + r, lr, mu);
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
             }
         }
-        if (whole < rows) {
-            Kernels.learnTracedColumns(w, vel, tr, grad, stride, whole, rows, n, u, uo, decay, gain, scale,
-                    untraced, lr, mu);
+    }
+
+    /** Segment A, blocks of two cells: the gradient {@code scale_0 t_0 + scale_1 t_1}. */
+    private static void gates2(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
+                               int a, int n, double[] u, int uo, double[] decay, double[] gain, double[] scale,
+                               double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            final double um = u[uo + m];
+            final int wo = m * stride;
+            final int to = m * traceStride;
+            for (int i = 0; i < a; i += LANES) {
+                final int r = a + i;
+                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to + i)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, i))
+                        .add(DoubleVector.fromArray(SPECIES, gain, i).mul(um));
+                t0.intoArray(tr, to + i);
+                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to + r)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, r))
+                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
+                t1.intoArray(tr, to + r);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, i).mul(t0)
+                        .add(DoubleVector.fromArray(SPECIES, scale, r).mul(t1));
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+            }
+        }
+    }
+
+    /** Segment C (weights from {@code wc} in each column, traces from {@code cr}): the gradient {@code scale t}. */
+    private static void cells(double[] w, double[] vel, double[] tr, double[] grad, int stride, int wc,
+                              int traceStride, int cr, int c, int n, double[] u, int uo, double[] decay,
+                              double[] gain, double[] scale, double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            final double um = u[uo + m];
+            final int wo = m * stride + wc;
+            final int to = m * traceStride + cr;
+            for (int i = 0; i < c; i += LANES) {
+                final int r = cr + i;
+                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to + i)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, r))
+                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
+                t.intoArray(tr, to + i);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, r).mul(t);
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+            }
+        }
+    }
+
+    /** Segment O (from {@code wc} in each column): the gradient {@code dOut u_m}. */
+    private static void outputGates(double[] w, double[] vel, double[] grad, int stride, int wc, int o, int n,
+                                    double[] u, int uo, double[] dOut, double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            final double um = u[uo + m];
+            final int wo = m * stride + wc;
+            for (int i = 0; i < o; i += LANES) {
+                DoubleVector g = DoubleVector.fromArray(SPECIES, dOut, i).mul(um);
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+            }
         }
     }
 }
