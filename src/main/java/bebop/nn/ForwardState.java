@@ -188,6 +188,37 @@ final class ForwardState {
 
     /** One step: consumes {@code input} (length = inputs), leaves outputs in {@link #y}. */
     void forward(double[] input) {
+        begin(input);
+        if (packed != null) {
+            for (int g = 0; g < packed.gateGroups(); g++) {
+                packed.gateNets(g, u);
+                scatterGates(g, packed.gateNet[g]);
+            }
+        } else {
+            netsRows();
+        }
+        cells();
+        if (packed != null) {
+            gatherOutputSources();
+            for (int q = 0; q < outSources.length; q++) {
+                packed.outputNets(q, outSources[q]);
+                scatterOutputs(q, packed.outputNet[q]);
+            }
+        } else {
+            outputNetsRows();
+        }
+        finish();
+    }
+
+    /*
+     * The parts of a step, in order: begin, the gate products (packed: scatterGates after each
+     * group's product), cells, the output products (packed: gatherOutputSources, then
+     * scatterOutputs after each group's product), finish. BatchRunner runs them for many states
+     * on one packed copy of the weights, part by part: the same code, so the same bits.
+     */
+
+    /** The start of a step: the input read, the states of t-1 kept, the blocks' sources gathered. */
+    void begin(double[] input) {
         if (input.length != net.inputs) {
             throw new IllegalArgumentException("input frame must have " + net.inputs + " values, got " + input.length);
         }
@@ -198,13 +229,11 @@ final class ForwardState {
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        if (packed != null) {
-            gather(net.blocks);
-            packedGateNets();
-        } else {
-            gather(net.blocks);
-            netsRows();
-        }
+        gather(net.blocks);
+    }
+
+    /** From the gates' net inputs to the cell outputs: peepholes, squashing, cell states. */
+    void cells() {
         final int sc = net.cellsPerBlock;
         final double[][] p = net.params;
         if (net.peepholes) {
@@ -230,11 +259,10 @@ final class ForwardState {
         for (int c = 0; c < net.cells; c++) {
             yc[c] = yOut[c / sc] * hs[c];
         }
-        if (packed != null) {
-            packedOutputNets();
-        } else {
-            outputNetsRows();
-        }
+    }
+
+    /** The end of a step: the output units squashed into {@link #y}. */
+    void finish() {
         squash(netY, y, net.outputs, Squash.SIGMOID);
     }
 
@@ -379,33 +407,28 @@ final class ForwardState {
         }
     }
 
-    /** The net inputs of every gate and cell from the packed weights, group by group (see {@link PackedWeights} for the rows). */
-    private void packedGateNets() {
+    /** Group {@code g}'s gate and cell net inputs from its product {@code gn} (see {@link PackedWeights} for the rows). */
+    void scatterGates(int g, double[] gn) {
         final int sc = net.cellsPerBlock;
-        for (int g = 0; g < packed.gateGroups(); g++) {
-            packed.gateNets(g, u);
-            final double[] gn = packed.gateNet[g];
-            final int[] blocks = packed.gateBlocks[g];
-            final int b = blocks.length;
-            final int a = packed.segA[g];
-            final int o = a + packed.segC[g];
-            for (int i = 0; i < b; i++) {
-                final int j = blocks[i];
-                netIn[j] = gn[i];
-                netForget[j] = gn[b + i];
-                netOut[j] = gn[o + i];
-                for (int v = 0; v < sc; v++) {
-                    netCell[j * sc + v] = gn[a + v * b + i];
-                }
+        final int[] blocks = packed.gateBlocks[g];
+        final int b = blocks.length;
+        final int a = packed.segA[g];
+        final int o = a + packed.segC[g];
+        for (int i = 0; i < b; i++) {
+            final int j = blocks[i];
+            netIn[j] = gn[i];
+            netForget[j] = gn[b + i];
+            netOut[j] = gn[o + i];
+            for (int v = 0; v < sc; v++) {
+                netCell[j * sc + v] = gn[a + v * b + i];
             }
         }
     }
 
-    /** The output units' net inputs into {@link #netY} from the packed weights, group by group. */
-    private void packedOutputNets() {
+    /** Each output group's sources (its cells, its inputs, 1) into {@link #outSources}. */
+    void gatherOutputSources() {
         for (int q = 0; q < outSources.length; q++) {
-            final int[] units = packed.outputUnits[q];
-            final int first = units[0];
+            final int first = packed.outputUnits[q][0];
             final double[] src = outSources[q];
             int o = 0;
             for (int c : net.outputCells[first]) {
@@ -415,11 +438,14 @@ final class ForwardState {
                 src[o++] = x[m];
             }
             src[o] = 1.0;
-            packed.outputNets(q, src);
-            final double[] on = packed.outputNet[q];
-            for (int i = 0; i < units.length; i++) {
-                netY[units[i]] = on[i];
-            }
+        }
+    }
+
+    /** Output group {@code q}'s net inputs from its product {@code on}. */
+    void scatterOutputs(int q, double[] on) {
+        final int[] units = packed.outputUnits[q];
+        for (int i = 0; i < units.length; i++) {
+            netY[units[i]] = on[i];
         }
     }
 
