@@ -19,13 +19,16 @@ public final class StepProfile {
         "gate and cell traces and updates (one pass)",
     };
 
+    private static final int ROUNDS = 3;
+
     private StepProfile() {
     }
 
     /**
      * Nanoseconds a step of each part (in {@link #PARTS} order, then the whole step under
      * {@code "step"}) for online SGD on {@code cfg} (learning rate 1e-3, momentum 0.9), on random
-     * binary frames, 96-step sequences; each prefix warmed up, then timed for {@code seconds}.
+     * binary frames, 96-step sequences: all prefixes in turn for {@code warmupSeconds}, then three
+     * rounds of all prefixes in turn for {@code seconds} in all, the fastest round of each prefix.
      *
      * @throws IllegalArgumentException when the net does not learn on the packed path
      */
@@ -42,10 +45,21 @@ public final class StepProfile {
                 row[i] = rng.nextDouble() < 0.2 ? 1.0 : 0.0;
             }
         }
+        // Warm-up: every prefix in turn, so that the JIT compiles the step with all its parts taken.
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        do {
+            for (int parts = 1; parts <= PARTS.length; parts++) {
+                time(learner, f, parts, 0);
+            }
+        } while (System.nanoTime() < warmEnd);
+        // Then ROUNDS rounds of every prefix in turn, the fastest round of each: the machine's load
+        // moves single rounds.
         double[] prefix = new double[PARTS.length + 1];
-        for (int parts = 1; parts <= PARTS.length; parts++) {
-            time(learner, f, parts, warmupSeconds);
-            prefix[parts] = time(learner, f, parts, seconds);
+        java.util.Arrays.fill(prefix, 1, prefix.length, Double.MAX_VALUE);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int parts = 1; parts <= PARTS.length; parts++) {
+                prefix[parts] = Math.min(prefix[parts], time(learner, f, parts, seconds / ROUNDS));
+            }
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (int p = 0; p < PARTS.length; p++) {

@@ -88,7 +88,7 @@ class SimdPathTest {
         SplittableRandom rng = new SplittableRandom(12);
         int lanes = VectorKernels.lanes();
         // rows below and above VectorKernels.STREAM_ROWS: sums in registers, and in memory
-        for (int rows : new int[] {1, 7, 64, 93, VectorKernels.STREAM_ROWS - 1, VectorKernels.STREAM_ROWS + 5, 1030}) {
+        for (int rows : new int[] {1, 7, 3 * VectorKernels.lanes(), 3 * VectorKernels.lanes() - 2, 64, 93, VectorKernels.STREAM_ROWS - 1, VectorKernels.STREAM_ROWS + 5, 1030}) {
             int stride = (rows + lanes - 1) / lanes * lanes;
             int n = 45;
             double[] w = new double[n * stride];
