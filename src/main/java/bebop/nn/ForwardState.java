@@ -414,6 +414,24 @@ final class ForwardState {
         final int b = blocks.length;
         final int a = packed.segA[g];
         final int o = a + packed.segC[g];
+        final int j0 = packed.gateRun[g];
+        if (j0 >= 0) {
+            // the group's blocks are one run j0, j0 + 1, ...: whole slices
+            System.arraycopy(gn, 0, netIn, j0, b);
+            System.arraycopy(gn, b, netForget, j0, b);
+            System.arraycopy(gn, o, netOut, j0, b);
+            if (sc == 1) {
+                System.arraycopy(gn, a, netCell, j0, b);
+                return;
+            }
+            for (int v = 0; v < sc; v++) {
+                final int from = a + v * b;
+                for (int i = 0; i < b; i++) {
+                    netCell[(j0 + i) * sc + v] = gn[from + i];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < b; i++) {
             final int j = blocks[i];
             netIn[j] = gn[i];

@@ -40,6 +40,8 @@ final class PackedWeights {
     private final boolean simd;
     /** Per gate group: its blocks, ascending. */
     final int[][] gateBlocks;
+    /** Per gate group: its first block when its blocks are one ascending run, else -1. */
+    final int[] gateRun;
     /** Per gate group: where its sources start in the forward state's gathered sources (the first block's gate offset). */
     final int[] gateSourceOffset;
     /** Per gate group: number of sources (bias included). */
@@ -71,6 +73,10 @@ final class PackedWeights {
         int pad = simd ? VectorKernels.lanes() : 1;
         gateBlocks = groups(net.blockInputs, net.blockCells);
         int gg = gateBlocks.length;
+        gateRun = new int[gg];
+        for (int g = 0; g < gg; g++) {
+            gateRun[g] = Kernels.runStart(gateBlocks[g]);
+        }
         gateSourceOffset = new int[gg];
         gateSources = new int[gg];
         segA = new int[gg];
