@@ -48,6 +48,20 @@ public final class BenchService {
     }
 
     /**
+     * Where the time of an online step goes for the paper's Experiment 1 and 2 nets: per net,
+     * nanoseconds a step of each part and of the whole step ("step").
+     */
+    public static Map<String, Map<String, Double>> profile(double warmup, double seconds) {
+        if (!(seconds > 0) || seconds > 600) {
+            throw new UserError("--seconds must be more than 0 and at most 600, got " + seconds);
+        }
+        if (!(warmup >= 0) || warmup > 600) {
+            throw new UserError("--warmup must be between 0 and 600, got " + warmup);
+        }
+        return EngineBench.profile(warmup, seconds);
+    }
+
+    /**
      * Trains the modern LSTM on {@code dataset}'s train split, keeps the epoch with the best
      * validation NLL, and scores it on test beside the independent-Bernoulli baseline fitted on train.
      */

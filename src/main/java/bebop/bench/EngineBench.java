@@ -1,6 +1,7 @@
 package bebop.bench;
 
 import bebop.nn.Arithmetic;
+import bebop.nn.BatchRunner;
 import bebop.nn.DekfLearner;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
@@ -10,6 +11,7 @@ import bebop.nn.LstmNetwork;
 import bebop.nn.LstmRunner;
 import bebop.nn.Normalizer;
 import bebop.nn.StepLearner;
+import bebop.nn.StepProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -36,7 +38,8 @@ import java.util.function.Function;
  * rate 1e-3, momentum 0.9 like the peer's SGD), and for the paper's networks also the decoupled
  * extended Kalman filter on the same derivatives ({@code paper_exp1_dekf}, {@code paper_exp2_dekf},
  * beside {@code paper_exp1_online} and {@code paper_exp2_online}); generation free-runs with every output
- * thresholded at 0.5 and fed back.
+ * thresholded at 0.5 and fed back, one run at a time, and for the Experiment 2 net also 32 runs in one
+ * pass ({@code paper_exp2_generate_batch32}, steps of all runs together).
  */
 public final class EngineBench {
     /** Steps per training sequence (one chorus of the blues at eighth notes). */
@@ -102,6 +105,58 @@ public final class EngineBench {
         Sink sink = new Sink();
         timeGenerate(free, warmupSeconds, sink);
         return timeGenerate(free, seconds, sink);
+    }
+
+    /** Streams of {@link #generateBatch}'s key. */
+    public static final int BATCH_STREAMS = 32;
+
+    /**
+     * Free-running generation of {@code streams} runs in one pass ({@link BatchRunner}), each
+     * thresholded at 0.5 and fed back: steps of all streams together per second.
+     */
+    public static double generateBatch(LstmConfig cfg, int streams, double warmupSeconds, double seconds) {
+        LstmNetwork net = LstmNetwork.create(cfg, 1);
+        BatchRunner batch = new BatchRunner(net, streams);
+        double[][] frames = new double[streams][cfg.inputs()];
+        for (int b = 0; b < streams; b++) {
+            frames[b][b % cfg.inputs()] = 1.0; // a different primer for each stream
+        }
+        batch.step(frames);
+        FeedbackRule rule = FeedbackRule.threshold(0.5);
+        Sink sink = new Sink();
+        timeBatch(batch, rule, frames, warmupSeconds, sink);
+        return timeBatch(batch, rule, frames, seconds, sink);
+    }
+
+    private static double timeBatch(BatchRunner batch, FeedbackRule rule, double[][] frames, double seconds,
+                                    Sink sink) {
+        long steps = 0;
+        long budget = (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long elapsed;
+        do {
+            for (int t = 0; t < SEQUENCE; t++) {
+                for (int b = 0; b < frames.length; b++) {
+                    rule.next(batch.outputs(b), frames[b]);
+                }
+                batch.step(frames);
+                sink.value += batch.outputs(0)[0];
+            }
+            steps += (long) SEQUENCE * frames.length;
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < budget);
+        return steps / (elapsed * 1e-9);
+    }
+
+    /**
+     * Where the time of an online SGD step goes, for the paper's Experiment 1 and 2 nets
+     * ({@link StepProfile}): per net, nanoseconds a step of each part and of the whole step.
+     */
+    public static Map<String, Map<String, Double>> profile(double warmupSeconds, double seconds) {
+        Map<String, Map<String, Double>> r = new LinkedHashMap<>();
+        r.put("paper_exp1_online", StepProfile.online(LstmConfig.experiment1(), warmupSeconds, seconds));
+        r.put("paper_exp2_online", StepProfile.online(LstmConfig.experiment2(), warmupSeconds, seconds));
+        return r;
     }
 
     private static double timeOnline(StepLearner learner, double[][] f, double seconds, Sink sink) {
@@ -180,6 +235,8 @@ public final class EngineBench {
         r.put("forward_steps_per_s", Math.round(forward(std, warm, seconds)));
         r.put("paper_exp2_online_steps_per_s", Math.round(online(exp2, warm, seconds)));
         r.put("paper_exp2_generate_steps_per_s", Math.round(generate(exp2, warm, seconds)));
+        r.put("paper_exp2_generate_batch32_steps_per_s",
+                Math.round(generateBatch(exp2, BATCH_STREAMS, warm, seconds)));
         LstmConfig exp1 = LstmConfig.experiment1();
         r.put("paper_exp1_online_steps_per_s", Math.round(online(exp1, warm, seconds)));
         r.put("paper_exp1_dekf_steps_per_s", Math.round(onlineDekf(exp1, warm, seconds)));

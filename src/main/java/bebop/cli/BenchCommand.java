@@ -50,6 +50,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "S", description = "Untimed seconds before each measurement (default: ${DEFAULT-VALUE}).")
     double warmup = 2;
 
+    @Option(names = "--profile", description = "Instead of the steps per second: where the time of an online SGD "
+            + "step goes for the paper's Experiment 1 and 2 nets (forward pass, output layer, gate factors and "
+            + "peepholes, the gate and cell traces and updates), each part timed as a prefix of the step.")
+    boolean profile;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         {"forward_steps_per_s", "forward step (inference), standard LSTM"},
         {"paper_exp2_online_steps_per_s", "online training, paper's Experiment 2 net"},
         {"paper_exp2_generate_steps_per_s", "free-running generation, Experiment 2 net"},
+        {"paper_exp2_generate_batch32_steps_per_s", "32 free runs in one pass, Experiment 2 net (all steps)"},
         {"paper_exp1_online_steps_per_s", "online SGD, paper's Experiment 1 net"},
         {"paper_exp1_dekf_steps_per_s", "online DEKF (Kalman filter), Experiment 1 net"},
         {"paper_exp2_dekf_steps_per_s", "online DEKF (Kalman filter), Experiment 2 net"},
@@ -68,6 +74,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (profile) {
+            return profile();
+        }
         Map<String, Object> r = BenchService.engine(inputs, hidden, warmup, seconds);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -79,6 +88,30 @@ final class BenchCommand implements Callable<Integer> {
                     inputs, hidden, r.get("weights"), r.get("paper_exp2_weights"));
             for (String[] row : ROWS) {
                 out.printf(Locale.ROOT, "%-32s %,14d  %s%n", row[0], ((Number) r.get(row[0])).longValue(), row[1]);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int profile() throws Exception {
+        Map<String, Map<String, Double>> r = BenchService.profile(warmup, seconds);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(r));
+            out.flush();
+            return 0;
+        }
+        out.printf(Locale.ROOT, "bebop bench --profile: online SGD step, one thread, %.1f s per part after %.1f s "
+                + "warm-up (each part timed as the step cut after it, minus the step cut before it)%n", seconds, warmup);
+        for (Map.Entry<String, Map<String, Double>> net : r.entrySet()) {
+            double step = net.getValue().get("step");
+            out.printf(Locale.ROOT, "%s: %.0f ns a step (%,.0f steps/s)%n", net.getKey(), step, 1e9 / step);
+            for (Map.Entry<String, Double> part : net.getValue().entrySet()) {
+                if (!part.getKey().equals("step")) {
+                    out.printf(Locale.ROOT, "  %5.1f%%  %6.0f ns  %s%n", 100 * part.getValue() / step, part.getValue(),
+                            part.getKey());
+                }
             }
         }
         out.flush();

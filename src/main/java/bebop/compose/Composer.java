@@ -1,5 +1,8 @@
 package bebop.compose;
 
+import bebop.nn.BatchRunner;
+import bebop.nn.LstmNetwork;
+import bebop.nn.Normalizer;
 import bebop.nn.SequenceModel;
 import java.util.random.RandomGenerator;
 
@@ -59,6 +62,64 @@ public final class Composer {
             if (t + 1 < steps) {
                 predictions = model.step(frame);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Many pieces of the paper's LSTM in one pass ({@link BatchRunner}): piece {@code i} from
+     * {@code primers[i]} with the melody draws of {@code rngs[i]}, each exactly the frames that
+     * {@link #compose(SequenceModel, FrameLayout, double[][], int, double, RandomGenerator)} gives
+     * with {@code new LstmSequenceModel(net, normalizer)} (a burst of requests on one model, many
+     * seeds of one evaluation).
+     */
+    public static double[][][] composeBatch(LstmNetwork net, Normalizer normalizer, FrameLayout layout,
+                                            double[][][] primers, int steps, double temperature,
+                                            RandomGenerator[] rngs) {
+        int units = net.inputs();
+        if (layout.units() != units || net.outputs() != units || normalizer.units() != units) {
+            throw new IllegalArgumentException("the layout, the network and the normaliser must have the same units");
+        }
+        if (primers.length != rngs.length || primers.length == 0) {
+            throw new IllegalArgumentException("need one random sequence per primer, at least one: got "
+                    + primers.length + " primers and " + rngs.length + " sequences");
+        }
+        int n = primers.length;
+        NoteChooser[] choosers = new NoteChooser[n];
+        double[][][] out = new double[n][steps][];
+        for (int b = 0; b < n; b++) {
+            if (primers[b].length < 1 || primers[b].length >= steps) {
+                throw new IllegalArgumentException("primer " + b + " must have 1 to " + (steps - 1) + " frames, has "
+                        + primers[b].length);
+            }
+            for (double[] f : primers[b]) {
+                if (f.length != units) {
+                    throw new IllegalArgumentException("a frame of primer " + b + " has " + f.length + " units, the model "
+                            + units);
+                }
+            }
+            choosers[b] = new NoteChooser(layout, temperature, rngs[b]);
+        }
+        BatchRunner runner = new BatchRunner(net, n);
+        double[][] inputs = new double[n][units];
+        for (int t = 0; t < steps - 1; t++) {
+            for (int b = 0; b < n; b++) {
+                double[] frame;
+                if (t < primers[b].length) {
+                    frame = primers[b][t].clone();
+                } else {
+                    frame = new double[units];
+                    choosers[b].choose(runner.outputs(b), frame);
+                }
+                out[b][t] = frame;
+                normalizer.apply(frame, inputs[b]);
+            }
+            runner.step(inputs);
+        }
+        for (int b = 0; b < n; b++) {
+            double[] frame = new double[units];
+            choosers[b].choose(runner.outputs(b), frame);
+            out[b][steps - 1] = frame;
         }
         return out;
     }

@@ -75,8 +75,8 @@ final class ForwardState {
     private final PackedWeights packed;
     /** Whether {@link #reset()} copies the network's weights into {@link #packed} (inference). */
     private final boolean repackAtReset;
-    /** The output units' shared sources (cells, inputs, 1) when the outputs are packed. */
-    final double[] outSources;
+    /** Per output group of {@link #packed}: its sources (cells, inputs, 1); null without packed weights. */
+    final double[][] outSources;
 
     ForwardState(LstmNetwork net) {
         this(net, false);
@@ -100,8 +100,14 @@ final class ForwardState {
         this.simd = net.arithmetic.vectors();
         this.packed = packed;
         this.repackAtReset = repackAtReset;
-        this.outSources = packed != null && packed.packsOutputs()
-                ? new double[net.outputCells[0].length + net.outputInputs[0].length + 1] : null;
+        if (packed != null) {
+            outSources = new double[packed.outputGroups()][];
+            for (int q = 0; q < outSources.length; q++) {
+                outSources[q] = new double[packed.outputSourceCount[q]];
+            }
+        } else {
+            outSources = null;
+        }
         netIn = new double[net.blocks];
         netForget = new double[net.blocks];
         netOut = new double[net.blocks];
@@ -182,6 +188,37 @@ final class ForwardState {
 
     /** One step: consumes {@code input} (length = inputs), leaves outputs in {@link #y}. */
     void forward(double[] input) {
+        begin(input);
+        if (packed != null) {
+            for (int g = 0; g < packed.gateGroups(); g++) {
+                packed.gateNets(g, u);
+                scatterGates(g, packed.gateNet[g]);
+            }
+        } else {
+            netsRows();
+        }
+        cells();
+        if (packed != null) {
+            gatherOutputSources();
+            for (int q = 0; q < outSources.length; q++) {
+                packed.outputNets(q, outSources[q]);
+                scatterOutputs(q, packed.outputNet[q]);
+            }
+        } else {
+            outputNetsRows();
+        }
+        finish();
+    }
+
+    /*
+     * The parts of a step, in order: begin, the gate products (packed: scatterGates after each
+     * group's product), cells, the output products (packed: gatherOutputSources, then
+     * scatterOutputs after each group's product), finish. BatchRunner runs them for many states
+     * on one packed copy of the weights, part by part: the same code, so the same bits.
+     */
+
+    /** The start of a step: the input read, the states of t-1 kept, the blocks' sources gathered. */
+    void begin(double[] input) {
         if (input.length != net.inputs) {
             throw new IllegalArgumentException("input frame must have " + net.inputs + " values, got " + input.length);
         }
@@ -192,19 +229,11 @@ final class ForwardState {
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        if (packed != null && packed.packsGates()) {
-            gather(1);
-            packed.gateNets(u, net.gateOffset[0]);
-            final double[] g = packed.gateNet;
-            final int b = net.blocks;
-            System.arraycopy(g, 0, netIn, 0, b);
-            System.arraycopy(g, b, netForget, 0, b);
-            System.arraycopy(g, 2 * b, netOut, 0, b);
-            System.arraycopy(g, 3 * b, netCell, 0, net.cells);
-        } else {
-            gather(net.blocks);
-            netsRows();
-        }
+        gather(net.blocks);
+    }
+
+    /** From the gates' net inputs to the cell outputs: peepholes, squashing, cell states. */
+    void cells() {
         final int sc = net.cellsPerBlock;
         final double[][] p = net.params;
         if (net.peepholes) {
@@ -230,11 +259,10 @@ final class ForwardState {
         for (int c = 0; c < net.cells; c++) {
             yc[c] = yOut[c / sc] * hs[c];
         }
-        if (packed != null && packed.packsOutputs()) {
-            packedOutputNets();
-        } else {
-            outputNetsRows();
-        }
+    }
+
+    /** The end of a step: the output units squashed into {@link #y}. */
+    void finish() {
         squash(netY, y, net.outputs, Squash.SIGMOID);
     }
 
@@ -379,19 +407,64 @@ final class ForwardState {
         }
     }
 
-    /** The output units' net inputs into {@link #netY} from the packed weights. */
-    private void packedOutputNets() {
-        final double[] src = outSources;
-        int o = 0;
-        for (int c : net.outputCells[0]) {
-            src[o++] = yc[c];
+    /** Group {@code g}'s gate and cell net inputs from its product {@code gn} (see {@link PackedWeights} for the rows). */
+    void scatterGates(int g, double[] gn) {
+        final int sc = net.cellsPerBlock;
+        final int[] blocks = packed.gateBlocks[g];
+        final int b = blocks.length;
+        final int a = packed.segA[g];
+        final int o = a + packed.segC[g];
+        final int j0 = packed.gateRun[g];
+        if (j0 >= 0) {
+            // the group's blocks are one run j0, j0 + 1, ...: whole slices
+            System.arraycopy(gn, 0, netIn, j0, b);
+            System.arraycopy(gn, b, netForget, j0, b);
+            System.arraycopy(gn, o, netOut, j0, b);
+            if (sc == 1) {
+                System.arraycopy(gn, a, netCell, j0, b);
+                return;
+            }
+            for (int v = 0; v < sc; v++) {
+                final int from = a + v * b;
+                for (int i = 0; i < b; i++) {
+                    netCell[(j0 + i) * sc + v] = gn[from + i];
+                }
+            }
+            return;
         }
-        for (int m : net.outputInputs[0]) {
-            src[o++] = x[m];
+        for (int i = 0; i < b; i++) {
+            final int j = blocks[i];
+            netIn[j] = gn[i];
+            netForget[j] = gn[b + i];
+            netOut[j] = gn[o + i];
+            for (int v = 0; v < sc; v++) {
+                netCell[j * sc + v] = gn[a + v * b + i];
+            }
         }
-        src[o] = 1.0;
-        packed.outputNets(src);
-        System.arraycopy(packed.outputNet, 0, netY, 0, net.outputs);
+    }
+
+    /** Each output group's sources (its cells, its inputs, 1) into {@link #outSources}. */
+    void gatherOutputSources() {
+        for (int q = 0; q < outSources.length; q++) {
+            final int first = packed.outputUnits[q][0];
+            final double[] src = outSources[q];
+            int o = 0;
+            for (int c : net.outputCells[first]) {
+                src[o++] = yc[c];
+            }
+            for (int m : net.outputInputs[first]) {
+                src[o++] = x[m];
+            }
+            src[o] = 1.0;
+        }
+    }
+
+    /** Output group {@code q}'s net inputs from its product {@code on}. */
+    void scatterOutputs(int q, double[] on) {
+        final int[] units = packed.outputUnits[q];
+        for (int i = 0; i < units.length; i++) {
+            netY[units[i]] = on[i];
+        }
     }
 
     /**

@@ -143,6 +143,24 @@ final class Kernels {
         return cnt;
     }
 
+    /**
+     * {@code out[r] = sum_q w[s_q * stride + r] * u[uo + s_q]} for {@code r < rows}, over the
+     * sources {@code s_q = nz[0..count)} in order, from 0: the packed weights' product
+     * ({@link VectorKernels#columnProduct} in vectors, the same bits).
+     */
+    static void columnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz, int count,
+                              double[] out) {
+        zero(out, 0, rows);
+        for (int q = 0; q < count; q++) {
+            int s = nz[q];
+            double us = u[uo + s];
+            int o = s * stride;
+            for (int r = 0; r < rows; r++) {
+                out[r] = out[r] + w[o + r] * us;
+            }
+        }
+    }
+
     static void zero(double[] a, int from, int n) {
         for (int i = 0; i < n; i++) {
             a[from + i] = 0.0;
@@ -263,27 +281,56 @@ final class Kernels {
     }
 
     /**
-     * Gate rows {@code from..to)}, column by column: for source {@code m} and row {@code r}, the trace
-     * {@code t <- t decay[r] + gain[r] u_m}, the gradient {@code scale[r] t} (or
-     * {@code scale[r] u_m} for the untraced rows), recorded and applied with momentum.
+     * One group of blocks in the packed layout ({@link PackedWeights}, {@link PackedLearner}),
+     * source by source ({@code m < n}, value {@code u[uo + m]}; weights at {@code m * stride},
+     * traces at {@code m * traceStride}). Rows of segment A ({@code a} rows: input and forget
+     * gates): for each cell of the block {@code v < sc}, the trace of slab v,
+     * {@code t <- t decay + gain u_m}, and the gradient {@code sum_v scale t} (v ascending, the first
+     * term a product alone). Segment C ({@code c} rows: the cells): the trace at {@code sc * a + i},
+     * the gradient {@code scale t}. Segment O ({@code o} rows: the output gates): the gradient
+     * {@code dOut[i] u_m}, no trace. Each gradient is recorded (unless {@code grad} is null) and
+     * applied with momentum, {@code dw = mu v - lr g; v = dw; w += dw}: the row-major learner's
+     * arithmetic ({@link #cellRow}, {@link #learnRow}), operation by operation.
      */
-    static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int from,
-                                   int to, int n, double[] u, int uo, double[] decay, double[] gain,
-                                   double[] scale, boolean[] untraced, double lr, double mu) {
+    static void learnBlocks(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride, int a,
+                            int c, int o, int sc, int n, double[] u, int uo, double[] decay, double[] gain,
+                            double[] scale, double[] dOut, double lr, double mu) {
         for (int m = 0; m < n; m++) {
             final double um = u[uo + m];
-            final int o = m * stride;
-            for (int r = from; r < to; r++) {
-                final double t = tr[o + r] * decay[r] + gain[r] * um;
-                tr[o + r] = t;
-                final double g = scale[r] * (untraced[r] ? um : t);
-                if (grad != null) {
-                    grad[o + r] = g;
+            final int wo = m * stride;
+            final int to = m * traceStride;
+            for (int i = 0; i < a; i++) {
+                final double t = tr[to + i] * decay[i] + gain[i] * um;
+                tr[to + i] = t;
+                double g = scale[i] * t;
+                for (int v = 1; v < sc; v++) {
+                    final int r = v * a + i;
+                    final double tv = tr[to + r] * decay[r] + gain[r] * um;
+                    tr[to + r] = tv;
+                    g = g + scale[r] * tv;
                 }
-                final double dw = mu * vel[o + r] - lr * g;
-                vel[o + r] = dw;
-                w[o + r] += dw;
+                apply(w, vel, grad, wo + i, g, lr, mu);
+            }
+            final int cr = sc * a;
+            for (int i = 0; i < c; i++) {
+                final int r = cr + i;
+                final double t = tr[to + r] * decay[r] + gain[r] * um;
+                tr[to + r] = t;
+                apply(w, vel, grad, wo + a + i, scale[r] * t, lr, mu);
+            }
+            for (int i = 0; i < o; i++) {
+                apply(w, vel, grad, wo + a + c + i, dOut[i] * um, lr, mu);
             }
         }
+    }
+
+    /** Records the gradient {@code g} of weight {@code i} (unless {@code grad} is null) and applies it with momentum. */
+    private static void apply(double[] w, double[] vel, double[] grad, int i, double g, double lr, double mu) {
+        if (grad != null) {
+            grad[i] = g;
+        }
+        final double dw = mu * vel[i] - lr * g;
+        vel[i] = dw;
+        w[i] += dw;
     }
 }

@@ -23,16 +23,17 @@ import java.util.Map;
  *
  * <p>This is the fast path of {@link PaperLstm} (the reference, with the rules as the paper
  * writes them; {@code PaperLstmTest} holds the two to the same bits). Trains the network's weights
- * in place; the standard LSTM (one cell a block, no peepholes, fully connected) through a
- * column-major copy that the network reads back whenever its weights are asked for
- * ({@link PackedLearner}: the same bits, faster). Allocation-free per step.
+ * in place, row by row; the nets whose output units fall into groups of consecutive units (the
+ * standard LSTM, the paper's Experiment 1 and 2 nets) through a column-major copy that the network
+ * reads back whenever its weights are asked for ({@link PackedLearner}: the same bits, faster).
+ * Allocation-free per step.
  */
 public final class OnlineLearner implements StepLearner {
     private final LstmNetwork net;
     /** SIMD ({@link VectorKernels}) or plain loops; the weight changes are the same to the bit on both. */
     private final boolean simd;
     final ForwardState st;
-    /** The path for the standard LSTM ({@link PackedLearner}), or null: the row-major updates below. */
+    /** The packed path ({@link PackedLearner}), or null: the row-major updates below. */
     private final PackedLearner packed;
     private double learningRate;
     private double momentum;
@@ -65,7 +66,7 @@ public final class OnlineLearner implements StepLearner {
     }
 
     /**
-     * @param packedPath train the standard LSTM through {@link PackedLearner} (false: always row
+     * @param packedPath train through {@link PackedLearner} where the net allows (false: always row
      *     by row; the two give the same bits, which tests check)
      */
     OnlineLearner(LstmNetwork net, double learningRate, double momentum, boolean packedPath) {
@@ -82,7 +83,7 @@ public final class OnlineLearner implements StepLearner {
         dCell = new double[rowMajor];
         dIn = new double[rowMajor];
         dForget = new double[rowMajor];
-        int peep = net.peepholes ? net.cells * net.cellsPerBlock : 0;
+        int peep = net.peepholes && packed == null ? net.cells * net.cellsPerBlock : 0;
         dInPeep = new double[peep];
         dForgetPeep = new double[peep];
         e = new double[net.cells];
@@ -183,6 +184,35 @@ public final class OnlineLearner implements StepLearner {
         }
         steps++;
         return st.y;
+    }
+
+    /** Whether this learner trains a packed copy of the weights ({@link PackedLearner}). */
+    boolean packed() {
+        return packed != null;
+    }
+
+    /**
+     * For {@link StepProfile}: the first {@code parts} parts of a step on the packed path: 1 the
+     * forward pass, 2 and the output layer (deltas, errors sent back, output weights), 3 and the
+     * per-row factors of the gates (with the peepholes), 4 and the gate and cell rows' traces and
+     * updates (a whole step).
+     */
+    void partialStep(double[] input, double[] target, int parts) {
+        packed.own();
+        st.forward(input);
+        System.arraycopy(target, 0, this.target, 0, target.length);
+        if (parts >= 2) {
+            packed.outputLayer(st, this.target, recording, learningRate, momentum);
+        }
+        if (parts >= 3) {
+            packed.gateFactors(st, recording, learningRate, momentum);
+        }
+        if (parts >= 4) {
+            for (int g = 0; g < packed.groups(); g++) {
+                packed.updateGroup(st, g, recording, learningRate, momentum);
+            }
+        }
+        steps++;
     }
 
     /** Forward pass only (no learning, traces untouched); state advances. For free-running use. */
@@ -367,6 +397,19 @@ public final class OnlineLearner implements StepLearner {
     /** Block j's peephole traces, gradients and updates (the peepholes count as sources s(t-1) / s(t)). */
     private void peepholes(int j, double yf, double dIn1, double dForget1, double dOut, double lr,
                            double mu) {
+        peepholes(net, st, j, es, dInPeep, dForgetPeep, yf, dIn1, dForget1, dOut, velocity, recording ? grad : null,
+                lr, mu);
+    }
+
+    /**
+     * Block j's peephole traces, gradients and updates, in the network's arrays: {@code es} the
+     * error at each cell's state, the traces {@code dInPeep}, {@code dForgetPeep} ([cell][peephole
+     * cell of its block]), momentum terms {@code vel} and gradients {@code grad} (null: not
+     * recorded) indexed as the network's parameters. Shared with {@link PackedLearner}.
+     */
+    static void peepholes(LstmNetwork net, ForwardState st, int j, double[] es, double[] dInPeep,
+                          double[] dForgetPeep, double yf, double dIn1, double dForget1, double dOut,
+                          double[][] vel, double[][] grad, double lr, double mu) {
         final int sc = net.cellsPerBlock;
         final int c0 = j * sc;
         final double[] sPrev = st.sPrev;
@@ -383,9 +426,11 @@ public final class OnlineLearner implements StepLearner {
         }
         final double[][] p = net.params;
         final double[] s = st.s;
+        final double[] gOut = grad == null ? null : grad[LstmNetwork.P_PEEP_OUT];
+        final double[] gIn = grad == null ? null : grad[LstmNetwork.P_PEEP_IN];
+        final double[] gForget = grad == null ? null : grad[LstmNetwork.P_PEEP_FORGET];
         for (int v = 0; v < sc; v++) {
-            learn(p[LstmNetwork.P_PEEP_OUT], recorded(LstmNetwork.P_PEEP_OUT), velocity[LstmNetwork.P_PEEP_OUT], c0 + v,
-                    dOut * s[c0 + v], lr, mu);
+            learn(p[LstmNetwork.P_PEEP_OUT], gOut, vel[LstmNetwork.P_PEEP_OUT], c0 + v, dOut * s[c0 + v], lr, mu);
         }
         for (int w = 0; w < sc; w++) {
             double si = 0;
@@ -395,10 +440,8 @@ public final class OnlineLearner implements StepLearner {
                 si += es[c0 + v] * dInPeep[idx];
                 sf += es[c0 + v] * dForgetPeep[idx];
             }
-            learn(p[LstmNetwork.P_PEEP_IN], recorded(LstmNetwork.P_PEEP_IN), velocity[LstmNetwork.P_PEEP_IN], c0 + w,
-                    si, lr, mu);
-            learn(p[LstmNetwork.P_PEEP_FORGET], recorded(LstmNetwork.P_PEEP_FORGET),
-                    velocity[LstmNetwork.P_PEEP_FORGET], c0 + w, sf, lr, mu);
+            learn(p[LstmNetwork.P_PEEP_IN], gIn, vel[LstmNetwork.P_PEEP_IN], c0 + w, si, lr, mu);
+            learn(p[LstmNetwork.P_PEEP_FORGET], gForget, vel[LstmNetwork.P_PEEP_FORGET], c0 + w, sf, lr, mu);
         }
     }
 }

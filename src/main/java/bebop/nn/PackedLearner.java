@@ -3,16 +3,18 @@ package bebop.nn;
 import java.util.Arrays;
 
 /**
- * The online learner's path for the standard LSTM: blocks of one cell without peepholes, all
- * blocks with the same sources and all output units with the same sources (the fully connected
- * nets of {@link LstmConfig#fullyConnected} with one cell per block). It trains the column-major
- * copy of the weights that inference computes with ({@link PackedWeights}): the forward pass is
- * then one matrix-vector product per layer, and the updates run in vectors across the rows of a
+ * The online learner's packed path: it trains the column-major copy of the weights that inference
+ * computes with ({@link PackedWeights}), so that the forward pass is one matrix-vector product per
+ * group of blocks (and of output units), and the updates run in vectors across the rows of a
  * source, without the scalar tail every row has in {@link OnlineLearner}'s row-major updates.
+ * Every net whose output units fall into groups of consecutive units takes it: the standard LSTM,
+ * and the paper's Experiment 1 and 2 nets (blocks of two cells, masks, peepholes).
  *
  * <p>Each weight, trace and momentum term gets the arithmetic of the row-major path, operation
- * by operation (a trace {@code t yf + k u}, a gradient {@code es t} or {@code d u}, the change
- * {@code mu v - lr g}): the two paths give the same bits, which a test checks.
+ * by operation (a trace {@code t yf + k u}, a gradient {@code es t} or {@code d u}, a gate's
+ * gradient summed over its block's cells in order, the change {@code mu v - lr g}): the two paths
+ * give the same bits, which {@code PackedLearnerTest} checks. The peepholes (a few weights a block)
+ * learn in place in the network's arrays, by the row-major learner's own code.
  *
  * <p>While it trains, this learner's copy is the newest version of the weights: the network asks
  * for it back ({@link LstmNetwork#sync()}) before anything reads its arrays, and the learner
@@ -22,63 +24,103 @@ final class PackedLearner {
     private final LstmNetwork net;
     private final boolean simd;
     final PackedWeights weights;
-    private final int sources;
-    private final int gateStride;
-    /** Gate rows in use: input, forget and output gates and the cells, one of each per block (the rest pads). */
-    private final int gateRows;
-    private final int outputSources;
-    private final int outputStride;
+    private final int groups;
+    private final int outputGroups;
     /**
-     * Gate rows, source-major as the weights: traces in the input gate, forget gate and cell
-     * rows (0 in the output gate rows).
+     * Per gate group, source-major: for each cell of the block ({@code v}) a slab of {@code A}
+     * rows, the input gate traces then the forget gate traces of cell v of each block; then the
+     * cell-input traces ({@code C} rows), in the order of the weights' cell rows.
      */
-    private final double[] traces;
-    private final double[] gateVelocity;
-    private final double[] outputVelocity;
+    private final double[][] traces;
+    private final int[] traceStride;
+    private final double[][] gateVelocity;
+    private final double[][] outputVelocity;
     /** The last step's gradients in the packed layouts (only when recording). */
-    private final double[] gateGradient;
-    private final double[] outputGradient;
+    private final double[][] gateGradient;
+    private final double[][] outputGradient;
     /**
-     * Per gate row: trace decay (y_forget), trace gain (the a, b, f of the trace rule), and the
-     * error factor (e_s, or the output gate's delta).
+     * Per gate group and trace row: trace decay (y_forget), trace gain (the a, b, f of the trace
+     * rule), and the error factor (e_s); zero in the padding rows.
      */
-    private final double[] decay;
-    private final double[] gain;
-    private final double[] scale;
-    /** Per gate row: true for the output gates, whose gradient is delta times the source itself (no trace). */
-    private final boolean[] untraced;
-    /** The output units' deltas, zero in the padding rows. */
-    private final double[] delta;
-    /** The error at each cell, sent back from the output units. */
+    private final double[][] decay;
+    private final double[][] gain;
+    private final double[][] scale;
+    /** Per gate group: each block's output gate delta (the output gate rows' error factor). */
+    private final double[][] outDelta;
+    /** Per output group: the output units' deltas, zero in the padding rows. */
+    private final double[][] delta;
+    /** The error at each cell, sent back from the output units, and at each cell's state. */
     private final double[] cellError;
+    private final double[] es;
+    /** Peephole traces, momentum terms and gradients (indexed as the network's parameters; empty when off). */
+    private final double[] dInPeep;
+    private final double[] dForgetPeep;
+    private final double[][] peepVelocity;
+    private final double[][] peepGradient;
 
-    /** Whether {@code net} has the shape this path trains. */
+    /**
+     * Whether {@code net} can learn on this path: its output units, taken group by group
+     * ({@link PackedWeights}), come in ascending order, so that the error sent back to each cell
+     * adds the outputs' shares in the order the row-major learner adds them.
+     */
     static boolean supports(LstmNetwork net) {
-        return net.cellsPerBlock == 1 && !net.peepholes && PackedWeights.packsGates(net)
-                && PackedWeights.packsOutputs(net);
+        int next = 0;
+        for (int[] units : PackedWeights.of(net).outputUnits) {
+            for (int k : units) {
+                if (k != next++) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     PackedLearner(LstmNetwork net) {
         this.net = net;
         this.simd = net.arithmetic.vectors();
         this.weights = PackedWeights.of(net);
-        sources = net.sources[0];
-        gateStride = weights.gateStride();
-        gateRows = 4 * net.blocks;
-        outputSources = weights.outputSources();
-        outputStride = weights.outputStride();
-        traces = new double[sources * gateStride];
-        gateVelocity = new double[traces.length];
-        gateGradient = new double[traces.length];
-        outputVelocity = new double[outputSources * outputStride];
-        outputGradient = new double[outputVelocity.length];
-        decay = new double[gateStride];
-        gain = new double[gateStride];
-        scale = new double[gateStride];
-        untraced = new boolean[gateStride];
-        Arrays.fill(untraced, 2 * net.blocks, 3 * net.blocks, true);
-        delta = new double[outputStride];
+        final int sc = net.cellsPerBlock;
+        groups = weights.gateGroups();
+        traces = new double[groups][];
+        traceStride = new int[groups];
+        gateVelocity = new double[groups][];
+        gateGradient = new double[groups][];
+        decay = new double[groups][];
+        gain = new double[groups][];
+        scale = new double[groups][];
+        outDelta = new double[groups][];
+        for (int g = 0; g < groups; g++) {
+            int n = weights.gateSources[g];
+            traceStride[g] = sc * weights.segA[g] + weights.segC[g];
+            traces[g] = new double[n * traceStride[g]];
+            gateVelocity[g] = new double[n * weights.gateStride[g]];
+            gateGradient[g] = new double[n * weights.gateStride[g]];
+            decay[g] = new double[traceStride[g]];
+            gain[g] = new double[traceStride[g]];
+            scale[g] = new double[traceStride[g]];
+            outDelta[g] = new double[weights.segO[g]];
+        }
+        outputGroups = weights.outputGroups();
+        outputVelocity = new double[outputGroups][];
+        outputGradient = new double[outputGroups][];
+        delta = new double[outputGroups][];
+        for (int q = 0; q < outputGroups; q++) {
+            outputVelocity[q] = new double[weights.outputSourceCount[q] * weights.outputStride[q]];
+            outputGradient[q] = new double[outputVelocity[q].length];
+            delta[q] = new double[weights.outputStride[q]];
+        }
         cellError = new double[net.cells];
+        es = new double[net.cells];
+        int peep = net.peepholes ? net.cells * sc : 0;
+        dInPeep = new double[peep];
+        dForgetPeep = new double[peep];
+        peepVelocity = new double[net.params.length][];
+        peepGradient = new double[net.params.length][];
+        for (int p = 0; p < net.params.length; p++) {
+            int len = LstmNetwork.isPeephole(p) ? net.params[p].length : 0;
+            peepVelocity[p] = new double[len];
+            peepGradient[p] = new double[len];
+        }
     }
 
     /** Makes this learner's copy the newest weights of the network, reloading it when the network's changed. */
@@ -92,17 +134,28 @@ final class PackedLearner {
 
     /** Writes this learner's weights into the network's arrays (called by {@link LstmNetwork#sync()}). */
     void writeBack() {
-        weights.unpack(weights.gates(), weights.outputs(), net.params);
+        weights.unpack(weights.gates, weights.outputs, net.params);
         weights.version = ++net.version;
     }
 
     void resetTraces() {
-        Arrays.fill(traces, 0);
+        for (double[] t : traces) {
+            Arrays.fill(t, 0);
+        }
+        Arrays.fill(dInPeep, 0);
+        Arrays.fill(dForgetPeep, 0);
     }
 
     void resetMomentum() {
-        Arrays.fill(gateVelocity, 0);
-        Arrays.fill(outputVelocity, 0);
+        for (double[] v : gateVelocity) {
+            Arrays.fill(v, 0);
+        }
+        for (double[] v : outputVelocity) {
+            Arrays.fill(v, 0);
+        }
+        for (double[] v : peepVelocity) {
+            Arrays.fill(v, 0);
+        }
     }
 
     /**
@@ -110,54 +163,89 @@ final class PackedLearner {
      * learner's weights) against {@code target}; the gradients are kept when {@code record}.
      */
     void learn(ForwardState st, double[] target, boolean record, double lr, double mu) {
-        final int outputs = net.outputs;
-        for (int k = 0; k < outputs; k++) {
-            delta[k] = st.y[k] - target[k];
+        outputLayer(st, target, record, lr, mu);
+        gates(st, record, lr, mu);
+    }
+
+    /** The output units: deltas, the error sent back to each cell (old weights), the output weights' updates. */
+    void outputLayer(ForwardState st, double[] target, boolean record, double lr, double mu) {
+        Arrays.fill(cellError, 0);
+        for (int q = 0; q < outputGroups; q++) {
+            final int[] units = weights.outputUnits[q];
+            final double[] d = delta[q];
+            for (int i = 0; i < units.length; i++) {
+                d[i] = st.y[units[i]] - target[units[i]];
+            }
+            cellErrors(q, cellError);
         }
-        cellErrors(cellError);
-        final double[] w = weights.outputs();
-        final double[] src = st.outSources;
-        final double[] og = record ? outputGradient : null;
-        if (simd) {
-            VectorKernels.learnColumns(w, outputVelocity, og, outputStride, outputs, outputSources, src, delta, lr,
-                    mu);
-        } else {
-            Kernels.learnColumns(w, outputVelocity, og, outputStride, 0, outputs, outputSources, src, delta, lr, mu);
+        for (int q = 0; q < outputGroups; q++) {
+            final double[] w = weights.outputs[q];
+            final double[] og = record ? outputGradient[q] : null;
+            final int rows = weights.outputUnits[q].length;
+            final int stride = weights.outputStride[q];
+            final int n = weights.outputSourceCount[q];
+            if (simd) {
+                VectorKernels.learnColumns(w, outputVelocity[q], og, stride, rows, n, st.outSources[q], delta[q], lr,
+                        mu);
+            } else {
+                Kernels.learnColumns(w, outputVelocity[q], og, stride, 0, rows, n, st.outSources[q], delta[q], lr, mu);
+            }
         }
-        gateFactors(st, cellError);
-        final double[] gg = record ? gateGradient : null;
+    }
+
+    /** The gate and cell weights: the per-row factors of each block, the peepholes, then the packed updates. */
+    void gates(ForwardState st, boolean record, double lr, double mu) {
+        gateFactors(st, record, lr, mu);
+        for (int g = 0; g < groups; g++) {
+            updateGroup(st, g, record, lr, mu);
+        }
+    }
+
+    int groups() {
+        return groups;
+    }
+
+    /** Group {@code g}'s traces, gradients and weight changes (all its gate and cell rows, source by source). */
+    void updateGroup(ForwardState st, int g, boolean record, double lr, double mu) {
+        final double[] gg = record ? gateGradient[g] : null;
         if (simd) {
-            VectorKernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, gateRows, sources,
-                    st.u, 0, decay, gain, scale, untraced, 2 * net.blocks, 3 * net.blocks, lr, mu);
+            VectorKernels.learnBlocks(weights.gates[g], gateVelocity[g], traces[g], gg, weights.gateStride[g],
+                    traceStride[g], weights.segA[g], weights.segC[g], weights.segO[g], net.cellsPerBlock,
+                    weights.gateSources[g], st.u, weights.gateSourceOffset[g], decay[g], gain[g], scale[g],
+                    outDelta[g], lr, mu);
         } else {
-            Kernels.learnTracedColumns(weights.gates(), gateVelocity, traces, gg, gateStride, 0, gateRows, sources, st.u,
-                    0, decay, gain, scale, untraced, lr, mu);
+            Kernels.learnBlocks(weights.gates[g], gateVelocity[g], traces[g], gg, weights.gateStride[g],
+                    traceStride[g], weights.segA[g], weights.segC[g], weights.segO[g], net.cellsPerBlock,
+                    weights.gateSources[g], st.u, weights.gateSourceOffset[g], decay[g], gain[g], scale[g],
+                    outDelta[g], lr, mu);
         }
     }
 
     /**
-     * The error at each cell, from the output weights before they change: {@code e_c = sum_k w_kc
-     * delta_k}, k ascending. Four cells at a time: each sum is a chain of dependent adds.
+     * The error at the cells of output group {@code q}, from its weights before they change:
+     * {@code e_c += w_kc delta_k} over the group's units k ascending (the groups come in ascending
+     * order, so each sum adds its terms as the row-major learner does). Four cells at a time: each
+     * sum is a chain of dependent adds.
      */
-    private void cellErrors(double[] e) {
-        Arrays.fill(e, 0);
-        final double[] w = weights.outputs();
-        final int[] cells = net.outputCells[0];
-        final int outputs = net.outputs;
-        final int stride = outputStride;
+    private void cellErrors(int q, double[] e) {
+        final double[] w = weights.outputs[q];
+        final int[] cells = net.outputCells[weights.outputUnits[q][0]];
+        final int outputs = weights.outputUnits[q].length;
+        final int stride = weights.outputStride[q];
+        final double[] d = delta[q];
         int i = 0;
         for (; i + 4 <= cells.length; i += 4) {
             final int o = i * stride;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
+            double s0 = e[cells[i]];
+            double s1 = e[cells[i + 1]];
+            double s2 = e[cells[i + 2]];
+            double s3 = e[cells[i + 3]];
             for (int k = 0; k < outputs; k++) {
-                final double d = delta[k];
-                s0 += w[o + k] * d;
-                s1 += w[o + stride + k] * d;
-                s2 += w[o + 2 * stride + k] * d;
-                s3 += w[o + 3 * stride + k] * d;
+                final double dk = d[k];
+                s0 += w[o + k] * dk;
+                s1 += w[o + stride + k] * dk;
+                s2 += w[o + 2 * stride + k] * dk;
+                s3 += w[o + 3 * stride + k] * dk;
             }
             e[cells[i]] = s0;
             e[cells[i + 1]] = s1;
@@ -166,45 +254,77 @@ final class PackedLearner {
         }
         for (; i < cells.length; i++) {
             final int o = i * stride;
-            double sum = 0;
+            double sum = e[cells[i]];
             for (int k = 0; k < outputs; k++) {
-                sum += w[o + k] * delta[k];
+                sum += w[o + k] * d[k];
             }
             e[cells[i]] = sum;
         }
     }
 
-    /** The per-row factors of the gate updates: {@link OnlineLearner}'s block and cell rows, the same expressions. */
-    private void gateFactors(ForwardState st, double[] e) {
-        final int b = net.blocks;
-        for (int j = 0; j < b; j++) {
-            final double yo = st.yOut[j];
-            final double h = st.hs[j];
-            double sum = 0;
-            sum += h * e[j];
-            final double es = yo * Activations.hPrimeFromValue(h) * e[j];
-            final double dOut = yo * (1 - yo) * sum;
-            final double yf = st.yForget[j];
-            final double yi = st.yIn[j];
-            final double dIn1 = yi * (1 - yi);
-            final double dForget1 = yf * (1 - yf);
-            final double g = st.gc[j];
-            decay[j] = yf;
-            gain[j] = g * dIn1;
-            scale[j] = es;
-            decay[b + j] = yf;
-            gain[b + j] = st.sPrev[j] * dForget1;
-            scale[b + j] = es;
-            scale[2 * b + j] = dOut;
-            decay[3 * b + j] = yf;
-            gain[3 * b + j] = Activations.gPrimeFromValue(g) * yi;
-            scale[3 * b + j] = es;
+    /**
+     * The per-row factors of the gate updates, block by block: {@link OnlineLearner}'s block and
+     * cell rows, the same expressions; and the block's peepholes.
+     */
+    void gateFactors(ForwardState st, boolean record, double lr, double mu) {
+        final int sc = net.cellsPerBlock;
+        final double[] e = cellError;
+        for (int g = 0; g < groups; g++) {
+            final int[] blocks = weights.gateBlocks[g];
+            final int b = blocks.length;
+            final int a = weights.segA[g];
+            final int cellRows = sc * a;
+            final double[] dec = decay[g];
+            final double[] gn = gain[g];
+            final double[] sca = scale[g];
+            for (int i = 0; i < b; i++) {
+                final int j = blocks[i];
+                final int c0 = j * sc;
+                final double yo = st.yOut[j];
+                double sum = 0;
+                for (int v = 0; v < sc; v++) {
+                    final int c = c0 + v;
+                    final double h = st.hs[c];
+                    sum += h * e[c];
+                    es[c] = yo * Activations.hPrimeFromValue(h) * e[c];
+                }
+                final double dOut = yo * (1 - yo) * sum;
+                outDelta[g][i] = dOut;
+                final double yf = st.yForget[j];
+                final double yi = st.yIn[j];
+                final double dIn1 = yi * (1 - yi);
+                final double dForget1 = yf * (1 - yf);
+                for (int v = 0; v < sc; v++) {
+                    final int c = c0 + v;
+                    final double gc = st.gc[c];
+                    final int ri = v * a + i;
+                    final int rf = v * a + b + i;
+                    final int rc = cellRows + v * b + i;
+                    dec[ri] = yf;
+                    gn[ri] = gc * dIn1;
+                    sca[ri] = es[c];
+                    dec[rf] = yf;
+                    gn[rf] = st.sPrev[c] * dForget1;
+                    sca[rf] = es[c];
+                    dec[rc] = yf;
+                    gn[rc] = Activations.gPrimeFromValue(gc) * yi;
+                    sca[rc] = es[c];
+                }
+                if (net.peepholes) {
+                    OnlineLearner.peepholes(net, st, j, es, dInPeep, dForgetPeep, yf, dIn1, dForget1, dOut,
+                            peepVelocity, record ? peepGradient : null, lr, mu);
+                }
+            }
         }
     }
 
     /** The last step's gradients into the row-major arrays {@code into} (indexed as the network's parameters). */
     void gradients(double[][] into) {
         weights.unpack(gateGradient, outputGradient, into);
+        for (int p = 0; p < into.length; p++) {
+            if (LstmNetwork.isPeephole(p)) {
+                System.arraycopy(peepGradient[p], 0, into[p], 0, peepGradient[p].length);
+            }
+        }
     }
-
 }

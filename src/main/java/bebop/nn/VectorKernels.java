@@ -57,7 +57,8 @@ final class VectorKernels {
     /**
      * e^x for |x| <= {@link Activations#CLAMP}, within about 2 units in the last place:
      * x = k ln 2 + r with |r| <= ln 2 / 2, e^r by its Taylor series to degree 12 (error below
-     * r^13 / 13! = 1.7e-16), times 2^k built in the exponent bits.
+     * r^13 / 13! = 1.7e-16), times 2^k built in the exponent bits. {@link #squash} has the same
+     * operations written out (tested: its lanes equal {@link #exp(double)}, which equals this).
      */
     static DoubleVector exp(DoubleVector x) {
         DoubleVector shifted = x.mul(LOG2_E).add(SHIFTER);
@@ -94,8 +95,18 @@ final class VectorKernels {
     static void squash(double[] x, double[] out, int n, double scale, double shift) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector v = exp(DoubleVector.fromArray(SPECIES, x, i)
-                    .max(-Activations.CLAMP).min(Activations.CLAMP).neg());
+            // exp(DoubleVector) written out: a call to it that the JIT does not inline boxes its vectors
+            DoubleVector a = DoubleVector.fromArray(SPECIES, x, i).max(-Activations.CLAMP).min(Activations.CLAMP).neg();
+            DoubleVector shifted = a.mul(LOG2_E).add(SHIFTER);
+            DoubleVector k = shifted.sub(SHIFTER);
+            DoubleVector r = a.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[0]);
+            for (int t = 1; t < EXP_TAYLOR.length; t++) {
+                p = p.fma(r, DoubleVector.broadcast(SPECIES, EXP_TAYLOR[t]));
+            }
+            LongVector bits = (LongVector) shifted.reinterpretAsLongs();
+            DoubleVector v = p.mul(bits.add(1023 - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles());
             DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
             one.div(v.add(1.0)).mul(scale).add(shift).intoArray(out, i);
         }
@@ -231,6 +242,24 @@ final class VectorKernels {
             streamedColumnProduct(w, stride, rows, u, uo, nz, count, out);
             return;
         }
+        if (stride == 3 * LANES && rows > 2 * LANES) {
+            // three vectors (the gate groups of the paper's nets at 8 lanes): one pass over the sources
+            DoubleVector a0 = DoubleVector.zero(SPECIES);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            for (int q = 0; q < count; q++) {
+                int s = nz[q];
+                double us = u[uo + s];
+                int o = s * stride;
+                a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(us));
+                a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + LANES).mul(us));
+                a2 = a2.add(DoubleVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
+            }
+            a0.intoArray(out, 0);
+            a1.intoArray(out, LANES);
+            a2.intoArray(out, 2 * LANES);
+            return;
+        }
         // Two vectors of rows per pass: each add waits for the one before it in its row.
         int r = 0;
         for (; r + 2 * LANES <= stride && r < rows; r += 2 * LANES) {
@@ -255,76 +284,168 @@ final class VectorKernels {
             a0.intoArray(out, r);
         }
     }
-    /**
-     * Records the gradient {@code g} at {@code o} (unless {@code grad} is null) and applies it with
-     * momentum, as the plain loops do: {@code dw = mu v - lr g; v = dw; w += dw}.
-     */
-    private static void apply(DoubleVector g, double[] grad, double[] vel, double[] w, int o, double lr, double mu) {
-        if (grad != null) {
-            g.intoArray(grad, o);
-        }
-        DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g.mul(lr));
-        dw.intoArray(vel, o);
-        DoubleVector.fromArray(SPECIES, w, o).add(dw).intoArray(w, o);
-    }
 
     /**
-     * SIMD {@link Kernels#learnColumns} (same arithmetic element by element). Source by
-     * source, so that the arrays stream through the cache; the rows past the last whole vector
-     * after that, by the plain loop (padding rows are not stored: stores bound these updates).
+     * SIMD {@link Kernels#learnColumns} (same arithmetic element by element), source by source,
+     * over whole vectors: the padding rows up to {@code stride} (a multiple of the lane count) too,
+     * whose delta is 0, so that they stay 0 ({@code 0 - lr (+-0) = +0}), with no scalar tail.
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
-        final int whole = rows / LANES * LANES;
         for (int s = 0; s < n; s++) {
             final double us = src[s];
             final int o = s * stride;
-            for (int r = 0; r < whole; r += LANES) {
+            for (int r = 0; r < stride; r += LANES) {
                 DoubleVector g = DoubleVector.fromArray(SPECIES, delta, r).mul(us);
-                apply(g, grad, vel, w, o + r, lr, mu);
+                if (grad != null) {
+                    g.intoArray(grad, o + r);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o + r).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, o + r);
+                DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
             }
-        }
-        if (whole < rows) {
-            Kernels.learnColumns(w, vel, grad, stride, whole, rows, n, src, delta, lr, mu);
         }
     }
 
     /**
-     * SIMD {@link Kernels#learnTracedColumns} (same arithmetic element by element).
-     * Source by source, so that the arrays stream through the cache (the per-row factors are few
-     * and stay in the first-level cache). Whole vectors of untraced rows ({@code untracedFrom..
-     * untracedTo)}) skip the traces; the rows past the last whole vector go after that, by the
-     * plain loop.
+     * SIMD {@link Kernels#learnBlocks} (same arithmetic element by element): {@code a}, {@code c}
+     * and {@code o} are whole vectors (the packed layout pads each segment). Blocks of one and of
+     * two cells (the standard LSTM, the paper's nets) have their own loops; blocks of more cells
+     * take the plain loop. Segment by segment, each over all sources: the columns of a group stay
+     * in the first-level cache, and three calls cost less than three per source.
      */
-    static void learnTracedColumns(double[] w, double[] vel, double[] tr, double[] grad, int stride, int rows, int n,
-                                   double[] u, int uo, double[] decay, double[] gain, double[] scale,
-                                   boolean[] untraced, int untracedFrom, int untracedTo, double lr, double mu) {
-        final int whole = rows / LANES * LANES;
+    static void learnBlocks(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride, int a,
+                            int c, int o, int sc, int n, double[] u, int uo, double[] decay, double[] gain,
+                            double[] scale, double[] dOut, double lr, double mu) {
+        if (sc > 2) {
+            Kernels.learnBlocks(w, vel, tr, grad, stride, traceStride, a, c, o, sc, n, u, uo, decay, gain, scale, dOut,
+                    lr, mu);
+            return;
+        }
+        if (sc == 1) {
+            blocks1(w, vel, tr, grad, stride, traceStride, a, c, o, n, u, uo, decay, gain, scale, dOut, lr, mu);
+            return;
+        }
+        gates2(w, vel, tr, grad, stride, traceStride, a, n, u, uo, decay, gain, scale, lr, mu);
+        cells(w, vel, tr, grad, stride, a, traceStride, sc * a, c, n, u, uo, decay, gain, scale, lr, mu);
+        outputGates(w, vel, grad, stride, a + c, o, n, u, uo, dOut, lr, mu);
+    }
+
+    /**
+     * Blocks of one cell (the standard LSTM): segments A and C are alike (a trace, the gradient
+     * {@code scale t}), so one loop runs over both, then segment O, source by source in one pass.
+     */
+    private static void blocks1(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
+                                int a, int c, int o, int n, double[] u, int uo, double[] decay, double[] gain,
+                                double[] scale, double[] dOut, double lr, double mu) {
+        final int traced = a + c; // with one cell, trace row r belongs to weight row r
         for (int m = 0; m < n; m++) {
             final double um = u[uo + m];
-            final int o = m * stride;
-            for (int r = 0; r < whole; r += LANES) {
-                DoubleVector g;
-                if (r >= untracedFrom && r + LANES <= untracedTo) {
-                    g = DoubleVector.fromArray(SPECIES, scale, r).mul(um);
-                } else {
-                    DoubleVector t = DoubleVector.fromArray(SPECIES, tr, o + r)
-                            .mul(DoubleVector.fromArray(SPECIES, decay, r))
-                            .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
-                    t.intoArray(tr, o + r);
-                    if (r + LANES <= untracedFrom || r >= untracedTo) {
-                        g = DoubleVector.fromArray(SPECIES, scale, r).mul(t);
-                    } else {
-                        g = DoubleVector.fromArray(SPECIES, scale, r)
-                                .mul(t.blend(um, VectorMask.fromArray(SPECIES, untraced, r)));
-                    }
+            final int wo = m * stride;
+            final int to = m * traceStride;
+            for (int i = 0; i < traced; i += LANES) {
+                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to + i)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, i))
+                        .add(DoubleVector.fromArray(SPECIES, gain, i).mul(um));
+                t.intoArray(tr, to + i);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, i).mul(t);
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
                 }
-                apply(g, grad, vel, w, o + r, lr, mu);
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+            }
+            for (int i = traced; i < traced + o; i += LANES) {
+                DoubleVector g = DoubleVector.fromArray(SPECIES, dOut, i - traced).mul(um);
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
             }
         }
-        if (whole < rows) {
-            Kernels.learnTracedColumns(w, vel, tr, grad, stride, whole, rows, n, u, uo, decay, gain, scale,
-                    untraced, lr, mu);
+    }
+
+    /*
+     * Each segment is a small method of its own, its vector code written out: no vector crosses a
+     * call, since a call that the JIT does not inline (it stops inlining when a compilation grows
+     * too large) boxes its vectors, which made these loops allocate and run 2-3x slower. Each
+     * does the plain loop's operations in its order: the trace t * decay + gain * u, the gradient,
+     * the change mu * v - lr * g, the weight w + dw.
+     */
+
+    /** Segment A, blocks of two cells: the gradient {@code scale_0 t_0 + scale_1 t_1}. */
+    private static void gates2(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
+                               int a, int n, double[] u, int uo, double[] decay, double[] gain, double[] scale,
+                               double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            final double um = u[uo + m];
+            final int wo = m * stride;
+            final int to = m * traceStride;
+            for (int i = 0; i < a; i += LANES) {
+                final int r = a + i;
+                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to + i)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, i))
+                        .add(DoubleVector.fromArray(SPECIES, gain, i).mul(um));
+                t0.intoArray(tr, to + i);
+                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to + r)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, r))
+                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
+                t1.intoArray(tr, to + r);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, i).mul(t0)
+                        .add(DoubleVector.fromArray(SPECIES, scale, r).mul(t1));
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+            }
+        }
+    }
+
+    /** Segment C (weights from {@code wc} in each column, traces from {@code cr}): the gradient {@code scale t}. */
+    private static void cells(double[] w, double[] vel, double[] tr, double[] grad, int stride, int wc,
+                              int traceStride, int cr, int c, int n, double[] u, int uo, double[] decay,
+                              double[] gain, double[] scale, double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            final double um = u[uo + m];
+            final int wo = m * stride + wc;
+            final int to = m * traceStride + cr;
+            for (int i = 0; i < c; i += LANES) {
+                final int r = cr + i;
+                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to + i)
+                        .mul(DoubleVector.fromArray(SPECIES, decay, r))
+                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
+                t.intoArray(tr, to + i);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, r).mul(t);
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+            }
+        }
+    }
+
+    /** Segment O (from {@code wc} in each column): the gradient {@code dOut u_m}. */
+    private static void outputGates(double[] w, double[] vel, double[] grad, int stride, int wc, int o, int n,
+                                    double[] u, int uo, double[] dOut, double lr, double mu) {
+        for (int m = 0; m < n; m++) {
+            final double um = u[uo + m];
+            final int wo = m * stride + wc;
+            for (int i = 0; i < o; i += LANES) {
+                DoubleVector g = DoubleVector.fromArray(SPECIES, dOut, i).mul(um);
+                if (grad != null) {
+                    g.intoArray(grad, wo + i);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo + i);
+                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+            }
         }
     }
 }

@@ -19,7 +19,8 @@ class BenchCommandTest {
         assertEquals(3, j.get("hidden").asInt());
         assertEquals(1, j.get("threads").asInt());
         for (String key : new String[] {"online_steps_per_s", "generate_steps_per_s", "forward_steps_per_s",
-            "paper_exp2_online_steps_per_s", "paper_exp2_generate_steps_per_s", "paper_exp1_online_steps_per_s",
+            "paper_exp2_online_steps_per_s", "paper_exp2_generate_steps_per_s",
+            "paper_exp2_generate_batch32_steps_per_s", "paper_exp1_online_steps_per_s",
             "paper_exp1_dekf_steps_per_s", "paper_exp2_dekf_steps_per_s", "bptt_batch1_steps_per_s",
             "bptt_batch32_steps_per_s"}) {
             assertTrue(j.get(key).asLong() > 0, key + " in " + r.out());
@@ -37,6 +38,16 @@ class BenchCommandTest {
         assertTrue(r.out().contains("online_steps_per_s"), r.out());
         assertTrue(r.out().contains("paper_exp2_online_steps_per_s"), r.out());
         assertTrue(r.out().contains("paper_exp2_dekf_steps_per_s"), r.out());
+    }
+
+    @Test
+    void profilePrintsTheShareOfEachPartForThePapersNets() {
+        CliRun r = CliRun.of("bench", "--profile", "--seconds", "0.02", "--warmup", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String s : new String[] {"paper_exp1_online", "paper_exp2_online", "forward pass", "output layer",
+            "gate factors and peepholes", "traces and updates", "%"}) {
+            assertTrue(r.out().contains(s), s + " in " + r.out());
+        }
     }
 
     @Test

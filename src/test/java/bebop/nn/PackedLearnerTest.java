@@ -10,17 +10,25 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The standard LSTM's learner ({@link PackedLearner}) against the row-major learner: the same
- * bits for outputs, gradients and weights, step by step, on both arithmetic paths; and the
- * network always hands out its newest weights while the packed copy trains.
+ * The packed learner ({@link PackedLearner}) against the row-major learner: the same bits for
+ * outputs, gradients and weights, step by step, on both arithmetic paths, for the standard LSTM
+ * and the paper's nets (blocks of two cells, masks, peepholes on and off); and the network always
+ * hands out its newest weights while the packed copy trains.
  */
 class PackedLearnerTest {
-    /** Standard shapes: the benchmark's, and odd sizes whose rows do not fill whole vectors. */
+    /** Shapes that learn on the packed path: the benchmark's, odd sizes whose rows do not fill whole vectors, the paper's nets. */
     static LstmConfig[] standard() {
         return new LstmConfig[] {
             LstmConfig.fullyConnected(25, 25, 16, 1, LstmConfig.GateBiasSet.ZERO).withPeepholes(false),
             LstmConfig.fullyConnected(7, 7, 5, 1, LstmConfig.GateBiasSet.NNSP).withPeepholes(false),
             LstmConfig.fullyConnected(1, 3, 3, 1, LstmConfig.GateBiasSet.ZERO).withPeepholes(false),
+            LstmConfig.experiment1(),
+            LstmConfig.experiment1().withPeepholes(false),
+            LstmConfig.experiment2(),
+            LstmConfig.experiment2().withPeepholes(false),
+            LstmConfig.experiment2(7),
+            LstmConfig.fullyConnected(9, 9, 5, 3, LstmConfig.GateBiasSet.NNSP),
+            LstmConfig.fullyConnected(5, 4, 3, 1, LstmConfig.GateBiasSet.ICANN),
         };
     }
 
@@ -35,14 +43,17 @@ class PackedLearnerTest {
     }
 
     @Test
-    void onlyTheStandardShapeTakesThePackedPath() {
+    void thePapersNetsTakeThePackedPathAndOutputsOutOfOrderDoNot() {
         for (LstmConfig cfg : standard()) {
             assertTrue(PackedLearner.supports(LstmNetwork.create(cfg, 1)), cfg.toString());
         }
-        assertFalse(PackedLearner.supports(LstmNetwork.create(LstmConfig.experiment1(), 1)), "two cells a block");
-        assertFalse(PackedLearner.supports(LstmNetwork.create(LstmConfig.experiment2(), 1)), "masked sources");
-        assertFalse(PackedLearner.supports(LstmNetwork.create(
-                LstmConfig.fullyConnected(5, 5, 3, 1, LstmConfig.GateBiasSet.ZERO), 1)), "peepholes");
+        // outputs 0 and 2 have the same sources, 1 others: the error sent back to a cell would add
+        // the outputs' shares in another order than the row-major learner
+        boolean[][] cellToOut = {{true, true}, {true, false}, {true, true}};
+        LstmConfig mixed = LstmConfig.fullyConnected(3, 3, 2, 1, LstmConfig.GateBiasSet.ZERO)
+                .withMasks(LstmConfig.filled(2, 3, true), LstmConfig.filled(2, 2, true), cellToOut,
+                        LstmConfig.filled(3, 3, true));
+        assertFalse(PackedLearner.supports(LstmNetwork.create(mixed, 1)), "outputs out of order");
     }
 
     @Test

@@ -88,7 +88,7 @@ class SimdPathTest {
         SplittableRandom rng = new SplittableRandom(12);
         int lanes = VectorKernels.lanes();
         // rows below and above VectorKernels.STREAM_ROWS: sums in registers, and in memory
-        for (int rows : new int[] {1, 7, 64, 93, VectorKernels.STREAM_ROWS - 1, VectorKernels.STREAM_ROWS + 5, 1030}) {
+        for (int rows : new int[] {1, 7, 3 * VectorKernels.lanes(), 3 * VectorKernels.lanes() - 2, 64, 93, VectorKernels.STREAM_ROWS - 1, VectorKernels.STREAM_ROWS + 5, 1030}) {
             int stride = (rows + lanes - 1) / lanes * lanes;
             int n = 45;
             double[] w = new double[n * stride];
@@ -116,6 +116,74 @@ class SimdPathTest {
             for (int r = 0; r < rows; r++) {
                 assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(out[r]),
                         rows + " rows, row " + r);
+            }
+        }
+    }
+
+    @Test
+    void thePackedLearnersKernelsGiveThePlainLoopsBits() {
+        SplittableRandom rng = new SplittableRandom(21);
+        int lanes = VectorKernels.lanes();
+        for (int sc = 1; sc <= 3; sc++) {
+            for (boolean record : new boolean[] {false, true}) {
+                // a group of 5 blocks of sc cells, segments padded to whole vectors as PackedWeights pads them
+                int b = 5;
+                int a = PackedWeights.roundUp(2 * b, lanes);
+                int c = PackedWeights.roundUp(sc * b, lanes);
+                int o = PackedWeights.roundUp(b, lanes);
+                int stride = a + c + o;
+                int traceStride = sc * a + c;
+                int n = 13;
+                double[] u = random(rng, n + 2);
+                u[4] = 0.0;
+                double[] decay = random(rng, traceStride);
+                double[] gain = random(rng, traceStride);
+                double[] scale = random(rng, traceStride);
+                double[] dOut = random(rng, o);
+                double[][] plain = {random(rng, n * stride), random(rng, n * stride), random(rng, n * traceStride),
+                    new double[n * stride]};
+                double[][] simd = new double[4][];
+                for (int i = 0; i < 4; i++) {
+                    simd[i] = plain[i].clone();
+                }
+                for (int step = 0; step < 3; step++) {
+                    Kernels.learnBlocks(plain[0], plain[1], plain[2], record ? plain[3] : null, stride, traceStride, a, c,
+                            o, sc, n, u, 2, decay, gain, scale, dOut, 0.01, 0.9);
+                    VectorKernels.learnBlocks(simd[0], simd[1], simd[2], record ? simd[3] : null, stride, traceStride, a,
+                            c, o, sc, n, u, 2, decay, gain, scale, dOut, 0.01, 0.9);
+                }
+                for (int i = 0; i < 4; i++) {
+                    assertArrayEquals(plain[i], simd[i], 0.0, "sc " + sc + " record " + record + " array " + i);
+                }
+            }
+        }
+        for (int rows : new int[] {1, 12, 13, 25}) {
+            int stride = PackedWeights.roundUp(rows, lanes);
+            int n = 9;
+            double[] src = random(rng, n);
+            double[] delta = new double[stride];
+            System.arraycopy(random(rng, rows), 0, delta, 0, rows); // the padding rows' deltas are 0
+            double[][] plain = {new double[n * stride], new double[n * stride], new double[n * stride]};
+            for (int s = 0; s < n; s++) {
+                // the padding rows' weights and momentum terms are 0, as in the learner
+                System.arraycopy(random(rng, rows), 0, plain[0], s * stride, rows);
+                System.arraycopy(random(rng, rows), 0, plain[1], s * stride, rows);
+            }
+            double[][] simd = {plain[0].clone(), plain[1].clone(), plain[2].clone()};
+            for (int step = 0; step < 3; step++) {
+                Kernels.learnColumns(plain[0], plain[1], plain[2], stride, 0, rows, n, src, delta, 0.01, 0.9);
+                VectorKernels.learnColumns(simd[0], simd[1], simd[2], stride, rows, n, src, delta, 0.01, 0.9);
+            }
+            for (int s = 0; s < n; s++) {
+                for (int r = 0; r < stride; r++) {
+                    int i = s * stride + r;
+                    if (r < rows) {
+                        assertEquals(plain[0][i], simd[0][i], 0.0, "weight, rows " + rows);
+                        assertEquals(plain[2][i], simd[2][i], 0.0, "gradient, rows " + rows);
+                    } else {
+                        assertEquals(0, Double.doubleToRawLongBits(simd[0][i]), "a padding weight stays +0");
+                    }
+                }
             }
         }
     }
