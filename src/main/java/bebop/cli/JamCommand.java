@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,29 +53,8 @@ final class JamCommand implements Callable<Integer> {
     @Option(names = "--voicing", paramLabel = "core|full", defaultValue = "core", description = "How --chords sounds. Default: ${DEFAULT-VALUE}.")
     String voicing;
 
-    @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Default: ${DEFAULT-VALUE}.")
-    double tempo;
-
-    @Option(names = "--call-bars", paramLabel = "N", defaultValue = "2", description = "Bars you play before bebop answers. Default: ${DEFAULT-VALUE}.")
-    int callBars;
-
-    @Option(names = "--response-bars", paramLabel = "N", defaultValue = "2", description = "Bars bebop answers. Default: ${DEFAULT-VALUE}.")
-    int responseBars;
-
-    @Option(names = "--accompany", description = "Play the chords all along and answer only when you rest a whole bar; bebop stops when you come in.")
-    boolean accompany;
-
-    @Option(names = "--count-in", paramLabel = "BARS", defaultValue = "1", description = "Bars of clicks before bar 1. Default: ${DEFAULT-VALUE}.")
-    int countIn;
-
-    @Option(names = "--metronome", description = "Click on every beat after the count-in too.")
-    boolean metronome;
-
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1", description = "bebop's melody temperature (1: the paper's rule). Default: ${DEFAULT-VALUE}.")
-    double temperature;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of bebop's note draws. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    JamFlags jamFlags;
 
     @Option(names = "--record", paramLabel = "PREFIX",
             description = "When the jam ends, write PREFIX.mid (chords, bebop and you on tracks of their own), PREFIX.musicxml and PREFIX.wav.")
@@ -97,10 +77,7 @@ final class JamCommand implements Callable<Integer> {
             if (devices.isEmpty()) {
                 w.println("no MIDI devices");
             }
-            for (var d : devices) {
-                w.printf(Locale.ROOT, "%-6s %-40s %s%s%n", (d.input() ? "in" : "") + (d.input() && d.output() ? "/" : "")
-                        + (d.output() ? "out" : ""), d.name(), d.description(), d.vendor().isBlank() ? "" : " (" + d.vendor() + ")");
-            }
+            devices.forEach(d -> w.println(d.line()));
             w.println("synth  (--out synth)                             the JDK synthesizer");
             return 0;
         }
@@ -113,7 +90,7 @@ final class JamCommand implements Callable<Integer> {
         if (record != null && Files.isDirectory(record)) {
             throw new UserError("--record " + record + ": is a folder; give a file name prefix such as out/jam");
         }
-        JamSettings settings = new JamSettings(tempo, callBars, responseBars, accompany, countIn, metronome, temperature, seed);
+        JamSettings settings = jamFlags.settings();
         JamSetup setup = JamSetup.of(model, chords, ComposeRequest.voicing(voicing));
         if (bench) {
             return bench(w, setup, settings.withCountIn(settings.countInBars(), settings.metronome()));
@@ -123,8 +100,8 @@ final class JamCommand implements Callable<Integer> {
         }
         LiveJam jam = LiveJam.open(setup, settings, in, out, Optional.ofNullable(soundfont));
         w.printf(Locale.ROOT, "jamming with %s over %s at %s bpm: %s%n", setup.model().description(), setup.progression(),
-                bebop.app.Checks.number(tempo), accompany ? "bebop accompanies and answers when you rest a bar"
-                        : "you call " + callBars + " bars, bebop answers " + responseBars);
+                bebop.app.Checks.number(settings.tempo()), settings.accompany() ? "bebop accompanies and answers when you rest a bar"
+                        : "you call " + settings.callBars() + " bars, bebop answers " + settings.responseBars());
         w.println("keyboard: " + jam.input() + "; bebop plays on: " + jam.output());
         w.println(seconds == null ? "Ctrl-C ends the jam" : "the jam ends after " + bebop.app.Checks.number(seconds) + " s (or Ctrl-C)");
         w.flush();
@@ -160,22 +137,13 @@ final class JamCommand implements Callable<Integer> {
 
     private int bench(PrintWriter w, JamSetup setup, JamSettings settings) {
         double s = seconds == null ? 60 : seconds;
-        MidiPorts.Output synth = out == null || out.equals(MidiPorts.SYNTH) ? MidiPorts.synth(Optional.ofNullable(soundfont), true)
-                : MidiPorts.openOutput(out, Optional.ofNullable(soundfont));
-        JamBench.Report r;
-        try {
-            w.printf(Locale.ROOT, "jam timing for %s s at %s bpm, trading %d/%d bars, into %s ...%n", bebop.app.Checks.number(s),
-                    bebop.app.Checks.number(settings.tempo()), settings.callBars(), settings.responseBars(), synth.what());
-            w.flush();
-            r = JamBench.run(setup, settings, s, synth.receiver(), synth.what());
-        } finally {
-            synth.close();
-        }
-        w.printf(Locale.ROOT, "note-ons sent by bebop: %d; jitter against the grid: median %.3f ms, p99 %.3f ms, max %.3f ms"
-                + " (p99 of each step's first note-on: %.3f ms)%n",
-                r.noteOns(), r.jitterP50Ms(), r.jitterP99Ms(), r.jitterMaxMs(), r.firstP99Ms());
-        w.printf(Locale.ROOT, "calls answered: %d; from a call's last step complete to the answer drawn: median %.3f ms, max %.3f ms%n",
-                r.responses(), r.latencyP50Ms(), r.latencyMaxMs());
+        w.printf(Locale.ROOT, "jam timing for %s s at %s bpm, trading %d/%d bars, into %s ...%n", bebop.app.Checks.number(s),
+                bebop.app.Checks.number(settings.tempo()), settings.callBars(), settings.responseBars(),
+                out == null ? MidiPorts.SYNTH : out);
+        w.flush();
+        JamBench.Report r = JamBench.run(setup, settings, s, out, Optional.ofNullable(soundfont));
+        w.println("played into " + r.output());
+        w.println(r.summary());
         return 0;
     }
 }

@@ -1,6 +1,9 @@
 package bebop.jam;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiMessage;
@@ -28,9 +31,31 @@ public final class JamBench {
      * @param latencyMaxMs    the longest, ms
      */
     public record Report(double seconds, double tempo, String output, int noteOns, double jitterP50Ms,
-                         double jitterP99Ms, double jitterMaxMs, double firstP99Ms, int responses, double latencyP50Ms, double latencyMaxMs) {}
+                         double jitterP99Ms, double jitterMaxMs, double firstP99Ms, int responses, double latencyP50Ms, double latencyMaxMs) {
+        /** The figures in two lines, as {@code bebop jam --bench} prints them. */
+        public String summary() {
+            return String.format(Locale.ROOT, "note-ons sent by bebop: %d; jitter against the grid: median %.3f ms, p99 %.3f ms, "
+                    + "max %.3f ms (p99 of each step's first note-on: %.3f ms)%ncalls answered: %d; from a call's last step "
+                    + "complete to the answer drawn: median %.3f ms, max %.3f ms", noteOns, jitterP50Ms, jitterP99Ms,
+                    jitterMaxMs, firstP99Ms, responses, latencyP50Ms, latencyMaxMs);
+        }
+    }
 
     private JamBench() {}
+
+    /**
+     * Runs the benchmark into {@code out}: {@link MidiPorts#SYNTH} (or null) for the JDK synthesizer
+     * rendering silently, else a MIDI output's name; the output is closed at the end.
+     */
+    public static Report run(JamSetup setup, JamSettings settings, double seconds, String out, Optional<Path> soundfont) {
+        MidiPorts.Output synth = out == null || out.equals(MidiPorts.SYNTH) ? MidiPorts.synth(soundfont, true)
+                : MidiPorts.openOutput(out, soundfont);
+        try {
+            return run(setup, settings, seconds, synth.receiver(), synth.what());
+        } finally {
+            synth.close();
+        }
+    }
 
     public static Report run(JamSetup setup, JamSettings settings, double seconds, Receiver synth, String output) {
         setup.warmUp(20_000);

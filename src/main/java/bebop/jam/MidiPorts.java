@@ -29,7 +29,13 @@ public final class MidiPorts {
     public static final String SYNTH = "synth";
 
     /** A device: its name, description and vendor, and whether it takes notes in (from a keyboard) or plays them. */
-    public record Device(String name, String description, String vendor, boolean input, boolean output) {}
+    public record Device(String name, String description, String vendor, boolean input, boolean output) {
+        /** One line for a listing: in, out or in/out, the name, the description and the vendor. */
+        public String line() {
+            String kind = (input ? "in" : "") + (input && output ? "/" : "") + (output ? "out" : "");
+            return String.format(Locale.ROOT, "%-6s %-40s %s%s", kind, name, description, vendor.isBlank() ? "" : " (" + vendor + ")");
+        }
+    }
 
     /** An opened port; {@code what} says what it is for the user. */
     public interface Port extends AutoCloseable {
