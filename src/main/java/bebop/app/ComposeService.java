@@ -15,6 +15,7 @@ import bebop.io.score.ChordChart;
 import bebop.io.score.IRealPro;
 import bebop.io.score.ImproVisor;
 import bebop.io.score.MusicXmlChords;
+import bebop.io.score.SheetFile;
 import bebop.music.BluesForm;
 import bebop.music.Chord;
 import bebop.music.KeyChange;
@@ -152,7 +153,7 @@ public final class ComposeService {
                 } else {
                     String content = ChordChart.read(file);
                     if (IRealPro.holdsLink(content)) {
-                        IRealPro.Tune t = IRealPro.pick(IRealPro.read(readAll(file)), tune);
+                        IRealPro.Tune t = IRealPro.pick(IRealPro.read(SheetFile.text(file)), tune);
                         chart = t.chart();
                         key = t.key();
                         where = where + " (" + t.title() + ")";
@@ -225,14 +226,6 @@ public final class ComposeService {
         }
         bebop.data.corpus.Key k = KeyEstimator.estimate(histogram);
         return new KeyChange.Key(k.tonic(), k.minor());
-    }
-
-    private static String readAll(Path file) {
-        try {
-            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new UserError(file + ": cannot read it (" + e.getMessage() + ")", e);
-        }
     }
 
     /**

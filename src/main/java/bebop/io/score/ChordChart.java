@@ -1,10 +1,5 @@
 package bebop.io.score;
 
-import bebop.UserError;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -18,14 +13,7 @@ public final class ChordChart {
 
     /** The chart's progression text, comments removed. */
     public static String read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read it (" + e.getMessage() + ")", e);
-        }
+        String text = SheetFile.text(file);
         StringBuilder sb = new StringBuilder();
         for (String line : text.split("\\R")) {
             int hash = line.indexOf('#');

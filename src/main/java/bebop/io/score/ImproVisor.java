@@ -2,10 +2,6 @@ package bebop.io.score;
 
 import bebop.UserError;
 import bebop.music.Note;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +54,7 @@ public final class ImproVisor {
 
     /** Reads a file; a problem is a user error naming the file. */
     public static Sheet read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read it (" + e.getMessage() + ")", e);
-        }
+        String text = SheetFile.text(file);
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +42,7 @@ public final class MusicXmlChords {
     }
 
     public static String read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read it (" + e.getMessage() + ")", e);
-        }
+        byte[] bytes = SheetFile.bytes(file);
         try {
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mxl")) {
                 bytes = unzip(bytes);
