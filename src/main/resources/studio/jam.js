@@ -1,7 +1,7 @@
 // bebop studio's Jam view: a jam played by the server's engine (the WebSocket /api/jam) with the
 // player on a MIDI keyboard (Web MIDI) or the computer keyboard; both parts scroll on a piano roll,
 // and bebop's chords and answers sound through the page's Web Audio synth as the server sends them.
-// Uses $, audio and the Web Audio context of studio.js.
+// Uses $, audio (the Web Audio context) and sound (the synth) of studio.js.
 "use strict";
 
 // The computer keyboard as a piano: the home row the white keys, the row above the black keys.
@@ -35,20 +35,7 @@ function jamY(pitch) {
 
 // A held note of the synth: sounds until the function it returns is called.
 function jamVoice(pitch, velocity, level) {
-  const when = audio.currentTime;
-  const gain = audio.createGain();
-  gain.gain.setValueAtTime(0, when);
-  gain.gain.linearRampToValueAtTime(level * (velocity / 127), when + 0.01);
-  gain.connect(audio.destination);
-  const frequency = 440 * Math.pow(2, (pitch - 69) / 12);
-  const oscillators = [["triangle", 1], ["sine", 2]].map(([type, octave]) => {
-    const o = audio.createOscillator();
-    o.type = type;
-    o.frequency.value = frequency * octave;
-    o.connect(gain);
-    o.start(when);
-    return o;
-  });
+  const { gain, oscillators } = sound(pitch, audio.currentTime, level * (velocity / 127), audio.destination);
   return () => {
     const t = audio.currentTime;
     gain.gain.cancelScheduledValues(t);

@@ -180,14 +180,13 @@ async function notation(p) {
   }
 }
 
-// A small synth: a triangle and a sine an octave up, with a short attack and release.
-function voice(pitch, when, seconds, velocity, destination) {
+// A small synth: a triangle and a sine an octave up, with a short attack, sounding from `when`
+// until its release is scheduled (voice, and the Jam view's held notes).
+function sound(pitch, when, peak, destination) {
   const frequency = 440 * Math.pow(2, (pitch - 69) / 12);
   const gain = audio.createGain();
-  const peak = 0.12 * (velocity / 127);
   gain.gain.setValueAtTime(0, when);
   gain.gain.linearRampToValueAtTime(peak, when + 0.01);
-  gain.gain.setTargetAtTime(0, when + Math.max(0.02, seconds - 0.03), 0.03);
   gain.connect(destination);
   const oscillators = [["triangle", 1], ["sine", 2]].map(([type, octave]) => {
     const o = audio.createOscillator();
@@ -195,9 +194,16 @@ function voice(pitch, when, seconds, velocity, destination) {
     o.frequency.value = frequency * octave;
     o.connect(gain);
     o.start(when);
-    o.stop(when + seconds + 0.2);
     return o;
   });
+  return { gain, oscillators };
+}
+
+// A note of known length: the synth released at its end.
+function voice(pitch, when, seconds, velocity, destination) {
+  const { gain, oscillators } = sound(pitch, when, 0.12 * (velocity / 127), destination);
+  gain.gain.setTargetAtTime(0, when + Math.max(0.02, seconds - 0.03), 0.03);
+  for (const o of oscillators) o.stop(when + seconds + 0.2);
   return oscillators;
 }
 
