@@ -200,9 +200,7 @@ public final class StudioServer implements AutoCloseable {
         if (body == null) {
             throw ApiError.badRequest("the request body is empty; send the compose settings as JSON");
         }
-        if (body.chords() != null && body.chords().strip().startsWith("@")) {
-            throw ApiError.badRequest("chords: '@FILE' names a file on the server; send the chord symbols themselves");
-        }
+        refuseChordFiles(body.chords());
         Path primer = primers.file(body.primer());
         var request = body.toRequest(models.file(body.model()), primer);
         String id = idOf(request.toString());
@@ -546,9 +544,7 @@ public final class StudioServer implements AutoCloseable {
         if (jams.containsKey(ctx.sessionId())) {
             throw ApiError.badRequest("a jam is already playing on this connection; stop it first");
         }
-        if (m.chords() != null && m.chords().strip().startsWith("@")) {
-            throw ApiError.badRequest("chords: '@FILE' names a file on the server; send the chord symbols themselves");
-        }
+        refuseChordFiles(m.chords());
         JamSettings jamSettings = m.settings();
         String chords = m.chords() == null || m.chords().isBlank() ? null : m.chords();
         JamSetup setup = JamSetup.of(models.file(m.model()), chords, bebop.music.Voicing.CORE);
@@ -598,6 +594,16 @@ public final class StudioServer implements AutoCloseable {
             return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Chords from a request are symbols, never "@FILE": on the command line that reads a chart from a
+     * file, over HTTP it would read the server's files and echo them in errors.
+     */
+    private static void refuseChordFiles(String chords) {
+        if (chords != null && chords.strip().startsWith("@")) {
+            throw ApiError.badRequest("chords: '@FILE' names a file on the server; send the chord symbols themselves");
         }
     }
 
