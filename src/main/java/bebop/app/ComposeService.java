@@ -120,13 +120,13 @@ public final class ComposeService {
 
     /**
      * The chords to improvise over, where they came from (for messages), the key they were moved from
-     * and to, and the lead sheet's melody as a primer score (an Impro-Visor sheet's; else null).
+     * and to, and the lead sheet's melody as a primer score (an Impro-Visor or MusicXML sheet's; else null).
      */
     public record Sheet(Progression progression, String where, String transposition, Score melody) {}
 
     /**
      * The chords of {@code --chords}: the text; "@FILE" the chords of that file (a MusicXML lead sheet's
-     * harmony, .musicxml .xml .mxl; an Impro-Visor .ls sheet, with its melody; a file holding iReal Pro
+     * harmony, .musicxml .xml .mxl, with its melody; an Impro-Visor .ls sheet, with its melody; a file holding iReal Pro
      * links; else a text chart); an irealb:// or irealbook:// link an iReal Pro tune ({@code tune} picks one
      * of a playlist); moved into the key {@code transposeTo} from the key the sheet writes (a text chart
      * names none: its key is estimated from its chords). A user error names the bad symbol,
@@ -145,11 +145,13 @@ public final class ComposeService {
                 if (MusicXmlChords.handles(file)) {
                     chart = MusicXmlChords.read(file);
                     key = MusicXmlChords.key(file);
+                    List<bebop.music.Note> notes = MusicXmlChords.melody(file);
+                    melody = notes.isEmpty() ? null : melodyScore("", chart, notes);
                 } else if (ImproVisor.handles(file)) {
                     ImproVisor.Sheet ls = ImproVisor.read(file);
                     chart = ls.chart();
                     key = ls.key();
-                    melody = ls.melody().isEmpty() ? null : melodyScore(ls);
+                    melody = ls.melody().isEmpty() ? null : melodyScore(ls.title(), ls.chart(), ls.melody());
                 } else {
                     String content = ChordChart.read(file);
                     if (IRealPro.holdsLink(content)) {
@@ -229,19 +231,20 @@ public final class ComposeService {
     }
 
     /**
-     * An Impro-Visor sheet's melody as a primer score: the part Melody moved by octaves into the paper's
-     * C4..C5 (MIDI 60..72), beside the part Chords voicing the sheet's chords in C3..B3 under it.
+     * A lead sheet's melody (Impro-Visor's or MusicXML's, 480 ticks a quarter) as a primer score: the part
+     * Melody moved by octaves into the paper's C4..C5 (MIDI 60..72), beside the part Chords voicing the
+     * sheet's chords in C3..B3 under it.
      */
-    private static Score melodyScore(ImproVisor.Sheet ls) {
+    private static Score melodyScore(String title, String chart, List<bebop.music.Note> notes) {
         Progression p;
         try {
-            p = Progression.parse(ls.chart());
+            p = Progression.parse(chart);
         } catch (IllegalArgumentException e) {
             return null;
         }
         List<bebop.music.Note> mel = new ArrayList<>();
         long end = 0;
-        for (bebop.music.Note n : ls.melody()) {
+        for (bebop.music.Note n : notes) {
             int pitch = n.pitch();
             while (pitch < 60) {
                 pitch += 12;
@@ -262,7 +265,7 @@ public final class ComposeService {
                 chords.add(new bebop.music.Note(pitch, step * perStep, perStep));
             }
         }
-        return new Score(ls.title(), tpq, Score.DEFAULT_TEMPO, p.meter(), List.of(
+        return new Score(title, tpq, Score.DEFAULT_TEMPO, p.meter(), List.of(
                 new bebop.music.Part(bebop.music.Part.CHORDS, bebop.music.Part.CHORD_CHANNEL, bebop.music.Part.CHORD_PROGRAM, chords),
                 new bebop.music.Part(bebop.music.Part.MELODY, bebop.music.Part.MELODY_CHANNEL, bebop.music.Part.MELODY_PROGRAM, mel)),
                 List.of(), length);
