@@ -52,7 +52,8 @@ class JazzChordsCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2 choruses (24 bars"), run.out());
         assertTrue(run.out().contains("over your chords " + BLUES.strip()), run.out());
-        assertTrue(run.out().contains("voiced core (root, third, fifth, seventh): F13 (C3 Eb3 F3 A3) Bb9 (D3 F3 Ab3 Bb3)"),
+        assertTrue(run.out().contains("voiced core (root, third, fifth, seventh), the model's voicing (the paper's triads and "
+                + "sevenths): F13 (C3 Eb3 F3 A3) Bb9 (D3 F3 Ab3 Bb3)"),
                 run.out());
 
         Progression p = Progression.parse(BLUES);
@@ -104,7 +105,9 @@ class JazzChordsCommandTest {
         CliRun fullRun = CliRun.of("compose", "--chords", BLUES, "--voicing", "full", "--choruses", "2", "--seed", "3",
                 "--out", full.toString());
         assertEquals(0, fullRun.exitCode(), fullRun.err());
-        assertTrue(fullRun.out().contains("voiced full (every pitch class): F13 (C3 D3 Eb3 F3 G3 A3 Bb3)"), fullRun.out());
+        assertTrue(fullRun.out().contains("voiced full (every pitch class) by --voicing, not the model's core (the paper's "
+                + "triads and sevenths): F13 (C3 D3 Eb3 F3 G3 A3 Bb3)"), fullRun.out());
+        assertEquals("full: C3 D3 Eb3 F3 G3 A3 Bb3", MidiReader.read(Path.of(full + ".mid")).chordSymbols().get(0).voicing());
         assertEquals(expected, MidiReader.read(Path.of(full + ".mid")).chordSymbols().stream().map(ChordSymbol::symbol).toList());
 
         compileIfLilyPond(dir, Path.of(prefix + ".ly")); // last: skipped locally without LilyPond

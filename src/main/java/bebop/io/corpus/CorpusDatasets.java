@@ -76,6 +76,18 @@ public final class CorpusDatasets {
         return spq;
     }
 
+    /**
+     * What an import folder's chord frames hold, from its meta.json's options: "chords" (recognised or
+     * raw; folders imported before the choice existed hold raw sets) and "transpose" (none, C or all12).
+     */
+    public static java.util.Map<String, String> importOptions(Path folder) {
+        JsonNode options = tree(folder.resolve(DatasetWriter.META)).path("provenance").path("options");
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("chords", options.path("chords").asText("raw"));
+        out.put("transpose", options.path("transpose").asText("none"));
+        return out;
+    }
+
     /** The pieces of an import folder, melody and chords apart. */
     public static ChordMelodySet read(Path folder) {
         int spq = stepsPerQuarter(folder);
