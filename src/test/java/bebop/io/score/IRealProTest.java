@@ -106,10 +106,51 @@ class IRealProTest {
         // first and second endings; x and Kcl the bar before; r the two bars before; p a slash; n N.C.;
         // W an invisible chord with a bass; an alternative chord in parentheses; a comment; sections, spacers
         String s = "{*AT44C^7XyQ|A-7(Ab7)XyQ|N1D-7XyQ|G7XyQ}XyQ|N2D-7 G7XyQ|C6XyQKcl LZ*BE-7 A7LZxLZD-7 p p G7LZr|XyQ"
-                + "|nXyQ|C^7 W/BLZ<D.C. al Fine>A-7 Y,XyQZ";
+                + "|nXyQ|C^7 W/BLZ<Medium Swing>A-7 Y,XyQZ";
         String chart = IRealPro.chart(s);
         assertEquals("| C^7 | A-7 | D-7 | G7 | C^7 | A-7 | D-7 G7 | C6 | C6 | E-7 A7 | E-7 A7 | D-7 / / G7 | E-7 A7 "
                 + "| D-7 / / G7 | N.C. | C^7 C^7/B | A-7 |", Progression.parse(chart).toString());
+    }
+
+    /** The bars of a chord string as played, each bar's chords joined ("C^7 | A-7 G7 | ..."). */
+    private static String played(String chords) {
+        return Progression.parse(IRealPro.chart(chords)).toString().replaceAll("^\\| | \\|$", "");
+    }
+
+    @Test
+    void repeatsAreTakenOncePerEnding() {
+        assertEquals("C | F | C | F", played("{C XyQ|F XyQ}"));
+        assertEquals("C | F | G | C | F | D", played("[T44{C XyQ|F XyQ|N1G XyQ}XyQ|N2D XyQZ"));
+        // three endings: three passes, the first ending two bars long
+        assertEquals("C | D | E | C | F | C | G | A", played("{C XyQ|N1D XyQ|E XyQ}|N2F XyQ}|N3G XyQ|A XyQZ"));
+        // a second repeat later repeats from its own opening
+        assertEquals("C | D | D | E | E", played("C XyQ{D XyQ}{E XyQ}"));
+    }
+
+    @Test
+    void daCapoDalSegnoCodaAndFineArePlayedOut() {
+        // D.C. al Coda: back to the top, leaving at the first Q for the second
+        assertEquals("C | F | G | D | C | F | E | A", played("[C XyQ|F QXyQ|G XyQ|<D.C. al Coda>D XyQZ|QE XyQ|A XyQZ"));
+        // D.S. al Fine: back to the segno, ending at the bar marked Fine
+        assertEquals("C | F | G | D | F | G", played("C XyQ|SF XyQ|G <Fine>XyQ|<D.S. al Fine>D XyQZ"));
+        // after the jump a repeat is played once, taking its last ending
+        assertEquals("C | F | C | G | Bb | C | G | Bb", played("{C XyQ|N1F XyQ}|N2G XyQ|<D.C. al 2nd End.>Bb XyQZ"));
+        // D.S. al Coda, and U ends the tune before what follows
+        assertEquals("A | B | C | D | B | C | E", played("A XyQ|SB XyQ|C QXyQ|<D.S. al Coda>D XyQ|QE UXyQ|F XyQZ"));
+    }
+
+    @Test
+    void aJumpWithNothingToGoToIsNamed() {
+        assertEquals("bar 2 says 'D.S. al Coda', but no bar has a segno (S)",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.chart("C Q|<D.S. al Coda>F Z|QG Z")).getMessage());
+        assertEquals("bar 2 says 'D.C. al Coda', but there is no coda (Q) before it to leave at and one after it to go to",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.chart("C |<D.C. al Coda>F Z|G Z")).getMessage());
+        assertEquals("bar 1 says 'D.C. al Fine', but no bar is marked <Fine>",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.chart("<D.C. al Fine>C Z")).getMessage());
+        // through a link, the tune is named
+        assertEquals("the tune 'Jump': bar 1 says 'D.S. al Fine', but no bar is marked <Fine>", assertThrows(
+                IllegalArgumentException.class, () -> IRealPro.read("irealbook://" + encode("Jump=Me=Swing=C=n=[T44S<D.S. al Fine>C7XyQZ")))
+                .getMessage());
     }
 
     @Test
