@@ -337,6 +337,8 @@ public final class StudioServer implements AutoCloseable {
         }
         out.put("imported", report.imported());
         out.put("rejected", report.rejected());
+        out.put("chords_recognised", Map.of("half_bars_with_harmony", report.harmonisedHalfBars(),
+                "recognised", report.recognisedHalfBars()));
         out.put("files", report.files());
         ctx.status(report.kept() ? 201 : 422).json(out);
     }

@@ -96,6 +96,12 @@ public final class CorpusDatasets {
         if (!DatasetWriter.PIECES_FORMAT.equals(root.path("format").asText())) {
             throw new UserError(file + ": not a bebop import pieces file (format is not " + DatasetWriter.PIECES_FORMAT + ")");
         }
+        JsonNode version = root.path("format_version");
+        if (!version.canConvertToInt() || version.asInt() < 1 || version.asInt() > DatasetWriter.PIECES_FORMAT_VERSION) {
+            throw new UserError(file + ": format_version " + version + " is not one this bebop reads (1 to "
+                    + DatasetWriter.PIECES_FORMAT_VERSION + "); " + (version.asInt() > DatasetWriter.PIECES_FORMAT_VERSION
+                    ? "it was written by a newer bebop: import the MIDI files again with this one" : "import the MIDI files again"));
+        }
         try {
             return new ChordMelodySet(folder.toString(), spq, split(root, "train"), split(root, "valid"), split(root, "test"));
         } catch (IllegalArgumentException e) {
