@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * bass); {@code XyQ}, {@code Y}, spaces and commas spacing; {@code s l f} small and large chords and
  * fermata (no effect on the chords); a chord in parentheses is an alternative, left
  * out. Chords are a root, a quality ({@code ^7 -7 7 h7 o7 7alt 7sus ^ - 6 69 ...}) and a bass after
- * '/'. A bar's chords share its beats as bebop's progressions do (2 + 2, 2 + 1 + 1, one a beat).
+ * '/'. A bar's chords sit on their cells when it has a cell a beat, else share its beats as bebop's
+ * progressions do (2 + 2, 2 + 1 + 1, one a beat): {@link #layout}.
  * The form is played out ({@link #play}): repeats with their endings, D.C. and D.S. (comments such as
  * {@code <D.C. al Coda>}, {@code <D.S. al Fine>}), segno {@code S}, coda {@code Q}, Fine, end {@code U}.
  */
@@ -185,7 +186,10 @@ public final class IRealPro {
      * after it, the end ({@code U}).
      */
     private static final class Written {
-        final List<String> chords = new ArrayList<>();
+        /** The bar's cells as read: chords, "/" (p), " " (an empty cell); then its chords as laid out on its beats. */
+        final List<String> cells = new ArrayList<>();
+        List<String> chords = List.of();
+        boolean copy;
         boolean open;
         boolean close;
         int ending;
@@ -197,8 +201,9 @@ public final class IRealPro {
         String to;
         String said;
 
-        boolean marked() {
-            return open || ending > 0 || segno || coda || fine || end || jump != null;
+        /** True once the bar holds something that sounds: a chord, N.C., a slash. */
+        boolean heard() {
+            return cells.stream().anyMatch(c -> !c.equals(" "));
         }
     }
 
@@ -207,21 +212,25 @@ public final class IRealPro {
         List<Written> written = new ArrayList<>();
         Written bar = new Written();
         String meter = null;
+        int beats = 4;
         String lastChord = null;
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (s.startsWith("XyQ", i)) {
+                space(bar, 3);
                 i += 3;
             } else if (s.startsWith("Kcl", i)) {
-                bar = close(written, bar);
-                bar.chords.addAll(previous(written, 1, "Kcl"));
+                bar = close(written, bar, beats);
+                copy(bar, previous(written, 1, "Kcl"));
                 i += 3;
             } else if (s.startsWith("LZ", i)) {
-                bar = close(written, bar);
+                space(bar, 1);
+                bar = close(written, bar, beats);
                 i += 2;
             } else if (c == 'T' && i + 2 < s.length() && Character.isDigit(s.charAt(i + 1)) && Character.isDigit(s.charAt(i + 2))) {
                 meter = meter(s.substring(i + 1, i + 3));
+                beats = Integer.parseInt(meter.substring(0, meter.indexOf('/')));
                 i += 3;
             } else if (c == '*' && i + 1 < s.length()) {
                 i += 2;
@@ -236,36 +245,39 @@ public final class IRealPro {
                 bar.ending = s.charAt(i + 1) - '0';
                 i += 2;
             } else if (c == '{') {
-                bar = close(written, bar);
+                bar = close(written, bar, beats);
                 bar.open = true;
                 i++;
             } else if (c == '}') {
-                if (bar.chords.isEmpty() && !written.isEmpty()) {
+                if (!bar.heard() && !written.isEmpty()) {
                     written.get(written.size() - 1).close = true;
                 } else {
                     bar.close = true;
                 }
-                bar = close(written, bar);
+                bar = close(written, bar, beats);
                 i++;
             } else if (c == '|' || c == '[' || c == ']' || c == 'Z') {
-                bar = close(written, bar);
+                bar = close(written, bar, beats);
                 i++;
             } else if (c == 'x') {
-                bar.chords.addAll(previous(written, 1, "'x'"));
+                copy(bar, previous(written, 1, "'x'"));
                 i++;
             } else if (c == 'r') {
-                bar = close(written, bar);
+                bar = close(written, bar, beats);
                 List<String> two = previous(written, 2, "'r'");
                 List<String> one = previous(written, 1, "'r'");
-                bar.chords.addAll(two);
-                bar = close(written, bar);
-                bar.chords.addAll(one);
+                copy(bar, two);
+                bar = close(written, bar, beats);
+                copy(bar, one);
+                i++;
+            } else if (c == ' ') {
+                space(bar, 1);
                 i++;
             } else if (c == 'n') {
-                bar.chords.add("N.C.");
+                bar.cells.add("N.C.");
                 i++;
             } else if (c == 'p') {
-                bar.chords.add("/");
+                bar.cells.add("/");
                 i++;
             } else if (c == 'S') {
                 bar.segno = true;
@@ -290,13 +302,13 @@ public final class IRealPro {
                 } else {
                     lastChord = chord.contains("/") ? chord.substring(0, chord.indexOf('/')) : chord;
                 }
-                bar.chords.add(symbol(chord));
+                bar.cells.add(symbol(chord));
                 i = m.end();
             } else {
                 i++; // spacing (space, comma, Y), small/large chords, fermata
             }
         }
-        close(written, bar);
+        close(written, bar, beats);
         if (written.isEmpty()) {
             throw new IllegalArgumentException("no chords");
         }
@@ -318,6 +330,36 @@ public final class IRealPro {
     }
 
     /**
+     * A bar's chords on its beats, from its cells. iReal Pro's grid puts a bar in cells (usually four),
+     * each a chord, a slash ({@code p}) or empty (a space; {@code XyQ} is three). When the bar has as many
+     * cells as beats, each cell is a beat and a chord lasts to the next one ("C^7  F7" in 4/4 is three
+     * beats and one: "C^7 / / F7"); otherwise the chords share the beats evenly, as bebop's progressions
+     * do, slashes kept. A bar laid out as the even share would lay it is written with its chords alone.
+     */
+    static List<String> layout(List<String> cells, int beats) {
+        List<String> sounding = cells.stream().filter(c -> !c.equals(" ")).toList();
+        if (cells.size() != beats || cells.get(0).equals("/")) {
+            return sounding;
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (String c : cells) {
+            if (c.equals(" ") || c.equals("/")) {
+                lengths.set(lengths.size() - 1, lengths.get(lengths.size() - 1) + 1);
+            } else {
+                names.add(c);
+                lengths.add(1);
+            }
+        }
+        for (int k = 0; k < names.size(); k++) {
+            if (lengths.get(k) != beats / names.size() + (k < beats % names.size() ? 1 : 0)) {
+                return cells.stream().map(c -> c.equals(" ") ? "/" : c).toList();
+            }
+        }
+        return names;
+    }
+
+    /**
      * A comment's form instruction: "D.C. al Coda", "D.S. al Fine", "D.C. al 2nd End.", "D.C." (to the
      * end), "Fine"; other comments ("3x", a text) change nothing.
      */
@@ -332,9 +374,28 @@ public final class IRealPro {
         }
     }
 
-    /** Adds a bar that holds chords (a bar of marks alone passes them on to the next); returns the bar to fill next. */
-    private static Written close(List<Written> bars, Written bar) {
-        if (!bar.chords.isEmpty()) {
+    /** Empty cells after a chord (empty cells before a bar's first chord count for nothing). */
+    private static void space(Written bar, int cells) {
+        if (!bar.copy && bar.heard()) {
+            for (int k = 0; k < cells; k++) {
+                bar.cells.add(" ");
+            }
+        }
+    }
+
+    /** A bar that is another bar again ('x', Kcl, 'r'): its chords as that bar's, its own cells not counted. */
+    private static void copy(Written bar, List<String> chords) {
+        bar.cells.addAll(chords);
+        bar.copy = true;
+    }
+
+    /**
+     * Adds a bar that holds chords, laid out on its {@code beats} ({@link #layout}); a bar of marks alone
+     * passes them on to the next. Returns the bar to fill next.
+     */
+    private static Written close(List<Written> bars, Written bar, int beats) {
+        if (bar.heard()) {
+            bar.chords = bar.copy ? List.copyOf(bar.cells) : layout(bar.cells, beats);
             bars.add(bar);
             return new Written();
         }

@@ -127,6 +127,21 @@ class IRealProTest {
         assertEquals("C | D | D | E | E", played("C XyQ{D XyQ}{E XyQ}"));
     }
 
+    /** A bar with as many cells as beats puts each chord on its cell; any other bar shares its beats evenly. */
+    @Test
+    void chordsSitOnTheirCellsWhenABarHasACellABeat() {
+        // C^7 on cell 1, F7 on cell 4: three beats and one
+        assertEquals("C^7 / / F7 | F7 F7 / Bb7", played("[T44C^7  F7|F7F7 Bb7|"));
+        Progression.Bar bar = Progression.parse(IRealPro.chart("C^7  F7|")).bars().get(0);
+        assertEquals(List.of(3, 1), bar.changes().stream().map(Progression.Change::beats).toList());
+        // laid out as the even share (2 + 1 + 1, 2 + 2, a whole bar), or not a cell a beat: the chords alone
+        assertEquals("C7 F7 G7 | D-7 G7 | C^7 | C7 F7 G7 | C7", played("C7 F7G7|D-7 G7 |C^7XyQ|C7F7 G7 |XyQC7 |"));
+        // 3/4: cells 1 and 2-3 (one beat and two), and two chords over three cells as the even share (2 + 1)
+        assertEquals("3/4 | C^7 F7 / | C^7 F7 |", IRealPro.chart("T34C^7F7 |C^7 F7|"));
+        // a bar played again ('x') keeps its layout
+        assertEquals("C^7 / / F7 | C^7 / / F7", played("C^7  F7|x   |"));
+    }
+
     @Test
     void daCapoDalSegnoCodaAndFineArePlayedOut() {
         // D.C. al Coda: back to the top, leaving at the first Q for the second
