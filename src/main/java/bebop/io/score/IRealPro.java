@@ -200,6 +200,7 @@ public final class IRealPro {
         String jump;
         String to;
         String said;
+        int times;
 
         /** True once the bar holds something that sounds: a chord, N.C., a slash. */
         boolean heard() {
@@ -360,17 +361,20 @@ public final class IRealPro {
     }
 
     /**
-     * A comment's form instruction: "D.C. al Coda", "D.S. al Fine", "D.C. al 2nd End.", "D.C." (to the
-     * end), "Fine"; other comments ("3x", a text) change nothing.
+     * A comment's form instruction: "D.C. al Coda", "D.S. al Fine", "D.C. al 2nd End." (1st, 2nd, 3rd),
+     * "D.C." (to the end), "Fine", "3x" (the repeat it is in played three times); other text changes nothing.
      */
     private static void comment(String text, Written bar) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("d.c.") || t.startsWith("d.s.")) {
             bar.jump = t.startsWith("d.c.") ? "D.C." : "D.S.";
-            bar.to = t.contains("coda") ? "coda" : t.contains("fine") ? "fine" : t.contains("end") ? "ending" : "end";
+            bar.to = t.contains("coda") ? "coda" : t.contains("fine") ? "fine" : t.contains("1st") ? "1" : t.contains("2nd") ? "2"
+                    : t.contains("3rd") ? "3" : t.contains("end") ? "ending" : "end";
             bar.said = text.trim();
         } else if (t.equals("fine")) {
             bar.fine = true;
+        } else if (t.matches("\\d+x")) {
+            bar.times = Integer.parseInt(t.substring(0, t.length() - 1));
         }
     }
 
@@ -412,7 +416,8 @@ public final class IRealPro {
      * to the repeat's close, the last ending on to what follows). A D.C. (from the first bar) or D.S. (from
      * the segno) jumps after its bar, once; after it repeats are played once, taking their last ending; "al
      * Coda" leaves at the bar of the first {@code Q} for the bar of the last {@code Q}, "al Fine" ends at
-     * the bar marked Fine, "al 2nd End." takes the last ending, and the bar marked {@code U} ends the tune.
+     * the bar marked Fine, "al 1st End." (2nd, 3rd) takes that ending, and the bar marked {@code U} ends
+     * the tune. A "3x" comment in a repeat plays it three times.
      */
     static List<List<String>> play(List<Written> bars) {
         int firstCoda = -1;
@@ -456,7 +461,7 @@ public final class IRealPro {
             int ending = b.ending;
             if (ending > 0) {
                 int last = lastEnding(bars, k);
-                int take = jumped ? last : Math.min(pass, last);
+                int take = Math.min(jumped ? (to.matches("\\d") ? Integer.parseInt(to) : last) : pass, last);
                 if (ending != take) {
                     k = nextEnding(bars, k);
                     continue;
@@ -489,13 +494,18 @@ public final class IRealPro {
         return out;
     }
 
-    /** How many times the repeat from {@code start} closing at {@code close} is played: once per ending, at least twice. */
+    /**
+     * How many times the repeat from {@code start} closing at {@code close} is played: as a "3x" in it says,
+     * else once per ending, at least twice.
+     */
     private static int passes(List<Written> bars, int start, int close) {
         int endings = 0;
+        int times = 0;
         for (int k = start; k < bars.size() && (k <= close || bars.get(k).ending > 0 && !bars.get(k).open); k++) {
             endings = Math.max(endings, bars.get(k).ending);
+            times = k <= close ? Math.max(times, bars.get(k).times) : times;
         }
-        return Math.max(2, endings);
+        return times > 0 ? times : Math.max(2, endings);
     }
 
     /** The highest ending of the group the ending at {@code k} belongs to. */
