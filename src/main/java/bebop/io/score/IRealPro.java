@@ -473,7 +473,7 @@ public final class IRealPro {
             }
             if (jumped && "coda".equals(to) && k == firstCoda) {
                 k = lastCoda;
-                to = null;
+                to = "end"; // in the coda: on to the end
                 continue;
             }
             if (b.close && !jumped && pass < passes(bars, repeatStart, k)) {

@@ -57,7 +57,7 @@ public final class MusicXmlChords {
     public static List<Note> melody(Path file) {
         try {
             return melody(document(file));
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException e) {
             throw new UserError(file + ": its melody: " + e.getMessage(), e);
         }
     }

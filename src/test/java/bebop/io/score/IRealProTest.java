@@ -150,6 +150,8 @@ class IRealProTest {
         assertEquals("C | F | G | D | F | G", played("C XyQ|SF XyQ|G <Fine>XyQ|<D.S. al Fine>D XyQZ"));
         // after the jump a repeat is played once, taking its last ending
         assertEquals("C | F | C | G | Bb | C | G | Bb", played("{C XyQ|N1F XyQ}|N2G XyQ|<D.C. al 2nd End.>Bb XyQZ"));
+        // a repeat in the coda, after the jump: played once, its last ending taken
+        assertEquals("C | F | C | G | B", played("C Q|<D.C. al Coda>F Z|Q{G |N1A }|N2B Z"));
         // al 1st End. takes the first ending on the way back; a <3x> repeat is played three times
         assertEquals("C | F | C | G | C | F", played("{C XyQ|N1F XyQ}|N2G XyQ<D.C. al 1st End.>Z"));
         assertEquals("C | D | C | D | C | D | E", played("{C XyQ|D <3x>XyQ}|E XyQZ"));
