@@ -10,14 +10,13 @@ import java.nio.file.Path;
  * or the first {@code primerSteps} steps of a training opening; both null: one bar), the chords to
  * improvise over ({@code null}: the network's own; "@FILE" reads them from a lead sheet file, an
  * irealb:// or irealbook:// link gives an iReal Pro tune), the tempo, how the chords are voiced
- * ({@code null}: core), the tune of an iReal Pro playlist ({@code null}: the only one; a number from 1 or
- * a title) and the key to move the chords into ({@code null}: as written). Checked when made.
+ * ({@code null}: as the model's training chords were, {@link ModelHarmony}), the tune of an iReal Pro playlist ({@code null}: the only one; a number from 1 or
+ * a title) and the key to move the chords into ({@code null}: as written; "model": the model's, and back). Checked when made.
  */
 public record ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
                              Integer primerSteps, String chords, double tempo, Voicing voicing, String tune,
                              String transposeTo) {
     public ComposeRequest {
-        voicing = voicing == null ? Voicing.CORE : voicing;
         if (choruses < 1 || choruses > 1000) {
             throw new UserError("--choruses " + choruses + ": must be between 1 and 1000");
         }
@@ -37,10 +36,10 @@ public record ComposeRequest(Path model, int choruses, long seed, double tempera
         this(model, choruses, seed, temperature, primerFile, primerSteps, chords, tempo, voicing, null, null);
     }
 
-    /** A request with the core voicing. */
+    /** A request with the model's voicing. */
     public ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
                           Integer primerSteps, String chords, double tempo) {
-        this(model, choruses, seed, temperature, primerFile, primerSteps, chords, tempo, Voicing.CORE);
+        this(model, choruses, seed, temperature, primerFile, primerSteps, chords, tempo, null);
     }
 
     /** The voicing of {@code --voicing}: core or full. */

@@ -45,15 +45,20 @@ public final class ComposeService {
     private static final Set<ScoreFormat> ROLL_FORMATS = Collections.unmodifiableSet(EnumSet.of(ScoreFormat.mid,
             ScoreFormat.wav, ScoreFormat.png));
 
+    /** The {@code --transpose-to} value that means the key the model was trained in. */
+    public static final String MODEL_KEY = "model";
+
     private ComposeService() {}
 
     public static Composition compose(ComposeRequest r) {
-        Sheet sheet = r.chords() == null ? null : sheet(r.chords(), r.voicing(), r.tune(), r.transposeTo());
-        if (sheet == null && (r.tune() != null || r.transposeTo() != null)) {
+        if (r.chords() == null && (r.tune() != null || r.transposeTo() != null)) {
             throw new UserError((r.tune() != null ? "--tune" : "--transpose-to") + ": give chords (--chords or --leadsheet) to go with it");
         }
-        Progression progression = sheet == null ? null : sheet.progression();
         LoadedModel loaded = Models.load(r.model());
+        // the user's chords speak the model's language: its training data's voicing, unless --voicing says
+        ModelHarmony harmony = ModelHarmony.of(loaded);
+        Sheet sheet = r.chords() == null ? null : sheet(r.chords(), voicing(r, harmony), r.tune(), r.transposeTo(), harmony);
+        Progression progression = sheet == null ? null : sheet.progression();
         if (loaded instanceof DataModel m) {
             return composeData(m, r, sheet);
         }
@@ -120,19 +125,42 @@ public final class ComposeService {
 
     /**
      * The chords to improvise over, where they came from (for messages), the key they were moved from
-     * and to, and the lead sheet's melody as a primer score (an Impro-Visor sheet's; else null).
+     * and to, the lead sheet's melody as a primer score (an Impro-Visor or MusicXML sheet's; else null),
+     * and, for {@code --transpose-to model}, the chords in the tune's own key and the semitones that move
+     * the composed piece back into it ({@code written} is {@code progression} and {@code back} 0 otherwise).
      */
-    public record Sheet(Progression progression, String where, String transposition, Score melody) {}
+    public record Sheet(Progression progression, String where, String transposition, Score melody, Progression written,
+                        int back) {
+        /** A piece composed over {@link #progression}, every note moved back into the tune's key. */
+        Score home(Score composed) {
+            if (back == 0) {
+                return composed;
+            }
+            List<bebop.music.Part> parts = new ArrayList<>();
+            for (bebop.music.Part part : composed.parts()) {
+                parts.add(new bebop.music.Part(part.name(), part.channel(), part.program(), part.notes().stream()
+                        .map(n -> new bebop.music.Note(n.pitch() + back, n.start(), n.duration(), n.velocity())).toList()));
+            }
+            return new Score(composed.title(), composed.ticksPerQuarter(), composed.tempoBpm(), composed.timeSignature(),
+                    parts, composed.chordSymbols(), composed.length());
+        }
+    }
+
+    /** {@link #sheet(String, Voicing, String, String, ModelHarmony)} without a model: no {@code --transpose-to model}. */
+    public static Sheet sheet(String text, Voicing voicing, String tune, String transposeTo) {
+        return sheet(text, voicing, tune, transposeTo, null);
+    }
 
     /**
      * The chords of {@code --chords}: the text; "@FILE" the chords of that file (a MusicXML lead sheet's
-     * harmony, .musicxml .xml .mxl; an Impro-Visor .ls sheet, with its melody; a file holding iReal Pro
+     * harmony, .musicxml .xml .mxl, with its melody; an Impro-Visor .ls sheet, with its melody; a file holding iReal Pro
      * links; else a text chart); an irealb:// or irealbook:// link an iReal Pro tune ({@code tune} picks one
      * of a playlist); moved into the key {@code transposeTo} from the key the sheet writes (a text chart
-     * names none: its key is estimated from its chords). A user error names the bad symbol,
-     * bar, file, tune or key.
+     * names none: its key is estimated from its chords); {@code transposeTo} "model" moves it into the key
+     * the model's training data was in ({@code harmony}), to be composed there and moved back. A user
+     * error names the bad symbol, bar, file, tune or key.
      */
-    public static Sheet sheet(String text, Voicing voicing, String tune, String transposeTo) {
+    static Sheet sheet(String text, Voicing voicing, String tune, String transposeTo, ModelHarmony harmony) {
         String chart = text;
         String where = "--chords";
         String key = null;
@@ -145,11 +173,13 @@ public final class ComposeService {
                 if (MusicXmlChords.handles(file)) {
                     chart = MusicXmlChords.read(file);
                     key = MusicXmlChords.key(file);
+                    List<bebop.music.Note> notes = MusicXmlChords.melody(file);
+                    melody = notes.isEmpty() ? null : melodyScore("", chart, notes);
                 } else if (ImproVisor.handles(file)) {
                     ImproVisor.Sheet ls = ImproVisor.read(file);
                     chart = ls.chart();
                     key = ls.key();
-                    melody = ls.melody().isEmpty() ? null : melodyScore(ls);
+                    melody = ls.melody().isEmpty() ? null : melodyScore(ls.title(), ls.chart(), ls.melody());
                 } else {
                     String content = ChordChart.read(file);
                     if (IRealPro.holdsLink(content)) {
@@ -182,12 +212,16 @@ public final class ComposeService {
             throw new UserError(where + ": " + e.getMessage(), e);
         }
         String transposition = null;
+        Progression written = p;
+        int back = 0;
         if (transposeTo != null) {
-            KeyChange.Key to;
+            boolean model = transposeTo.trim().equalsIgnoreCase(MODEL_KEY);
+            KeyChange.Key to = null;
             try {
-                to = KeyChange.parse(transposeTo);
+                to = model ? null : KeyChange.parse(transposeTo);
             } catch (IllegalArgumentException e) {
-                throw new UserError("--transpose-to " + transposeTo + ": " + e.getMessage(), e);
+                throw new UserError("--transpose-to " + transposeTo + ": " + e.getMessage() + ", or model (the key the "
+                        + "model was trained in)", e);
             }
             KeyChange.Key from;
             String fromWhere;
@@ -197,6 +231,13 @@ public final class ComposeService {
             } catch (IllegalArgumentException e) {
                 from = estimatedKey(p);
                 fromWhere = "estimated from its chords";
+            }
+            if (model) {
+                if (harmony == null) {
+                    throw new UserError("--transpose-to model: needs a model to take the key of");
+                }
+                to = harmony.keyFor(from).orElseThrow(() -> new UserError("--transpose-to model: the model was trained "
+                        + "in " + harmony.keys() + ", not in one key; give a key (--transpose-to F) or leave the tune in its own"));
             }
             int shift = KeyChange.shift(from, to);
             try {
@@ -209,8 +250,15 @@ public final class ComposeService {
             }
             transposition = String.format(Locale.ROOT, "moved from %s (%s) to %s, %+d semitones", from.name(), fromWhere,
                     to.name(), shift);
+            if (model) {
+                back = -shift;
+                transposition += String.format(Locale.ROOT, " into the model's key (it was trained in %s), composed there "
+                        + "and moved back to %s", harmony.keys(), from.name());
+            } else {
+                written = p;
+            }
         }
-        return new Sheet(p, where, transposition, melody);
+        return new Sheet(p, where, transposition, melody, written, back);
     }
 
     /**
@@ -229,19 +277,20 @@ public final class ComposeService {
     }
 
     /**
-     * An Impro-Visor sheet's melody as a primer score: the part Melody moved by octaves into the paper's
-     * C4..C5 (MIDI 60..72), beside the part Chords voicing the sheet's chords in C3..B3 under it.
+     * A lead sheet's melody (Impro-Visor's or MusicXML's, 480 ticks a quarter) as a primer score: the part
+     * Melody moved by octaves into the paper's C4..C5 (MIDI 60..72), beside the part Chords voicing the
+     * sheet's chords in C3..B3 under it.
      */
-    private static Score melodyScore(ImproVisor.Sheet ls) {
+    private static Score melodyScore(String title, String chart, List<bebop.music.Note> notes) {
         Progression p;
         try {
-            p = Progression.parse(ls.chart());
+            p = Progression.parse(chart);
         } catch (IllegalArgumentException e) {
             return null;
         }
         List<bebop.music.Note> mel = new ArrayList<>();
         long end = 0;
-        for (bebop.music.Note n : ls.melody()) {
+        for (bebop.music.Note n : notes) {
             int pitch = n.pitch();
             while (pitch < 60) {
                 pitch += 12;
@@ -262,7 +311,7 @@ public final class ComposeService {
                 chords.add(new bebop.music.Note(pitch, step * perStep, perStep));
             }
         }
-        return new Score(ls.title(), tpq, Score.DEFAULT_TEMPO, p.meter(), List.of(
+        return new Score(title, tpq, Score.DEFAULT_TEMPO, p.meter(), List.of(
                 new bebop.music.Part(bebop.music.Part.CHORDS, bebop.music.Part.CHORD_CHANNEL, bebop.music.Part.CHORD_PROGRAM, chords),
                 new bebop.music.Part(bebop.music.Part.MELODY, bebop.music.Part.MELODY_CHANNEL, bebop.music.Part.MELODY_PROGRAM, mel)),
                 List.of(), length);
@@ -291,14 +340,32 @@ public final class ComposeService {
         return new Score(s.title(), s.ticksPerQuarter(), s.tempoBpm(), s.timeSignature(), parts, s.chordSymbols(), s.length());
     }
 
-    /** ", moved from F to Eb, -2 semitones" when the chords were transposed. */
-    private static String moved(Sheet sheet) {
-        return sheet.transposition() == null ? "" : " (" + sheet.transposition() + ")";
+    /** The voicing of the user's chords: {@code --voicing}'s, else the model's training data's. */
+    private static Voicing voicing(ComposeRequest r, ModelHarmony harmony) {
+        return r.voicing() != null ? r.voicing() : harmony.voicing();
     }
 
-    /** What the user's chords sound as: the voicing and each chord's notes. */
-    private static String voiced(Progression progression, Voicing voicing) {
-        StringBuilder sb = new StringBuilder(",\nvoiced ").append(voicing.describe()).append(':');
+    /** ",\nover your chords | F13 | ... (moved from F to Eb, -2 semitones),\nvoiced ..." (nothing without chords). */
+    private static String over(Sheet sheet, ComposeRequest r, ModelHarmony harmony) {
+        if (sheet == null) {
+            return "";
+        }
+        return ",\nover your chords " + sheet.written() + (sheet.transposition() == null ? "" : " (" + sheet.transposition() + ")")
+                + voiced(sheet.progression(), r, harmony);
+    }
+
+    /**
+     * What the user's chords sound as: the voicing, whether it is the model's training data's, and each
+     * chord's notes.
+     */
+    private static String voiced(Progression progression, ComposeRequest r, ModelHarmony harmony) {
+        StringBuilder sb = new StringBuilder(",\nvoiced ").append(voicing(r, harmony).describe());
+        if (r.voicing() == null) {
+            sb.append(", the model's voicing (").append(harmony.why()).append(')');
+        } else if (r.voicing() != harmony.voicing()) {
+            sb.append(" by --voicing, not the model's ").append(harmony.voicing().label()).append(" (").append(harmony.why()).append(')');
+        }
+        sb.append(':');
         for (Chord c : progression.distinctChords()) {
             sb.append(' ').append(c.notes().isEmpty() ? c.symbol() + " (nothing)" : c.toString());
         }
@@ -340,15 +407,17 @@ public final class ComposeService {
                     r.temperature(), notes);
         }
         String title = m.melody() ? "bebop blues" : "bebop blues (chords)";
+        ModelHarmony harmony = ModelHarmony.of(m);
         Score score = progression == null ? LocalEncoding.decode(frames, r.tempo(), title)
-                : LocalEncoding.decode(frames, r.tempo(), title, progression.meter(), progression.chordSymbols(steps,
-                        progression.stepsPerBar(), LocalEncoding.TICKS_PER_QUARTER / LocalEncoding.STEPS_PER_QUARTER));
+                : sheet.home(LocalEncoding.decode(frames, r.tempo(), title, progression.meter(), sheet.written().chordSymbols(
+                        steps, progression.stepsPerBar(), LocalEncoding.TICKS_PER_QUARTER / LocalEncoding.STEPS_PER_QUARTER,
+                        voicing(r, harmony))));
         String how = String.format(Locale.ROOT,
                 "%d choruses (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s%s.",
                 r.choruses(), score.bars(), score.seconds(), Checks.number(r.tempo()), m.describe(), from,
                 m.melody() ? "melody temperature " + Checks.number(r.temperature())
                         : "chords only (a chords-only model plays no melody)",
-                progression == null ? "" : ",\nover your chords " + progression + moved(sheet) + voiced(progression, r.voicing()));
+                over(sheet, r, harmony));
         return new Composition(score, how, SCORE_FORMATS);
     }
 
@@ -428,9 +497,10 @@ public final class ComposeService {
                 progression == null ? null : Generation.chords(progression, steps, format), notes);
         Score score = format.composing().decode(frames, r.tempo(),
                 format.isPianoRoll() ? "bebop piano roll" : "bebop improvisation");
+        ModelHarmony harmony = ModelHarmony.of(m);
         if (progression != null) {
-            score = score.withChordSymbols(progression.chordSymbols(steps, format.stepsPerBar(),
-                    LocalEncoding.TICKS_PER_QUARTER / format.stepsPerQuarter()));
+            score = sheet.home(score.withChordSymbols(sheet.written().chordSymbols(steps, format.stepsPerBar(),
+                    LocalEncoding.TICKS_PER_QUARTER / format.stepsPerQuarter(), voicing(r, harmony))));
         }
         String how = String.format(Locale.ROOT, "%d choruses of %d bars (%d bars, %.0f s at %s bpm) by %s (%s, %s, seed %d),%n"
                         + "primed with %s, %s%s.",
@@ -445,7 +515,7 @@ public final class ComposeService {
                         : "every key drawn on its own, ") + "temperature " + Checks.number(r.temperature())
                         : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
                         + Checks.number(r.temperature()),
-                progression == null ? "" : ",\nover your chords " + progression + moved(sheet) + voiced(progression, r.voicing()));
+                over(sheet, r, harmony));
         return new Composition(score, how, format.isPianoRoll() ? ROLL_FORMATS : SCORE_FORMATS);
     }
 

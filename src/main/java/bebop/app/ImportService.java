@@ -8,6 +8,7 @@ import bebop.io.corpus.CorpusImport;
 import bebop.io.corpus.CorpusImporter;
 import bebop.io.corpus.DatasetWriter;
 import bebop.io.corpus.FileResult;
+import bebop.io.corpus.ReportText;
 import bebop.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,17 +44,22 @@ public final class ImportService {
 
     /**
      * What an import of uploads made: every file with its outcome (files that are not MIDI by their
-     * name included), how many were imported, and whether a data set was written.
+     * name included), how many were imported, whether a data set was written, and of the imported
+     * pieces' half bars with harmony how many got a chord recognised.
      */
-    public record Report(List<Row> files, int imported, int rejected, boolean kept) {
+    public record Report(List<Row> files, int imported, int rejected, boolean kept, long harmonisedHalfBars,
+                         long recognisedHalfBars) {
         public Report {
             files = List.copyOf(files);
         }
 
-        /** One sentence: "imported 2 of 3 files (1 rejected)", and the first rejection when none was imported. */
+        /**
+         * One sentence: "imported 2 of 3 files (1 rejected); chords recognised in 45 of 48 half bars with
+         * harmony (93.8 %)", and the first rejection when none was imported.
+         */
         public String summary() {
-            String s = String.format(Locale.ROOT, "imported %d of %d file%s (%d rejected)", imported, files.size(),
-                    files.size() == 1 ? "" : "s", rejected);
+            String s = String.format(Locale.ROOT, "imported %d of %d file%s (%d rejected); %s", imported, files.size(),
+                    files.size() == 1 ? "" : "s", rejected, ReportText.recognised(recognisedHalfBars, harmonisedHalfBars));
             if (imported == 0 && !files.isEmpty()) {
                 Row first = files.get(0);
                 s = "none of the " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " could be imported ("
@@ -134,7 +140,8 @@ public final class ImportService {
                 Files.move(tmpOut, out, StandardCopyOption.ATOMIC_MOVE);
                 tmpOut = null;
             }
-            return new Report(rows, imported, rows.size() - imported, kept);
+            return new Report(rows, imported, rows.size() - imported, kept, result == null ? 0 : result.harmonisedHalfBars(),
+                    result == null ? 0 : result.recognisedHalfBars());
         } catch (IOException e) {
             throw new UserError("cannot import the uploads: " + AtomicFiles.describe(e), e);
         } finally {

@@ -147,8 +147,8 @@ public final class ModernTraining {
         PolyDataset data = blues ? bluesSet(settings.seed(), form).toPoly() : PolyJson.resolve(dataset);
         // what the frames mean, recorded in the model: read before hours of training, not after
         FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : CorpusDatasets.frameFormat(dataset);
-        return trained(data, format, blues ? PolyJson.toBytes(data) : PolyJson.bytes(dataset), settings, checkpoint,
-                resume, commandLine, listener);
+        return ModelHarmony.recorded(trained(data, format, blues ? PolyJson.toBytes(data) : PolyJson.bytes(dataset), settings,
+                checkpoint, resume, commandLine, listener), dataset);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class ModernTraining {
         PolyDataset data = !read.valid().isEmpty() || read.train().isEmpty() ? read
                 : new PolyDataset(read.name() + " (valid = train: too few pieces to hold one out)", read.train(),
                         read.train(), read.test());
-        return trained(data, format, PolyJson.bytes(spec), settings, null, null, commandLine, listener);
+        return ModelHarmony.recorded(trained(data, format, PolyJson.bytes(spec), settings, null, null, commandLine, listener), spec);
     }
 
     private static TrainedModel<Run> trained(PolyDataset data, FrameFormat format, byte[] bytes, ModernSettings settings,

@@ -161,6 +161,7 @@ public final class TrainService {
                 provenance).withMetrics(metrics);
         model = FrameFormats.with(model, format, CorpusExperiment.primers(data.set().train(), format,
                 PRIMER_BARS * format.stepsPerBar(), PRIMERS));
+        model = ModelHarmony.recorded(model, data.folder().toString());
         Curve curve = Curve.crossEntropy(result.curve(), "Experiment 2 network on " + data.folder().getFileName()
                 + ", seed " + s.seed(), "epoch (Adam step)");
         return new TrainedModel<>(model, curve, result);

@@ -67,8 +67,8 @@ final class ComposeCommand implements Callable<Integer> {
 
     @Option(names = "--leadsheet", paramLabel = "FILE",
             description = {"Improvise over the chords of a lead sheet: a MusicXML file's chord symbols (.musicxml, .xml, "
-                    + ".mxl; the first part, each on the beat it falls in), an Impro-Visor .ls sheet (its chords, and its "
-                    + "melody as the primer), a file of iReal Pro links (irealb:// or irealbook://, an exported playlist), "
+                    + ".mxl; the first part, each on the beat it falls in, and its melody as the primer), an Impro-Visor "
+                    + ".ls sheet (its chords, and its melody as the primer), a file of iReal Pro links (irealb:// or irealbook://, an exported playlist), "
                     + "or a text chart (bars of --chords over many lines, # comments). The same as --chords @FILE. "
                     + "An iReal Pro link itself may be given to --chords."})
     Path leadsheet;
@@ -80,13 +80,16 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--transpose-to", paramLabel = "KEY",
             description = "Move the chords (and a lead sheet's melody) into KEY (F, Bb, F#, Ebm, C minor) from the key "
                     + "the lead sheet writes (MusicXML, .ls, iReal Pro); a text chart names none, so its key is estimated "
-                    + "from its chords (Krumhansl-Schmuckler). The smallest move: up to a tritone up, else down.")
+                    + "from its chords (Krumhansl-Schmuckler). The smallest move: up to a tritone up, else down. "
+                    + "'model': into the key the model was trained in (C for the blues), composed there and the piece "
+                    + "moved back into the tune's key.")
     String transposeTo;
 
-    @Option(names = "--voicing", paramLabel = "core|full", defaultValue = "core",
+    @Option(names = "--voicing", paramLabel = "core|full",
             description = {"How --chords sounds to the network, in C3-B3: core = root, third, fifth and seventh "
                     + "(sus chords their 4th or 2nd, sixth chords their 6th, slash chords add the bass); full = every "
-                    + "pitch class of the chord. Default: ${DEFAULT-VALUE}."})
+                    + "pitch class of the chord. Default: the voicing of the model's training chords (core for the "
+                    + "paper's and for a corpus of recognised chords, full for raw sets)."})
     String voicing;
 
     @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Default: ${DEFAULT-VALUE}.")
@@ -108,7 +111,7 @@ final class ComposeCommand implements Callable<Integer> {
         }
         String progression = leadsheet != null ? "@" + leadsheet : chords;
         ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, progression, tempo,
-                ComposeRequest.voicing(voicing), tune, transposeTo);
+                voicing == null ? null : ComposeRequest.voicing(voicing), tune, transposeTo);
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }

@@ -50,7 +50,7 @@ final class JamCommand implements Callable<Integer> {
             description = "The chords to jam over, as compose --chords takes them (text or @FILE). Default: the model's 12-bar form.")
     String chords;
 
-    @Option(names = "--voicing", paramLabel = "core|full", defaultValue = "core", description = "How --chords sounds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--voicing", paramLabel = "core|full", description = "How --chords sounds. Default: as the model's training chords.")
     String voicing;
 
     @Mixin
@@ -91,7 +91,7 @@ final class JamCommand implements Callable<Integer> {
             throw new UserError("--record " + record + ": is a folder; give a file name prefix such as out/jam");
         }
         JamSettings settings = jamFlags.settings();
-        JamSetup setup = JamSetup.of(model, chords, ComposeRequest.voicing(voicing));
+        JamSetup setup = JamSetup.of(model, chords, voicing == null ? null : ComposeRequest.voicing(voicing));
         if (bench) {
             return bench(w, setup, settings.withCountIn(settings.countInBars(), settings.metronome()));
         }

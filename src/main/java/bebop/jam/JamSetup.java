@@ -2,6 +2,8 @@ package bebop.jam;
 
 import bebop.UserError;
 import bebop.app.ComposeService;
+import bebop.app.LoadedModel;
+import bebop.app.ModelHarmony;
 import bebop.app.Models;
 import bebop.music.Progression;
 import bebop.music.Voicing;
@@ -15,10 +17,13 @@ public record JamSetup(JamModel model, Progression progression) {
     /**
      * @param model  a model file, or null for the bundled model
      * @param chords the chords as {@code --chords} takes them (text or @FILE), or null for the model's own form
+     * @param voicing how the chords sound, or null for the voicing of the model's training chords
      */
     public static JamSetup of(Path model, String chords, Voicing voicing) {
-        Progression given = chords == null ? null : ComposeService.progression(chords, voicing);
-        JamModel m = JamModel.of(Models.load(model));
+        LoadedModel loaded = Models.load(model);
+        Progression given = chords == null ? null
+                : ComposeService.progression(chords, voicing != null ? voicing : ModelHarmony.of(loaded).voicing());
+        JamModel m = JamModel.of(loaded);
         Progression p = given != null ? given : m.form();
         if (p == null) {
             throw new UserError("--chords: " + m.description() + " has no chord form of its own; give the chords to play over");

@@ -183,6 +183,14 @@ public record Progression(TimeSignature meter, List<Bar> bars) {
      * step {@code ticksPerStep} ticks: one at every change and again at the start of every bar.
      */
     public List<ChordSymbol> chordSymbols(int steps, int stepsPerBar, long ticksPerStep) {
+        return chordSymbols(steps, stepsPerBar, ticksPerStep, null);
+    }
+
+    /**
+     * {@link #chordSymbols(int, int, long)}, each naming how it was voiced ({@code voicing}: "core: C3 Eb3
+     * F3 A3"; N.C. "core: nothing"); null for symbols alone.
+     */
+    public List<ChordSymbol> chordSymbols(int steps, int stepsPerBar, long ticksPerStep, Voicing voicing) {
         List<ChordSymbol> out = new ArrayList<>();
         for (int barStart = 0; barStart < steps; barStart += stepsPerBar) {
             Bar bar = bars.get((barStart / stepsPerBar) % bars.size());
@@ -190,12 +198,20 @@ public record Progression(TimeSignature meter, List<Bar> bars) {
             for (Change c : bar.changes()) {
                 long at = barStart + (long) stepsPerBar * beat / meter.numerator();
                 if (at < steps) {
-                    out.add(new ChordSymbol(at * ticksPerStep, c.chord().symbol()));
+                    out.add(new ChordSymbol(at * ticksPerStep, c.chord().symbol(), voicing == null ? null : voiced(c.chord(), voicing)));
                 }
                 beat += c.beats();
             }
         }
         return out;
+    }
+
+    private static String voiced(Chord chord, Voicing voicing) {
+        StringBuilder sb = new StringBuilder(voicing.label()).append(':');
+        for (int note : chord.notes()) {
+            sb.append(' ').append(Pitch.name(note));
+        }
+        return chord.notes().isEmpty() ? sb.append(" nothing").toString() : sb.toString();
     }
 
     /** Every distinct chord, in the order they first sound. */

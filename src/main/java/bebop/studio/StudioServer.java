@@ -337,6 +337,8 @@ public final class StudioServer implements AutoCloseable {
         }
         out.put("imported", report.imported());
         out.put("rejected", report.rejected());
+        out.put("chords_recognised", Map.of("half_bars_with_harmony", report.harmonisedHalfBars(),
+                "recognised", report.recognisedHalfBars()));
         out.put("files", report.files());
         ctx.status(report.kept() ? 201 : 422).json(out);
     }
@@ -547,7 +549,7 @@ public final class StudioServer implements AutoCloseable {
         refuseChordFiles(m.chords());
         JamSettings jamSettings = m.settings();
         String chords = m.chords() == null || m.chords().isBlank() ? null : m.chords();
-        JamSetup setup = JamSetup.of(models.file(m.model()), chords, bebop.music.Voicing.CORE);
+        JamSetup setup = JamSetup.of(models.file(m.model()), chords, null);
         if (!jamSlots.tryAcquire()) {
             ctx.closeSession(1013, "the studio is playing " + StudioSettings.JAMS + " jams already; try again later");
             return;

@@ -122,6 +122,62 @@ class DataComposeCommandTest {
         assertEquals(12 + 17, p.config().get("inputs").asInt());
         assertTrue(paperRun.out().contains("the paper's Experiment 2 network"), paperRun.out());
         assertEquals("piano-roll", ModelFile.read(roll).extra().get("frames").get("format").get("layout").asText());
+        // what the import's chord frames held: recognised chords, each piece in its own key (the defaults)
+        for (Model trained : new Model[] {m, p}) {
+            assertEquals("{\"chords\":\"recognised\",\"transpose\":\"none\"}", trained.extra().get("harmony").toString());
+        }
+        assertTrue(ModelFile.read(roll).extra().path("harmony").isMissingNode());
+    }
+
+    /**
+     * A model records the chords its corpus was imported with, and compose voices the user's chords as
+     * they were: raw sets (every pitch class sounding) in the full voicing, recognised chords in the core;
+     * --transpose-to model takes the corpus's key when the import moved it to C, and is refused when the
+     * pieces kept their own keys.
+     */
+    @Test
+    void composeVoicesChordsAsTheModelsCorpusWasImportedAndTakesItsKey() throws IOException {
+        Path raw = dir.resolve("raw");
+        CliRun imported = CliRun.of("import", dir.resolve("midi").toString(), "--out", raw.toString(), "--chords", "raw",
+                "--transpose", "C", "--seed", "1");
+        assertEquals(0, imported.exitCode(), imported.err());
+        Path model = dir.resolve("raw.bebop");
+        CliRun trained = CliRun.of("train", "--data", raw.toString(), "--trainer", "paper", "--max-epochs", "2", "--seed", "3",
+                "--quiet", "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertEquals("{\"chords\":\"raw\",\"transpose\":\"C\"}", ModelFile.read(model).extra().get("harmony").toString());
+
+        Path song = dir.resolve("out/raw-song");
+        CliRun run = CliRun.of("compose", "--model", model.toString(), "--choruses", "1", "--tempo", "240",
+                "--chords", "| F | Bb C9 | F | C9 |", "--transpose-to", "model", "--out", song.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("voiced full (every pitch class), the model's voicing (its training chords were raw "
+                + "sets): C (C3 E3 G3) F (C3 F3 A3) G9 (D3 F3 G3 A3 B3)"), run.out());
+        assertTrue(run.out().contains("(moved from F (estimated from its chords) to C, -5 semitones into the model's key "
+                + "(it was trained in C major and A minor (import --transpose C)), composed there and moved back to F)"), run.out());
+        Score score = MidiReader.read(Path.of(song + ".mid"));
+        assertEquals(new bebop.music.ChordSymbol(score.ticksPerBar() * 3 / 2, "C9", "full: C3 D3 E3 G3 Bb3"),
+                score.chordSymbols().get(2));
+        // bar 2's second half sounds C9 in F, every pitch class: the network's G9 moved back up a fourth
+        java.util.Set<Integer> c9 = new java.util.TreeSet<>();
+        for (Note n : score.part(Part.CHORDS).orElseThrow().notes()) {
+            if (n.start() <= score.ticksPerBar() * 3 / 2 && n.end() > score.ticksPerBar() * 3 / 2) {
+                c9.add(n.pitch() % 12);
+            }
+        }
+        assertEquals(java.util.Set.of(0, 2, 4, 7, 10), c9);
+
+        CliRun recognised = CliRun.of("compose", "--model", paper.toString(), "--choruses", "1", "--chords", "| F | C7 |",
+                "--out", dir.resolve("out/rec").toString());
+        assertEquals(0, recognised.exitCode(), recognised.err());
+        assertTrue(recognised.out().contains("voiced core (root, third, fifth, seventh), the model's voicing (its training "
+                + "chords were recognised chords)"), recognised.out());
+        CliRun noKey = CliRun.of("compose", "--model", paper.toString(), "--chords", "| F | C7 |", "--transpose-to", "model",
+                "--out", dir.resolve("out/none").toString());
+        assertEquals(2, noKey.exitCode());
+        assertEquals("bebop: --transpose-to model: the model was trained in each piece's own key (import --transpose none), "
+                + "not in one key; give a key (--transpose-to F) or leave the tune in its own\n", noKey.err());
+        assertFalse(Files.exists(dir.resolve("out/none.mid")));
     }
 
     @Test

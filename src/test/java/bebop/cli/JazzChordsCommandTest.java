@@ -12,6 +12,7 @@ import bebop.io.score.ExternalProgram;
 import bebop.io.score.HarmonyXml;
 import bebop.io.score.LilyPond;
 import bebop.music.ChordSymbol;
+import bebop.music.Note;
 import bebop.music.Part;
 import bebop.music.Progression;
 import bebop.music.Score;
@@ -51,7 +52,8 @@ class JazzChordsCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2 choruses (24 bars"), run.out());
         assertTrue(run.out().contains("over your chords " + BLUES.strip()), run.out());
-        assertTrue(run.out().contains("voiced core (root, third, fifth, seventh): F13 (C3 Eb3 F3 A3) Bb9 (D3 F3 Ab3 Bb3)"),
+        assertTrue(run.out().contains("voiced core (root, third, fifth, seventh), the model's voicing (the paper's triads and "
+                + "sevenths): F13 (C3 Eb3 F3 A3) Bb9 (D3 F3 Ab3 Bb3)"),
                 run.out());
 
         Progression p = Progression.parse(BLUES);
@@ -103,7 +105,9 @@ class JazzChordsCommandTest {
         CliRun fullRun = CliRun.of("compose", "--chords", BLUES, "--voicing", "full", "--choruses", "2", "--seed", "3",
                 "--out", full.toString());
         assertEquals(0, fullRun.exitCode(), fullRun.err());
-        assertTrue(fullRun.out().contains("voiced full (every pitch class): F13 (C3 D3 Eb3 F3 G3 A3 Bb3)"), fullRun.out());
+        assertTrue(fullRun.out().contains("voiced full (every pitch class) by --voicing, not the model's core (the paper's "
+                + "triads and sevenths): F13 (C3 D3 Eb3 F3 G3 A3 Bb3)"), fullRun.out());
+        assertEquals("full: C3 D3 Eb3 F3 G3 A3 Bb3", MidiReader.read(Path.of(full + ".mid")).chordSymbols().get(0).voicing());
         assertEquals(expected, MidiReader.read(Path.of(full + ".mid")).chordSymbols().stream().map(ChordSymbol::symbol).toList());
 
         compileIfLilyPond(dir, Path.of(prefix + ".ly")); // last: skipped locally without LilyPond
@@ -165,19 +169,33 @@ class JazzChordsCommandTest {
         assertEquals(0, CliRun.of("compose", "--chords", BLUES, "--choruses", "1", "--seed", "2", "--out", first.toString())
                 .exitCode());
         Path again = dir.resolve("again");
-        CliRun run = CliRun.of("compose", "--leadsheet", first + ".musicxml", "--choruses", "1", "--seed", "2",
+        CliRun full = CliRun.of("compose", "--leadsheet", first + ".musicxml", "--choruses", "1", "--out", again.toString());
+        assertEquals(2, full.exitCode());
+        assertEquals("bebop: --chords @" + first + ".musicxml: its melody's 96 steps fill the 1 choruses to compose; "
+                + "ask for more --choruses\n", full.err());
+        CliRun run = CliRun.of("compose", "--leadsheet", first + ".musicxml", "--choruses", "2", "--seed", "2",
                 "--out", again.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("over your chords | F13 / / / | Bb9 / / / |"), run.out());
+        assertTrue(run.out().contains("primed with the lead sheet's melody (96 steps)"), run.out());
         Progression p = Progression.parse(BLUES);
-        List<String> expected = p.chordSymbols(96, 8, 240).stream().map(ChordSymbol::symbol).toList();
+        List<String> once = p.chordSymbols(96, 8, 240).stream().map(ChordSymbol::symbol).toList();
+        List<String> expected = new ArrayList<>(once);
+        expected.addAll(once);
         assertEquals(expected, MidiReader.read(Path.of(again + ".mid")).chordSymbols().stream().map(ChordSymbol::symbol).toList());
+        // the sheet's melody (bebop's first chorus, read from its MusicXML) is the second piece's first chorus
+        List<Note> head = MidiReader.read(Path.of(first + ".mid")).part(Part.MELODY).orElseThrow().notes();
+        List<Note> played = MidiReader.read(Path.of(again + ".mid")).part(Part.MELODY).orElseThrow().notes();
+        int n = head.size() - 1; // the last note may be held on into the improvised chorus
+        assertEquals(head.subList(0, n), played.subList(0, n));
+        assertEquals(head.get(n).start(), played.get(n).start());
+        assertEquals(head.get(n).pitch(), played.get(n).pitch());
 
         Path chart = dir.resolve("blues.txt");
         Files.writeString(chart, BLUES.replace(" | F13 | Cm7", " |\n| F13 | Cm7"), StandardCharsets.UTF_8);
         CliRun text = CliRun.of("compose", "--leadsheet", chart.toString(), "--choruses", "1", "--out", dir.resolve("t").toString());
         assertEquals(0, text.exitCode(), text.err());
-        assertEquals(expected, MidiReader.read(dir.resolve("t.mid")).chordSymbols().stream().map(ChordSymbol::symbol).toList());
+        assertEquals(once, MidiReader.read(dir.resolve("t.mid")).chordSymbols().stream().map(ChordSymbol::symbol).toList());
 
         CliRun both = CliRun.of("compose", "--leadsheet", chart.toString(), "--chords", "C7", "--out", dir.resolve("x").toString());
         assertEquals(2, both.exitCode());

@@ -88,11 +88,62 @@ class LeadSheetsCommandTest {
                 + "(moved from F (estimated from its chords) to Bb, +5 semitones)"), moved.out());
     }
 
+    /**
+     * --transpose-to model: the bundled model (trained on the paper's blues in C) hears a tune in F moved
+     * into C, and the piece comes back in F: every note a fourth above the same seed's piece composed with
+     * --transpose-to C (the network saw the same frames), the chord symbols as the sheet writes them in F,
+     * and the MIDI chord track naming each symbol's voicing.
+     */
+    @Test
+    void aTuneIsComposedInTheModelsKeyAndMovedBack() throws Exception {
+        Path dir = CliRun.scratch("leadsheet-model-key");
+        Path ls = dir.resolve("blues.ls");
+        Files.writeString(ls, "(title F Blues)\n(key -1)\nF7 | Bb7 | F7 | Cm7 F7 | Bb7 | Bo7 | F7 | D7 | Gm7 | C7 | F7 D7 | Gm7 C7 |\n"
+                + "f4 a c+ d+ f2 a\n");
+        Path home = dir.resolve("home");
+        CliRun run = CliRun.of("compose", "--leadsheet", ls.toString(), "--transpose-to", "model", "--choruses", "2", "--seed", "4",
+                "--out", home.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("over your chords | F7 | Bb7 | F7 | Cm7 F7 |"), run.out());
+        assertTrue(run.out().contains("(moved from F (its key) to C, -5 semitones into the model's key (it was trained in "
+                + "C (the paper's blues)), composed there and moved back to F)"), run.out());
+        assertTrue(run.out().contains("voiced core (root, third, fifth, seventh), the model's voicing (the paper's triads "
+                + "and sevenths): C7 (C3 E3 G3 Bb3) F7 (C3 Eb3 F3 A3)"), run.out());
+        Path c = dir.resolve("c");
+        assertEquals(0, CliRun.of("compose", "--leadsheet", ls.toString(), "--transpose-to", "C", "--choruses", "2", "--seed", "4",
+                "--out", c.toString()).exitCode());
+        Score inF = MidiReader.read(Path.of(home + ".mid"));
+        Score inC = MidiReader.read(Path.of(c + ".mid"));
+        for (String part : List.of(Part.MELODY, Part.CHORDS)) {
+            List<Note> f = inF.part(part).orElseThrow().notes();
+            List<Note> moved = inC.part(part).orElseThrow().notes().stream()
+                    .map(n -> new Note(n.pitch() + 5, n.start(), n.duration(), n.velocity())).toList();
+            assertEquals(moved, f, part);
+        }
+        // the sheet's melody, in F as written: F4 A4 C5 D5, then F4 A4
+        assertEquals(List.of(65, 69, 72, 74, 65, 69), inF.part(Part.MELODY).orElseThrow().notes().stream().limit(6)
+                .map(Note::pitch).toList());
+        assertEquals(List.of("F7", "Bb7", "F7", "Cm7", "F7"), symbols(Path.of(home + ".mid")).subList(0, 5));
+        assertEquals(List.of("C7", "F7", "C7", "Gm7", "C7"), symbols(Path.of(c + ".mid")).subList(0, 5));
+        // the chord track names the voicing of every symbol at its time, read back by bebop and by mido
+        List<ChordSymbol> read = inF.chordSymbols();
+        assertEquals(new ChordSymbol(0, "F7", "core: C3 Eb3 F3 A3"), read.get(0));
+        assertEquals(new ChordSymbol(3 * inF.ticksPerBar() + inF.ticksPerBar() / 2, "F7", "core: C3 Eb3 F3 A3"), read.get(4));
+        assertEquals(new ChordSymbol(3 * inF.ticksPerBar(), "Cm7", "core: C3 Eb3 G3 Bb3"), read.get(3));
+        if (CliRun.midoOrCi()) {
+            CliRun mido = CliRun.python("src/test/python/check_voicing_markers.py", home + ".mid");
+            assertEquals(0, mido.exitCode(), mido.out());
+            assertTrue(mido.out().startsWith("Chords 0 F7 voiced core: C3 Eb3 F3 A3\nChords 1920 Bb7 voiced core: "), mido.out());
+            assertEquals(read.size(), mido.out().lines().count(), mido.out());
+        }
+    }
+
     @Test
     void mistakesGetOneLine() {
         CliRun badKey = CliRun.of("compose", "--chords", "| C7 | F7 |", "--transpose-to", "H", "--out", "target/x");
         assertEquals(2, badKey.exitCode());
-        assertEquals("bebop: --transpose-to H: 'H' is not a key (write a note and m for minor: F, Bb, F#, Ebm, C minor)\n",
+        assertEquals("bebop: --transpose-to H: 'H' is not a key (write a note and m for minor: F, Bb, F#, Ebm, C minor), "
+                + "or model (the key the model was trained in)\n",
                 badKey.err().replace(System.lineSeparator(), "\n"));
         CliRun tune = CliRun.of("compose", "--chords", "| C7 | F7 |", "--tune", "2", "--out", "target/x");
         assertEquals(2, tune.exitCode());

@@ -112,6 +112,13 @@ class StudioTrainingTest {
         assertEquals("broken.mid", broken.get("file").asText());
         assertTrue(!broken.get("imported").asBoolean() && broken.get("reason").asText().length() > 5, broken.toString());
         assertTrue(report.get("files").get(1).get("imported").asBoolean());
+        // the share of half bars whose chord was recognised, as the CLI's import report gives it
+        long harmonised = report.get("chords_recognised").get("half_bars_with_harmony").asLong();
+        long recognised = report.get("chords_recognised").get("recognised").asLong();
+        assertTrue(harmonised > 0 && recognised <= harmonised, report.toString());
+        assertTrue(report.get("summary").asText().endsWith(String.format(java.util.Locale.ROOT,
+                "; chords recognised in %d of %d half bars with harmony (%.1f %%)", recognised, harmonised,
+                100.0 * recognised / harmonised)), report.get("summary").asText());
         return report.get("id").asText();
     }
 

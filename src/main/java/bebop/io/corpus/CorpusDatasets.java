@@ -76,6 +76,18 @@ public final class CorpusDatasets {
         return spq;
     }
 
+    /**
+     * What an import folder's chord frames hold, from its meta.json's options: "chords" (recognised or
+     * raw; folders imported before the choice existed hold raw sets) and "transpose" (none, C or all12).
+     */
+    public static java.util.Map<String, String> importOptions(Path folder) {
+        JsonNode options = tree(folder.resolve(DatasetWriter.META)).path("provenance").path("options");
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("chords", options.path("chords").asText("raw"));
+        out.put("transpose", options.path("transpose").asText("none"));
+        return out;
+    }
+
     /** The pieces of an import folder, melody and chords apart. */
     public static ChordMelodySet read(Path folder) {
         int spq = stepsPerQuarter(folder);
@@ -83,6 +95,12 @@ public final class CorpusDatasets {
         JsonNode root = tree(file);
         if (!DatasetWriter.PIECES_FORMAT.equals(root.path("format").asText())) {
             throw new UserError(file + ": not a bebop import pieces file (format is not " + DatasetWriter.PIECES_FORMAT + ")");
+        }
+        JsonNode version = root.path("format_version");
+        if (!version.canConvertToInt() || version.asInt() < 1 || version.asInt() > DatasetWriter.PIECES_FORMAT_VERSION) {
+            throw new UserError(file + ": format_version " + version + " is not one this bebop reads (1 to "
+                    + DatasetWriter.PIECES_FORMAT_VERSION + "); " + (version.asInt() > DatasetWriter.PIECES_FORMAT_VERSION
+                    ? "it was written by a newer bebop: import the MIDI files again with this one" : "import the MIDI files again"));
         }
         try {
             return new ChordMelodySet(folder.toString(), spq, split(root, "train"), split(root, "valid"), split(root, "test"));

@@ -62,6 +62,12 @@ public final class DatasetWriter {
     public static final String PIECES_FORMAT = "bebop-corpus-pieces";
     public static final String REPORT_FORMAT = "bebop-import-report";
     public static final int FORMAT_VERSION = 1;
+    /**
+     * pieces.json's version: 2 since a chord's "symbol" is the recognised chord (the raw set's name moved
+     * to "raw_symbol"); in version 1 "symbol" named the raw set. "pitch_classes" (what the frames hold)
+     * means the same in both, so both are read.
+     */
+    public static final int PIECES_FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -176,7 +182,7 @@ public final class DatasetWriter {
     /** The structured records, one piece a line, in the order of dataset.json. */
     static void pieces(Map<Part, List<Entry>> splits, Writer w) throws IOException {
         StringBuilder sb = new StringBuilder(1 << 12);
-        sb.append("{\"format\": \"").append(PIECES_FORMAT).append("\", \"format_version\": ").append(FORMAT_VERSION)
+        sb.append("{\"format\": \"").append(PIECES_FORMAT).append("\", \"format_version\": ").append(PIECES_FORMAT_VERSION)
                 .append(", \"chord_low\": ").append(PieceVersion.CHORD_LOW);
         for (Part s : Part.values()) {
             sb.append(",\n\"").append(s.label()).append("\": [");

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The import report for people: a summary, then one line per file found. */
-final class ReportText {
+public final class ReportText {
     private ReportText() {}
 
     static String of(CorpusImport r, Map<Part, List<DatasetWriter.Entry>> splits) {
@@ -62,9 +62,13 @@ final class ReportText {
 
     /** "chords recognised in 45 of 48 half bars with harmony (93.8 %)". */
     static String recognised(CorpusImport r) {
-        long h = r.harmonisedHalfBars();
+        return recognised(r.recognisedHalfBars(), r.harmonisedHalfBars());
+    }
+
+    /** "chords recognised in 45 of 48 half bars with harmony (93.8 %)", from the two counts. */
+    public static String recognised(long recognised, long harmonised) {
         return String.format(Locale.ROOT, "chords recognised in %d of %d half bars with harmony (%.1f %%)",
-                r.recognisedHalfBars(), h, h == 0 ? 0.0 : 100.0 * r.recognisedHalfBars() / h);
+                recognised, harmonised, harmonised == 0 ? 0.0 : 100.0 * recognised / harmonised);
     }
 
     static String details(FileResult f, Transposition t) {

@@ -67,6 +67,7 @@ public final class MidiReader {
 
     private static final int META_TEXT = 0x01;
     private static final int META_TRACK_NAME = 0x03;
+    private static final int META_MARKER = 0x06;
     private static final int META_TEMPO = 0x51;
     private static final int META_TIME_SIGNATURE = 0x58;
 
@@ -328,6 +329,15 @@ public final class MidiReader {
                     String text = text((MetaMessage) e.getMessage());
                     if (!text.isBlank() && (!filter || CHORD_LIKE.matcher(text).matches())) {
                         symbols.add(new ChordSymbol(e.getTick(), text));
+                    }
+                } else if (isMeta(e, META_MARKER) && !symbols.isEmpty()) {
+                    // bebop's "F13 voiced core: ..." right after its symbol, at the same tick
+                    ChordSymbol last = symbols.get(symbols.size() - 1);
+                    String text = text((MetaMessage) e.getMessage());
+                    String prefix = last.symbol() + MidiWriter.VOICED;
+                    if (last.start() == e.getTick() && last.voicing() == null && text.startsWith(prefix)
+                            && text.length() > prefix.length()) {
+                        symbols.set(symbols.size() - 1, new ChordSymbol(last.start(), last.symbol(), text.substring(prefix.length())));
                     }
                 }
             }

@@ -36,7 +36,9 @@ import javax.sound.midi.Track;
  *       empty), a program change on the part's channel at tick 0, then the notes. A note ends
  *       with a note-off event (0x80, release velocity 64), never with a note-on of velocity 0.
  *   <li>Chord symbols are text events (meta type 1) on the track of the first part named
- *       "Chords"; when the score has no such part, on the conductor track.
+ *       "Chords"; when the score has no such part, on the conductor track. A symbol that says how it
+ *       was voiced for the network has a marker (meta type 6) right after it: "F13 voiced core: C3 Eb3
+ *       F3 A3".
  *   <li>Every track ends (end-of-track event) at the score's length, so trailing silence and whole
  *       bars survive.
  *   <li>Events at the same tick are in a fixed order: track name, tempo, time signature, program
@@ -59,6 +61,7 @@ public final class MidiWriter {
 
     private static final int META_TEXT = 0x01;
     private static final int META_TRACK_NAME = 0x03;
+    private static final int META_MARKER = 0x06;
     private static final int META_END_OF_TRACK = 0x2F;
     private static final int META_TEMPO = 0x51;
     private static final int META_TIME_SIGNATURE = 0x58;
@@ -69,6 +72,9 @@ public final class MidiWriter {
     private static final int ORDER_TEXT = 2;
     private static final int ORDER_NOTE_OFF = 3;
     private static final int ORDER_NOTE_ON = 4;
+
+    /** Between a symbol and its voicing in a chord track's marker. */
+    public static final String VOICED = " voiced ";
 
     private MidiWriter() {}
 
@@ -168,7 +174,11 @@ public final class MidiWriter {
 
     private static void addChordSymbols(List<Ev> events, Score score, TickScale scale) throws InvalidMidiDataException {
         for (ChordSymbol c : score.chordSymbols()) {
-            events.add(new Ev(scale.ticks(c.start(), "chord symbol start"), ORDER_TEXT, 0, text(META_TEXT, c.symbol())));
+            long at = scale.ticks(c.start(), "chord symbol start");
+            events.add(new Ev(at, ORDER_TEXT, 0, text(META_TEXT, c.symbol())));
+            if (c.voicing() != null) {
+                events.add(new Ev(at, ORDER_TEXT, 0, text(META_MARKER, c.symbol() + VOICED + c.voicing())));
+            }
         }
     }
 

@@ -26,11 +26,13 @@ import java.util.regex.Pattern;
  * {@code *A} a section; {@code <...>} a comment; {@code N1}, {@code N2} endings of a repeat; {@code x}
  * and {@code Kcl} the bar before again, {@code r} the two bars before; {@code n} no chord; {@code p} a
  * slash (the chord before for a beat); {@code W} an invisible chord (the chord before, with a new
- * bass); {@code XyQ}, {@code Y}, spaces and commas spacing; {@code s l f S Q U} small and large chords,
- * fermata, segno, coda, end (no effect on the chords); a chord in parentheses is an alternative, left
+ * bass); {@code XyQ}, {@code Y}, spaces and commas spacing; {@code s l f} small and large chords and
+ * fermata (no effect on the chords); a chord in parentheses is an alternative, left
  * out. Chords are a root, a quality ({@code ^7 -7 7 h7 o7 7alt 7sus ^ - 6 69 ...}) and a bass after
- * '/'. A bar's chords share its beats as bebop's progressions do (2 + 2, 2 + 1 + 1, one a beat).
- * Not followed: D.C., D.S. and coda jumps (the bars are read once, as written).
+ * '/'. A bar's chords sit on their cells when it has a cell a beat, else share its beats as bebop's
+ * progressions do (2 + 2, 2 + 1 + 1, one a beat): {@link #layout}.
+ * The form is played out ({@link #play}): repeats with their endings, D.C. and D.S. (comments such as
+ * {@code <D.C. al Coda>}, {@code <D.S. al Fine>}), segno {@code S}, coda {@code Q}, Fine, end {@code U}.
  */
 public final class IRealPro {
     /** What every irealb chord string starts with. */
@@ -175,78 +177,117 @@ public final class IRealPro {
         }
     }
 
-    /** The chord string as a chart: "3/4 | C^7 | D-7 G7 | ...". */
+    /** Bars played at most, so that a form whose jumps loop ends in an error, not forever. */
+    static final int MAX_BARS = 2000;
+
+    /**
+     * A bar as written, with the form marks on it: a repeat opening ({@code {}) or closing ({@code }}), an
+     * ending ({@code N1}, {@code N2} ...), a segno ({@code S}), a coda ({@code Q}), Fine, a D.C./D.S. jump
+     * after it, the end ({@code U}).
+     */
+    private static final class Written {
+        /** The bar's cells as read: chords, "/" (p), " " (an empty cell); then its chords as laid out on its beats. */
+        final List<String> cells = new ArrayList<>();
+        List<String> chords = List.of();
+        boolean copy;
+        boolean open;
+        boolean close;
+        int ending;
+        boolean segno;
+        boolean coda;
+        boolean fine;
+        boolean end;
+        String jump;
+        String to;
+        String said;
+        int times;
+
+        /** True once the bar holds something that sounds: a chord, N.C., a slash. */
+        boolean heard() {
+            return cells.stream().anyMatch(c -> !c.equals(" "));
+        }
+    }
+
+    /** The chord string as a chart of the bars as played ({@link #play}): "3/4 | C^7 | D-7 G7 | ...". */
     static String chart(String s) {
-        List<List<String>> bars = new ArrayList<>();
-        List<String> bar = new ArrayList<>();
+        List<Written> written = new ArrayList<>();
+        Written bar = new Written();
         String meter = null;
-        int repeatStart = 0;
-        int firstEnding = -1;
+        int beats = 4;
         String lastChord = null;
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (s.startsWith("XyQ", i)) {
+                space(bar, 3);
                 i += 3;
             } else if (s.startsWith("Kcl", i)) {
-                close(bars, bar);
-                bar = new ArrayList<>(bars.isEmpty() ? List.of() : bars.get(bars.size() - 1));
+                bar = close(written, bar, beats);
+                copy(bar, previous(written, 1, "Kcl"));
                 i += 3;
             } else if (s.startsWith("LZ", i)) {
-                bar = close(bars, bar);
+                space(bar, 1);
+                bar = close(written, bar, beats);
                 i += 2;
             } else if (c == 'T' && i + 2 < s.length() && Character.isDigit(s.charAt(i + 1)) && Character.isDigit(s.charAt(i + 2))) {
                 meter = meter(s.substring(i + 1, i + 3));
+                beats = Integer.parseInt(meter.substring(0, meter.indexOf('/')));
                 i += 3;
             } else if (c == '*' && i + 1 < s.length()) {
                 i += 2;
             } else if (c == '<') {
                 int end = s.indexOf('>', i);
+                comment(end < 0 ? s.substring(i + 1) : s.substring(i + 1, end), bar);
                 i = end < 0 ? s.length() : end + 1;
             } else if (c == '(') {
                 int end = s.indexOf(')', i);
                 i = end < 0 ? s.length() : end + 1;
             } else if (c == 'N' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
-                if (s.charAt(i + 1) == '1') {
-                    firstEnding = bars.size();
-                } else if (firstEnding >= 0 && s.charAt(i + 1) == '2') {
-                    // the second ending: the repeat has been written out at '}'
-                    firstEnding = -1;
-                }
+                bar.ending = s.charAt(i + 1) - '0';
                 i += 2;
             } else if (c == '{') {
-                bar = close(bars, bar);
-                repeatStart = bars.size();
-                firstEnding = -1;
+                bar = close(written, bar, beats);
+                bar.open = true;
                 i++;
             } else if (c == '}') {
-                bar = close(bars, bar);
-                int end = firstEnding >= 0 ? firstEnding : bars.size();
-                bars.addAll(new ArrayList<>(bars.subList(repeatStart, end)));
+                if (!bar.heard() && !written.isEmpty()) {
+                    written.get(written.size() - 1).close = true;
+                } else {
+                    bar.close = true;
+                }
+                bar = close(written, bar, beats);
                 i++;
             } else if (c == '|' || c == '[' || c == ']' || c == 'Z') {
-                bar = close(bars, bar);
+                bar = close(written, bar, beats);
                 i++;
             } else if (c == 'x') {
-                if (bars.isEmpty()) {
-                    throw new IllegalArgumentException("'x' repeats the bar before, and the first bar has none");
-                }
-                bar = new ArrayList<>(bars.get(bars.size() - 1));
+                copy(bar, previous(written, 1, "'x'"));
                 i++;
             } else if (c == 'r') {
-                if (bars.size() < 2) {
-                    throw new IllegalArgumentException("'r' repeats the two bars before, and there are fewer");
-                }
-                close(bars, bar);
-                bars.add(bars.get(bars.size() - 2));
-                bars.add(bars.get(bars.size() - 2));
-                bar = new ArrayList<>();
+                bar = close(written, bar, beats);
+                List<String> two = previous(written, 2, "'r'");
+                List<String> one = previous(written, 1, "'r'");
+                copy(bar, two);
+                bar = close(written, bar, beats);
+                copy(bar, one);
+                i++;
+            } else if (c == ' ') {
+                space(bar, 1);
                 i++;
             } else if (c == 'n') {
-                bar.add("N.C.");
+                bar.cells.add("N.C.");
                 i++;
             } else if (c == 'p') {
-                bar.add("/");
+                bar.cells.add("/");
+                i++;
+            } else if (c == 'S') {
+                bar.segno = true;
+                i++;
+            } else if (c == 'Q') {
+                bar.coda = true;
+                i++;
+            } else if (c == 'U') {
+                bar.end = true;
                 i++;
             } else if ("ABCDEFGW".indexOf(c) >= 0) {
                 Matcher m = CHORD.matcher(s);
@@ -262,30 +303,227 @@ public final class IRealPro {
                 } else {
                     lastChord = chord.contains("/") ? chord.substring(0, chord.indexOf('/')) : chord;
                 }
-                bar.add(symbol(chord));
+                bar.cells.add(symbol(chord));
                 i = m.end();
             } else {
-                i++; // spacing (space, comma, Y), small/large chords, fermata, segno, coda, end
+                i++; // spacing (space, comma, Y), small/large chords, fermata
             }
         }
-        close(bars, bar);
-        if (bars.isEmpty()) {
+        close(written, bar, beats);
+        if (written.isEmpty()) {
             throw new IllegalArgumentException("no chords");
         }
         StringBuilder sb = new StringBuilder(meter == null ? "" : meter + " ");
         sb.append('|');
-        for (List<String> b : bars) {
+        for (List<String> b : play(written)) {
             sb.append(' ').append(String.join(" ", b)).append(" |");
         }
         return sb.toString();
     }
 
-    /** Adds a bar that holds something; returns a fresh one. */
-    private static List<String> close(List<List<String>> bars, List<String> bar) {
-        if (!bar.isEmpty()) {
-            bars.add(List.copyOf(bar));
+    /** The chords of the bar {@code back} bars before the one being written. */
+    private static List<String> previous(List<Written> written, int back, String what) {
+        if (written.size() < back) {
+            throw new IllegalArgumentException(what + " repeats the " + (back == 1 ? "bar" : back + " bars")
+                    + " before, and bar " + (written.size() + 1) + " has " + (written.isEmpty() ? "none" : "fewer"));
         }
-        return new ArrayList<>();
+        return written.get(written.size() - back).chords;
+    }
+
+    /**
+     * A bar's chords on its beats, from its cells. iReal Pro's grid puts a bar in cells (usually four),
+     * each a chord, a slash ({@code p}) or empty (a space; {@code XyQ} is three). When the bar has as many
+     * cells as beats, each cell is a beat and a chord lasts to the next one ("C^7  F7" in 4/4 is three
+     * beats and one: "C^7 / / F7"); otherwise the chords share the beats evenly, as bebop's progressions
+     * do, slashes kept. A bar laid out as the even share would lay it is written with its chords alone.
+     */
+    static List<String> layout(List<String> cells, int beats) {
+        List<String> sounding = cells.stream().filter(c -> !c.equals(" ")).toList();
+        if (cells.size() != beats || cells.get(0).equals("/")) {
+            return sounding;
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (String c : cells) {
+            if (c.equals(" ") || c.equals("/")) {
+                lengths.set(lengths.size() - 1, lengths.get(lengths.size() - 1) + 1);
+            } else {
+                names.add(c);
+                lengths.add(1);
+            }
+        }
+        for (int k = 0; k < names.size(); k++) {
+            if (lengths.get(k) != beats / names.size() + (k < beats % names.size() ? 1 : 0)) {
+                return cells.stream().map(c -> c.equals(" ") ? "/" : c).toList();
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A comment's form instruction: "D.C. al Coda", "D.S. al Fine", "D.C. al 2nd End." (1st, 2nd, 3rd),
+     * "D.C." (to the end), "Fine", "3x" (the repeat it is in played three times); other text changes nothing.
+     */
+    private static void comment(String text, Written bar) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("d.c.") || t.startsWith("d.s.")) {
+            bar.jump = t.startsWith("d.c.") ? "D.C." : "D.S.";
+            bar.to = t.contains("coda") ? "coda" : t.contains("fine") ? "fine" : t.contains("1st") ? "1" : t.contains("2nd") ? "2"
+                    : t.contains("3rd") ? "3" : t.contains("end") ? "ending" : "end";
+            bar.said = text.trim();
+        } else if (t.equals("fine")) {
+            bar.fine = true;
+        } else if (t.matches("\\d+x")) {
+            bar.times = Integer.parseInt(t.substring(0, t.length() - 1));
+        }
+    }
+
+    /** Empty cells after a chord (empty cells before a bar's first chord count for nothing). */
+    private static void space(Written bar, int cells) {
+        if (!bar.copy && bar.heard()) {
+            for (int k = 0; k < cells; k++) {
+                bar.cells.add(" ");
+            }
+        }
+    }
+
+    /** A bar that is another bar again ('x', Kcl, 'r'): its chords as that bar's, its own cells not counted. */
+    private static void copy(Written bar, List<String> chords) {
+        bar.cells.addAll(chords);
+        bar.copy = true;
+    }
+
+    /**
+     * Adds a bar that holds chords, laid out on its {@code beats} ({@link #layout}); a bar of marks alone
+     * passes them on to the next. Returns the bar to fill next.
+     */
+    private static Written close(List<Written> bars, Written bar, int beats) {
+        if (bar.heard()) {
+            bar.chords = bar.copy ? List.copyOf(bar.cells) : layout(bar.cells, beats);
+            bars.add(bar);
+            return new Written();
+        }
+        if (bar.close && !bars.isEmpty()) {
+            bars.get(bars.size() - 1).close = true;
+            bar.close = false;
+        }
+        return bar;
+    }
+
+    /**
+     * The bars in the order a player plays them. A repeat ({@code {} to {@code }}) is played once more for
+     * each ending after the first (twice without endings), pass k taking ending k ({@code Nk}: from its bar
+     * to the repeat's close, the last ending on to what follows). A D.C. (from the first bar) or D.S. (from
+     * the segno) jumps after its bar, once; after it repeats are played once, taking their last ending; "al
+     * Coda" leaves at the bar of the first {@code Q} for the bar of the last {@code Q}, "al Fine" ends at
+     * the bar marked Fine, "al 1st End." (2nd, 3rd) takes that ending, and the bar marked {@code U} ends
+     * the tune. A "3x" comment in a repeat plays it three times.
+     */
+    static List<List<String>> play(List<Written> bars) {
+        int firstCoda = -1;
+        int lastCoda = -1;
+        int segno = -1;
+        for (int k = 0; k < bars.size(); k++) {
+            Written b = bars.get(k);
+            if (b.coda) {
+                firstCoda = firstCoda < 0 ? k : firstCoda;
+                lastCoda = k;
+            }
+            if (b.segno && segno < 0) {
+                segno = k;
+            }
+            if (b.jump != null && b.jump.equals("D.S.") && bars.stream().noneMatch(w -> w.segno)) {
+                throw new IllegalArgumentException("bar " + (k + 1) + " says '" + b.said + "', but no bar has a segno (S)");
+            }
+            if (b.jump != null && b.to.equals("fine") && bars.stream().noneMatch(w -> w.fine)) {
+                throw new IllegalArgumentException("bar " + (k + 1) + " says '" + b.said + "', but no bar is marked <Fine>");
+            }
+            if (b.jump != null && b.to.equals("coda") && (firstCoda < 0 || bars.stream().skip(k + 1).noneMatch(w -> w.coda))) {
+                throw new IllegalArgumentException("bar " + (k + 1) + " says '" + b.said + "', but there is no coda (Q) "
+                        + "before it to leave at and one after it to go to");
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        boolean jumped = false;
+        String to = null;
+        int repeatStart = 0;
+        int pass = 1;
+        int k = 0;
+        while (k < bars.size()) {
+            if (out.size() > MAX_BARS) {
+                throw new IllegalArgumentException("the form does not end: its repeats and jumps play more than " + MAX_BARS + " bars");
+            }
+            Written b = bars.get(k);
+            if (b.open && (k != repeatStart || pass == 1)) {
+                repeatStart = k;
+                pass = 1;
+            }
+            int ending = b.ending;
+            if (ending > 0) {
+                int last = lastEnding(bars, k);
+                int take = Math.min(jumped ? (to.matches("\\d") ? Integer.parseInt(to) : last) : pass, last);
+                if (ending != take) {
+                    k = nextEnding(bars, k);
+                    continue;
+                }
+            }
+            out.add(b.chords);
+            if (b.end || jumped && "fine".equals(to) && b.fine) {
+                break;
+            }
+            if (jumped && "coda".equals(to) && k == firstCoda) {
+                k = lastCoda;
+                to = "end"; // in the coda: on to the end
+                continue;
+            }
+            if (b.close && !jumped && pass < passes(bars, repeatStart, k)) {
+                pass++;
+                k = repeatStart;
+                continue;
+            }
+            if (b.jump != null && !jumped) {
+                jumped = true;
+                to = b.to;
+                k = b.jump.equals("D.C.") ? 0 : segno;
+                repeatStart = k;
+                pass = 1;
+                continue;
+            }
+            k++;
+        }
+        return out;
+    }
+
+    /**
+     * How many times the repeat from {@code start} closing at {@code close} is played: as a "3x" in it says,
+     * else once per ending, at least twice.
+     */
+    private static int passes(List<Written> bars, int start, int close) {
+        int endings = 0;
+        int times = 0;
+        for (int k = start; k < bars.size() && (k <= close || bars.get(k).ending > 0 && !bars.get(k).open); k++) {
+            endings = Math.max(endings, bars.get(k).ending);
+            times = k <= close ? Math.max(times, bars.get(k).times) : times;
+        }
+        return times > 0 ? times : Math.max(2, endings);
+    }
+
+    /** The highest ending of the group the ending at {@code k} belongs to. */
+    private static int lastEnding(List<Written> bars, int k) {
+        int last = bars.get(k).ending;
+        for (int j = k + 1; j < bars.size() && !bars.get(j).open; j++) {
+            last = Math.max(last, bars.get(j).ending);
+        }
+        return last;
+    }
+
+    /** The bar of the ending after the one at {@code k} (past its bars), or the end. */
+    private static int nextEnding(List<Written> bars, int k) {
+        int j = k + 1;
+        while (j < bars.size() && bars.get(j).ending == 0 && !bars.get(j).open) {
+            j++;
+        }
+        return j;
     }
 
     private static String meter(String digits) {

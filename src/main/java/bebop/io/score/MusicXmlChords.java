@@ -2,11 +2,11 @@ package bebop.io.score;
 
 import bebop.UserError;
 import bebop.music.ChordName;
+import bebop.music.Note;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.w3c.dom.Node;
  * beats, a {@code <harmony>} on the beat it falls in (its position from the notes, backups and
  * forwards before it plus its {@code <offset>}, rounded down to the beat), "/" where the chord before
  * holds on. "| F13 / / / | Bb9 / Bo7 / |" reads back as the same bars ({@link bebop.music.Progression}).
- * A first measure without a chord is N.C. The melody is not read (yet).
+ * A first measure without a chord is N.C. The melody ({@link #melody}) is the first part's first voice.
  *
  * <p>Refused, each with one line naming the file: a score-timewise file, no measures, no chord
  * symbols, a time signature that is not n/4 or that changes, a pickup measure (implicit or shorter than
@@ -42,15 +42,138 @@ public final class MusicXmlChords {
     }
 
     public static String read(Path file) {
-        byte[] bytes = SheetFile.bytes(file);
         try {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mxl")) {
-                bytes = unzip(bytes);
-            }
-            return progression(parse(bytes));
+            return progression(document(file));
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The melody of a MusicXML lead sheet: the notes of its first part's first voice (a chord's top
+     * note; tied notes joined; grace notes and other voices left out), at {@link #TICKS_PER_QUARTER}
+     * ticks a quarter from the start of the first measure; empty when it has none.
+     */
+    public static List<Note> melody(Path file) {
+        try {
+            return melody(document(file));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": its melody: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ticks of a quarter note in the melody read: Impro-Visor's, so either sheet's melody primes alike. */
+    public static final int TICKS_PER_QUARTER = ImproVisor.TICKS_PER_QUARTER;
+
+    private static Document document(Path file) {
+        byte[] bytes = SheetFile.bytes(file);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mxl")) {
+            bytes = unzip(bytes);
+        }
+        return parse(bytes);
+    }
+
+    static List<Note> melody(Document doc) {
+        Element part = HarmonyXml.child(doc.getDocumentElement(), "part");
+        List<Note> out = new ArrayList<>();
+        if (part == null) {
+            return out;
+        }
+        long divisions = 1;
+        long pos = 0; // ticks since the first measure
+        long lastStart = 0;
+        boolean tiedOn = false;
+        for (Element measure : HarmonyXml.children(part, "measure")) {
+            long start = pos;
+            long end = pos;
+            for (Node node = measure.getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (!(node instanceof Element e)) {
+                    continue;
+                }
+                switch (e.getTagName()) {
+                    case "attributes" -> {
+                        Element d = HarmonyXml.child(e, "divisions");
+                        if (d != null) {
+                            divisions = Long.parseLong(d.getTextContent().trim());
+                        }
+                    }
+                    case "note" -> {
+                        if (HarmonyXml.child(e, "grace") != null) {
+                            continue;
+                        }
+                        Element d = HarmonyXml.child(e, "duration");
+                        long len = d == null ? 0 : ticks(Long.parseLong(d.getTextContent().trim()), divisions);
+                        boolean chord = HarmonyXml.child(e, "chord") != null;
+                        Element voice = HarmonyXml.child(e, "voice");
+                        Element pitch = HarmonyXml.child(e, "pitch");
+                        if ((voice == null || voice.getTextContent().trim().equals("1")) && pitch != null) {
+                            int midi = midi(pitch);
+                            Note last = out.isEmpty() ? null : out.get(out.size() - 1);
+                            if (chord) {
+                                if (last != null && last.start() == lastStart && midi > last.pitch()) {
+                                    out.set(out.size() - 1, new Note(midi, last.start(), last.duration()));
+                                }
+                            } else {
+                                if (tiedOn && last != null && last.pitch() == midi && last.end() == pos) {
+                                    out.set(out.size() - 1, new Note(midi, last.start(), last.duration() + len));
+                                } else if (len > 0) {
+                                    out.add(new Note(midi, pos, len));
+                                }
+                                tiedOn = tied(e);
+                            }
+                        }
+                        if (!chord) {
+                            lastStart = pos;
+                            pos += len;
+                        }
+                    }
+                    case "backup" -> pos -= ticks(Long.parseLong(text(e, "duration")), divisions);
+                    case "forward" -> pos += ticks(Long.parseLong(text(e, "duration")), divisions);
+                    default -> { }
+                }
+                end = Math.max(end, pos);
+            }
+            pos = Math.max(start, end);
+        }
+        return out;
+    }
+
+    private static long ticks(long duration, long divisions) {
+        if (divisions < 1) {
+            throw new IllegalArgumentException("<divisions>" + divisions + "</divisions> must be at least 1");
+        }
+        return Math.round((double) duration * TICKS_PER_QUARTER / divisions);
+    }
+
+    /** True when a note's sound goes on into the next note (a {@code <tie type="start"/>}). */
+    private static boolean tied(Element note) {
+        for (Element t : HarmonyXml.children(note, "tie")) {
+            if (t.getAttribute("type").equals("start")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The MIDI number of a {@code <pitch>}: step, alter, octave (octave 4 holds middle C, 60). */
+    private static int midi(Element pitch) {
+        int step = switch (text(pitch, "step")) {
+            case "C" -> 0;
+            case "D" -> 2;
+            case "E" -> 4;
+            case "F" -> 5;
+            case "G" -> 7;
+            case "A" -> 9;
+            case "B" -> 11;
+            default -> throw new IllegalArgumentException("<step>" + text(pitch, "step") + "</step> is not a note name A-G");
+        };
+        Element alter = HarmonyXml.child(pitch, "alter");
+        int a = alter == null ? 0 : (int) Math.round(Double.parseDouble(alter.getTextContent().trim()));
+        int midi = 12 * (Integer.parseInt(text(pitch, "octave")) + 1) + step + a;
+        if (midi < 0 || midi > 127) {
+            throw new IllegalArgumentException("a note outside the MIDI range (" + midi + ")");
+        }
+        return midi;
     }
 
     /**
@@ -59,11 +182,7 @@ public final class MusicXmlChords {
      */
     public static String key(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mxl")) {
-                bytes = unzip(bytes);
-            }
-            var keys = parse(bytes).getElementsByTagName("key");
+            var keys = document(file).getElementsByTagName("key");
             if (keys.getLength() == 0) {
                 return null;
             }
@@ -76,7 +195,7 @@ public final class MusicXmlChords {
             boolean minor = mode != null && mode.getTextContent().trim().equals("minor");
             int f = Integer.parseInt(fifths.getTextContent().trim());
             return bebop.music.Pitch.className(Math.floorMod(7 * f + (minor ? 9 : 0), 12)) + (minor ? "m" : "");
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -1,6 +1,8 @@
 package bebop.io.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.data.corpus.ChordMelodySet;
@@ -125,6 +127,36 @@ class ChordRecognitionTest {
         }
         // the F13 of bar 1 trains as F A C Eb, what a typed F13 sounds in the core voicing
         assertEquals(List.of(0, 3, 5, 9), Voicing.CORE.pitchClasses(ChordName.parse("F13")));
+    }
+
+    /**
+     * pieces.json is at format version 2 since "symbol" became the recognised chord; a version 1 file (the
+     * same pitch classes, "symbol" the raw set's name) still reads to the same pieces, and a later version
+     * is refused with one line naming the file.
+     */
+    @Test
+    void piecesJsonOfVersionOneStillReadsAndALaterVersionIsRefused() throws Exception {
+        Path midi = Files.createDirectories(TestCorpus.scratch("pieces-version").resolve("midi"));
+        MidiWriter.write(LeadSheetMidi.play(Progression.parse(TUNES.get("jazz-blues")), 1, 5), midi.resolve("blues.mid"));
+        Path out = TestCorpus.scratch("pieces-version-out");
+        DatasetWriter.write(out, CorpusImporter.run(midi, ImportOptions.DEFAULTS));
+        Path pieces = out.resolve(DatasetWriter.PIECES);
+        String text = Files.readString(pieces);
+        assertTrue(text.startsWith("{\"format\": \"bebop-corpus-pieces\", \"format_version\": 2,"), text.substring(0, 80));
+        ChordMelodySet now = CorpusDatasets.read(out);
+
+        Files.writeString(pieces, text.replace("\"format_version\": 2,", "\"format_version\": 1,"));
+        ChordMelodySet old = CorpusDatasets.read(out);
+        assertEquals(now.train().size(), old.train().size());
+        for (int k = 0; k < now.train().size(); k++) {
+            assertArrayEquals(now.train().get(k).chords(), old.train().get(k).chords());
+            assertArrayEquals(now.train().get(k).melody(), old.train().get(k).melody());
+        }
+
+        Files.writeString(pieces, text.replace("\"format_version\": 2,", "\"format_version\": 3,"));
+        assertEquals(pieces + ": format_version 3 is not one this bebop reads (1 to 2); it was written by a newer bebop: "
+                + "import the MIDI files again with this one",
+                assertThrows(bebop.UserError.class, () -> CorpusDatasets.read(out)).getMessage());
     }
 
     private static void check(Path midi, Map<String, List<ChordName>> truth, String writer) {

@@ -106,10 +106,71 @@ class IRealProTest {
         // first and second endings; x and Kcl the bar before; r the two bars before; p a slash; n N.C.;
         // W an invisible chord with a bass; an alternative chord in parentheses; a comment; sections, spacers
         String s = "{*AT44C^7XyQ|A-7(Ab7)XyQ|N1D-7XyQ|G7XyQ}XyQ|N2D-7 G7XyQ|C6XyQKcl LZ*BE-7 A7LZxLZD-7 p p G7LZr|XyQ"
-                + "|nXyQ|C^7 W/BLZ<D.C. al Fine>A-7 Y,XyQZ";
+                + "|nXyQ|C^7 W/BLZ<Medium Swing>A-7 Y,XyQZ";
         String chart = IRealPro.chart(s);
         assertEquals("| C^7 | A-7 | D-7 | G7 | C^7 | A-7 | D-7 G7 | C6 | C6 | E-7 A7 | E-7 A7 | D-7 / / G7 | E-7 A7 "
                 + "| D-7 / / G7 | N.C. | C^7 C^7/B | A-7 |", Progression.parse(chart).toString());
+    }
+
+    /** The bars of a chord string as played, each bar's chords joined ("C^7 | A-7 G7 | ..."). */
+    private static String played(String chords) {
+        return Progression.parse(IRealPro.chart(chords)).toString().replaceAll("^\\| | \\|$", "");
+    }
+
+    @Test
+    void repeatsAreTakenOncePerEnding() {
+        assertEquals("C | F | C | F", played("{C XyQ|F XyQ}"));
+        assertEquals("C | F | G | C | F | D", played("[T44{C XyQ|F XyQ|N1G XyQ}XyQ|N2D XyQZ"));
+        // three endings: three passes, the first ending two bars long
+        assertEquals("C | D | E | C | F | C | G | A", played("{C XyQ|N1D XyQ|E XyQ}|N2F XyQ}|N3G XyQ|A XyQZ"));
+        // a second repeat later repeats from its own opening
+        assertEquals("C | D | D | E | E", played("C XyQ{D XyQ}{E XyQ}"));
+    }
+
+    /** A bar with as many cells as beats puts each chord on its cell; any other bar shares its beats evenly. */
+    @Test
+    void chordsSitOnTheirCellsWhenABarHasACellABeat() {
+        // C^7 on cell 1, F7 on cell 4: three beats and one
+        assertEquals("C^7 / / F7 | F7 F7 / Bb7", played("[T44C^7  F7|F7F7 Bb7|"));
+        Progression.Bar bar = Progression.parse(IRealPro.chart("C^7  F7|")).bars().get(0);
+        assertEquals(List.of(3, 1), bar.changes().stream().map(Progression.Change::beats).toList());
+        // laid out as the even share (2 + 1 + 1, 2 + 2, a whole bar), or not a cell a beat: the chords alone
+        assertEquals("C7 F7 G7 | D-7 G7 | C^7 | C7 F7 G7 | C7", played("C7 F7G7|D-7 G7 |C^7XyQ|C7F7 G7 |XyQC7 |"));
+        // 3/4: cells 1 and 2-3 (one beat and two), and two chords over three cells as the even share (2 + 1)
+        assertEquals("3/4 | C^7 F7 / | C^7 F7 |", IRealPro.chart("T34C^7F7 |C^7 F7|"));
+        // a bar played again ('x') keeps its layout
+        assertEquals("C^7 / / F7 | C^7 / / F7", played("C^7  F7|x   |"));
+    }
+
+    @Test
+    void daCapoDalSegnoCodaAndFineArePlayedOut() {
+        // D.C. al Coda: back to the top, leaving at the first Q for the second
+        assertEquals("C | F | G | D | C | F | E | A", played("[C XyQ|F QXyQ|G XyQ|<D.C. al Coda>D XyQZ|QE XyQ|A XyQZ"));
+        // D.S. al Fine: back to the segno, ending at the bar marked Fine
+        assertEquals("C | F | G | D | F | G", played("C XyQ|SF XyQ|G <Fine>XyQ|<D.S. al Fine>D XyQZ"));
+        // after the jump a repeat is played once, taking its last ending
+        assertEquals("C | F | C | G | Bb | C | G | Bb", played("{C XyQ|N1F XyQ}|N2G XyQ|<D.C. al 2nd End.>Bb XyQZ"));
+        // a repeat in the coda, after the jump: played once, its last ending taken
+        assertEquals("C | F | C | G | B", played("C Q|<D.C. al Coda>F Z|Q{G |N1A }|N2B Z"));
+        // al 1st End. takes the first ending on the way back; a <3x> repeat is played three times
+        assertEquals("C | F | C | G | C | F", played("{C XyQ|N1F XyQ}|N2G XyQ<D.C. al 1st End.>Z"));
+        assertEquals("C | D | C | D | C | D | E", played("{C XyQ|D <3x>XyQ}|E XyQZ"));
+        // D.S. al Coda, and U ends the tune before what follows
+        assertEquals("A | B | C | D | B | C | E", played("A XyQ|SB XyQ|C QXyQ|<D.S. al Coda>D XyQ|QE UXyQ|F XyQZ"));
+    }
+
+    @Test
+    void aJumpWithNothingToGoToIsNamed() {
+        assertEquals("bar 2 says 'D.S. al Coda', but no bar has a segno (S)",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.chart("C Q|<D.S. al Coda>F Z|QG Z")).getMessage());
+        assertEquals("bar 2 says 'D.C. al Coda', but there is no coda (Q) before it to leave at and one after it to go to",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.chart("C |<D.C. al Coda>F Z|G Z")).getMessage());
+        assertEquals("bar 1 says 'D.C. al Fine', but no bar is marked <Fine>",
+                assertThrows(IllegalArgumentException.class, () -> IRealPro.chart("<D.C. al Fine>C Z")).getMessage());
+        // through a link, the tune is named
+        assertEquals("the tune 'Jump': bar 1 says 'D.S. al Fine', but no bar is marked <Fine>", assertThrows(
+                IllegalArgumentException.class, () -> IRealPro.read("irealbook://" + encode("Jump=Me=Swing=C=n=[T44S<D.S. al Fine>C7XyQZ")))
+                .getMessage());
     }
 
     @Test

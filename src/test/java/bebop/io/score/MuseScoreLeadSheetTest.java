@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.app.ComposeService;
 import bebop.music.ChordName;
+import bebop.music.Note;
+import bebop.music.Part;
 import bebop.music.Progression;
+import bebop.music.Score;
 import bebop.music.Voicing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * staff, a melody of quarter notes, Harmony elements on the beats where the chords change, key of F),
  * has MuseScore 3 convert it ({@code mscore3 -o out.musicxml in.mscx}) and reads the chords back as
  * {@code --leadsheet} does: the right bars, each chord on its beat with the written root, bass and
- * quality, and the key MuseScore wrote (the chords moved to G by --transpose-to). Skipped locally
+ * quality, the key MuseScore wrote (the chords moved to G by --transpose-to), and the melody as the
+ * primer: every note at its tick and pitch, a tied note one note, a chord its top note. Skipped locally
  * without MuseScore 3; never skipped where CI is set (CI installs Debian's musescore3).
  */
 class MuseScoreLeadSheetTest {
@@ -87,8 +91,26 @@ class MuseScoreLeadSheetTest {
                         sb.append("            </Harmony>\n");
                     }
                     int i = (b + beat) % 4;
-                    sb.append("          <Chord>\n            <durationType>quarter</durationType>\n            <Note>\n")
-                            .append("              <pitch>").append(melody[i]).append("</pitch>\n")
+                    if (b == 1 && beat == 0) {
+                        i = 3; // the note tied over the bar line from bar 1's last beat
+                    }
+                    sb.append("          <Chord>\n            <durationType>quarter</durationType>\n");
+                    if (b == 2 && beat == 0) { // a third under the melody note: the top note is the melody
+                        sb.append("            <Note>\n              <pitch>").append(melody[i] - 4).append("</pitch>\n")
+                                .append("              <tpc>").append(tpcs[i] - 4).append("</tpc>\n              </Note>\n");
+                    }
+                    sb.append("            <Note>\n");
+                    if (b == 0 && beat == 3) { // MuseScore 3's tie: a spanner to the note a quarter on
+                        sb.append("              <Spanner type=\"Tie\">\n                <Tie>\n                  </Tie>\n")
+                                .append("                <next>\n                  <location>\n")
+                                .append("                    <fractions>1/4</fractions>\n                    </location>\n")
+                                .append("                  </next>\n                </Spanner>\n");
+                    } else if (b == 1 && beat == 0) {
+                        sb.append("              <Spanner type=\"Tie\">\n                <prev>\n                  <location>\n")
+                                .append("                    <fractions>-1/4</fractions>\n                    </location>\n")
+                                .append("                  </prev>\n                </Spanner>\n");
+                    }
+                    sb.append("              <pitch>").append(melody[i]).append("</pitch>\n")
                             .append("              <tpc>").append(tpcs[i]).append("</tpc>\n")
                             .append("              </Note>\n            </Chord>\n");
                     beat++;
@@ -134,5 +156,27 @@ class MuseScoreLeadSheetTest {
         ComposeService.Sheet moved = ComposeService.sheet("@" + out, Voicing.CORE, null, "G");
         assertEquals("moved from F (its key) to G, +2 semitones", moved.transposition());
         assertEquals(7, moved.progression().bars().get(0).changes().get(0).name().root().pitchClass());
+
+        // the melody: quarter notes F A C D cycling from each bar's number, beat 4 of bar 1 tied into bar 2
+        List<Note> expected = new java.util.ArrayList<>();
+        for (int b = 0; b < written.bars().size(); b++) {
+            for (int beat = 0; beat < 4; beat++) {
+                int pitch = new int[] {65, 69, 72, 74}[(b + beat) % 4];
+                if (b == 0 && beat == 3 || b == 1 && beat == 0) {
+                    if (b == 0) {
+                        expected.add(new Note(74, 3 * 480, 2 * 480));
+                    }
+                    continue;
+                }
+                expected.add(new Note(pitch, (4L * b + beat) * 480, 480));
+            }
+        }
+        assertEquals(expected, MusicXmlChords.melody(out));
+        Score primer = sheet.melody();
+        assertEquals(expected.stream().map(n -> new Note(n.pitch() > 72 ? n.pitch() - 12 : n.pitch(), n.start(), n.duration())).toList(),
+                primer.part(Part.MELODY).orElseThrow().notes());
+        // moved to G with the chords, and kept in the paper's C4..C5 by octaves
+        assertEquals(67, moved.melody().part(Part.MELODY).orElseThrow().notes().get(0).pitch());
+        assertEquals(48 * 480, primer.length());
     }
 }
