@@ -24,9 +24,7 @@ final class Contexts {
 
     /** A context on {@code master}; a master Spark cannot use is a user error naming {@code flag}. */
     static JavaSparkContext open(String master, String appName, String flag) {
-        if (!MASTER.matcher(master).matches()) {
-            throw new UserError(flag + " " + master + ": use local[*], local[N] or a cluster's URL, spark://HOST:PORT");
-        }
+        check(master, flag);
         SparkConf conf = new SparkConf().setMaster(master).setAppName(appName)
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
@@ -41,6 +39,13 @@ final class Contexts {
             return new JavaSparkContext(conf);
         } catch (RuntimeException e) {
             throw new UserError(flag + " " + master + ": Spark could not start there (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A master Spark can use, else a user error naming {@code flag}. */
+    static void check(String master, String flag) {
+        if (!MASTER.matcher(master).matches()) {
+            throw new UserError(flag + " " + master + ": use local[*], local[N] or a cluster's URL, spark://HOST:PORT");
         }
     }
 

@@ -8,6 +8,8 @@ import bebop.cli.RunSettings;
 import bebop.io.AtomicFiles;
 import bebop.io.model.ModelFile;
 import bebop.nn.Arithmetic;
+import bebop.train.Experiment1Settings;
+import bebop.train.Experiment2Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +55,11 @@ final class Sweep {
             Files.createDirectories(out.resolve("models"));
         } catch (IOException e) {
             throw new UserError("--out " + out + ": cannot make the folder (" + e.getMessage() + ")", e);
+        }
+        Contexts.check(master, "--master");
+        for (Map<String, String> setting : grid.settings()) {
+            // every setting is refused here, before any run starts, as `seeds` refuses it
+            settings(experiment, RunSettings.arguments(setting, "--grid"), 1, "--grid " + Summary.name(setting));
         }
         RunsFile runs = RunsFile.open(out.resolve("runs.jsonl"));
         Map<String, Map<String, Object>> done = new HashMap<>();
@@ -115,7 +122,8 @@ final class Sweep {
                 } catch (ExecutionException ee) {
                     sc.cancelAllJobs();
                     throw new IllegalStateException("run " + RunsFile.key(e.getValue().experiment(),
-                            e.getValue().setting(), e.getValue().seed()) + " failed: " + ee.getCause().getMessage(), ee);
+                            e.getValue().setting(), e.getValue().seed()) + " failed: "
+                            + ee.getCause().getMessage().lines().findFirst().orElse(""), ee);
                 }
                 it.remove();
                 Map<String, Object> row = record(o, runs, best, out);
@@ -180,14 +188,23 @@ final class Sweep {
         Experiment e = Experiment.valueOf(t.experiment());
         List<String> train = new ArrayList<>(List.of("train", "--experiment", e.name(), "--seed", Long.toString(t.seed())));
         train.addAll(t.args());
-        TrainedModel<Map<String, Object>> run = e == Experiment.chords
-                ? SeedsService.chordsRun(RunSettings.experiment1(t.args(), t.seed(), "--grid"), train)
-                : SeedsService.melodyRun(RunSettings.experiment2(t.args(), t.seed(), "--grid"), train);
+        Object settings = settings(e, t.args(), t.seed(), "--grid");
+        TrainedModel<Map<String, Object>> run = settings instanceof Experiment1Settings s1
+                ? SeedsService.chordsRun(s1, train) : SeedsService.melodyRun((Experiment2Settings) settings, train);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("experiment", e.name());
         row.put("settings", t.setting());
         row.putAll(run.run());
         return new Outcome(JSON.writeValueAsString(row), ModelFile.toBytes(run.model()));
+    }
+
+    /** The experiment's settings for these flags; a bad flag or value is a user error naming {@code what}. */
+    private static Object settings(Experiment e, List<String> args, long seed, String what) {
+        try {
+            return e == Experiment.chords ? RunSettings.experiment1(args, seed, what) : RunSettings.experiment2(args, seed, what);
+        } catch (UserError bad) {
+            throw bad.getMessage().startsWith(what) ? bad : new UserError(what + ": " + bad.getMessage(), bad);
+        }
     }
 
     @SuppressWarnings("unchecked")
