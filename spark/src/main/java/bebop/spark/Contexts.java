@@ -30,10 +30,12 @@ final class Contexts {
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
         if (!master.startsWith("local")) {
             conf.setJars(ourJars().toArray(String[]::new));
-            // executors compute with the driver's arithmetic, so a run gives the bits it gives here
-            String vector = Arithmetic.DEFAULT == Arithmetic.SIMD ? "--add-modules jdk.incubator.vector " : "";
+            // executors compute with the driver's arithmetic, so a run gives the bits it gives here (Spark 4
+            // itself may add the Vector API module to executors: bebop.simd=false then keeps them plain)
+            String arithmetic = Arithmetic.DEFAULT == Arithmetic.SIMD ? "--add-modules=jdk.incubator.vector "
+                    : "-Dbebop.simd=false ";
             conf.set("spark.executor.extraJavaOptions",
-                    (vector + conf.get("spark.executor.extraJavaOptions", "")).strip());
+                    (arithmetic + conf.get("spark.executor.extraJavaOptions", "")).strip());
         }
         try {
             return new JavaSparkContext(conf);

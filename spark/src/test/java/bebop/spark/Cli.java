@@ -1,7 +1,6 @@
 package bebop.spark;
 
 import bebop.cli.Main;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** bebop's command line for the tests: in this JVM (the test class path holds the Spark part) or as a child JVM. */
 final class Cli {
@@ -27,6 +27,12 @@ final class Cli {
 
     /** A JVM with this test's class path and Spark's flags running {@code mainClass args}, its output into {@code log}. */
     static Process start(Path log, List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        return start(log, Map.of(), System.getProperty("java.class.path"), jvmOptions, mainClass, args);
+    }
+
+    /** As {@link #start(Path, List, String, String...)} with this class path and these variables added to the environment. */
+    static Process start(Path log, Map<String, String> env, String classPath, List<String> jvmOptions, String mainClass,
+                         String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Arrays.asList(System.getProperty("bebop.spark.jvm.flags").trim().split("\\s+")));
@@ -34,14 +40,12 @@ final class Cli {
         cmd.add("-Duser.home=" + System.getProperty("user.home"));
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
-    /** The test class path's entries. */
-    static List<String> classPath() {
-        return Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-    }
 }
