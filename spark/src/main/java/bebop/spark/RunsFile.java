@@ -76,14 +76,14 @@ final class RunsFile {
         rows.add(row);
     }
 
-    /** What identifies a run: experiment, setting (in name order, whatever the order of --grid) and seed. */
-    static String key(String experiment, Map<String, ?> setting, long seed) {
-        return experiment + " " + new TreeMap<>(setting) + " seed=" + seed;
+    /** What identifies a run: its work ({@link Work#id}), setting (in name order, whatever the order of --grid) and seed. */
+    static String key(String work, Map<String, ?> setting, long seed) {
+        return work + " " + new TreeMap<>(setting) + " seed=" + seed;
     }
 
     @SuppressWarnings("unchecked")
     static String key(Map<String, Object> row) {
-        return key((String) row.get("experiment"), (Map<String, Object>) row.get("settings"),
+        return key(Work.id(row), (Map<String, Object>) row.get("settings"),
                 ((Number) row.get("seed")).longValue());
     }
 }

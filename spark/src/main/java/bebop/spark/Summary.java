@@ -13,58 +13,65 @@ import java.util.stream.Collectors;
 
 /**
  * A sweep's table: per setting, how many of its seeds learned (the paper's stop test), the median
- * steps and epochs of the runs that learned, the mean free-run chord accuracy and the best seed.
+ * steps and epochs of the runs that learned, the mean of the runs' measure (the free-run chord
+ * accuracy; on a data set, the validation nll) and the best seed.
  * Seconds are left out: the table is the same on any machine and any number of executors.
  */
-record Summary(List<Line> lines) {
+record Summary(String measure, List<Line> lines) {
     /** One setting's figures; medians are null when no seed learned. */
     record Line(Map<String, String> setting, int runs, int learned, Long medianSteps, Long medianEpochs,
-                double meanChordAccuracy, long bestSeed) {}
+                double meanMeasure, long bestSeed) {}
 
-    /** Which of two rows of one setting is the better run: learned, then higher chord accuracy, fewer steps, lower seed. */
+    /**
+     * Which of two rows of one setting is the better run: learned, then the higher chord accuracy or
+     * lower validation nll, fewer steps, lower seed.
+     */
     static final Comparator<Map<String, Object>> BETTER = Comparator
             .comparing((Map<String, Object> r) -> !Boolean.TRUE.equals(r.get("learned")))
-            .thenComparing(r -> -number(r, "chord_accuracy"))
-            .thenComparing(r -> number(r, "steps"))
-            .thenComparing(r -> number(r, "seed"));
+            .thenComparing(r -> -number(r, "chord_accuracy", 0))
+            .thenComparing(r -> number(r, "valid_nll", 0))
+            .thenComparing(r -> number(r, "steps", 0))
+            .thenComparing(r -> number(r, "seed", 0));
 
     /** The table of {@code settings} (in that order) from the rows of their runs. */
     static Summary of(List<Map<String, String>> settings, List<Map<String, Object>> rows) {
+        String measure = rows.stream().anyMatch(r -> r.containsKey("chord_accuracy")) ? "chord_accuracy" : "valid_nll";
         List<Line> lines = new ArrayList<>();
         for (Map<String, String> s : settings) {
             List<Map<String, Object>> mine = rows.stream()
                     .filter(r -> s.equals(r.get("settings"))).toList();
             List<Map<String, Object>> learned = mine.stream().filter(r -> Boolean.TRUE.equals(r.get("learned"))).toList();
-            double accuracy = mine.stream().mapToDouble(r -> number(r, "chord_accuracy")).average().orElse(Double.NaN);
-            long best = mine.stream().min(BETTER).map(r -> (long) number(r, "seed")).orElse(-1L);
+            double mean = mine.stream().mapToDouble(r -> number(r, measure, Double.NaN)).average().orElse(Double.NaN);
+            long best = mine.stream().min(BETTER).map(r -> (long) number(r, "seed", 0)).orElse(-1L);
             lines.add(new Line(s, mine.size(), learned.size(), median(learned, "steps"), median(learned, "epochs"),
-                    accuracy, best));
+                    mean, best));
         }
-        return new Summary(lines);
+        return new Summary(measure, lines);
     }
 
     private static Long median(List<Map<String, Object>> rows, String key) {
         if (rows.isEmpty()) {
             return null;
         }
-        long[] v = rows.stream().mapToLong(r -> (long) number(r, key)).sorted().toArray();
+        long[] v = rows.stream().mapToLong(r -> (long) number(r, key, 0)).sorted().toArray();
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
-    private static double number(Map<String, Object> row, String key) {
-        return ((Number) row.get(key)).doubleValue();
+    /** A row's number, {@code absent} where the row has none (valid_nll is NaN, written as null, when nothing was held out). */
+    private static double number(Map<String, Object> row, String key, double absent) {
+        return row.get(key) instanceof Number n ? n.doubleValue() : absent;
     }
 
     /** A Markdown table (what the sweep prints and writes to summary.md). */
     String markdown() {
-        StringBuilder b = new StringBuilder("| setting | learned | median steps | median epochs | mean chord_accuracy | best seed |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| setting | learned | median steps | median epochs | mean " + measure
+                + " | best seed |\n|---|---|---|---|---|---|\n");
         for (Line l : lines) {
             b.append(String.format(Locale.ROOT, "| %s | %d of %d | %s | %s | %.4f | %d |%n", name(l.setting()), l.learned(),
                     l.runs(), l.medianSteps() == null ? "-" : String.format(Locale.ROOT, "%,d", l.medianSteps()),
                     l.medianEpochs() == null ? "-" : String.format(Locale.ROOT, "%,d", l.medianEpochs()),
-                    l.meanChordAccuracy(), l.bestSeed()));
+                    l.meanMeasure(), l.bestSeed()));
         }
         return b.toString();
     }
@@ -79,7 +86,7 @@ record Summary(List<Line> lines) {
             m.put("learned", l.learned());
             m.put("median_steps", l.medianSteps());
             m.put("median_epochs", l.medianEpochs());
-            m.put("mean_chord_accuracy", l.meanChordAccuracy());
+            m.put("mean_" + measure, Double.isNaN(l.meanMeasure()) ? null : l.meanMeasure());
             m.put("best_seed", l.bestSeed());
             out.add(m);
         }

@@ -3,11 +3,14 @@ package bebop.spark;
 import bebop.UserError;
 import bebop.app.Experiment;
 import bebop.app.SeedsService;
+import bebop.app.TrainService;
 import bebop.app.TrainedModel;
 import bebop.cli.RunSettings;
 import bebop.io.AtomicFiles;
 import bebop.io.model.ModelFile;
 import bebop.nn.Arithmetic;
+import bebop.train.CorpusExperiment;
+import bebop.train.TrainingListener;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +38,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 final class Sweep {
     /** What a task needs: plain strings, so any executor can rebuild the settings with the core's flag classes. */
-    record Task(String experiment, Map<String, String> setting, long seed, List<String> args, String arithmetic)
+    record Task(Work work, Map<String, String> setting, long seed, List<String> args, String arithmetic)
             implements Serializable {}
 
     /** What a task sends back: its row (JSON) and its model file's bytes. */
@@ -47,7 +50,7 @@ final class Sweep {
     }
 
     /** Runs what is left of the grid on {@code master} and returns the whole grid's table. */
-    static Summary run(Experiment experiment, Grid grid, String master, Path out, PrintWriter progress) {
+    static Summary run(Work work, Grid grid, String master, Path out, PrintWriter progress) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError("--out " + out + ": is a file, not a folder");
         }
@@ -59,7 +62,7 @@ final class Sweep {
         Contexts.check(master, "--master");
         for (Map<String, String> setting : grid.settings()) {
             // every setting is refused here, before any run starts, as `seeds` refuses it
-            settings(experiment, RunSettings.arguments(setting, "--grid"), 1, "--grid " + Summary.name(setting));
+            settings(work, RunSettings.arguments(setting, "--grid"), 1, "--grid " + Summary.name(setting));
         }
         RunsFile runs = RunsFile.open(out.resolve("runs.jsonl"));
         Map<String, Map<String, Object>> done = new HashMap<>();
@@ -67,10 +70,10 @@ final class Sweep {
         List<Task> todo = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (Grid.Point p : grid.points()) {
-            String key = RunsFile.key(experiment.name(), p.setting(), p.seed());
+            String key = RunsFile.key(work.id(), p.setting(), p.seed());
             keys.add(key);
             if (!done.containsKey(key)) {
-                todo.add(new Task(experiment.name(), p.setting(), p.seed(),
+                todo.add(new Task(work, p.setting(), p.seed(),
                         RunSettings.arguments(p.setting(), "--grid"), Arithmetic.DEFAULT.id()));
             }
         }
@@ -121,7 +124,7 @@ final class Sweep {
                     throw new IllegalStateException("interrupted", ie);
                 } catch (ExecutionException ee) {
                     sc.cancelAllJobs();
-                    throw new IllegalStateException("run " + RunsFile.key(e.getValue().experiment(),
+                    throw new IllegalStateException("run " + RunsFile.key(e.getValue().work().id(),
                             e.getValue().setting(), e.getValue().seed()) + " failed: "
                             + ee.getCause().getMessage().lines().findFirst().orElse(""), ee);
                 }
@@ -179,29 +182,49 @@ final class Sweep {
         return out.resolve("models").resolve(setting.isEmpty() ? "all.bebop" : name + ".bebop");
     }
 
-    /** One run, on an executor: the settings `seeds` would make, trained by the same service. */
+    /** One run, on an executor: the settings `seeds` (or `train --data`) would make, trained by the same service. */
     static Outcome train(Task t) throws IOException {
         if (!Arithmetic.DEFAULT.id().equals(t.arithmetic())) {
             throw new IllegalStateException("this executor computes with " + Arithmetic.DEFAULT.id() + " arithmetic, "
                     + "the driver with " + t.arithmetic() + ": the runs would differ from bebop seeds");
         }
-        Experiment e = Experiment.valueOf(t.experiment());
-        List<String> train = new ArrayList<>(List.of("train", "--experiment", e.name(), "--seed", Long.toString(t.seed())));
+        Work w = t.work();
+        List<String> train = new ArrayList<>(List.of("train", w.data() == null ? "--experiment" : "--data",
+                w.data() == null ? w.experiment().name() : w.data(), "--seed", Long.toString(t.seed())));
         train.addAll(t.args());
-        Object settings = settings(e, t.args(), t.seed(), "--grid");
-        TrainedModel<Map<String, Object>> run = settings instanceof Experiment1Settings s1
-                ? SeedsService.chordsRun(s1, train) : SeedsService.melodyRun((Experiment2Settings) settings, train);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("experiment", e.name());
+        Object settings = settings(w, t.args(), t.seed(), "--grid");
+        Map<String, Object> row = w.rowStart();
         row.put("settings", t.setting());
-        row.putAll(run.run());
+        TrainedModel<?> run;
+        if (w.data() != null) {
+            TrainedModel<CorpusExperiment.Result> c = TrainService.corpus((Experiment2Settings) settings,
+                    TrainService.corpus(TrainService.paperCorpus(w.data())), train, TrainingListener.NONE);
+            CorpusExperiment.Result r = c.run();
+            // the figures `train --data` reports; "learned": the validation error plateaued within --max-epochs
+            row.put("seed", t.seed());
+            row.put("learned", r.plateaued());
+            row.put("epochs", r.epochs());
+            row.put("steps", r.steps());
+            row.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+            row.put("valid_nll", r.validNll());
+            run = c;
+        } else {
+            TrainedModel<Map<String, Object>> s = settings instanceof Experiment1Settings s1
+                    ? SeedsService.chordsRun(s1, train) : SeedsService.melodyRun((Experiment2Settings) settings, train);
+            row.putAll(s.run());
+            run = s;
+        }
         return new Outcome(JSON.writeValueAsString(row), ModelFile.toBytes(run.model()));
     }
 
-    /** The experiment's settings for these flags; a bad flag or value is a user error naming {@code what}. */
-    private static Object settings(Experiment e, List<String> args, long seed, String what) {
+    /** The work's settings for these flags; a bad flag or value is a user error naming {@code what}. */
+    private static Object settings(Work w, List<String> args, long seed, String what) {
         try {
-            return e == Experiment.chords ? RunSettings.experiment1(args, seed, what) : RunSettings.experiment2(args, seed, what);
+            if (w.data() != null && args.contains("--paper")) {
+                throw new UserError("--paper: the paper's online learner is for the blues (--experiment melody)");
+            }
+            return w.experiment() == Experiment.chords ? RunSettings.experiment1(args, seed, what)
+                    : RunSettings.experiment2(args, seed, what);
         } catch (UserError bad) {
             throw bad.getMessage().startsWith(what) ? bad : new UserError(what + ": " + bad.getMessage(), bad);
         }

@@ -22,9 +22,15 @@ import picocli.CommandLine.Spec;
                     + "finish an interrupted sweep: finished runs are not run again.",
             "Other Spark settings: -Dspark.NAME=VALUE in BEBOP_JAVA_OPTS (spark.executor.memory, ...)."})
 final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--experiment", required = true, paramLabel = "chords|melody",
-            description = "chords: Experiment 1; melody: Experiment 2.")
+    @Option(names = "--experiment", paramLabel = "chords|melody",
+            description = "chords: Experiment 1; melody: Experiment 2 (each run as bebop seeds makes it).")
     Experiment experiment;
+
+    @Option(names = "--data", paramLabel = "DATASET",
+            description = "Or the paper's network on a bebop import folder, each run as `bebop train --data DATASET "
+                    + "--trainer paper` makes it (learned: its validation error plateaued). On a cluster DATASET must be "
+                    + "at the same path on every worker.")
+    String data;
 
     @Option(names = "--grid", required = true, paramLabel = "NAME=VALUES",
             description = "A training flag of bebop seeds without its dashes, or seed, and its values: a comma list, "
@@ -47,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         Grid g = Grid.parse(grid);
         PrintWriter err = spec.commandLine().getErr();
-        Summary summary = Sweep.run(experiment, g, master, out, err);
+        Summary summary = Sweep.run(Work.of(experiment, data), g, master, out, err);
         PrintWriter w = spec.commandLine().getOut();
         w.print(summary.markdown());
         w.println("wrote " + out.resolve("runs.jsonl") + ", " + out.resolve("summary.md") + ", "

@@ -3,6 +3,7 @@ package bebop.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bebop.io.model.ModelFile;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -89,6 +90,33 @@ class SweepTest {
         Set<Object> seeds = new HashSet<>();
         rows.forEach(x -> seeds.add(x.get("seed")));
         assertEquals(6, seeds.size(), "every run exactly once: " + rows);
+    }
+
+    @Test
+    void aSweepOnADataSetGivesTheRunsTrainGives() throws Exception {
+        Path midi = TestCorpus.make();
+        Path data = midi.resolveSibling(midi.getFileName() + "-dataset");
+        Cli.Result imported = Cli.run("import", midi.toString(), "--out", data.toString());
+        assertEquals(0, imported.code(), imported.err());
+        Path out = Files.createTempDirectory(Path.of("target"), "data-sweep");
+        Cli.Result r = Cli.run("sweep", "--data", data.toString(), "--grid", "seed=1,2", "--grid", "max-epochs=3",
+                "--master", "local[2]", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<Map<String, Object>> rows = rows(out.resolve("runs.jsonl"));
+        assertEquals(2, rows.size());
+        for (Map<String, Object> row : rows) {
+            Path model = out.resolve("train-" + row.get("seed") + ".bebop");
+            Cli.Result t = Cli.run("train", "--data", data.toString(), "--trainer", "paper", "--seed",
+                    row.get("seed").toString(), "--max-epochs", "3", "--out", model.toString());
+            assertEquals(0, t.code(), t.err());
+            var extra = ModelFile.read(model).extra().get("training");
+            assertEquals(data.toString(), row.get("data"));
+            assertEquals(extra.get("epochs").asLong(), ((Number) row.get("epochs")).longValue());
+            assertEquals(extra.get("steps").asLong(), ((Number) row.get("steps")).longValue());
+            assertEquals(ModelFile.read(model).metrics().get("valid_nll").asDouble(), (Double) row.get("valid_nll"));
+        }
+        assertTrue(r.out().contains("| max-epochs=3 | "), r.out());
+        assertTrue(r.out().contains("mean valid_nll"), r.out());
     }
 
     static List<Map<String, Object>> rows(Path file) throws Exception {
