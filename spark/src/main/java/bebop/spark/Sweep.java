@@ -10,9 +10,9 @@ import bebop.io.AtomicFiles;
 import bebop.io.model.ModelFile;
 import bebop.nn.Arithmetic;
 import bebop.train.CorpusExperiment;
-import bebop.train.TrainingListener;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2Settings;
+import bebop.train.TrainingListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * already in runs.jsonl are not run again.
  */
 final class Sweep {
-    /** What a task needs: plain strings, so any executor can rebuild the settings with the core's flag classes. */
+    /** What a task needs: the work and the flags as text, from which any executor rebuilds the settings with the core's flag classes. */
     record Task(Work work, Map<String, String> setting, long seed, List<String> args, String arithmetic)
             implements Serializable {}
 
