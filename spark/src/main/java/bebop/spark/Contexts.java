@@ -2,11 +2,15 @@ package bebop.spark;
 
 import bebop.UserError;
 import bebop.nn.Arithmetic;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,6 +21,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * comes as a {@code -Dspark.NAME=VALUE} system property (BEBOP_JAVA_OPTS), which SparkConf reads.
  */
 final class Contexts {
+    private static final Pattern HOST_PORT = Pattern.compile("spark://([^:,/]+):(\\d{1,5})");
     private static final Pattern MASTER = Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,[0-9]+)?])?|[a-z]+://.+");
 
     private Contexts() {
@@ -29,6 +34,7 @@ final class Contexts {
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
         if (!master.startsWith("local")) {
+            answers(master, flag);
             conf.setJars(ourJars().toArray(String[]::new));
             // executors compute with the driver's arithmetic, so a run gives the bits it gives here (Spark 4
             // itself may add the Vector API module to executors: bebop.simd=false then keeps them plain)
@@ -39,8 +45,9 @@ final class Contexts {
         }
         try {
             return new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
-            throw new UserError(flag + " " + master + ": Spark could not start there (" + e.getMessage() + ")", e);
+        } catch (Exception e) { // Spark's own exceptions are checked ones it throws undeclared
+            throw new UserError(flag + " " + master + ": Spark could not start there ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
         }
     }
 
@@ -48,6 +55,22 @@ final class Contexts {
     static void check(String master, String flag) {
         if (!MASTER.matcher(master).matches()) {
             throw new UserError(flag + " " + master + ": use local[*], local[N] or a cluster's URL, spark://HOST:PORT");
+        }
+    }
+
+    /**
+     * A user error unless a spark://HOST:PORT master accepts a connection: Spark itself would retry
+     * for a minute and then fail every job with less to say.
+     */
+    private static void answers(String master, String flag) {
+        Matcher m = HOST_PORT.matcher(master);
+        if (!m.matches()) {
+            return;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))), 10_000);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError(flag + " " + master + ": no Spark master answers there (" + e.getMessage() + ")", e);
         }
     }
 

@@ -51,6 +51,11 @@ final class Sweep {
 
     /** Runs what is left of the grid on {@code master} and returns the whole grid's table. */
     static Summary run(Work work, Grid grid, String master, Path out, PrintWriter progress) {
+        Contexts.check(master, "--master");
+        for (Map<String, String> setting : grid.settings()) {
+            // every setting is refused here, before any run starts, as `seeds` refuses it
+            settings(work, RunSettings.arguments(setting, "--grid"), 1, "--grid " + Summary.name(setting));
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError("--out " + out + ": is a file, not a folder");
         }
@@ -58,11 +63,6 @@ final class Sweep {
             Files.createDirectories(out.resolve("models"));
         } catch (IOException e) {
             throw new UserError("--out " + out + ": cannot make the folder (" + e.getMessage() + ")", e);
-        }
-        Contexts.check(master, "--master");
-        for (Map<String, String> setting : grid.settings()) {
-            // every setting is refused here, before any run starts, as `seeds` refuses it
-            settings(work, RunSettings.arguments(setting, "--grid"), 1, "--grid " + Summary.name(setting));
         }
         RunsFile runs = RunsFile.open(out.resolve("runs.jsonl"));
         Map<String, Map<String, Object>> done = new HashMap<>();

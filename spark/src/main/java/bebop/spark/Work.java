@@ -3,7 +3,10 @@ package bebop.spark;
 import bebop.UserError;
 import bebop.app.Experiment;
 import bebop.app.TrainService;
+import bebop.io.corpus.CorpusDatasets;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,8 +25,13 @@ record Work(Experiment experiment, String data) implements Serializable {
             return new Work(Experiment.melody, null);
         }
         if (data != null) {
+            if (!Files.exists(Path.of(data))) {
+                throw new UserError("--data " + data + ": no such folder (give a folder bebop import wrote, or blues)");
+            }
+            Path folder = CorpusDatasets.importFolder(data).orElseThrow(() -> new UserError("--data " + data
+                    + ": not a folder bebop import wrote (the paper's network needs its chords and melody apart)"));
             // the data set is read here first, so a bad one is refused before any run starts
-            TrainService.corpus(TrainService.paperCorpus(data));
+            TrainService.corpus(folder);
         }
         return new Work(experiment, data);
     }

@@ -119,6 +119,37 @@ class SweepTest {
         assertTrue(r.out().contains("mean valid_nll"), r.out());
     }
 
+    @Test
+    void badInputIsOneLineNamingTheFlagAndNothingIsWritten() throws Exception {
+        Path out = Path.of("target", "never-written");
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Map<List<String>, String> cases = Map.of(
+                List.of("--experiment", "chords", "--grid", "lerner=sgd"),
+                "bebop: --grid lerner=sgd: 'lerner' is no training flag of bebop seeds (see bebop help seeds)",
+                List.of("--experiment", "chords", "--grid", "learner=sgd,adam"),
+                "bebop: --grid learner=adam: --learner adam: use sgd, dekf or bptt-adam",
+                List.of("--experiment", "chords", "--grid", "seed=1..3,2"),
+                "bebop: --grid seed=1..3,2: a value is given twice",
+                List.of("--experiment", "melody", "--grid", "seed=1", "--master", "mesos://x"),
+                "bebop: --master mesos://x: Spark could not start there (Could not parse Master URL: 'mesos://x')",
+                List.of("--experiment", "chords", "--grid", "seed=1", "--master", "spark://127.0.0.1:" + closed),
+                "bebop: --master spark://127.0.0.1:" + closed + ": no Spark master answers there (Connection refused)",
+                List.of("--data", "target/no-such-data", "--grid", "seed=1"),
+                "bebop: --data target/no-such-data: no such folder (give a folder bebop import wrote, or blues)");
+        for (var c : cases.entrySet()) {
+            List<String> args = new ArrayList<>(List.of("sweep", "--out", out.toString()));
+            args.addAll(c.getKey());
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), c.getKey() + ": " + r.err());
+            assertEquals(c.getValue(), r.err().lines().filter(l -> l.startsWith("bebop:")).findFirst().orElse(r.err()));
+            assertTrue(r.err().lines().noneMatch(l -> l.startsWith("\tat ")), r.err());
+        }
+        assertTrue(!Files.exists(out.resolve("runs.jsonl")));
+    }
+
     static List<Map<String, Object>> rows(Path file) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
