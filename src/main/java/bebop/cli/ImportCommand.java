@@ -71,8 +71,9 @@ final class ImportCommand implements Callable<Integer> {
             + "./bebop): the same data set and report, byte for byte.")
     boolean spark;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "With --spark: local[*] (this machine) or a cluster, spark://HOST:PORT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --spark: local[*] (this machine, the default) or a cluster, spark://HOST:PORT (DIR then "
+                    + "at the same path on every worker).")
     String master;
 
     @Spec
@@ -83,8 +84,11 @@ final class ImportCommand implements Callable<Integer> {
         ImportOptions options = new ImportOptions(parse("--grid", grid, Grid::parse),
                 parse("--transpose", transpose, Transposition::parse), parse("--melody", melody, MelodyChoice::parse),
                 parse("--seed", seed, ImportCommand::seed), parse("--chords", chords, ChordSource::parse));
-        ImportService.Imported imported = ImportService.run(dir, options, out,
-                spark ? SparkPart.find("import --spark").importer(master) : CorpusImporter.LOCAL);
+        if (master != null && !spark) {
+            throw new UserError("--master " + master + ": goes with --spark");
+        }
+        ImportService.Imported imported = ImportService.run(dir, options, out, spark
+                ? SparkPart.find("import --spark").importer(master == null ? "local[*]" : master) : CorpusImporter.LOCAL);
         var result = imported.result();
         int n = result.files().size();
         PrintWriter w = spec.commandLine().getOut();

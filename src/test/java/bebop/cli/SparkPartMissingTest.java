@@ -27,5 +27,8 @@ class SparkPartMissingTest {
         assertEquals("bebop: import --spark runs on Apache Spark, bebop's Spark part (spark/), which this java command "
                 + "lacks: run it through ./bebop, which builds that part on first use", r.err().strip());
         assertFalse(Files.exists(dir.resolve("out")));
+        CliRun m = CliRun.of("import", dir.toString(), "--out", dir.resolve("out").toString(), "--master", "local[2]");
+        assertEquals(2, m.exitCode());
+        assertEquals("bebop: --master local[2]: goes with --spark", m.err().strip());
     }
 }
