@@ -7,6 +7,7 @@ import bebop.io.corpus.CorpusFiles;
 import bebop.io.corpus.CorpusImport;
 import bebop.io.corpus.CorpusImporter;
 import bebop.io.corpus.DatasetWriter;
+import bebop.io.corpus.FileReading;
 import bebop.io.corpus.FileResult;
 import bebop.io.corpus.ReportText;
 import bebop.io.AtomicFiles;
@@ -76,6 +77,11 @@ public final class ImportService {
      * written even when no file could be imported, which is then a user error pointing at it).
      */
     public static Imported run(Path dir, ImportOptions options, Path out) {
+        return run(dir, options, out, CorpusImporter.LOCAL);
+    }
+
+    /** As {@link #run(Path, ImportOptions, Path)}, the files read by {@code reading} (bebop's Spark part: as Spark tasks). */
+    public static Imported run(Path dir, ImportOptions options, Path out, FileReading reading) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError(out + ": is a file, not a folder (--out needs a folder)");
         }
@@ -85,7 +91,7 @@ public final class ImportService {
                     ? " among its " + found.otherFiles() + " file" + (found.otherFiles() == 1 ? "" : "s") : ""));
         }
         long start = System.nanoTime();
-        CorpusImport result = CorpusImporter.run(found, options);
+        CorpusImport result = CorpusImporter.run(found, options, reading);
         List<Path> written = DatasetWriter.write(out, result);
         double seconds = (System.nanoTime() - start) / 1e9;
         Path report = out.resolve(DatasetWriter.REPORT_TEXT);

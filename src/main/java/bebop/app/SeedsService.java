@@ -45,25 +45,38 @@ public final class SeedsService {
     }
 
     private static Map<String, Object> chords(Experiment1Settings s) {
-        long seed = s.seed();
-        TrainService.ChordsRun r = TrainService.chords(s, List.of(), TrainingListener.NONE).run();
-        Map<String, Object> row = row(seed, r.result().converged(), r.result().epochs(), r.result().steps(),
-                r.result().seconds());
-        row.put("chord_accuracy", r.eval().chordAccuracy());
-        row.put("choruses_perfect", r.eval().chorusesPerfect());
-        return row;
+        return chordsRun(s, List.of()).run();
     }
 
     private static Map<String, Object> melody(Experiment2Settings s) {
-        long seed = s.seed();
-        TrainService.MelodyRun r = TrainService.melody(s, List.of(), TrainingListener.NONE).run();
-        Map<String, Object> row = row(seed, r.result().converged(), r.result().epochs(), r.result().steps(),
+        return melodyRun(s, List.of()).run();
+    }
+
+    /**
+     * One run of Experiment 1 exactly as {@link #chords} makes it, its row with the trained model
+     * (whose provenance records {@code commandLine}): what a sweep on Spark runs per task.
+     */
+    public static TrainedModel<Map<String, Object>> chordsRun(Experiment1Settings s, List<String> commandLine) {
+        TrainedModel<TrainService.ChordsRun> t = TrainService.chords(s, commandLine, TrainingListener.NONE);
+        TrainService.ChordsRun r = t.run();
+        Map<String, Object> row = row(s.seed(), r.result().converged(), r.result().epochs(), r.result().steps(),
+                r.result().seconds());
+        row.put("chord_accuracy", r.eval().chordAccuracy());
+        row.put("choruses_perfect", r.eval().chorusesPerfect());
+        return new TrainedModel<>(t.model(), t.curve(), row);
+    }
+
+    /** Experiment 2, as {@link #chordsRun}. */
+    public static TrainedModel<Map<String, Object>> melodyRun(Experiment2Settings s, List<String> commandLine) {
+        TrainedModel<TrainService.MelodyRun> t = TrainService.melody(s, commandLine, TrainingListener.NONE);
+        TrainService.MelodyRun r = t.run();
+        Map<String, Object> row = row(s.seed(), r.result().converged(), r.result().epochs(), r.result().steps(),
                 r.result().seconds());
         row.put("chord_accuracy", r.eval().chordAccuracy());
         row.put("in_scale", r.eval().inScale());
         row.put("novel_bars", r.eval().novelBars());
         row.put("nll", r.eval().nll());
-        return row;
+        return new TrainedModel<>(t.model(), t.curve(), row);
     }
 
     private static Map<String, Object> row(long seed, boolean learned, long epochs, long steps, double seconds) {

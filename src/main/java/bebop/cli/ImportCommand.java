@@ -7,6 +7,7 @@ import bebop.data.corpus.Grid;
 import bebop.data.corpus.ImportOptions;
 import bebop.data.corpus.MelodyChoice;
 import bebop.data.corpus.Transposition;
+import bebop.io.corpus.CorpusImporter;
 import bebop.io.corpus.FileResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,6 +67,15 @@ final class ImportCommand implements Callable<Integer> {
             description = "Seed of the train/valid/test split (a whole number). Default: ${DEFAULT-VALUE}.")
     String seed;
 
+    @Option(names = "--spark", description = "Read the files as Apache Spark tasks (bebop's Spark part: run through "
+            + "./bebop): the same data set and report, byte for byte.")
+    boolean spark;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --spark: local[*] (this machine, the default) or a cluster, spark://HOST:PORT (DIR then "
+                    + "at the same path on every worker).")
+    String master;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +84,11 @@ final class ImportCommand implements Callable<Integer> {
         ImportOptions options = new ImportOptions(parse("--grid", grid, Grid::parse),
                 parse("--transpose", transpose, Transposition::parse), parse("--melody", melody, MelodyChoice::parse),
                 parse("--seed", seed, ImportCommand::seed), parse("--chords", chords, ChordSource::parse));
-        ImportService.Imported imported = ImportService.run(dir, options, out);
+        if (master != null && !spark) {
+            throw new UserError("--master " + master + ": goes with --spark");
+        }
+        ImportService.Imported imported = ImportService.run(dir, options, out, spark
+                ? SparkPart.find("import --spark").importer(master == null ? "local[*]" : master) : CorpusImporter.LOCAL);
         var result = imported.result();
         int n = result.files().size();
         PrintWriter w = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package bebop.cli;
 import bebop.UserError;
 import bebop.Version;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,6 +61,13 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        // sweep comes from bebop's Spark part when ./bebop puts it on the class path, else says how to get it
+        for (SparkPart part : ServiceLoader.load(SparkPart.class)) {
+            part.commands().forEach(cl::addSubcommand);
+        }
+        if (!cl.getSubcommands().containsKey("sweep")) {
+            cl.addSubcommand(new SweepMissing());
+        }
         // "@FILE" is bebop's own (compose --chords @chart.txt), not picocli's argument files.
         cl.setExpandAtFiles(false);
         cl.setOut(out);

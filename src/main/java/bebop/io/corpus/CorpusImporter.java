@@ -37,12 +37,22 @@ public final class CorpusImporter {
         return run(CorpusFiles.scan(folder), options);
     }
 
+    /** Reads the files on this machine's cores. */
+    public static final FileReading LOCAL = (found, options) -> IntStream.range(0, found.files().size()).parallel()
+            .mapToObj(i -> importFile(found.root(), found.files().get(i), options))
+            .toList();
+
     /** Imports the files found by {@link CorpusFiles#scan}. */
     public static CorpusImport run(CorpusFiles found, ImportOptions options) {
-        List<String> paths = found.files();
-        List<FileResult> results = IntStream.range(0, paths.size()).parallel()
-                .mapToObj(i -> importFile(found.root(), paths.get(i), options))
-                .toList();
+        return run(found, options, LOCAL);
+    }
+
+    /** Imports the files found by {@link CorpusFiles#scan}, read by {@code reading}. */
+    public static CorpusImport run(CorpusFiles found, ImportOptions options, FileReading reading) {
+        List<FileResult> results = reading.read(found, options);
+        if (results.size() != found.files().size()) {
+            throw new IllegalStateException(results.size() + " results for " + found.files().size() + " files");
+        }
         // files with identical bytes are one piece for the split, so a copy never leaks from train into test
         Map<String, Integer> groupOf = new LinkedHashMap<>();
         for (FileResult r : results) {
@@ -58,8 +68,8 @@ public final class CorpusImporter {
         return new CorpusImport(found, options, withSplits);
     }
 
-    /** Reads and extracts one file; any problem becomes a rejection. */
-    static FileResult importFile(Path root, String path, ImportOptions options) {
+    /** Reads and extracts one file ({@code path} under {@code root}); any problem becomes a rejection. */
+    public static FileResult importFile(Path root, String path, ImportOptions options) {
         Path file = root.resolve(path);
         byte[] bytes;
         try {
