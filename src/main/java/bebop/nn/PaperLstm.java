@@ -174,7 +174,7 @@ public final class PaperLstm {
             yForget[j] = Activations.sigmoid(netForget);
             for (int v = 0; v < net.cellsPerBlock; v++) {
                 int c = j * net.cellsPerBlock + v;
-                gc[c] = Activations.g(dot(w[LstmNetwork.P_CELL], net.cellOffset[j] + v * u.length, u));
+                gc[c] = net.g(dot(w[LstmNetwork.P_CELL], net.cellOffset[j] + v * u.length, u));
                 s[c] = yForget[j] * sPrev[c] + yIn[j] * gc[c];
             }
             double netOut = dot(w[LstmNetwork.P_OUTGATE], go, u);
@@ -184,7 +184,7 @@ public final class PaperLstm {
             yOut[j] = Activations.sigmoid(netOut);
             for (int v = 0; v < net.cellsPerBlock; v++) {
                 int c = j * net.cellsPerBlock + v;
-                yc[c] = yOut[j] * Activations.h(s[c]);
+                yc[c] = yOut[j] * net.h(s[c]);
             }
         }
         for (int k = 0; k < net.outputs; k++) {
@@ -228,9 +228,9 @@ public final class PaperLstm {
             double[] es = new double[sc];
             for (int v = 0; v < sc; v++) {
                 int c = j * sc + v;
-                double h = Activations.h(s[c]);
+                double h = net.h(s[c]);
                 sum += h * e[c];
-                es[v] = yOut[j] * Activations.hPrimeFromValue(h) * e[c];
+                es[v] = yOut[j] * net.hSlope(h) * e[c];
             }
             double deltaOut = yOut[j] * (1 - yOut[j]) * sum;
             for (int m = 0; m < n; m++) {
@@ -242,7 +242,7 @@ public final class PaperLstm {
             for (int v = 0; v < sc; v++) {
                 int c = j * sc + v;
                 int row = net.cellOffset[j] + v * n;
-                double a = Activations.gPrimeFromValue(gc[c]) * yIn[j];
+                double a = net.gSlope(gc[c]) * yIn[j];
                 double b = gc[c] * dIn;
                 double f = sPrev[c] * dForget;
                 for (int m = 0; m < n; m++) {

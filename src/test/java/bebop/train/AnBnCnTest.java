@@ -27,7 +27,7 @@ class AnBnCnTest {
     void bothOnlineLearnersLearnTheTrainingStringsAndGeneraliseBeyondThem() {
         for (var trainer : new Experiment1Settings.Trainer[] {Experiment1Settings.Trainer.DEKF,
             Experiment1Settings.Trainer.ONLINE_RTRL}) {
-            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10, 20_000, 100, 1000, 0);
+            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10, 20_000, 100, 1000, 0);
             AnBnCn.Result r = AnBnCn.train(s);
             assertTrue(r.learned(), trainer + ": " + r);
             assertTrue(r.generalisation() >= 10, trainer + ": " + r);
@@ -38,9 +38,9 @@ class AnBnCnTest {
     /** Training on after the first pass changes the net tested, not the count of strings it took to learn. */
     @Test
     void trainingOnKeepsTheCountToLearnAndChangesTheNetTested() {
-        var first = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10,
+        var first = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10,
                 20_000, 100, 1000, 0);
-        var on = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10,
+        var on = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10,
                 20_000, 100, 1000, 1000);
         AnBnCn.Result a = AnBnCn.train(first);
         AnBnCn.Result b = AnBnCn.train(on);
