@@ -111,6 +111,11 @@ public final class AnBnCn {
     private AnBnCn() {
     }
 
+    /** The filter as Pérez-Ortiz et al. (2003) run it here: bebop's defaults, measuring the outputs (H = dy/dw). */
+    public static KalmanSettings filter() {
+        return KalmanSettings.defaults().withMeasurement(KalmanSettings.Measurement.OUTPUT);
+    }
+
     /** The network of {@code s}: 4 inputs (S, a, b, c), 4 outputs (a, b, c, T), weights from the seed. */
     public static LstmNetwork newNetwork(Settings s) {
         return LstmNetwork.create(s.network().config(), new SplittableRandom(s.seed()));

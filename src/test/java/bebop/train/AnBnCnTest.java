@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.nn.KalmanSettings;
+import bebop.nn.LstmConfig;
+import bebop.nn.Squash;
 import org.junit.jupiter.api.Test;
 
 class AnBnCnTest {
@@ -33,6 +35,32 @@ class AnBnCnTest {
             assertTrue(r.generalisation() >= 10, trainer + ": " + r);
             assertEquals(r.strings(), AnBnCn.train(s).strings(), "same seed, same run");
         }
+    }
+
+    /** Gers and Schmidhuber 2001's cells (as recalled): g and h the identity, biases -1, -2 / +1, +2, no shortcuts. */
+    @Test
+    void theCslNetworkHasIdentityCellsTheirBiasesAndNoShortcuts() {
+        LstmConfig c = AnBnCn.Network.gers2001(2).config();
+        assertEquals(Squash.IDENTITY, c.cellInput());
+        assertEquals(Squash.IDENTITY, c.cellOutput());
+        assertArrayEquals(new double[] {-1, -2}, c.inputGateBias());
+        assertArrayEquals(new double[] {1, 2}, c.forgetGateBias());
+        assertArrayEquals(new double[] {-1, -2}, c.outputGateBias());
+        for (boolean[] row : c.inputToOutput()) {
+            assertArrayEquals(new boolean[4], row);
+        }
+        assertEquals(0, c.outputBias());
+        assertTrue(c.peepholes());
+    }
+
+    /** The filter measuring the outputs learns the training strings on that net (seed 4: 2,200 strings). */
+    @Test
+    void theFilterLearnsTheTrainingStringsOnTheCslNetwork() {
+        var s = new AnBnCn.Settings(4, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, AnBnCn.filter(),
+                AnBnCn.Network.gers2001(2), 10, 20_000, 100, 1000, 0);
+        AnBnCn.Result r = AnBnCn.train(s);
+        assertTrue(r.learned(), r.toString());
+        assertTrue(r.generalisation() >= 10, r.toString());
     }
 
     /** Training on after the first pass changes the net tested, not the count of strings it took to learn. */
