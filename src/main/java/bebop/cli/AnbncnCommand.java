@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
                     + "possible next symbols of strings S a^n b^n c^n with n in 1..--train-max, the state reset "
                     + "at every string, until every training n is predicted right (tested every 100 strings); "
                     + "then counts up from n = 1 to the largest N it predicts right for every n up to N "
-                    + "(the generalisation), at once or after --train-on more strings. One row a seed. The filter "
-                    + "measures the outputs here (--dekf-measure output, Pérez-Ortiz et al.'s) unless told otherwise."})
+                    + "(the generalisation), at once or after --train-on more strings. One row a seed. The "
+                    + "filter measures the outputs here (--dekf-measure output, Pérez-Ortiz et al.'s) unless told "
+                    + "otherwise."})
 final class AnbncnCommand implements Callable<Integer> {
     @Option(names = "--learner", paramLabel = "sgd|dekf", defaultValue = "dekf",
             description = "sgd: momentum SGD on the truncated gradient; dekf: the Kalman filter. Default: ${DEFAULT-VALUE}.")

@@ -62,7 +62,8 @@ final class AnbncnNetFlags {
         try {
             return LstmConfig.GateBiasSet.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new UserError("--gate-biases " + value + ": use gers2001, nnsp-positive-forget, nnsp, icann or zero", e);
+            throw new UserError("--gate-biases " + value + ": use gers2001, nnsp-positive-forget, nnsp, icann or zero",
+                    e);
         }
     }
 }

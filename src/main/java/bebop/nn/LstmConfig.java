@@ -31,7 +31,8 @@ import java.util.Arrays;
  * @param outputBias      initial bias of every output unit
  * @param initRange       all other weights (cell inputs, cell biases, gate weights, peepholes,
  *                        output weights) start uniform in {@code [-initRange, initRange)}
- * @param cellInput       the cell input squashing g (null reads as {@link Squash#SIGMOID}: files older than the choice)
+ * @param cellInput       the cell input squashing g (null reads as {@link Squash#SIGMOID}: files
+ *                        older than the choice)
  * @param cellOutput      the cell output squashing h (likewise)
  */
 public record LstmConfig(
@@ -268,23 +269,27 @@ public record LstmConfig(
 
     public LstmConfig withPeepholes(boolean on) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, on, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange, cellInput, cellOutput);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                cellInput, cellOutput);
     }
 
     public LstmConfig withInitRange(double range) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, range, cellInput, cellOutput);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, range,
+                cellInput, cellOutput);
     }
 
     public LstmConfig withOutputBias(double bias) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, bias, initRange, cellInput, cellOutput);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, bias, initRange,
+                cellInput, cellOutput);
     }
 
     /** The cell input squashing {@code g} and the cell output squashing {@code h}. */
     public LstmConfig withSquashing(Squash g, Squash h) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange, g, h);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                g, h);
     }
 
     /** The same gate bias for input, forget and output gates, per block. */
@@ -305,13 +310,15 @@ public record LstmConfig(
 
     public LstmConfig withBlockToBlock(boolean[][] mask) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, mask,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange, cellInput, cellOutput);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                cellInput, cellOutput);
     }
 
     public LstmConfig withMasks(boolean[][] inToBlock, boolean[][] blockToBlockMask,
                                 boolean[][] cellToOut, boolean[][] inToOut) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inToBlock, blockToBlockMask,
-                cellToOut, inToOut, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange, cellInput, cellOutput);
+                cellToOut, inToOut, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                cellInput, cellOutput);
     }
 
     /** A {@code rows x cols} mask with every entry {@code value}. */
@@ -342,7 +349,8 @@ public record LstmConfig(
 
     @Override
     public int hashCode() {
-        int h = java.util.Objects.hash(inputs, outputs, blocks, cellsPerBlock, peepholes, outputBias, initRange, cellInput, cellOutput);
+        int h = java.util.Objects.hash(inputs, outputs, blocks, cellsPerBlock, peepholes, outputBias, initRange,
+                cellInput, cellOutput);
         h = 31 * h + Arrays.deepHashCode(inputToBlock);
         h = 31 * h + Arrays.deepHashCode(blockToBlock);
         h = 31 * h + Arrays.deepHashCode(cellToOutput);

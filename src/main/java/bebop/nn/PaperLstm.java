@@ -25,7 +25,9 @@ import java.util.Arrays;
  *   y_c(t)   = y_out(t) h(s_c(t))                                  cell output
  *   y_k(t)   = f(sum_c w_k,c y_c(t) + sum_i w_k,i x_i(t) + w_k,bias)  output unit
  * </pre>
- * with {@code f} the logistic sigmoid, {@code g(x) = 4f(x) - 2} and {@code h(x) = 2f(x) - 1}.
+ * with {@code f} the logistic sigmoid, {@code g(x) = 4f(x) - 2} and {@code h(x) = 2f(x) - 1}, or g or h
+ * the identity where the config says so ({@link LstmConfig#cellInput()}, {@link LstmConfig#cellOutput()};
+ * then g' or h' is 1).
  *
  * <h2>Learning, one time step</h2>
  * The error is the cross-entropy of the logistic outputs, so {@code delta_k = y_k - t_k}. The

@@ -46,8 +46,10 @@ public final class AnBnCn {
     public record Network(int blocks, Squash cellInput, Squash cellOutput, LstmConfig.GateBiasSet gateBiases,
                           boolean shortcuts, double outputBias) {
         public Network {
-            if (blocks < 1 || cellInput == null || cellOutput == null || gateBiases == null || !Double.isFinite(outputBias)) {
-                throw new IllegalArgumentException("need blocks >= 1, both squashings, a bias set and a finite output bias");
+            if (blocks < 1 || cellInput == null || cellOutput == null || gateBiases == null
+                    || !Double.isFinite(outputBias)) {
+                throw new IllegalArgumentException(
+                        "need blocks >= 1, both squashings, a bias set and a finite output bias");
             }
         }
 
@@ -61,10 +63,13 @@ public final class AnBnCn {
             return new Network(blocks, Squash.IDENTITY, Squash.IDENTITY, LstmConfig.GateBiasSet.GERS_2001, false, 0);
         }
 
-        /** The blues paper's cells and biases (g = 4 sigma - 2, h = 2 sigma - 1, forget biases +0.5, +1), shortcuts on. */
+        /**
+         * The blues paper's cells (g = 4 sigma - 2, h = 2 sigma - 1), gate biases -0.5, -1 and forget +0.5, +1,
+         * shortcuts on, output bias 0.5: bebop's a^n b^n c^n network before the choice existed.
+         */
         public static Network eck2002(int blocks) {
-            return new Network(blocks, Squash.SIGMOID, Squash.SIGMOID, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET, true,
-                    LstmConfig.PAPER_OUTPUT_BIAS);
+            return new Network(blocks, Squash.SIGMOID, Squash.SIGMOID, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET,
+                    true, LstmConfig.PAPER_OUTPUT_BIAS);
         }
 
         LstmConfig config() {
