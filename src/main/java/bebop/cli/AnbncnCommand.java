@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "anbncn",
         header = "Check the online learners on a^n b^n c^n (Gers & Schmidhuber 2001; Pérez-Ortiz et al. 2003).",
         description = {
-            "Trains an LSTM of --blocks blocks of one cell (peepholes, fully connected) online to predict the "
+            "Trains an LSTM of --blocks blocks of one cell (peepholes, fully connected; --net) online to predict the "
                     + "possible next symbols of strings S a^n b^n c^n with n in 1..--train-max, the state reset "
                     + "at every string, until every training n is predicted right (tested every 100 strings); "
                     + "then counts up from n = 1 to the largest N it predicts right for every n up to N "
-                    + "(the generalisation), at once or after --train-on more strings. One row a seed."})
+                    + "(the generalisation), at once or after --train-on more strings. One row a seed. The "
+                    + "filter measures the outputs here (--dekf-measure output, Pérez-Ortiz et al.'s) unless told "
+                    + "otherwise."})
 final class AnbncnCommand implements Callable<Integer> {
     @Option(names = "--learner", paramLabel = "sgd|dekf", defaultValue = "dekf",
             description = "sgd: momentum SGD on the truncated gradient; dekf: the Kalman filter. Default: ${DEFAULT-VALUE}.")
@@ -40,6 +42,9 @@ final class AnbncnCommand implements Callable<Integer> {
 
     @Mixin
     KalmanFlags kalmanFlags;
+
+    @Mixin
+    AnbncnNetFlags netFlags;
 
     @Option(names = "--blocks", paramLabel = "N", defaultValue = "2", description = "Memory blocks. Default: ${DEFAULT-VALUE}.")
     int blocks;
@@ -91,9 +96,10 @@ final class AnbncnCommand implements Callable<Integer> {
         if (trainOn < 0 || trainOn > 100_000_000) {
             throw new UserError("--train-on " + trainOn + ": must be 0 to 100000000 strings");
         }
-        var kalman = kalmanFlags.kalman();
+        var kalman = kalmanFlags.kalman(AnBnCn.filter());
+        AnBnCn.Network network = netFlags.network(blocks);
         List<Map<String, Object>> rows = SeedsService.anbncn(seedList, n, seed -> new AnBnCn.Settings(seed, trainer,
-                learningRate, momentum, kalman, blocks, trainMax, maxStrings, 100, 100 * trainMax, trainOn));
+                learningRate, momentum, kalman, network, trainMax, maxStrings, 100, 100 * trainMax, trainOn));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(rows));

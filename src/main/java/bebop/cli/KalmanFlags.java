@@ -41,7 +41,12 @@ final class KalmanFlags {
 
     /** The filter settings the flags give (the defaults where none). */
     KalmanSettings kalman() {
-        KalmanSettings k = KalmanSettings.defaults();
+        return kalman(KalmanSettings.defaults());
+    }
+
+    /** The filter settings the flags give ({@code base}'s where none). */
+    KalmanSettings kalman(KalmanSettings base) {
+        KalmanSettings k = base;
         if (dekfP0 != null) {
             k = k.withInitialCovariance(checked(dekfP0, dekfP0 > 0 && Double.isFinite(dekfP0), "--dekf-p0",
                     "must be above 0"));

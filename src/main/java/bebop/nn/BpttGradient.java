@@ -189,7 +189,7 @@ public final class BpttGradient {
                 final double dao = yo * (1 - yo) * dyo;
                 for (int v = 0; v < sc; v++) {
                     int c = c0 + v;
-                    ds[c] = dyc[c] * yo * Activations.hPrimeFromValue(hs[t][c]) + dsCarry[c];
+                    ds[c] = dyc[c] * yo * net.hSlope(hs[t][c]) + dsCarry[c];
                     if (net.peepholes) {
                         ds[c] += dao * p[LstmNetwork.P_PEEP_OUT][c];
                     }
@@ -198,7 +198,7 @@ public final class BpttGradient {
                 double dyf = 0;
                 for (int v = 0; v < sc; v++) {
                     int c = c0 + v;
-                    dac[c] = ds[c] * yi * Activations.gPrimeFromValue(gc[t][c]);
+                    dac[c] = ds[c] * yi * net.gSlope(gc[t][c]);
                     dyi += ds[c] * gc[t][c];
                     dyf += ds[c] * sPrev[t][c];
                 }

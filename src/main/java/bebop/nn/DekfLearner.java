@@ -293,7 +293,7 @@ public final class DekfLearner implements StepLearner {
             for (int c = 0; c < cells; c++) {
                 double yo = st.yOut[c / sc];
                 cellFactor[k * cells + c] = slope[k] * outputWeight[k * cells + c] * yo
-                        * Activations.hPrimeFromValue(st.hs[c]);
+                        * net.hSlope(st.hs[c]);
             }
             for (int j = 0; j < net.blocks; j++) {
                 double sum = 0;

@@ -244,7 +244,7 @@ final class ForwardState {
         }
         squash(netIn, yIn, net.blocks, Squash.SIGMOID);
         squash(netForget, yForget, net.blocks, Squash.SIGMOID);
-        squash(netCell, gc, net.cells, Squash.G);
+        squash(netCell, gc, net.cells, net.linearCellInput ? Squash.LINEAR : Squash.G);
         for (int c = 0; c < net.cells; c++) {
             int j = c / sc;
             s[c] = yForget[j] * sPrev[c] + yIn[j] * gc[c];
@@ -255,7 +255,7 @@ final class ForwardState {
             }
         }
         squash(netOut, yOut, net.blocks, Squash.SIGMOID);
-        squash(s, hs, net.cells, Squash.H);
+        squash(s, hs, net.cells, net.linearCellOutput ? Squash.LINEAR : Squash.H);
         for (int c = 0; c < net.cells; c++) {
             yc[c] = yOut[c / sc] * hs[c];
         }
@@ -266,10 +266,15 @@ final class ForwardState {
         squash(netY, y, net.outputs, Squash.SIGMOID);
     }
 
-    private enum Squash { SIGMOID, G, H }
+    /** The logistic, the paper's g and h, and the identity (g or h of {@link bebop.nn.Squash#IDENTITY}). */
+    private enum Squash { SIGMOID, G, H, LINEAR }
 
     /** {@code out[i] = f(in[i])} for {@code i < n}: the plain path calls {@link Activations} itself. */
     private void squash(double[] in, double[] out, int n, Squash f) {
+        if (f == Squash.LINEAR) {
+            System.arraycopy(in, 0, out, 0, n);
+            return;
+        }
         if (simd) {
             switch (f) {
                 case SIGMOID -> VectorKernels.squash(in, out, n, 1.0, 0.0);

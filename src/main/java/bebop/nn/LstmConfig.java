@@ -1,5 +1,6 @@
 package bebop.nn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Arrays;
 
 /**
@@ -30,6 +31,9 @@ import java.util.Arrays;
  * @param outputBias      initial bias of every output unit
  * @param initRange       all other weights (cell inputs, cell biases, gate weights, peepholes,
  *                        output weights) start uniform in {@code [-initRange, initRange)}
+ * @param cellInput       the cell input squashing g (null reads as {@link Squash#SIGMOID}: files
+ *                        older than the choice)
+ * @param cellOutput      the cell output squashing h (likewise)
  */
 public record LstmConfig(
         int inputs,
@@ -45,7 +49,9 @@ public record LstmConfig(
         double[] forgetGateBias,
         double[] outputGateBias,
         double outputBias,
-        double initRange) {
+        double initRange,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Squash.OmitSigmoid.class) Squash cellInput,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Squash.OmitSigmoid.class) Squash cellOutput) {
 
     /**
      * Gate bias sets, per block in groups of four (block j gets entry j mod 4): one set for the
@@ -59,6 +65,11 @@ public record LstmConfig(
          * for forget gates in Gers et al. 2000: a forget gate near 1 keeps the cell's memory).
          */
         NNSP_POSITIVE_FORGET(new double[] {-0.5, -1.0, -1.5, -2.0}, new double[] {0.5, 1.0, 1.5, 2.0}),
+        /**
+         * Gers and Schmidhuber (2001), the nets that learn a^n b^n c^n: input and output gates -1, -2,
+         * -3, -4 by block, forget gates +1, +2, +3, +4 (their "standard values", as recalled).
+         */
+        GERS_2001(new double[] {-1.0, -2.0, -3.0, -4.0}, new double[] {1.0, 2.0, 3.0, 4.0}),
         /** ICANN submission: all three gates at -0.1, -0.3, -0.5, -0.7. */
         ICANN(new double[] {-0.1, -0.3, -0.5, -0.7}, new double[] {-0.1, -0.3, -0.5, -0.7}),
         /** All gate biases 0. */
@@ -122,6 +133,18 @@ public record LstmConfig(
         inputGateBias = inputGateBias.clone();
         forgetGateBias = forgetGateBias.clone();
         outputGateBias = outputGateBias.clone();
+        cellInput = cellInput == null ? Squash.SIGMOID : cellInput;
+        cellOutput = cellOutput == null ? Squash.SIGMOID : cellOutput;
+    }
+
+    /** A net with the paper's squashing functions (g = 4 sigma - 2, h = 2 sigma - 1). */
+    public LstmConfig(int inputs, int outputs, int blocks, int cellsPerBlock, boolean peepholes,
+                      boolean[][] inputToBlock, boolean[][] blockToBlock, boolean[][] cellToOutput,
+                      boolean[][] inputToOutput, double[] inputGateBias, double[] forgetGateBias,
+                      double[] outputGateBias, double outputBias, double initRange) {
+        this(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock, cellToOutput,
+                inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                Squash.SIGMOID, Squash.SIGMOID);
     }
 
     /** A copy (the record stays immutable). */
@@ -246,17 +269,27 @@ public record LstmConfig(
 
     public LstmConfig withPeepholes(boolean on) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, on, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                cellInput, cellOutput);
     }
 
     public LstmConfig withInitRange(double range) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, range);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, range,
+                cellInput, cellOutput);
     }
 
     public LstmConfig withOutputBias(double bias) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, bias, initRange);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, bias, initRange,
+                cellInput, cellOutput);
+    }
+
+    /** The cell input squashing {@code g} and the cell output squashing {@code h}. */
+    public LstmConfig withSquashing(Squash g, Squash h) {
+        return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock,
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                g, h);
     }
 
     /** The same gate bias for input, forget and output gates, per block. */
@@ -266,7 +299,7 @@ public record LstmConfig(
 
     public LstmConfig withGateBiases(double[] input, double[] forget, double[] output) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, blockToBlock,
-                cellToOutput, inputToOutput, input, forget, output, outputBias, initRange);
+                cellToOutput, inputToOutput, input, forget, output, outputBias, initRange, cellInput, cellOutput);
     }
 
     /** The bias set applied per block, restarting every 4 blocks (Exp 2: chord blocks, then melody blocks). */
@@ -277,13 +310,15 @@ public record LstmConfig(
 
     public LstmConfig withBlockToBlock(boolean[][] mask) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inputToBlock, mask,
-                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange);
+                cellToOutput, inputToOutput, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                cellInput, cellOutput);
     }
 
     public LstmConfig withMasks(boolean[][] inToBlock, boolean[][] blockToBlockMask,
                                 boolean[][] cellToOut, boolean[][] inToOut) {
         return new LstmConfig(inputs, outputs, blocks, cellsPerBlock, peepholes, inToBlock, blockToBlockMask,
-                cellToOut, inToOut, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange);
+                cellToOut, inToOut, inputGateBias, forgetGateBias, outputGateBias, outputBias, initRange,
+                cellInput, cellOutput);
     }
 
     /** A {@code rows x cols} mask with every entry {@code value}. */
@@ -308,12 +343,14 @@ public record LstmConfig(
                 && Arrays.equals(forgetGateBias, c.forgetGateBias)
                 && Arrays.equals(outputGateBias, c.outputGateBias)
                 && Double.compare(outputBias, c.outputBias) == 0
-                && Double.compare(initRange, c.initRange) == 0;
+                && Double.compare(initRange, c.initRange) == 0
+                && cellInput == c.cellInput && cellOutput == c.cellOutput;
     }
 
     @Override
     public int hashCode() {
-        int h = java.util.Objects.hash(inputs, outputs, blocks, cellsPerBlock, peepholes, outputBias, initRange);
+        int h = java.util.Objects.hash(inputs, outputs, blocks, cellsPerBlock, peepholes, outputBias, initRange,
+                cellInput, cellOutput);
         h = 31 * h + Arrays.deepHashCode(inputToBlock);
         h = 31 * h + Arrays.deepHashCode(blockToBlock);
         h = 31 * h + Arrays.deepHashCode(cellToOutput);
@@ -330,7 +367,8 @@ public record LstmConfig(
                 + ", inputGateBias=" + Arrays.toString(inputGateBias)
                 + ", forgetGateBias=" + Arrays.toString(forgetGateBias)
                 + ", outputGateBias=" + Arrays.toString(outputGateBias)
-                + ", outputBias=" + outputBias + ", initRange=" + initRange + "]";
+                + ", outputBias=" + outputBias + ", initRange=" + initRange
+                + ", cellInput=" + cellInput + ", cellOutput=" + cellOutput + "]";
     }
 
     private static void checkShape(String name, boolean[][] m, int rows, int cols) {

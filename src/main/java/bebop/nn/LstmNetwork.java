@@ -61,6 +61,9 @@ public final class LstmNetwork {
     final int cellsPerBlock;
     final int cells;
     final boolean peepholes;
+    /** g and h are the identity ({@link Squash#IDENTITY}) rather than the paper's scaled logistics. */
+    final boolean linearCellInput;
+    final boolean linearCellOutput;
 
     /** Per block: input unit indices feeding it. */
     final int[][] blockInputs;
@@ -109,6 +112,8 @@ public final class LstmNetwork {
         this.cellsPerBlock = config.cellsPerBlock();
         this.cells = config.cells();
         this.peepholes = config.peepholes();
+        this.linearCellInput = config.cellInput() == Squash.IDENTITY;
+        this.linearCellOutput = config.cellOutput() == Squash.IDENTITY;
         boolean[][] inToBlock = config.inputToBlock();
         boolean[][] blockToBlock = config.blockToBlock();
         blockInputs = new int[blocks][];
@@ -334,6 +339,26 @@ public final class LstmNetwork {
 
     public int outputs() {
         return outputs;
+    }
+
+    /** The cell input squashing g of this net's config. */
+    double g(double x) {
+        return linearCellInput ? x : Activations.g(x);
+    }
+
+    /** g' from the value g(x). */
+    double gSlope(double g) {
+        return linearCellInput ? 1.0 : Activations.gPrimeFromValue(g);
+    }
+
+    /** The cell output squashing h of this net's config. */
+    double h(double s) {
+        return linearCellOutput ? s : Activations.h(s);
+    }
+
+    /** h' from the value h(s). */
+    double hSlope(double h) {
+        return linearCellOutput ? 1.0 : Activations.hPrimeFromValue(h);
     }
 
     int outputBiasIndex(int k) {

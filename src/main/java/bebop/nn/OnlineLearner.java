@@ -350,7 +350,7 @@ public final class OnlineLearner implements StepLearner {
             int c = c0 + v;
             double h = st.hs[c];
             sum += h * e[c];
-            es[c] = yo * Activations.hPrimeFromValue(h) * e[c];
+            es[c] = yo * net.hSlope(h) * e[c];
         }
         final double dOut = yo * (1 - yo) * sum;
         final double[][] p = net.params;
@@ -363,7 +363,7 @@ public final class OnlineLearner implements StepLearner {
         for (int v = 0; v < sc; v++) {
             final int c = c0 + v;
             final double g = st.gc[c];
-            cellRow(co + v * n, go, uo, n, yf, Activations.gPrimeFromValue(g) * yi, g * dIn1, st.sPrev[c] * dForget1,
+            cellRow(co + v * n, go, uo, n, yf, net.gSlope(g) * yi, g * dIn1, st.sPrev[c] * dForget1,
                     es[c], v == 0, v == sc - 1, lr, mu);
         }
         if (net.peepholes) {

@@ -286,7 +286,7 @@ final class PackedLearner {
                     final int c = c0 + v;
                     final double h = st.hs[c];
                     sum += h * e[c];
-                    es[c] = yo * Activations.hPrimeFromValue(h) * e[c];
+                    es[c] = yo * net.hSlope(h) * e[c];
                 }
                 final double dOut = yo * (1 - yo) * sum;
                 outDelta[g][i] = dOut;
@@ -307,7 +307,7 @@ final class PackedLearner {
                     gn[rf] = st.sPrev[c] * dForget1;
                     sca[rf] = es[c];
                     dec[rc] = yf;
-                    gn[rc] = Activations.gPrimeFromValue(gc) * yi;
+                    gn[rc] = net.gSlope(gc) * yi;
                     sca[rc] = es[c];
                 }
                 if (net.peepholes) {

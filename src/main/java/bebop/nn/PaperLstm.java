@@ -25,7 +25,9 @@ import java.util.Arrays;
  *   y_c(t)   = y_out(t) h(s_c(t))                                  cell output
  *   y_k(t)   = f(sum_c w_k,c y_c(t) + sum_i w_k,i x_i(t) + w_k,bias)  output unit
  * </pre>
- * with {@code f} the logistic sigmoid, {@code g(x) = 4f(x) - 2} and {@code h(x) = 2f(x) - 1}.
+ * with {@code f} the logistic sigmoid, {@code g(x) = 4f(x) - 2} and {@code h(x) = 2f(x) - 1}, or g or h
+ * the identity where the config says so ({@link LstmConfig#cellInput()}, {@link LstmConfig#cellOutput()};
+ * then g' or h' is 1).
  *
  * <h2>Learning, one time step</h2>
  * The error is the cross-entropy of the logistic outputs, so {@code delta_k = y_k - t_k}. The
@@ -174,7 +176,7 @@ public final class PaperLstm {
             yForget[j] = Activations.sigmoid(netForget);
             for (int v = 0; v < net.cellsPerBlock; v++) {
                 int c = j * net.cellsPerBlock + v;
-                gc[c] = Activations.g(dot(w[LstmNetwork.P_CELL], net.cellOffset[j] + v * u.length, u));
+                gc[c] = net.g(dot(w[LstmNetwork.P_CELL], net.cellOffset[j] + v * u.length, u));
                 s[c] = yForget[j] * sPrev[c] + yIn[j] * gc[c];
             }
             double netOut = dot(w[LstmNetwork.P_OUTGATE], go, u);
@@ -184,7 +186,7 @@ public final class PaperLstm {
             yOut[j] = Activations.sigmoid(netOut);
             for (int v = 0; v < net.cellsPerBlock; v++) {
                 int c = j * net.cellsPerBlock + v;
-                yc[c] = yOut[j] * Activations.h(s[c]);
+                yc[c] = yOut[j] * net.h(s[c]);
             }
         }
         for (int k = 0; k < net.outputs; k++) {
@@ -228,9 +230,9 @@ public final class PaperLstm {
             double[] es = new double[sc];
             for (int v = 0; v < sc; v++) {
                 int c = j * sc + v;
-                double h = Activations.h(s[c]);
+                double h = net.h(s[c]);
                 sum += h * e[c];
-                es[v] = yOut[j] * Activations.hPrimeFromValue(h) * e[c];
+                es[v] = yOut[j] * net.hSlope(h) * e[c];
             }
             double deltaOut = yOut[j] * (1 - yOut[j]) * sum;
             for (int m = 0; m < n; m++) {
@@ -242,7 +244,7 @@ public final class PaperLstm {
             for (int v = 0; v < sc; v++) {
                 int c = j * sc + v;
                 int row = net.cellOffset[j] + v * n;
-                double a = Activations.gPrimeFromValue(gc[c]) * yIn[j];
+                double a = net.gSlope(gc[c]) * yIn[j];
                 double b = gc[c] * dIn;
                 double f = sPrev[c] * dForget;
                 for (int m = 0; m < n; m++) {

@@ -5,6 +5,7 @@ import bebop.nn.KalmanSettings;
 import bebop.nn.LstmConfig;
 import bebop.nn.LstmNetwork;
 import bebop.nn.LstmRunner;
+import bebop.nn.Squash;
 import bebop.nn.StepLearner;
 import java.util.SplittableRandom;
 
@@ -32,12 +33,60 @@ public final class AnBnCn {
     static final int OUT_T = 3;
 
     /**
+     * The network: {@code blocks} blocks of one cell, peepholes on, every input and every cell
+     * output (t-1) feeding every block, every cell feeding every output unit (logistic), weights
+     * uniform in +-0.1.
+     *
+     * @param cellInput  the cell input squashing g
+     * @param cellOutput the cell output squashing h
+     * @param gateBiases the gate biases by block
+     * @param shortcuts  the input units also feed the output units directly
+     * @param outputBias the output units' initial bias
+     */
+    public record Network(int blocks, Squash cellInput, Squash cellOutput, LstmConfig.GateBiasSet gateBiases,
+                          boolean shortcuts, double outputBias) {
+        public Network {
+            if (blocks < 1 || cellInput == null || cellOutput == null || gateBiases == null
+                    || !Double.isFinite(outputBias)) {
+                throw new IllegalArgumentException(
+                        "need blocks >= 1, both squashings, a bias set and a finite output bias");
+            }
+        }
+
+        /**
+         * Gers and Schmidhuber (2001), as Pérez-Ortiz et al. (2003) use it (as recalled: the papers'
+         * text is not in this repository): g and h the identity, input and output gates biased -1, -2,
+         * forget gates +1, +2 by block, no shortcut connections from the inputs to the outputs, the output
+         * bias starting at 0 like the other weights around it.
+         */
+        public static Network gers2001(int blocks) {
+            return new Network(blocks, Squash.IDENTITY, Squash.IDENTITY, LstmConfig.GateBiasSet.GERS_2001, false, 0);
+        }
+
+        /**
+         * The blues paper's cells (g = 4 sigma - 2, h = 2 sigma - 1), gate biases -0.5, -1 and forget +0.5, +1,
+         * shortcuts on, output bias 0.5: bebop's a^n b^n c^n network before the choice existed.
+         */
+        public static Network eck2002(int blocks) {
+            return new Network(blocks, Squash.SIGMOID, Squash.SIGMOID, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET,
+                    true, LstmConfig.PAPER_OUTPUT_BIAS);
+        }
+
+        LstmConfig config() {
+            LstmConfig c = LstmConfig.fullyConnected(4, 4, blocks, 1, gateBiases)
+                    .withSquashing(cellInput, cellOutput).withOutputBias(outputBias);
+            return shortcuts ? c : c.withMasks(c.inputToBlock(), c.blockToBlock(), c.cellToOutput(),
+                    LstmConfig.filled(4, 4, false));
+        }
+    }
+
+    /**
      * @param seed         weights and the training strings
      * @param trainer      ONLINE_RTRL (momentum SGD) or DEKF
      * @param learningRate SGD only
      * @param momentum     SGD only
      * @param kalman       DEKF only
-     * @param blocks       memory blocks of one cell, fully connected, peepholes on
+     * @param network      the network's shape and squashing
      * @param trainMax     training strings have n in 1..trainMax
      * @param maxStrings   give up after this many training strings
      * @param checkEvery   test after every this many strings
@@ -45,15 +94,15 @@ public final class AnBnCn {
      * @param trainOn      strings trained after the training set is first right, before the generalisation test
      */
     public record Settings(long seed, Experiment1Settings.Trainer trainer, double learningRate, double momentum,
-                           KalmanSettings kalman, int blocks, int trainMax, long maxStrings, int checkEvery,
+                           KalmanSettings kalman, Network network, int trainMax, long maxStrings, int checkEvery,
                            int testMax, long trainOn) {
         public Settings {
             if (trainer == Experiment1Settings.Trainer.BPTT_ADAM) {
                 throw new IllegalArgumentException("a^n b^n c^n is learned online: sgd or dekf");
             }
-            if (blocks < 1 || trainMax < 1 || maxStrings < 1 || checkEvery < 1 || testMax < trainMax || trainOn < 0) {
+            if (network == null || trainMax < 1 || maxStrings < 1 || checkEvery < 1 || testMax < trainMax || trainOn < 0) {
                 throw new IllegalArgumentException(
-                        "need blocks, trainMax, maxStrings, checkEvery >= 1, testMax >= trainMax, trainOn >= 0");
+                        "need a network, trainMax, maxStrings, checkEvery >= 1, testMax >= trainMax, trainOn >= 0");
             }
         }
     }
@@ -67,10 +116,14 @@ public final class AnBnCn {
     private AnBnCn() {
     }
 
-    /** The network: {@code blocks} blocks of one cell, 4 inputs, 4 outputs, gate biases -0.5, -1.0, ... (forget positive). */
+    /** The filter as Pérez-Ortiz et al. (2003) run it here: bebop's defaults, measuring the outputs (H = dy/dw). */
+    public static KalmanSettings filter() {
+        return KalmanSettings.defaults().withMeasurement(KalmanSettings.Measurement.OUTPUT);
+    }
+
+    /** The network of {@code s}: 4 inputs (S, a, b, c), 4 outputs (a, b, c, T), weights from the seed. */
     public static LstmNetwork newNetwork(Settings s) {
-        LstmConfig config = LstmConfig.fullyConnected(4, 4, s.blocks(), 1, LstmConfig.GateBiasSet.NNSP_POSITIVE_FORGET);
-        return LstmNetwork.create(config, new SplittableRandom(s.seed()));
+        return LstmNetwork.create(s.network().config(), new SplittableRandom(s.seed()));
     }
 
     public static Result train(Settings s) {

@@ -140,7 +140,9 @@ class SeedsCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(3, r.out().strip().lines().count(), r.out());
         assertTrue(r.out().contains("generalisation"), r.out());
-        for (String[] bad : new String[][] {{"--learner", "adam"}, {"--blocks", "0"}, {"--dekf-p0", "-1"}}) {
+        for (String[] bad : new String[][] {{"--learner", "adam"}, {"--blocks", "0"}, {"--dekf-p0", "-1"},
+            {"--net", "elman"}, {"--cell-input", "tanh"}, {"--cell-output", "relu"}, {"--gate-biases", "big"},
+            {"--shortcuts", "maybe"}}) {
             CliRun e = CliRun.of(concat(new String[] {"anbncn"}, bad));
             assertEquals(2, e.exitCode(), String.join(" ", bad));
             assertTrue(e.err().contains(bad[0]), e.err());

@@ -14,8 +14,20 @@ class BpttGradientTest {
     @ParameterizedTest(name = "seed {0}, peepholes {1}")
     @CsvSource({"1, true", "2, true", "3, false", "4, false", "5, true"})
     void bpttMatchesFiniteDifferences(long seed, boolean peepholes) {
+        assertMatchesFiniteDifferences(seed, peepholes, Squash.SIGMOID, Squash.SIGMOID);
+    }
+
+    /** The other cell squashings: g or h or both the identity (Gers and Schmidhuber 2001's cells). */
+    @ParameterizedTest(name = "seed {0}, peepholes {1}, g {2}, h {3}")
+    @CsvSource({"6, true, IDENTITY, IDENTITY", "7, false, IDENTITY, IDENTITY", "8, true, IDENTITY, SIGMOID",
+        "9, true, SIGMOID, IDENTITY"})
+    void bpttMatchesFiniteDifferencesWithOtherSquashing(long seed, boolean peepholes, Squash g, Squash h) {
+        assertMatchesFiniteDifferences(seed, peepholes, g, h);
+    }
+
+    private static void assertMatchesFiniteDifferences(long seed, boolean peepholes, Squash g, Squash hs) {
         SplittableRandom rng = new SplittableRandom(seed);
-        LstmConfig cfg = TestNets.randomConfig(rng, 4, 3, 3, 2, peepholes, true, 0.7);
+        LstmConfig cfg = TestNets.randomConfig(rng, 4, 3, 3, 2, peepholes, true, 0.7).withSquashing(g, hs);
         LstmNetwork net = LstmNetwork.create(cfg, rng);
         double[][] in = TestNets.randomInputs(rng, 12, 4);
         double[][] tg = TestNets.randomTargets(rng, 12, 3);

@@ -17,8 +17,13 @@ class DekfLearnerTest {
 
     /** Random masks, peepholes and two cells a block: every kind of group and every trace. */
     private static LstmNetwork tinyNet(long seed) {
+        return tinyNet(seed, Squash.SIGMOID);
+    }
+
+    /** The same with {@code cells} as both cell squashings. */
+    private static LstmNetwork tinyNet(long seed, Squash cells) {
         SplittableRandom rng = new SplittableRandom(seed);
-        LstmConfig cfg = TestNets.randomConfig(rng, 3, 2, 2, 2, true, true, 0.6);
+        LstmConfig cfg = TestNets.randomConfig(rng, 3, 2, 2, 2, true, true, 0.6).withSquashing(cells, cells);
         return LstmNetwork.create(cfg, rng);
     }
 
@@ -36,10 +41,24 @@ class DekfLearnerTest {
         assertFilterMatchesNaive(SETTINGS.withMeasurement(KalmanSettings.Measurement.BERNOULLI));
     }
 
-    /** 40 steps of the learner and of the equations, from the same Jacobians: the same weights to 1e-10. */
+    /** Cells whose g and h are the identity: their Jacobians enter the same equations. */
+    @Test
+    void identityCellsAreFilteredAsTheDenseEkfAndContractToTheSgdGradient() {
+        for (KalmanSettings.Measurement m : KalmanSettings.Measurement.values()) {
+            assertFilterMatchesNaive(SETTINGS.withDecoupled(false).withMeasurement(m), Squash.IDENTITY);
+            assertFilterMatchesNaive(SETTINGS.withMeasurement(m), Squash.IDENTITY);
+            assertContractsToSgd(m, Squash.IDENTITY);
+        }
+    }
+
     private static void assertFilterMatchesNaive(KalmanSettings settings) {
+        assertFilterMatchesNaive(settings, Squash.SIGMOID);
+    }
+
+    /** 40 steps of the learner and of the equations, from the same Jacobians: the same weights to 1e-10. */
+    private static void assertFilterMatchesNaive(KalmanSettings settings, Squash cells) {
         boolean decoupled = settings.decoupled();
-        LstmNetwork net = tinyNet(11);
+        LstmNetwork net = tinyNet(11, cells);
         DekfLearner dekf = new DekfLearner(net, settings);
         int n = dekf.weights().length;
         int outputs = net.outputs();
@@ -114,7 +133,11 @@ class DekfLearnerTest {
     }
 
     private static void assertContractsToSgd(KalmanSettings.Measurement measurement) {
-        LstmNetwork net = tinyNet(21);
+        assertContractsToSgd(measurement, Squash.SIGMOID);
+    }
+
+    private static void assertContractsToSgd(KalmanSettings.Measurement measurement, Squash cells) {
+        LstmNetwork net = tinyNet(21, cells);
         LstmNetwork mirror = net.copy();
         DekfLearner dekf = new DekfLearner(net, SETTINGS.withMeasurement(measurement));
         boolean logit = measurement != KalmanSettings.Measurement.OUTPUT;

@@ -160,6 +160,24 @@ final class NaiveTruncatedLstm {
         return 1 / (1 + Math.exp(-x));
     }
 
+    /** Cell input squashing: 4 sigma - 2, or the identity. */
+    private double g(double x) {
+        return cfg.cellInput() == Squash.IDENTITY ? x : 4 * sigma(x) - 2;
+    }
+
+    private double gPrime(double x) {
+        return cfg.cellInput() == Squash.IDENTITY ? 1 : 4 * sigma(x) * (1 - sigma(x));
+    }
+
+    /** Cell output squashing: 2 sigma - 1, or the identity. */
+    private double h(double x) {
+        return cfg.cellOutput() == Squash.IDENTITY ? x : 2 * sigma(x) - 1;
+    }
+
+    private double hPrime(double x) {
+        return cfg.cellOutput() == Squash.IDENTITY ? 1 : 2 * sigma(x) * (1 - sigma(x));
+    }
+
     /** One online step: forward, truncated gradient into {@link #gradient}, momentum update. */
     void step(double[] x, double[] target, double lr, double mu) {
         int cells = cfg.blocks() * cellsPerBlock;
@@ -202,7 +220,7 @@ final class NaiveTruncatedLstm {
                 for (String m : blockSources(j)) {
                     netC[c] += w.get("cell/" + j + "/" + v + "/" + m) * val.get(m);
                 }
-                s[c] = yFg[j] * sPrev[c] + yIn[j] * (4 * sigma(netC[c]) - 2);
+                s[c] = yFg[j] * sPrev[c] + yIn[j] * g(netC[c]);
             }
             for (String m : blockSources(j)) {
                 netOg[j] += w.get("og/" + j + "/" + m) * val.get(m);
@@ -216,7 +234,7 @@ final class NaiveTruncatedLstm {
             yOg[j] = sigma(netOg[j]);
             for (int v = 0; v < cellsPerBlock; v++) {
                 int c = j * cellsPerBlock + v;
-                yc[c] = yOg[j] * (2 * sigma(s[c]) - 1);
+                yc[c] = yOg[j] * h(s[c]);
             }
         }
         Map<String, Double> cur = new HashMap<>(val);
@@ -238,9 +256,8 @@ final class NaiveTruncatedLstm {
             double dFg = yFg[j] * (1 - yFg[j]);
             for (int v = 0; v < cellsPerBlock; v++) {
                 int c = j * cellsPerBlock + v;
-                double sg = sigma(netC[c]);
-                double g = 4 * sg - 2;
-                double gPrime = 4 * sg * (1 - sg);
+                double g = g(netC[c]);
+                double gPrime = gPrime(netC[c]);
                 for (String m : blockSources(j)) {
                     String kc = c + "/cell/" + j + "/" + v + "/" + m;
                     trace.put(kc, trace.getOrDefault(kc, 0.0) * yFg[j] + gPrime * yIn[j] * val.get(m));
@@ -279,9 +296,8 @@ final class NaiveTruncatedLstm {
             double[] es = new double[cellsPerBlock];
             for (int v = 0; v < cellsPerBlock; v++) {
                 int c = j * cellsPerBlock + v;
-                double ss = sigma(s[c]);
-                sum += (2 * ss - 1) * e[c];
-                es[v] = yOg[j] * 2 * ss * (1 - ss) * e[c];
+                sum += h(s[c]) * e[c];
+                es[v] = yOg[j] * hPrime(s[c]) * e[c];
             }
             double dOut = yOg[j] * (1 - yOg[j]) * sum;
             for (String m : blockSources(j)) {

@@ -17,8 +17,19 @@ class OnlineLearnerTest {
     @ParameterizedTest(name = "seed {0}, peepholes {1}")
     @CsvSource({"11, true", "12, true", "13, false", "14, true"})
     void agreesWithNaiveImplementationStepByStep(long seed, boolean peepholes) {
+        agreesWithNaive(seed, peepholes, Squash.SIGMOID, Squash.SIGMOID);
+    }
+
+    @ParameterizedTest(name = "seed {0}, peepholes {1}, g {2}, h {3}")
+    @CsvSource({"15, true, IDENTITY, IDENTITY", "16, false, IDENTITY, IDENTITY", "17, true, IDENTITY, SIGMOID",
+        "18, true, SIGMOID, IDENTITY"})
+    void agreesWithNaiveImplementationWithOtherSquashing(long seed, boolean peepholes, Squash g, Squash h) {
+        agreesWithNaive(seed, peepholes, g, h);
+    }
+
+    private static void agreesWithNaive(long seed, boolean peepholes, Squash g, Squash h) {
         SplittableRandom rng = new SplittableRandom(seed);
-        LstmConfig cfg = TestNets.randomConfig(rng, 4, 3, 3, 2, peepholes, true, 0.5);
+        LstmConfig cfg = TestNets.randomConfig(rng, 4, 3, 3, 2, peepholes, true, 0.5).withSquashing(g, h);
         LstmNetwork net = LstmNetwork.create(cfg, rng);
         NaiveTruncatedLstm naive = new NaiveTruncatedLstm(cfg, net.parameters());
         double lr = 0.05;
@@ -52,6 +63,15 @@ class OnlineLearnerTest {
     void equalsBpttWhenTruncationDropsNothing(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         LstmConfig cfg = TestNets.randomConfig(rng, 4, 3, 3, 2, false, false, 0.7);
+        double rel = truncatedVersusBptt(cfg, rng);
+        assertTrue(rel <= 1e-9, "relative error " + rel);
+    }
+
+    @Test
+    void equalsBpttWhenTruncationDropsNothingWithIdentityCells() {
+        SplittableRandom rng = new SplittableRandom(25);
+        LstmConfig cfg = TestNets.randomConfig(rng, 4, 3, 3, 2, false, false, 0.7)
+                .withSquashing(Squash.IDENTITY, Squash.IDENTITY);
         double rel = truncatedVersusBptt(cfg, rng);
         assertTrue(rel <= 1e-9, "relative error " + rel);
     }

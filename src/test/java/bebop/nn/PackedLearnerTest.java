@@ -29,6 +29,8 @@ class PackedLearnerTest {
             LstmConfig.experiment2(7),
             LstmConfig.fullyConnected(9, 9, 5, 3, LstmConfig.GateBiasSet.NNSP),
             LstmConfig.fullyConnected(5, 4, 3, 1, LstmConfig.GateBiasSet.ICANN),
+            LstmConfig.experiment1().withSquashing(Squash.IDENTITY, Squash.IDENTITY),
+            LstmConfig.fullyConnected(4, 4, 2, 1, LstmConfig.GateBiasSet.GERS_2001).withSquashing(Squash.IDENTITY, Squash.SIGMOID),
         };
     }
 

@@ -28,13 +28,23 @@ class PaperLstmTest {
         return f;
     }
 
+    /** {@link EngineBitsTest}'s nets, and nets whose cell squashings are the identity. */
+    private static java.util.List<LstmConfig> configs() {
+        java.util.List<LstmConfig> all = new java.util.ArrayList<>(java.util.List.of(EngineBitsTest.configs()));
+        all.add(LstmConfig.experiment1().withSquashing(Squash.IDENTITY, Squash.IDENTITY));
+        all.add(LstmConfig.experiment2().withSquashing(Squash.IDENTITY, Squash.SIGMOID));
+        all.add(LstmConfig.fullyConnected(4, 4, 2, 1, LstmConfig.GateBiasSet.GERS_2001)
+                .withSquashing(Squash.SIGMOID, Squash.IDENTITY));
+        return all;
+    }
+
     private static LstmNetwork network(LstmConfig cfg) {
         return LstmNetwork.create(cfg, new SplittableRandom(11), Arithmetic.PLAIN);
     }
 
     @Test
     void theOnlineLearnerRowByRowAndPackedLearnsAsTheReference() {
-        for (LstmConfig cfg : EngineBitsTest.configs()) {
+        for (LstmConfig cfg : configs()) {
             double[][] f = frames(cfg);
             LstmNetwork reference = network(cfg);
             LstmNetwork rowsNet = network(cfg);
@@ -60,7 +70,7 @@ class PaperLstmTest {
 
     @Test
     void theRunnerComputesTheReferenceForwardPass() {
-        for (LstmConfig cfg : EngineBitsTest.configs()) {
+        for (LstmConfig cfg : configs()) {
             double[][] f = frames(cfg);
             LstmNetwork net = network(cfg);
             PaperLstm paper = new PaperLstm(net, 0, 0);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.nn.KalmanSettings;
+import bebop.nn.LstmConfig;
+import bebop.nn.Squash;
 import org.junit.jupiter.api.Test;
 
 class AnBnCnTest {
@@ -27,7 +29,7 @@ class AnBnCnTest {
     void bothOnlineLearnersLearnTheTrainingStringsAndGeneraliseBeyondThem() {
         for (var trainer : new Experiment1Settings.Trainer[] {Experiment1Settings.Trainer.DEKF,
             Experiment1Settings.Trainer.ONLINE_RTRL}) {
-            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10, 20_000, 100, 1000, 0);
+            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10, 20_000, 100, 1000, 0);
             AnBnCn.Result r = AnBnCn.train(s);
             assertTrue(r.learned(), trainer + ": " + r);
             assertTrue(r.generalisation() >= 10, trainer + ": " + r);
@@ -35,12 +37,38 @@ class AnBnCnTest {
         }
     }
 
+    /** Gers and Schmidhuber 2001's cells (as recalled): g and h the identity, biases -1, -2 / +1, +2, no shortcuts. */
+    @Test
+    void theCslNetworkHasIdentityCellsTheirBiasesAndNoShortcuts() {
+        LstmConfig c = AnBnCn.Network.gers2001(2).config();
+        assertEquals(Squash.IDENTITY, c.cellInput());
+        assertEquals(Squash.IDENTITY, c.cellOutput());
+        assertArrayEquals(new double[] {-1, -2}, c.inputGateBias());
+        assertArrayEquals(new double[] {1, 2}, c.forgetGateBias());
+        assertArrayEquals(new double[] {-1, -2}, c.outputGateBias());
+        for (boolean[] row : c.inputToOutput()) {
+            assertArrayEquals(new boolean[4], row);
+        }
+        assertEquals(0, c.outputBias());
+        assertTrue(c.peepholes());
+    }
+
+    /** The filter measuring the outputs learns the training strings on that net (seed 4: 2,200 strings). */
+    @Test
+    void theFilterLearnsTheTrainingStringsOnTheCslNetwork() {
+        var s = new AnBnCn.Settings(4, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, AnBnCn.filter(),
+                AnBnCn.Network.gers2001(2), 10, 20_000, 100, 1000, 0);
+        AnBnCn.Result r = AnBnCn.train(s);
+        assertTrue(r.learned(), r.toString());
+        assertTrue(r.generalisation() >= 10, r.toString());
+    }
+
     /** Training on after the first pass changes the net tested, not the count of strings it took to learn. */
     @Test
     void trainingOnKeepsTheCountToLearnAndChangesTheNetTested() {
-        var first = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10,
+        var first = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10,
                 20_000, 100, 1000, 0);
-        var on = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), 2, 10,
+        var on = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10,
                 20_000, 100, 1000, 1000);
         AnBnCn.Result a = AnBnCn.train(first);
         AnBnCn.Result b = AnBnCn.train(on);
