@@ -11,11 +11,11 @@ final class KalmanFlags {
     Double dekfP0;
 
     @Option(names = "--dekf-r", paramLabel = "START:END",
-            description = "dekf: measurement noise R, annealed from START to END. Default: 100:3 (Pérez-Ortiz et al. 2003).")
+            description = "dekf: measurement noise R, annealed from START to END. Default: 100:3 (Pérez-Ortiz et al. 2003, as recalled: not checked against the text).")
     String dekfR;
 
     @Option(names = "--dekf-q", paramLabel = "START:END",
-            description = "dekf: process noise Q, annealed from START to END. Default: 0.01:1e-6 (Pérez-Ortiz et al. 2003).")
+            description = "dekf: process noise Q, annealed from START to END. Default: 0.01:1e-6 (Pérez-Ortiz et al. 2003, as recalled).")
     String dekfQ;
 
     @Option(names = "--dekf-anneal", paramLabel = "STEPS",
@@ -30,7 +30,7 @@ final class KalmanFlags {
             description = "dekf: linearise the outputs (output, Pérez-Ortiz et al.), their net inputs "
                     + "(logit: for small P the filter descends the cross-entropy, the paper's loss), or filter "
                     + "a Bernoulli observation (bernoulli: the net inputs with the innovation and noise divided by "
-                    + "y(1-y), the cross-entropy's own noise model; default).")
+                    + "y(1-y), the cross-entropy's own noise model). Default: bernoulli, but output for anbncn.")
     String dekfMeasure;
 
     /** True when a filter flag was given. */
