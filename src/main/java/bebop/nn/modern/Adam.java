@@ -32,15 +32,29 @@ public final class Adam implements bebop.nn.Optimizer {
 
     /** One update of {@code params} with gradient {@code grad} and learning rate {@code lr}. */
     public void step(float[] params, float[] grad, double lr) {
+        update(params, grad, rate(lr), 0, params.length);
+    }
+
+    /** {@link #step(float[], float[], double)} with the parameters shared by {@code team} (each one's arithmetic alone). */
+    public void step(float[] params, float[] grad, double lr, Team team) {
+        float a = rate(lr);
+        team.run(params.length, (w, from, to) -> update(params, grad, a, from, to));
+    }
+
+    /** Counts the step; its bias-corrected step size. */
+    private float rate(double lr) {
         steps++;
         double bc1 = 1 - StrictMath.pow(beta1, steps);
         double bc2 = 1 - StrictMath.pow(beta2, steps);
-        float a = (float) (lr * Math.sqrt(bc2) / bc1);
+        return (float) (lr * Math.sqrt(bc2) / bc1);
+    }
+
+    private void update(float[] params, float[] grad, float a, int from, int to) {
         float b1 = beta1;
         float b2 = beta2;
         float c1 = 1 - b1;
         float c2 = 1 - b2;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             float g = grad[i];
             float mi = b1 * m[i] + c1 * g;
             float vi = b2 * v[i] + c2 * g * g;
@@ -81,6 +95,14 @@ public final class Adam implements bebop.nn.Optimizer {
      * {@code maxNorm} is 0 or the norm is below it); returns the norm before clipping.
      */
     public static double clipNorm(float[] grad, double maxNorm) {
+        return clipNorm(grad, maxNorm, new Team(1));
+    }
+
+    /**
+     * {@link #clipNorm(float[], double)} with the scaling shared by {@code team}; the norm is summed
+     * by one thread, in order, so its bits do not depend on the team.
+     */
+    public static double clipNorm(float[] grad, double maxNorm, Team team) {
         double s = 0;
         for (float g : grad) {
             s += (double) g * g;
@@ -89,9 +111,11 @@ public final class Adam implements bebop.nn.Optimizer {
         double clip = bebop.nn.Optimizer.clipScale(norm, maxNorm);
         if (clip != 1.0) {
             float scale = (float) clip;
-            for (int i = 0; i < grad.length; i++) {
-                grad[i] *= scale;
-            }
+            team.run(grad.length, (w, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    grad[i] *= scale;
+                }
+            });
         }
         return norm;
     }

@@ -1,0 +1,41 @@
+package bebop.train.modern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import bebop.data.poly.PolyDataset;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Digests of short trainings, pinned from the trainer before it had threads. */
+class ThreadBitsTest {
+    static ModernSettings bernoulli() {
+        return ModernSettings.defaults(5).withLayers(List.of(24, 16)).withWindow(7).withBatch(5).withLearningRate(0.01)
+                .withClipNorm(0.5).withDropout(0.3).withInputDropout(0.1).withMaxEpochs(3).withPatience(3);
+    }
+
+    static String digest(ModernResult r) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        ByteBuffer b = ByteBuffer.allocate(4);
+        for (float f : r.finalState().parameters()) {
+            md.update(b.clear().putInt(Float.floatToRawIntBits(f)).array());
+        }
+        for (EpochStats e : r.curve()) {
+            md.update(ByteBuffer.allocate(16).putDouble(e.trainNll()).putDouble(e.validNll()).array());
+        }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    }
+
+    @Test
+    void threadsDoNotChangeTheBits() throws Exception {
+        PolyDataset d = TinyData.make(7, 13, 4, 2, 30);
+        for (int threads = 1; threads <= 3; threads++) {
+            assertEquals("f49120b817743d7a", digest(ModernTrainer.train(d, bernoulli(), "tiny", ModernListener.NONE, null,
+                    threads)), "Bernoulli, " + threads + " threads");
+            assertEquals("c1adaf61e87b9fac", digest(ModernTrainer.train(d, bernoulli().withNadeHidden(6), "tiny",
+                    ModernListener.NONE, null, threads)), "NADE, " + threads + " threads");
+        }
+    }
+}
