@@ -70,7 +70,8 @@ public final class BenchService {
         PolyDataset data = PolyJson.resolve(dataset);
         ModernTraining.Run run = ModernTraining.train(data, settings, PolyJson.bytes(dataset), null, null, commandLine,
                 listener, threads);
-        FrameScore test = PolyEvaluation.score(run.result().best(), data.test(), settings.window(), settings.batch());
+        FrameScore test = PolyEvaluation.score(run.result().best(), data.test(), settings.window(), settings.batch(),
+                threads);
         FrameScore baseline = BernoulliBaseline.fit(data.train()).score(data.test());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dataset", data.name());

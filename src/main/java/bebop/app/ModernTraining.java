@@ -178,7 +178,7 @@ public final class ModernTraining {
         metrics.put("valid_nll", run.result().bestValid());
         if (!data.test().isEmpty()) {
             var test = PolyEvaluation.score(run.result().best(), data.test(), run.settings().window(),
-                    run.settings().batch());
+                    run.settings().batch(), threads);
             metrics.put("test_nll", test.nll());
             metrics.put("test_acc", test.accuracy());
         }

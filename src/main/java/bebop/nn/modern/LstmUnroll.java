@@ -178,7 +178,7 @@ public final class LstmUnroll {
         nadeA = new float[team.threads()][hn];
         nadeWV = new float[2 * outputs * hn];
         wcT = new float[hn * top];
-        rowLoss = new double[hn > 0 ? rows : 0];
+        rowLoss = new double[rows];
         unitLoss = new double[hn > 0 ? 0 : rows * outputs];
         idx = new int[team.threads()][Math.max(Math.max(Math.max(maxK, outputs), Math.max(top, rows)), hn) + 8];
     }
@@ -355,6 +355,13 @@ public final class LstmUnroll {
                     dLogits[o + k] = 0f;
                 }
             }
+            double frame = 0;
+            if (v) {
+                for (int k = 0; k < outputs; k++) {
+                    frame += unitLoss[o + k];
+                }
+            }
+            rowLoss[r] = frame;
         }
     }
 
@@ -429,7 +436,10 @@ public final class LstmUnroll {
         return hn > 0;
     }
 
-    /** A NADE output's NLL (nats) of row {@code r}'s target frame after {@link #forward} (0 for padding). */
+    /**
+     * The NLL (nats) of row {@code r}'s target frame after {@link #forward} (0 for padding): the
+     * Bernoulli log-loss summed over the output units in order, or a NADE's exact NLL.
+     */
     public double rowLoss(int r) {
         return rowLoss[r];
     }

@@ -9,7 +9,10 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Digests of short trainings, pinned from the trainer before it had threads. */
+/**
+ * The modern trainer's bits do not depend on its threads: digests of short trainings (weights and
+ * every epoch's losses), pinned from the trainer before it had threads, for 1, 2 and 3 threads.
+ */
 class ThreadBitsTest {
     static ModernSettings bernoulli() {
         return ModernSettings.defaults(5).withLayers(List.of(24, 16)).withWindow(7).withBatch(5).withLearningRate(0.01)
@@ -36,6 +39,19 @@ class ThreadBitsTest {
                     threads)), "Bernoulli, " + threads + " threads");
             assertEquals("c1adaf61e87b9fac", digest(ModernTrainer.train(d, bernoulli().withNadeHidden(6), "tiny",
                     ModernListener.NONE, null, threads)), "NADE, " + threads + " threads");
+        }
+    }
+
+    @Test
+    void scoresDoNotDependOnTheThreads() {
+        PolyDataset d = TinyData.make(8, 6, 3, 5, 30);
+        ModernResult r = ModernTrainer.train(d, bernoulli().withMaxEpochs(1), "tiny", ModernListener.NONE, null, 2);
+        for (ModernResult m : new ModernResult[] {r, ModernTrainer.train(d, bernoulli().withMaxEpochs(1).withNadeHidden(5),
+                "tiny", ModernListener.NONE, null, 2)}) {
+            var one = PolyEvaluation.score(m.best(), d.test(), 6, 3, 1);
+            var two = PolyEvaluation.score(m.best(), d.test(), 6, 3, 2);
+            assertEquals(one.nll(), two.nll());
+            assertEquals(one.accuracy(), two.accuracy());
         }
     }
 }
