@@ -92,22 +92,33 @@ public final class Adam implements bebop.nn.Optimizer {
 
     /**
      * Scales {@code grad} so that its Euclidean norm is at most {@code maxNorm} (no change when
-     * {@code maxNorm} is 0 or the norm is below it); returns the norm before clipping.
+     * {@code maxNorm} is 0 or the norm is below it); returns the norm before clipping (summed in
+     * index order; with a team and no clipping, possibly in another order).
      */
     public static double clipNorm(float[] grad, double maxNorm) {
         return clipNorm(grad, maxNorm, new Team(1));
     }
 
     /**
-     * {@link #clipNorm(float[], double)} with the scaling shared by {@code team}; the norm is summed
-     * by one thread, in order, so its bits do not depend on the team.
+     * {@link #clipNorm(float[], double)} shared by {@code team}, with the same bits: a clipped
+     * gradient's norm is summed by one thread in order (its rounding decides the scale). The team
+     * first sums the squares by ranges; when that sum is clearly below {@code maxNorm^2} (beyond any
+     * difference the order of a sum of squares can make) nothing is clipped and that norm is returned.
      */
     public static double clipNorm(float[] grad, double maxNorm, Team team) {
-        double s = 0;
-        for (float g : grad) {
-            s += (double) g * g;
+        if (maxNorm > 0 && team.threads() > 1) {
+            double[] part = new double[team.threads()];
+            team.run(grad.length, (w, from, to) -> part[w] = sumOfSquares(grad, from, to));
+            double s = 0;
+            for (double p : part) {
+                s += p;
+            }
+            // each order's sum is within n * 2^-53 of the exact one, far below 1e-6 for any net here
+            if (s * (1 + 1e-6) < maxNorm * maxNorm) {
+                return Math.sqrt(s);
+            }
         }
-        double norm = Math.sqrt(s);
+        double norm = Math.sqrt(sumOfSquares(grad, 0, grad.length));
         double clip = bebop.nn.Optimizer.clipScale(norm, maxNorm);
         if (clip != 1.0) {
             float scale = (float) clip;
@@ -118,5 +129,13 @@ public final class Adam implements bebop.nn.Optimizer {
             });
         }
         return norm;
+    }
+
+    private static double sumOfSquares(float[] g, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += (double) g[i] * g[i];
+        }
+        return s;
     }
 }

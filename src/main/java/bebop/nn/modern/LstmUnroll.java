@@ -99,6 +99,7 @@ public final class LstmUnroll {
     private final Team.Part lanesBackward = this::lanesBackward;
     private final Team.Part weightGradients = this::weightGradients;
     private final Team.Part deltasDown = this::deltasDown;
+    private final Team.Part zeroGradient = this::zeroGradient;
     /** Rows of a NADE block: its per-row scratch is {@code 2 * 88 * H_n} floats a row. */
     private static final int NADE_BLOCK = 32;
 
@@ -197,7 +198,11 @@ public final class LstmUnroll {
     }
 
     public void zeroGradient() {
-        Arrays.fill(grad, 0f);
+        team.run(grad.length, zeroGradient);
+    }
+
+    private void zeroGradient(int w, int from, int to) {
+        Arrays.fill(grad, from, to, 0f);
     }
 
     /** Zeroes the state of every lane (before the first window). */
