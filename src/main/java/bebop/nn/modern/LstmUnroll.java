@@ -597,7 +597,7 @@ public final class LstmUnroll {
             cur = l;
             team.run(net.in[l] + net.hid[l], transposeRows);
             team.run(batch, lanesBackward);
-            team.run(net.in[l] + net.hid[l] + 1, weightGradients);
+            team.run(net.hid[l] + 1, weightGradients);
             if (l > 0) {
                 team.run(rows, deltasDown);
             }
@@ -702,17 +702,29 @@ public final class LstmUnroll {
         }
     }
 
-    /** Rows {@code [q0, q1)} of layer {@code cur}'s weight gradient; row {@code in + H} stands for the biases. */
+    /**
+     * Part {@code [q0, q1)} of {@code [0, H + 1)} of layer {@code cur}'s weight gradient: the rows
+     * of recurrent sources {@code [q0, q1)}, the biases with the last part, and the same share of
+     * the input rows (mostly zeros in a piano roll, so they cost little and are spread evenly).
+     */
     private void weightGradients(int w, int q0, int q1) {
         int l = cur;
-        int k = net.in[l] + net.hid[l];
-        int g4 = 4 * net.hid[l];
-        int e = Math.min(q1, k);
-        if (q0 < e) {
-            Kernels.mulAddTransA(arithmetic, xh[l], q0, k, dAct[l], 0, g4, grad, net.wOff[l] + q0 * g4, g4, rows, e - q0,
+        int in = net.in[l];
+        int hl = net.hid[l];
+        int k = in + hl;
+        int g4 = 4 * hl;
+        int i0 = (int) ((long) in * q0 / (hl + 1));
+        int i1 = (int) ((long) in * q1 / (hl + 1));
+        if (i0 < i1) {
+            Kernels.mulAddTransA(arithmetic, xh[l], i0, k, dAct[l], 0, g4, grad, net.wOff[l] + i0 * g4, g4, rows, i1 - i0,
                     g4, idx[w]);
         }
-        if (q1 > k) {
+        int e = Math.min(q1, hl);
+        if (q0 < e) {
+            Kernels.mulAddTransA(arithmetic, xh[l], in + q0, k, dAct[l], 0, g4, grad, net.wOff[l] + (in + q0) * g4, g4, rows,
+                    e - q0, g4, idx[w]);
+        }
+        if (q1 > hl) {
             Kernels.addColumnSums(dAct[l], 0, rows, g4, grad, net.bOff[l]);
         }
     }
