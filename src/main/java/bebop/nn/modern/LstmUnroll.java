@@ -23,7 +23,11 @@ import java.util.Arrays;
  * never to the recurrent connections (Zaremba et al. 2014). All arrays are allocated once here:
  * forward and backward allocate nothing.
  *
- * <p>Not thread-safe; the network's parameters must not change between forward and backward.
+ * <p>A {@link Team} may share each pass: rows, lanes, gradient rows or NADE keys go to its
+ * threads, split only where each output element keeps one thread's arithmetic and order, so the
+ * bits do not depend on the team's size ({@code ThreadBitsTest}).
+ *
+ * <p>One caller at a time; the network's parameters must not change between forward and backward.
  */
 public final class LstmUnroll {
     private final LstmStack net;
