@@ -102,13 +102,13 @@ public final class Adam implements bebop.nn.Optimizer {
     /**
      * {@link #clipNorm(float[], double)} shared by {@code team}, with the same bits: a clipped
      * gradient's norm is summed by one thread in order (its rounding decides the scale). The team
-     * first sums the squares by ranges; when that sum is clearly below {@code maxNorm^2} (beyond any
+     * first sums the squares by chunks; when that sum is clearly below {@code maxNorm^2} (beyond any
      * difference the order of a sum of squares can make) nothing is clipped and that norm is returned.
      */
     public static double clipNorm(float[] grad, double maxNorm, Team team) {
         if (maxNorm > 0 && team.threads() > 1) {
             double[] part = new double[team.threads()];
-            team.run(grad.length, (w, from, to) -> part[w] = sumOfSquares(grad, from, to));
+            team.run(grad.length, (w, from, to) -> part[w] += sumOfSquares(grad, from, to));
             double s = 0;
             for (double p : part) {
                 s += p;

@@ -4,13 +4,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed team of threads that share one computation by ranges: {@link #run} splits {@code [0, n)}
- * into one contiguous range a thread (the caller takes the first) and returns when every range is
- * done. The callers here only split work whose every output element is computed by the same
- * arithmetic whatever the range, so the bits never depend on the number of threads.
+ * A fixed team of threads that share one computation by ranges: {@link #run} cuts {@code [0, n)}
+ * into a few contiguous chunks a thread, which the threads (the caller among them) take one at a
+ * time until none is left, and returns when every chunk is done. The callers here only split work
+ * whose every output element is computed by the same arithmetic whatever the chunk and whoever
+ * takes it, so the bits never depend on the number of threads.
  *
- * <p>Made for calls a few hundred microseconds apart (the phases of a training window): a waiting
- * thread spins briefly, then parks. {@link #close} stops the threads; a team of one has none.
+ * <p>Made for calls a few hundred microseconds apart (the phases of a training window) on a
+ * machine that may be shared: chunks are taken, not assigned, so a thread the system has put
+ * aside holds up at most the chunk it is in, never a share set aside for it. A waiting thread
+ * spins for a while, then parks. {@link #close} stops the threads; a team of one has none.
  * One caller at a time.
  */
 public final class Team implements AutoCloseable {
@@ -20,16 +23,51 @@ public final class Team implements AutoCloseable {
         void run(int worker, int from, int to);
     }
 
-    private static final int SPINS = 4_000;
+    /** Chunks a thread: small enough to even out the threads' speeds, large enough to cost no time. */
+    private static final int CHUNKS_PER_THREAD = 4;
+    /**
+     * How long a waiting thread spins before it parks: longer than the gaps between the phases of a
+     * window, since waking a parked thread takes tens of microseconds (more in a virtual machine),
+     * long enough for the caller to do the chunks alone.
+     */
+    private static final long SPIN_NANOS = 300_000;
     private final int threads;
     private final Thread[] workers;
-    private final AtomicInteger remaining = new AtomicInteger();
-    private volatile int generation;
+    private volatile Job job;
     private volatile boolean closed;
-    private volatile Part part;
-    private volatile int size;
-    private volatile Thread caller;
-    private volatile Throwable failure;
+
+    /** One call of {@link #run}: a worker that comes late finds its chunks taken, never another call's. */
+    private static final class Job {
+        final Part part;
+        final int size;
+        final int chunks;
+        final Thread caller;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(Part part, int size, int chunks, Thread caller) {
+            this.part = part;
+            this.size = size;
+            this.chunks = chunks;
+            this.caller = caller;
+        }
+
+        /** Takes chunks until none is left. */
+        void work(int worker) {
+            int k;
+            while ((k = next.getAndIncrement()) < chunks) {
+                try {
+                    part.run(worker, (int) ((long) size * k / chunks), (int) ((long) size * (k + 1) / chunks));
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                if (done.incrementAndGet() == chunks) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
 
     /** A team of {@code threads} (the caller and {@code threads - 1} daemon threads). */
     public Team(int threads) {
@@ -51,7 +89,7 @@ public final class Team implements AutoCloseable {
         return threads;
     }
 
-    /** Runs {@code p} on the ranges of {@code [0, n)}, one a thread; rethrows a part's failure. */
+    /** Runs {@code p} on the chunks of {@code [0, n)}; rethrows a chunk's failure. */
     public void run(int n, Part p) {
         if (threads == 1 || n < 2) {
             if (n > 0) {
@@ -62,28 +100,21 @@ public final class Team implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the team is closed");
         }
-        part = p;
-        size = n;
-        failure = null;
-        caller = Thread.currentThread();
-        remaining.set(threads - 1);
-        generation++;
+        Job j = new Job(p, n, Math.min(n, threads * CHUNKS_PER_THREAD), Thread.currentThread());
+        job = j;
         for (Thread t : workers) {
             LockSupport.unpark(t);
         }
-        try {
-            p.run(0, 0, bound(n, 1));
-        } finally {
-            for (int spin = 0; remaining.get() != 0; spin++) {
-                if (spin < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
+        j.work(0);
+        long spinEnd = System.nanoTime() + SPIN_NANOS;
+        while (j.done.get() != j.chunks) {
+            if (System.nanoTime() < spinEnd) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
             }
-            part = null;
         }
-        Throwable f = failure;
+        Throwable f = j.failure;
         if (f instanceof RuntimeException e) {
             throw e;
         }
@@ -92,39 +123,27 @@ public final class Team implements AutoCloseable {
         }
     }
 
-    /** The start of range {@code w}: the ranges differ in length by at most one. */
-    private int bound(int n, int w) {
-        return (int) ((long) n * w / threads);
-    }
-
     private void work(int id) {
-        int seen = 0;
+        Job seen = null;
         while (true) {
-            int g;
-            for (int spin = 0; (g = generation) == seen; spin++) {
+            Job j;
+            long spinEnd = System.nanoTime() + SPIN_NANOS;
+            while (true) {
                 if (closed) {
                     return;
                 }
-                if (spin < SPINS) {
+                j = job;
+                if (j != seen) {
+                    break;
+                }
+                if (System.nanoTime() < spinEnd) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
                 }
             }
-            seen = g;
-            try {
-                int n = size;
-                int from = bound(n, id);
-                int to = bound(n, id + 1);
-                if (from < to) {
-                    part.run(id, from, to);
-                }
-            } catch (Throwable t) {
-                failure = t;
-            }
-            if (remaining.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
-            }
+            seen = j;
+            j.work(id);
         }
     }
 

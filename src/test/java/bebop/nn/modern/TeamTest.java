@@ -30,13 +30,20 @@ class TeamTest {
     }
 
     @Test
-    void eachWorkerHasItsOwnIndexAndRange() {
+    void noTwoChunksAtOnceShareAWorkersScratch() {
         try (Team team = new Team(3)) {
-            int[] first = new int[3];
-            team.run(9, (w, from, to) -> first[w] = from);
-            assertEquals(0, first[0]);
-            assertEquals(3, first[1]);
-            assertEquals(6, first[2]);
+            AtomicIntegerArray busy = new AtomicIntegerArray(3);
+            AtomicIntegerArray clash = new AtomicIntegerArray(1);
+            for (int round = 0; round < 200; round++) {
+                team.run(50, (w, from, to) -> {
+                    if (busy.getAndSet(w, 1) != 0) {
+                        clash.set(0, 1);
+                    }
+                    Thread.onSpinWait();
+                    busy.set(w, 0);
+                });
+            }
+            assertEquals(0, clash.get(0));
         }
     }
 
@@ -45,7 +52,7 @@ class TeamTest {
         try (Team team = new Team(2)) {
             IllegalStateException boom = new IllegalStateException("boom");
             assertSame(boom, assertThrows(IllegalStateException.class, () -> team.run(4, (w, from, to) -> {
-                if (w == 1) {
+                if (from <= 2 && 2 < to) {
                     throw boom;
                 }
             })));
