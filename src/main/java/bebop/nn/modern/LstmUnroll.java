@@ -104,6 +104,12 @@ public final class LstmUnroll {
     private final Team.Part weightGradients = this::weightGradients;
     private final Team.Part deltasDown = this::deltasDown;
     private final Team.Part zeroGradient = this::zeroGradient;
+    private final Team.Part maskRange = this::maskRange;
+    /** The mask being drawn: the generator's state before the pass, the draws before this mask, its array and p. */
+    private long maskStart;
+    private long maskNext;
+    private float[] maskTarget;
+    private float maskP;
     /** Rows of a NADE block: its per-row scratch is {@code 2 * 88 * H_n} floats a row. */
     private static final int NADE_BLOCK = 32;
 
@@ -290,22 +296,19 @@ public final class LstmUnroll {
         this.training = train;
         this.dropout = train ? dropout : 0f;
         this.inputDropout = train ? inputDropout : 0f;
+        // every mask drawn before the layers run, each number at its place in the generator's
+        // sequence: the numbers of drawing them one by one, each layer's after its layer
+        maskStart = rng.state();
+        maskNext = 0;
         if (this.inputDropout > 0) {
-            float keep = 1f / (1f - this.inputDropout);
-            for (int i = 0; i < inputMask.length; i++) {
-                inputMask[i] = rng.nextFloat() < this.inputDropout ? 0f : keep;
-            }
+            drawMask(inputMask, inputMask.length, this.inputDropout);
         }
-        // every layer's mask drawn before the layers run: the numbers of drawing each after its layer
         if (this.dropout > 0) {
-            float keep = 1f / (1f - this.dropout);
             for (int l = 0; l < layers; l++) {
-                float[] m = mask[l];
-                for (int i = 0; i < rows * net.hid[l]; i++) {
-                    m[i] = rng.nextFloat() < this.dropout ? 0f : keep;
-                }
+                drawMask(mask[l], rows * net.hid[l], this.dropout);
             }
         }
+        rng.skip(maskNext);
         for (int l = 0; l < layers; l++) {
             cur = l;
             team.run(rows, inputRows);
@@ -331,6 +334,23 @@ public final class LstmUnroll {
             }
         }
         return loss;
+    }
+
+    /** Fills {@code m[0, n)} with the next {@code n} numbers of the mask sequence: 0 (dropped, probability p) or 1/(1-p). */
+    private void drawMask(float[] m, int n, float p) {
+        maskTarget = m;
+        maskP = p;
+        team.run(n, maskRange);
+        maskNext += n;
+    }
+
+    private void maskRange(int w, int from, int to) {
+        float[] m = maskTarget;
+        float p = maskP;
+        float keep = 1f / (1f - p);
+        for (int i = from; i < to; i++) {
+            m[i] = Rng.floatAt(maskStart, maskNext + i) < p ? 0f : keep;
+        }
     }
 
     /** Rows {@code [r0, r1)} of the output layer: logits (and a NADE's hidden biases), or Bernoulli loss and deltas. */
