@@ -5,6 +5,7 @@
 # Runs `./bebop bench --json` and the peer (shared/bench/torch_lstm_bench.py, Debian's python3-torch)
 # with the same --inputs/--hidden/--seconds, taking turns R times (default 3), then prints per key:
 # the best of the rounds for each side, their ratio, and the lowest and highest ratio of one round.
+# bptt_batch32_2threads_steps_per_s (ours on two threads) is set against the peer run with --threads 2.
 # A key that one side lacks shows "-" and no ratio.
 # Steps/s move with the machine's load and speed (virtual machines drift by a third within minutes):
 # turns and best-of-rounds give both sides the same conditions; the load is printed.
@@ -63,27 +64,33 @@ case "$rounds" in
   ''|*[!0-9]*|0) echo "bench-vs-torch: --rounds must be a whole number >= 1, got '$rounds'" >&2; exit 2 ;;
 esac
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-ours=(); theirs=()
+ours=(); theirs=(); theirs2=()
 for ((r = 1; r <= rounds; r++)); do
   ours+=("$("$here/bebop" bench --json --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" 2> >(quiet_incubator >&2))")
   theirs+=("$(OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" "$peer" --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" --threads 1)")
+  theirs2+=("$(OMP_NUM_THREADS=2 MKL_NUM_THREADS=2 "$py" "$peer" --inputs "$inputs" --hidden "$hidden" --seconds "$seconds" --threads 2)")
   if [ -n "$json_dir" ]; then
     mkdir -p "$json_dir"
     printf '%s\n' "${ours[-1]}" > "$json_dir/bebop-$inputs-$hidden-round$r.json"
     printf '%s\n' "${theirs[-1]}" > "$json_dir/torch-$inputs-$hidden-round$r.json"
+    printf '%s\n' "${theirs2[-1]}" > "$json_dir/torch2-$inputs-$hidden-round$r.json"
   fi
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
-"$py" - "$load_before" "$load_after" "$(nproc 2>/dev/null || echo '?')" "$rounds" "${ours[@]}" "${theirs[@]}" <<'PY'
+"$py" - "$load_before" "$load_after" "$(nproc 2>/dev/null || echo '?')" "$rounds" "${ours[@]}" "${theirs[@]}" "${theirs2[@]}" <<'PY'
 import json, sys
 load_before, load_after, cores, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ours = [json.loads(s) for s in sys.argv[5:5 + rounds]]
 theirs = [json.loads(s) for s in sys.argv[5 + rounds:5 + 2 * rounds]]
-print(f"inputs {ours[0]['inputs']}, hidden {ours[0]['hidden']}, one thread each; {ours[0]['engine']} (Java {ours[0]['java']})"
+# the peer on two threads stands against our two-thread key
+for t, t2 in zip(theirs, (json.loads(s) for s in sys.argv[5 + 2 * rounds:5 + 3 * rounds])):
+    t["bptt_batch32_2threads_steps_per_s"] = t2["bptt_batch32_steps_per_s"]
+print(f"inputs {ours[0]['inputs']}, hidden {ours[0]['hidden']}, one thread each (two for *_2threads_*); {ours[0]['engine']} (Java {ours[0]['java']})"
       f" vs {theirs[0]['peer']}; best of {rounds} rounds each, taking turns")
 print(f"load average before {load_before}, after {load_after} ({cores} cores)")
-keys = ["online_steps_per_s", "bptt_batch1_steps_per_s", "bptt_batch32_steps_per_s", "generate_steps_per_s"]
+keys = ["online_steps_per_s", "bptt_batch1_steps_per_s", "bptt_batch32_steps_per_s", "bptt_batch32_2threads_steps_per_s",
+        "generate_steps_per_s"]
 keys += [k for k in ours[0] if k.endswith("_steps_per_s") and k not in keys]
 print(f"{'key':34} {'ours':>14} {'PyTorch':>12} {'ratio':>9}  {'one round':>15}")
 for k in keys:

@@ -66,11 +66,12 @@ public final class BenchService {
      * validation NLL, and scores it on test beside the independent-Bernoulli baseline fitted on train.
      */
     public static PolyBenchmark poly(String dataset, ModernSettings settings, List<String> commandLine,
-                                     ModernTraining.Listener listener) {
+                                     ModernTraining.Listener listener, int threads) {
         PolyDataset data = PolyJson.resolve(dataset);
         ModernTraining.Run run = ModernTraining.train(data, settings, PolyJson.bytes(dataset), null, null, commandLine,
-                listener);
-        FrameScore test = PolyEvaluation.score(run.result().best(), data.test(), settings.window(), settings.batch());
+                listener, threads);
+        FrameScore test = PolyEvaluation.score(run.result().best(), data.test(), settings.window(), settings.batch(),
+                threads);
         FrameScore baseline = BernoulliBaseline.fit(data.train()).score(data.test());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dataset", data.name());

@@ -84,10 +84,10 @@ public final class ModernTraining {
     /**
      * Trains on {@code data} ({@code dataBytes}: its bytes, fingerprinted), writing a checkpoint to
      * {@code checkpoint} after every epoch if it is given; resumes from {@code resume} if given, with
-     * the checkpoint's settings.
+     * the checkpoint's settings. {@code threads} share each minibatch; the result does not depend on them.
      */
     public static Run train(PolyDataset data, ModernSettings settings, byte[] dataBytes, Path checkpoint, Path resume,
-                            List<String> commandLine, Listener listener) {
+                            List<String> commandLine, Listener listener, int threads) {
         if (data.train().isEmpty()) {
             throw new UserError(data.name() + ": the train split is empty");
         }
@@ -130,7 +130,7 @@ public final class ModernTraining {
             }
         };
         try {
-            return new Run(ModernTrainer.train(data, s, fingerprint, withCheckpoints, state), s, provenance, data);
+            return new Run(ModernTrainer.train(data, s, fingerprint, withCheckpoints, state, threads), s, provenance, data);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -142,13 +142,13 @@ public final class ModernTraining {
      * The model records what its frames mean and the openings of its first training pieces.
      */
     public static TrainedModel<Run> onData(String dataset, BluesForm.Variant form, ModernSettings settings, Path checkpoint,
-                                           Path resume, List<String> commandLine, Listener listener) {
+                                           Path resume, List<String> commandLine, Listener listener, int threads) {
         boolean blues = TrainService.isBlues(dataset);
         PolyDataset data = blues ? bluesSet(settings.seed(), form).toPoly() : PolyJson.resolve(dataset);
         // what the frames mean, recorded in the model: read before hours of training, not after
         FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : CorpusDatasets.frameFormat(dataset);
         return ModelHarmony.recorded(trained(data, format, blues ? PolyJson.toBytes(data) : PolyJson.bytes(dataset), settings,
-                checkpoint, resume, commandLine, listener), dataset);
+                checkpoint, resume, commandLine, listener, threads), dataset);
     }
 
     /**
@@ -157,19 +157,21 @@ public final class ModernTraining {
      * training pieces; the data set's name then says so ("valid = train"), in the model and its curve.
      */
     public static TrainedModel<Run> onCorpus(Path folder, ModernSettings settings, List<String> commandLine,
-                                             Listener listener) {
+                                             Listener listener, int threads) {
         String spec = folder.toString();
         FrameFormat format = CorpusDatasets.frameFormat(spec);
         PolyDataset read = PolyJson.resolve(spec);
         PolyDataset data = !read.valid().isEmpty() || read.train().isEmpty() ? read
                 : new PolyDataset(read.name() + " (valid = train: too few pieces to hold one out)", read.train(),
                         read.train(), read.test());
-        return ModelHarmony.recorded(trained(data, format, PolyJson.bytes(spec), settings, null, null, commandLine, listener), spec);
+        return ModelHarmony.recorded(trained(data, format, PolyJson.bytes(spec), settings, null, null, commandLine, listener,
+                threads), spec);
     }
 
     private static TrainedModel<Run> trained(PolyDataset data, FrameFormat format, byte[] bytes, ModernSettings settings,
-                                             Path checkpoint, Path resume, List<String> commandLine, Listener listener) {
-        Run run = train(data, settings, bytes, checkpoint, resume, commandLine, listener);
+                                             Path checkpoint, Path resume, List<String> commandLine, Listener listener,
+                                             int threads) {
+        Run run = train(data, settings, bytes, checkpoint, resume, commandLine, listener, threads);
         if (run.result().bestEpoch() == 0) {
             throw new UserError(data.name() + ": stopped before the first epoch ended; there is no model to keep");
         }
@@ -177,7 +179,7 @@ public final class ModernTraining {
         metrics.put("valid_nll", run.result().bestValid());
         if (!data.test().isEmpty()) {
             var test = PolyEvaluation.score(run.result().best(), data.test(), run.settings().window(),
-                    run.settings().batch());
+                    run.settings().batch(), threads);
             metrics.put("test_nll", test.nll());
             metrics.put("test_acc", test.accuracy());
         }

@@ -197,7 +197,7 @@ public final class TrainingJob {
                 public boolean stopRequested() {
                     return stopAsked;
                 }
-            });
+            }, Runtime.getRuntime().availableProcessors());
         }
         TrainingListener listener = new TrainingListener() {
             @Override

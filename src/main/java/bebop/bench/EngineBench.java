@@ -211,7 +211,8 @@ public final class EngineBench {
      * {@code generate_steps_per_s}) for the standard shape, plus {@code forward_steps_per_s} and the
      * paper's Experiment 2 network ({@code paper_exp2_*}), and the modern trainer's minibatch
      * BPTT ({@code bptt_batch1_steps_per_s}, {@code bptt_batch32_steps_per_s}: one float LSTM
-     * layer, an Adam update per 96-step window, as the peer). Each measurement first runs untimed for {@code warmupSeconds}
+     * layer, an Adam update per 96-step window, as the peer; {@code bptt_batch32_2threads_steps_per_s}:
+     * the same on two threads, the only key that is not on one ({@code threads} is 1 for the rest)). Each measurement first runs untimed for {@code warmupSeconds}
      * (the JIT compiles the kernels meanwhile), then is timed for {@code seconds}.
      */
     public static Map<String, Object> run(int inputs, int hidden, double warmupSeconds, double seconds) {
@@ -241,19 +242,20 @@ public final class EngineBench {
         r.put("paper_exp1_online_steps_per_s", Math.round(online(exp1, warm, seconds)));
         r.put("paper_exp1_dekf_steps_per_s", Math.round(onlineDekf(exp1, warm, seconds)));
         r.put("paper_exp2_dekf_steps_per_s", Math.round(onlineDekf(exp2, warm, seconds)));
-        r.put("bptt_batch1_steps_per_s", Math.round(bptt(inputs, hidden, 1, warm, seconds)));
-        r.put("bptt_batch32_steps_per_s", Math.round(bptt(inputs, hidden, 32, warm, seconds)));
+        r.put("bptt_batch1_steps_per_s", Math.round(bptt(inputs, hidden, 1, warm, seconds, 1)));
+        r.put("bptt_batch32_steps_per_s", Math.round(bptt(inputs, hidden, 32, warm, seconds, 1)));
+        r.put("bptt_batch32_2threads_steps_per_s", Math.round(bptt(inputs, hidden, 32, warm, seconds, 2)));
         r.put("weights", LstmNetwork.create(std, 1).parameterCount());
         r.put("paper_exp2_weights", LstmNetwork.create(exp2, 1).parameterCount());
         return r;
     }
 
-    /** Minibatch BPTT steps per second (batch x window per update) of the modern trainer's kernels. */
-    public static double bptt(int inputs, int hidden, int batch, double warmupSeconds, double seconds) {
+    /** Minibatch BPTT steps per second (batch x window per update) of the modern trainer on {@code threads} threads. */
+    public static double bptt(int inputs, int hidden, int batch, double warmupSeconds, double seconds, int threads) {
         if (warmupSeconds > 0) {
-            ModernThroughput.measure(inputs, hidden, batch, warmupSeconds);
+            ModernThroughput.measure(inputs, hidden, batch, warmupSeconds, threads);
         }
-        return ModernThroughput.measure(inputs, hidden, batch, seconds);
+        return ModernThroughput.measure(inputs, hidden, batch, seconds, threads);
     }
 
     /** Keeps results alive so the JIT cannot drop the work. */

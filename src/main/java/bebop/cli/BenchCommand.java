@@ -31,9 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "training of the paper's networks by momentum SGD and by the decoupled extended Kalman filter "
                     + "(--learner dekf) on the same truncated derivatives.",
             "bptt_batch1_steps_per_s, bptt_batch32_steps_per_s: the modern trainer (one float LSTM layer, "
-                    + "an Adam update per 96-step window of 1 or 32 sequences).",
+                    + "an Adam update per 96-step window of 1 or 32 sequences); bptt_batch32_2threads_steps_per_s: "
+                    + "batch 32 with each window shared by two threads (every other key is one thread).",
             "Each measurement runs untimed for --warmup seconds (the JIT compiles the kernels) before "
-                    + "it is timed for --seconds; the default run takes about 40 s."})
+                    + "it is timed for --seconds; the default run takes about 45 s."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -70,6 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         {"paper_exp2_dekf_steps_per_s", "online DEKF (Kalman filter), Experiment 2 net"},
         {"bptt_batch1_steps_per_s", "minibatch BPTT, batch 1 (modern trainer)"},
         {"bptt_batch32_steps_per_s", "minibatch BPTT, batch 32 (modern trainer)"},
+        {"bptt_batch32_2threads_steps_per_s", "minibatch BPTT, batch 32, two threads"},
     };
 
     @Override

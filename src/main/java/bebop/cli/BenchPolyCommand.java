@@ -71,12 +71,14 @@ final class BenchPolyCommand implements Callable<Integer> {
             throw new UserError("--minutes " + minutes + ": must be above 0");
         }
         ModernSettings settings = modern.settings(seed, learningRate, maxEpochs, minutes);
+        int threads = modern.threads();
         if (out != null) {
             ModelOutputs.checkWritable(out, "--out");
         }
         BenchService.PolyBenchmark b;
         try (ModernProgress progress = new ModernProgress(spec.commandLine().getErr(), quiet, (data, used) -> { })) {
-            b = BenchService.poly(dataset, settings, spec.root().commandLine().getParseResult().originalArgs(), progress);
+            b = BenchService.poly(dataset, settings, spec.root().commandLine().getParseResult().originalArgs(), progress,
+                    threads);
         }
         var r = b.report();
         var result = b.run().result();

@@ -47,13 +47,24 @@ final class ModernFlags {
             description = "Modern trainer, --output nade: the NADE's hidden units. Default: 150.")
     Integer nadeHidden;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Modern trainer: threads that share each minibatch (the results do not depend on N). "
+                    + "Default: the number of cores.")
+    Integer threads;
+
     /** The NADE's hidden units when --output nade comes without --nade-hidden (Boulanger-Lewandowski et al.'s 150). */
     static final int DEFAULT_NADE_HIDDEN = 150;
 
     /** True when any of these flags was given. */
     boolean anyGiven() {
         return hidden != null || window != null || batch != null || dropout != null || inputDropout != null
-                || clip != null || patience != null || decayPatience != null || output != null || nadeHidden != null;
+                || clip != null || patience != null || decayPatience != null || output != null || nadeHidden != null
+                || threads != null;
+    }
+
+    /** {@code --threads}: the number given, or the number of cores. */
+    int threads() {
+        return RunFlags.threads(threads);
     }
 
     /** The NADE's hidden units the flags ask for, 0 for the Bernoulli output. */

@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (modernGiven()) {
             throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, --clip, "
-                    + "--patience, --decay-patience, --output, --nade-hidden and --minutes go with --data, not --experiment");
+                    + "--patience, --decay-patience, --output, --nade-hidden, --threads and --minutes go with --data, not --experiment");
         }
         if (experiment == Experiment.melody) {
             return runs.melody(paperFlags.experiment2(seed, maxEpochs, learningRate));
@@ -106,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         if (trainer.equals("paper")) {
             if (modernGiven()) {
                 throw new UserError("--resume, --checkpoint, --hidden, --window, --batch, --dropout, --input-dropout, "
-                        + "--clip, --patience, --decay-patience, --output, --nade-hidden and --minutes go with --trainer modern, "
+                        + "--clip, --patience, --decay-patience, --output, --nade-hidden, --threads and --minutes go with --trainer modern, "
                         + "not --trainer paper");
             }
             if (TrainService.isBlues(data)) {
@@ -135,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         var settings = modernFlags.settings(seed, learningRate, maxEpochs == null ? null : maxEpochs.intValue(),
                 minutes == null ? 0 : minutes);
-        return runs.modern(data, paperFlags.form, settings, checkpoint, resume);
+        return runs.modern(data, paperFlags.form, settings, checkpoint, resume, modernFlags.threads());
     }
 
     private boolean modernGiven() {

@@ -98,7 +98,7 @@ final class TrainRuns {
         return wrote(png);
     }
 
-    int modern(String dataset, String form, ModernSettings settings, Path checkpoint, Path resume) {
+    int modern(String dataset, String form, ModernSettings settings, Path checkpoint, Path resume, int threads) {
         ModelOutputs.checkWritable(out, "--out");
         Path ck = checkpoint != null ? checkpoint : ModelOutputs.checkpoint(out);
         ModelOutputs.checkWritable(ck, "--checkpoint");
@@ -112,7 +112,7 @@ final class TrainRuns {
                     resume != null ? " (resuming " + resume + ")" : "");
             w.flush();
         })) {
-            trained = ModernTraining.onData(dataset, variant, settings, ck, resume, commandLine, progress);
+            trained = ModernTraining.onData(dataset, variant, settings, ck, resume, commandLine, progress, threads);
         }
         Path png = ModelOutputs.write(trained, out);
         var r = trained.run().result();

@@ -132,7 +132,7 @@ class ServicesTest {
         ModernSettings s = ModernSettings.defaults(1).withLayers(List.of(8)).withMaxEpochs(2);
         Path checkpoint = dir.resolve("m.ckpt.bebop");
         TrainedModel<ModernTraining.Run> trained = ModernTraining.onData(dir.resolve("ds").toString(), null, s,
-                checkpoint, null, List.of(), new ModernTraining.Listener() { });
+                checkpoint, null, List.of(), new ModernTraining.Listener() { }, 2);
         assertEquals(2, trained.run().result().epochs());
         assertTrue(Files.isRegularFile(checkpoint), "a checkpoint after every epoch");
         assertTrue(trained.model().metrics().has("valid_nll"));

@@ -50,10 +50,15 @@ class BenchPolyCommandTest {
         double acc = j.get("test_acc").asDouble();
         assertTrue(acc >= 0 && acc <= 1);
         assertEquals(8, j.get("settings").get("layers").get(0).asInt());
-        // the same seed gives the same figures
-        CliRun again = CliRun.of("bench-poly", "--dataset", tiny(dir).toString(), "--json", "--minutes", "1",
-                "--hidden", "8", "--window", "4", "--batch", "2", "--max-epochs", "3", "--seed", "5", "--quiet");
-        assertEquals(j.get("test_nll"), new ObjectMapper().readTree(again.out()).get("test_nll"));
+        // the same seed gives the same figures, on one thread or two
+        for (String threads : new String[] {"1", "2"}) {
+            CliRun again = CliRun.of("bench-poly", "--dataset", tiny(dir).toString(), "--json", "--minutes", "1",
+                    "--hidden", "8", "--window", "4", "--batch", "2", "--max-epochs", "3", "--seed", "5", "--quiet",
+                    "--threads", threads);
+            JsonNode k = new ObjectMapper().readTree(again.out());
+            assertEquals(j.get("test_nll"), k.get("test_nll"), threads);
+            assertEquals(j.get("valid_nll"), k.get("valid_nll"), threads);
+        }
     }
 
     @Test
@@ -187,14 +192,17 @@ class BenchPolyCommandTest {
         assertOneLineError(CliRun.of("train", "--data", t, "--out", dir.resolve("p.bebop").toString(), "--decay-patience",
                 "-2"), "--decay-patience -2: must be");
         assertOneLineError(CliRun.of("bench-poly"), "--dataset");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--threads", "0"), "--threads 0: must be 1 to 256");
+        assertOneLineError(CliRun.of("train", "--data", t, "--out", dir.resolve("p.bebop").toString(), "--threads", "300"),
+                "--threads 300: must be 1 to 256");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--output", "rbm"), "--output rbm: use bernoulli or nade");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--nade-hidden", "8"), "--nade-hidden goes with --output nade");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--output", "nade", "--nade-hidden", "0"),
                 "--nade-hidden 0: must be 1..4096");
         assertOneLineError(CliRun.of("train", "--experiment", "chords", "--output", "nade", "--out",
-                dir.resolve("p.bebop").toString()), "--output, --nade-hidden and --minutes go with --data");
+                dir.resolve("p.bebop").toString()), "--output, --nade-hidden, --threads and --minutes go with --data");
         assertOneLineError(CliRun.of("train", "--data", t, "--trainer", "paper", "--output", "nade", "--out",
-                dir.resolve("p.bebop").toString()), "--nade-hidden and --minutes go with --trainer modern");
+                dir.resolve("p.bebop").toString()), "--nade-hidden, --threads and --minutes go with --trainer modern");
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"train\":[[[200]]],\"valid\":[],\"test\":[]}");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", bad.toString()), "pitch 200 outside 21..108");

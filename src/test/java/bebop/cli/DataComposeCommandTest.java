@@ -342,7 +342,7 @@ class DataComposeCommandTest {
         // the modern trainer's regularisers are not silently ignored by the paper's
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "paper", "--input-dropout", "0.1",
                 "--out", dir.resolve("x.bebop").toString()), "--resume, --checkpoint, --hidden, --window, --batch, --dropout, "
-                + "--input-dropout, --clip, --patience, --decay-patience, --output, --nade-hidden and --minutes go with --trainer modern");
+                + "--input-dropout, --clip, --patience, --decay-patience, --output, --nade-hidden, --threads and --minutes go with --trainer modern");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "paper", "--decay-patience", "2",
                 "--out", dir.resolve("x.bebop").toString()), "--resume, --checkpoint, --hidden");
         assertOneLineError(CliRun.of("train", "--data", data.toString(), "--trainer", "modern", "--momentum", "0.5",

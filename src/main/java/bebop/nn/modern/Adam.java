@@ -32,15 +32,29 @@ public final class Adam implements bebop.nn.Optimizer {
 
     /** One update of {@code params} with gradient {@code grad} and learning rate {@code lr}. */
     public void step(float[] params, float[] grad, double lr) {
+        update(params, grad, rate(lr), 0, params.length);
+    }
+
+    /** {@link #step(float[], float[], double)} with the parameters shared by {@code team} (each one's arithmetic alone). */
+    public void step(float[] params, float[] grad, double lr, Team team) {
+        float a = rate(lr);
+        team.run(params.length, (w, from, to) -> update(params, grad, a, from, to));
+    }
+
+    /** Counts the step; its bias-corrected step size. */
+    private float rate(double lr) {
         steps++;
         double bc1 = 1 - StrictMath.pow(beta1, steps);
         double bc2 = 1 - StrictMath.pow(beta2, steps);
-        float a = (float) (lr * Math.sqrt(bc2) / bc1);
+        return (float) (lr * Math.sqrt(bc2) / bc1);
+    }
+
+    private void update(float[] params, float[] grad, float a, int from, int to) {
         float b1 = beta1;
         float b2 = beta2;
         float c1 = 1 - b1;
         float c2 = 1 - b2;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             float g = grad[i];
             float mi = b1 * m[i] + c1 * g;
             float vi = b2 * v[i] + c2 * g * g;
@@ -78,21 +92,50 @@ public final class Adam implements bebop.nn.Optimizer {
 
     /**
      * Scales {@code grad} so that its Euclidean norm is at most {@code maxNorm} (no change when
-     * {@code maxNorm} is 0 or the norm is below it); returns the norm before clipping.
+     * {@code maxNorm} is 0 or the norm is below it); returns the norm before clipping (summed in
+     * index order; with a team and no clipping, possibly in another order).
      */
     public static double clipNorm(float[] grad, double maxNorm) {
-        double s = 0;
-        for (float g : grad) {
-            s += (double) g * g;
+        return clipNorm(grad, maxNorm, new Team(1));
+    }
+
+    /**
+     * {@link #clipNorm(float[], double)} shared by {@code team}, with the same bits: a clipped
+     * gradient's norm is summed by one thread in order (its rounding decides the scale). The team
+     * first sums the squares by chunks; when that sum is clearly below {@code maxNorm^2} (beyond any
+     * difference the order of a sum of squares can make) nothing is clipped and that norm is returned.
+     */
+    public static double clipNorm(float[] grad, double maxNorm, Team team) {
+        if (maxNorm > 0 && team.threads() > 1) {
+            double[] part = new double[team.threads()];
+            team.run(grad.length, (w, from, to) -> part[w] += sumOfSquares(grad, from, to));
+            double s = 0;
+            for (double p : part) {
+                s += p;
+            }
+            // each order's sum is within n * 2^-53 of the exact one, far below 1e-6 for any net here
+            if (s * (1 + 1e-6) < maxNorm * maxNorm) {
+                return Math.sqrt(s);
+            }
         }
-        double norm = Math.sqrt(s);
+        double norm = Math.sqrt(sumOfSquares(grad, 0, grad.length));
         double clip = bebop.nn.Optimizer.clipScale(norm, maxNorm);
         if (clip != 1.0) {
             float scale = (float) clip;
-            for (int i = 0; i < grad.length; i++) {
-                grad[i] *= scale;
-            }
+            team.run(grad.length, (w, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    grad[i] *= scale;
+                }
+            });
         }
         return norm;
+    }
+
+    private static double sumOfSquares(float[] g, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += (double) g[i] * g[i];
+        }
+        return s;
     }
 }

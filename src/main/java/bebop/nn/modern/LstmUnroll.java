@@ -23,7 +23,11 @@ import java.util.Arrays;
  * never to the recurrent connections (Zaremba et al. 2014). All arrays are allocated once here:
  * forward and backward allocate nothing.
  *
- * <p>Not thread-safe; the network's parameters must not change between forward and backward.
+ * <p>A {@link Team} may share each pass: rows, lanes, gradient rows or NADE keys go to its
+ * threads, split only where each output element keeps one thread's arithmetic and order, so the
+ * bits do not depend on the team's size ({@code ThreadBitsTest}).
+ *
+ * <p>One caller at a time; the network's parameters must not change between forward and backward.
  */
 public final class LstmUnroll {
     private final LstmStack net;
@@ -61,35 +65,74 @@ public final class LstmUnroll {
     private final float[][] wt;
     private final float[] woT;
     private final float[] grad;
-    private final int[] idx;
+    /** Kernel scratch, one a worker of the team. */
+    private final int[][] idx;
     /** NADE output (hn above 0): hidden biases and their gradient per row, scratch, W and V gradients. */
     private final int hn;
     private final float[] nadeC;
     private final float[] dNadeC;
-    private final float[] nadeHs;
-    private final float[] nadeZ;
-    private final float[] nadeA;
+    /** A block of rows' NADE activations, conditional logits and running sums G (index: row in the block). */
+    private final float[][] nadeHs;
+    private final float[][] nadeZ;
+    private final float[][] nadeG;
+    /** NADE scratch, one a worker. */
+    private final float[][] nadeA;
     private final float[] nadeWV;
     private final float[] wcT;
     private final double[] rowLoss;
+    /** Each output unit's Bernoulli loss of the last forward pass, summed in order afterwards. */
+    private final double[] unitLoss;
     private final Arithmetic arithmetic;
+    private final Team team;
     private float dropout;
     private float inputDropout;
     private final float[] inputMask;
     private boolean training;
     private int counted;
+    private float scale;
+    /** The layer (or first row of the NADE block) the team's parts work on. */
+    private int cur;
+    private final Team.Part inputRows = this::inputRows;
+    private final Team.Part lanesForward = this::lanesForward;
+    private final Team.Part outputRows = this::outputRows;
+    private final Team.Part nadeRows = this::nadeRows;
+    private final Team.Part nadeKeys = this::nadeKeys;
+    private final Team.Part outputGradients = this::outputGradients;
+    private final Team.Part topDeltas = this::topDeltas;
+    private final Team.Part transposeRows = this::transposeRows;
+    private final Team.Part lanesBackward = this::lanesBackward;
+    private final Team.Part weightGradients = this::weightGradients;
+    private final Team.Part deltasDown = this::deltasDown;
+    private final Team.Part zeroGradient = this::zeroGradient;
+    private final Team.Part maskRange = this::maskRange;
+    /** The mask being drawn: the generator's state before the pass, the draws before this mask, its array and p. */
+    private long maskStart;
+    private long maskNext;
+    private float[] maskTarget;
+    private float maskP;
+    /** Rows of a NADE block: its per-row scratch is {@code 2 * 88 * H_n} floats a row. */
+    private static final int NADE_BLOCK = 32;
 
-    /** An unroll that computes in {@link Arithmetic#DEFAULT}. */
+    /** An unroll that computes in {@link Arithmetic#DEFAULT} on the calling thread. */
     public LstmUnroll(LstmStack net, int window, int batch) {
-        this(net, window, batch, Arithmetic.DEFAULT);
+        this(net, window, batch, Arithmetic.DEFAULT, new Team(1));
     }
 
     public LstmUnroll(LstmStack net, int window, int batch, Arithmetic arithmetic) {
+        this(net, window, batch, arithmetic, new Team(1));
+    }
+
+    /**
+     * An unroll whose passes are shared by {@code team} (owned by the caller): the bits are those of
+     * one thread, whatever the team's size.
+     */
+    public LstmUnroll(LstmStack net, int window, int batch, Arithmetic arithmetic, Team team) {
         if (window < 1 || batch < 1) {
             throw new IllegalArgumentException("window and batch must be positive: " + window + ", " + batch);
         }
         this.net = net;
         this.arithmetic = arithmetic.require();
+        this.team = team;
         this.window = window;
         this.batch = batch;
         this.rows = window * batch;
@@ -139,13 +182,16 @@ public final class LstmUnroll {
         hn = net.nadeHidden;
         nadeC = new float[rows * hn];
         dNadeC = new float[rows * hn];
-        nadeHs = new float[outputs * hn];
-        nadeZ = new float[hn > 0 ? outputs : 0];
-        nadeA = new float[hn];
+        int block = hn > 0 ? Math.min(rows, NADE_BLOCK) : 0;
+        nadeHs = new float[block][outputs * hn];
+        nadeZ = new float[block][outputs];
+        nadeG = new float[block][outputs * hn];
+        nadeA = new float[team.threads()][hn];
         nadeWV = new float[2 * outputs * hn];
         wcT = new float[hn * top];
-        rowLoss = new double[hn > 0 ? rows : 0];
-        idx = new int[Math.max(Math.max(Math.max(maxK, outputs), Math.max(top, rows)), hn) + 8];
+        rowLoss = new double[rows];
+        unitLoss = new double[hn > 0 ? 0 : rows * outputs];
+        idx = new int[team.threads()][Math.max(Math.max(Math.max(maxK, outputs), Math.max(top, rows)), hn) + 8];
     }
 
     public int window() {
@@ -162,7 +208,11 @@ public final class LstmUnroll {
     }
 
     public void zeroGradient() {
-        Arrays.fill(grad, 0f);
+        team.run(grad.length, zeroGradient);
+    }
+
+    private void zeroGradient(int w, int from, int to) {
+        Arrays.fill(grad, from, to, 0f);
     }
 
     /** Zeroes the state of every lane (before the first window). */
@@ -246,33 +296,80 @@ public final class LstmUnroll {
         this.training = train;
         this.dropout = train ? dropout : 0f;
         this.inputDropout = train ? inputDropout : 0f;
+        // every mask drawn before the layers run, each number at its place in the generator's
+        // sequence: the numbers of drawing them one by one, each layer's after its layer
+        maskStart = rng.state();
+        maskNext = 0;
         if (this.inputDropout > 0) {
-            float keep = 1f / (1f - this.inputDropout);
-            for (int i = 0; i < inputMask.length; i++) {
-                inputMask[i] = rng.nextFloat() < this.inputDropout ? 0f : keep;
+            drawMask(inputMask, inputMask.length, this.inputDropout);
+        }
+        if (this.dropout > 0) {
+            for (int l = 0; l < layers; l++) {
+                drawMask(mask[l], rows * net.hid[l], this.dropout);
             }
         }
+        rng.skip(maskNext);
         for (int l = 0; l < layers; l++) {
-            layerForward(l, rng);
+            cur = l;
+            team.run(rows, inputRows);
+            team.run(batch, lanesForward);
         }
-        // output layer
-        float[] p = net.params;
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(p, net.boOff, logits, r * outputs, outputs);
-        }
-        Kernels.mulAdd(arithmetic, topIn, 0, top, p, net.woOff, outputs, logits, 0, outputs, rows, top, outputs, idx);
-        double loss = 0;
         counted = 0;
         for (int r = 0; r < rows; r++) {
             if (valid[r] != 0f) {
                 counted++;
             }
         }
-        float scale = counted == 0 ? 0f : 1f / counted;
+        scale = counted == 0 ? 0f : 1f / counted;
+        team.run(rows, outputRows);
         if (hn > 0) {
-            return nadeForward(scale);
+            return nadeForward();
         }
+        double loss = 0;
         for (int r = 0; r < rows; r++) {
+            if (valid[r] != 0f) {
+                for (int k = r * outputs; k < (r + 1) * outputs; k++) {
+                    loss += unitLoss[k];
+                }
+            }
+        }
+        return loss;
+    }
+
+    /** Fills {@code m[0, n)} with the next {@code n} numbers of the mask sequence: 0 (dropped, probability p) or 1/(1-p). */
+    private void drawMask(float[] m, int n, float p) {
+        maskTarget = m;
+        maskP = p;
+        team.run(n, maskRange);
+        maskNext += n;
+    }
+
+    private void maskRange(int w, int from, int to) {
+        float[] m = maskTarget;
+        float p = maskP;
+        float keep = 1f / (1f - p);
+        for (int i = from; i < to; i++) {
+            m[i] = Rng.floatAt(maskStart, maskNext + i) < p ? 0f : keep;
+        }
+    }
+
+    /** Rows {@code [r0, r1)} of the output layer: logits (and a NADE's hidden biases), or Bernoulli loss and deltas. */
+    private void outputRows(int w, int r0, int r1) {
+        float[] p = net.params;
+        for (int r = r0; r < r1; r++) {
+            System.arraycopy(p, net.boOff, logits, r * outputs, outputs);
+        }
+        Kernels.mulAdd(arithmetic, topIn, r0 * top, top, p, net.woOff, outputs, logits, r0 * outputs, outputs, r1 - r0,
+                top, outputs, idx[w]);
+        if (hn > 0) {
+            for (int r = r0; r < r1; r++) {
+                System.arraycopy(p, net.ncOff, nadeC, r * hn, hn);
+            }
+            Kernels.mulAdd(arithmetic, topIn, r0 * top, top, p, net.ncWOff, hn, nadeC, r0 * hn, hn, r1 - r0, top, hn,
+                    idx[w]);
+            return;
+        }
+        for (int r = r0; r < r1; r++) {
             int o = r * outputs;
             boolean v = valid[r] != 0f;
             for (int k = 0; k < outputs; k++) {
@@ -281,32 +378,55 @@ public final class LstmUnroll {
                 prob[o + k] = q;
                 if (v) {
                     double zd = z;
-                    loss += Math.max(zd, 0) - y[o + k] * zd + Math.log1p(Math.exp(-Math.abs(zd)));
+                    unitLoss[o + k] = Math.max(zd, 0) - y[o + k] * zd + Math.log1p(Math.exp(-Math.abs(zd)));
                     dLogits[o + k] = (q - y[o + k]) * scale;
                 } else {
                     dLogits[o + k] = 0f;
                 }
             }
+            double frame = 0;
+            if (v) {
+                for (int k = 0; k < outputs; k++) {
+                    frame += unitLoss[o + k];
+                }
+            }
+            rowLoss[r] = frame;
+        }
+    }
+
+    /**
+     * The NADE output, after {@code c = nade.c + nade.Wc^T topIn} for every row: per valid row the
+     * frame's exact NLL and, when training, its gradient (visible biases into {@code dLogits}, hidden
+     * biases into {@code dNadeC}, the NADE weights into {@code nadeWV}). Rows go in blocks: the team
+     * computes each row of a block, then adds the block's weight gradients key by key, row by row in
+     * order (the order of one thread).
+     */
+    private double nadeForward() {
+        if (training) {
+            Arrays.fill(nadeWV, 0f);
+        }
+        for (int r0 = 0; r0 < rows; r0 += nadeHs.length) {
+            cur = r0;
+            int n = Math.min(nadeHs.length, rows - r0);
+            team.run(n, nadeRows);
+            if (training) {
+                team.run(outputs, nadeKeys);
+            }
+        }
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            if (valid[r] != 0f) {
+                loss += rowLoss[r];
+            }
         }
         return loss;
     }
 
-    /**
-     * The NADE output: hidden biases {@code c = nade.c + nade.Wc^T topIn} for every row, then per
-     * valid row the frame's exact NLL and, when training, its gradient (visible biases into
-     * {@code dLogits}, hidden biases into {@code dNadeC}, the NADE weights into {@code nadeWV}).
-     */
-    private double nadeForward(float scale) {
+    /** Rows {@code cur + [i0, i1)}: probabilities, NLL and (training) the row's own gradient. */
+    private void nadeRows(int w, int i0, int i1) {
         float[] p = net.params;
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(p, net.ncOff, nadeC, r * hn, hn);
-        }
-        Kernels.mulAdd(arithmetic, topIn, 0, top, p, net.ncWOff, hn, nadeC, 0, hn, rows, top, hn, idx);
-        if (training) {
-            Arrays.fill(nadeWV, 0f);
-        }
-        double loss = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int i = i0; i < i1; i++) {
+            int r = cur + i;
             int o = r * outputs;
             for (int k = 0; k < outputs; k++) {
                 prob[o + k] = LstmStack.sigmoid(logits[o + k]);
@@ -317,18 +437,27 @@ public final class LstmUnroll {
                 Arrays.fill(dNadeC, r * hn, (r + 1) * hn, 0f);
                 continue;
             }
-            double l;
             if (training) {
-                l = Nade.forward(p, net.nWOff, net.nVOff, outputs, hn, logits, o, nadeC, r * hn, y, o, nadeA, nadeHs, nadeZ);
-                Nade.backward(p, net.nWOff, net.nVOff, outputs, hn, y, o, nadeHs, nadeZ, scale, dLogits, o, dNadeC, r * hn,
-                        nadeWV, 0, outputs * hn);
+                rowLoss[r] = Nade.forward(p, net.nWOff, net.nVOff, outputs, hn, logits, o, nadeC, r * hn, y, o, nadeA[w],
+                        nadeHs[i], nadeZ[i]);
+                Nade.backwardRow(p, net.nVOff, outputs, hn, y, o, nadeHs[i], nadeZ[i], scale, dLogits, o, dNadeC, r * hn,
+                        nadeG[i]);
             } else {
-                l = Nade.nll(p, net.nWOff, net.nVOff, outputs, hn, logits, o, nadeC, r * hn, y, o, nadeA);
+                rowLoss[r] = Nade.nll(p, net.nWOff, net.nVOff, outputs, hn, logits, o, nadeC, r * hn, y, o, nadeA[w]);
             }
-            rowLoss[r] = l;
-            loss += l;
         }
-        return loss;
+    }
+
+    /** Keys {@code [k0, k1)} of the NADE weights' gradient: the block's valid rows added in order. */
+    private void nadeKeys(int w, int k0, int k1) {
+        int n = Math.min(nadeHs.length, rows - cur);
+        for (int i = 0; i < n; i++) {
+            int r = cur + i;
+            if (valid[r] != 0f) {
+                Nade.addWeightGradients(k0, k1, hn, y, r * outputs, nadeHs[i], nadeG[i], dLogits, r * outputs, nadeWV, 0,
+                        outputs * hn);
+            }
+        }
     }
 
     /** True when the network's output is a NADE. */
@@ -336,7 +465,10 @@ public final class LstmUnroll {
         return hn > 0;
     }
 
-    /** A NADE output's NLL (nats) of row {@code r}'s target frame after {@link #forward} (0 for padding). */
+    /**
+     * The NLL (nats) of row {@code r}'s target frame after {@link #forward} (0 for padding): the
+     * Bernoulli log-loss summed over the output units in order, or a NADE's exact NLL.
+     */
     public double rowLoss(int r) {
         return rowLoss[r];
     }
@@ -346,26 +478,27 @@ public final class LstmUnroll {
      * order, each on when its conditional given the keys chosen below it is at least 0.5.
      */
     public void nadeGreedy(int r, boolean[] out) {
-        Nade.greedy(net.params, net.nWOff, net.nVOff, outputs, hn, logits, r * outputs, nadeC, r * hn, nadeA, out);
+        Nade.greedy(net.params, net.nWOff, net.nVOff, outputs, hn, logits, r * outputs, nadeC, r * hn, nadeA[0], out);
     }
 
-    private void layerForward(int l, Rng rng) {
+    /** Rows {@code [r0, r1)} of layer {@code cur}: its input part of {@code [x; h_prev]}, biases, input products. */
+    private void inputRows(int w, int r0, int r1) {
+        int l = cur;
         float[] p = net.params;
         int in = net.in[l];
         int hl = net.hid[l];
         int k = in + hl;
         int g4 = 4 * hl;
         float[] xhl = xh[l];
-        // input part of [x; h_prev] for the whole window
         if (l == 0) {
             if (inputDropout > 0) {
-                for (int r = 0; r < rows; r++) {
+                for (int r = r0; r < r1; r++) {
                     for (int j = 0; j < inputs; j++) {
                         xhl[r * k + j] = x[r * inputs + j] * inputMask[r * inputs + j];
                     }
                 }
             } else {
-                for (int r = 0; r < rows; r++) {
+                for (int r = r0; r < r1; r++) {
                     System.arraycopy(x, r * inputs, xhl, r * k, inputs);
                 }
             }
@@ -374,7 +507,7 @@ public final class LstmUnroll {
             float[] below = h[l - 1];
             float[] m = mask[l - 1];
             boolean drop = dropout > 0;
-            for (int r = 0; r < rows; r++) {
+            for (int r = r0; r < r1; r++) {
                 int src = (r + batch) * hb;
                 int dst = r * k;
                 if (drop) {
@@ -387,15 +520,27 @@ public final class LstmUnroll {
             }
         }
         float[] a = act[l];
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < r1; r++) {
             System.arraycopy(p, net.bOff[l], a, r * g4, g4);
         }
-        Kernels.mulAdd(arithmetic, xhl, 0, k, p, net.wOff[l], g4, a, 0, g4, rows, in, g4, idx);
+        Kernels.mulAdd(arithmetic, xhl, r0 * k, k, p, net.wOff[l], g4, a, r0 * g4, g4, r1 - r0, in, g4, idx[w]);
+    }
+
+    /** Lanes {@code [b0, b1)} of layer {@code cur} through the window: recurrent products and cells. */
+    private void lanesForward(int w, int b0, int b1) {
+        int l = cur;
+        float[] p = net.params;
+        int in = net.in[l];
+        int hl = net.hid[l];
+        int k = in + hl;
+        int g4 = 4 * hl;
+        float[] xhl = xh[l];
+        float[] a = act[l];
         float[] cl = c[l];
         float[] hh = h[l];
         float[] tcl = tc[l];
         for (int t = 0; t < window; t++) {
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 int r = t * batch + b;
                 int s = r * hl; // state index t (= after step t-1) of lane b
                 if (reset[r]) {
@@ -404,34 +549,31 @@ public final class LstmUnroll {
                     System.arraycopy(hh, s, xhl, r * k + in, hl);
                 }
             }
-            Kernels.mulAdd(arithmetic, xhl, t * batch * k + in, k, p, net.wOff[l] + in * g4, g4, a, t * batch * g4, g4,
-                    batch, hl, g4, idx);
-            cellsForward(a, cl, tcl, hh, t, hl);
-        }
-        if (dropout > 0) {
-            float[] m = mask[l];
-            float keep = 1f / (1f - dropout);
-            for (int i = 0; i < rows * hl; i++) {
-                m[i] = rng.nextFloat() < dropout ? 0f : keep;
-            }
+            int r0 = t * batch + b0;
+            Kernels.mulAdd(arithmetic, xhl, r0 * k + in, k, p, net.wOff[l] + in * g4, g4, a, r0 * g4, g4, b1 - b0, hl, g4,
+                    idx[w]);
+            cellsForward(a, cl, tcl, hh, t, hl, b0, b1);
         }
         if (l == layers - 1) {
-            for (int r = 0; r < rows; r++) {
-                int src = (r + batch) * hl;
-                if (dropout > 0) {
-                    for (int j = 0; j < hl; j++) {
-                        topIn[r * hl + j] = hh[src + j] * mask[l][r * hl + j];
+            for (int t = 0; t < window; t++) {
+                for (int b = b0; b < b1; b++) {
+                    int r = t * batch + b;
+                    int src = (r + batch) * hl;
+                    if (dropout > 0) {
+                        for (int j = 0; j < hl; j++) {
+                            topIn[r * hl + j] = hh[src + j] * mask[l][r * hl + j];
+                        }
+                    } else {
+                        System.arraycopy(hh, src, topIn, r * hl, hl);
                     }
-                } else {
-                    System.arraycopy(hh, src, topIn, r * hl, hl);
                 }
             }
         }
     }
 
-    private void cellsForward(float[] a, float[] cl, float[] tcl, float[] hh, int t, int hl) {
+    private void cellsForward(float[] a, float[] cl, float[] tcl, float[] hh, int t, int hl, int b0, int b1) {
         int g4 = 4 * hl;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int r = t * batch + b;
             int ar = r * g4;
             int prev = r * hl;
@@ -465,45 +607,92 @@ public final class LstmUnroll {
         }
         float[] p = net.params;
         Kernels.transpose(p, net.woOff, top, outputs, woT, 0);
-        Kernels.mulAddTransA(arithmetic, topIn, 0, top, dLogits, 0, outputs, grad, net.woOff, outputs, rows, top, outputs, idx);
-        Kernels.addColumnSums(dLogits, 0, rows, outputs, grad, net.boOff);
-        int lt = layers - 1;
-        Arrays.fill(dUp[lt], 0f);
-        Kernels.mulAdd(arithmetic, dLogits, 0, outputs, woT, 0, top, dUp[lt], 0, top, rows, outputs, top, idx);
         if (hn > 0) {
             Kernels.transpose(p, net.ncWOff, top, hn, wcT, 0);
-            Kernels.mulAddTransA(arithmetic, topIn, 0, top, dNadeC, 0, hn, grad, net.ncWOff, hn, rows, top, hn, idx);
-            Kernels.addColumnSums(dNadeC, 0, rows, hn, grad, net.ncOff);
-            Kernels.mulAdd(arithmetic, dNadeC, 0, hn, wcT, 0, top, dUp[lt], 0, top, rows, hn, top, idx);
+        }
+        team.run(top + 1, outputGradients);
+        if (hn > 0) {
             for (int i = 0; i < nadeWV.length; i++) {
                 grad[net.nWOff + i] += nadeWV[i];
             }
         }
-        if (dropout > 0) {
-            multiply(dUp[lt], mask[lt]);
-        }
+        team.run(rows, topDeltas);
         for (int l = layers - 1; l >= 0; l--) {
-            layerBackward(l);
+            cur = l;
+            team.run(net.in[l] + net.hid[l], transposeRows);
+            team.run(batch, lanesBackward);
+            team.run(net.hid[l] + 1, weightGradients);
+            if (l > 0) {
+                team.run(rows, deltasDown);
+            }
         }
     }
 
-    private void layerBackward(int l) {
+    /** Rows {@code [q0, q1)} of the output weights' gradients; row {@code top} stands for the biases. */
+    private void outputGradients(int w, int q0, int q1) {
+        int e = Math.min(q1, top);
+        if (q0 < e) {
+            Kernels.mulAddTransA(arithmetic, topIn, q0, top, dLogits, 0, outputs, grad, net.woOff + q0 * outputs, outputs,
+                    rows, e - q0, outputs, idx[w]);
+            if (hn > 0) {
+                Kernels.mulAddTransA(arithmetic, topIn, q0, top, dNadeC, 0, hn, grad, net.ncWOff + q0 * hn, hn, rows,
+                        e - q0, hn, idx[w]);
+            }
+        }
+        if (q1 > top) {
+            Kernels.addColumnSums(dLogits, 0, rows, outputs, grad, net.boOff);
+            if (hn > 0) {
+                Kernels.addColumnSums(dNadeC, 0, rows, hn, grad, net.ncOff);
+            }
+        }
+    }
+
+    /** Rows {@code [r0, r1)} of the top layer's output deltas. */
+    private void topDeltas(int w, int r0, int r1) {
+        int lt = layers - 1;
+        float[] du = dUp[lt];
+        Arrays.fill(du, r0 * top, r1 * top, 0f);
+        Kernels.mulAdd(arithmetic, dLogits, r0 * outputs, outputs, woT, 0, top, du, r0 * top, top, r1 - r0, outputs, top,
+                idx[w]);
+        if (hn > 0) {
+            Kernels.mulAdd(arithmetic, dNadeC, r0 * hn, hn, wcT, 0, top, du, r0 * top, top, r1 - r0, hn, top, idx[w]);
+        }
+        if (dropout > 0) {
+            multiply(du, mask[lt], r0 * top, r1 * top);
+        }
+    }
+
+    /** Rows {@code [s0, s1)} of layer {@code cur}'s weights, transposed into {@code wt}. */
+    private void transposeRows(int w, int s0, int s1) {
+        int l = cur;
+        int k = net.in[l] + net.hid[l];
+        int g4 = 4 * net.hid[l];
         float[] p = net.params;
+        float[] d = wt[l];
+        for (int s = s0; s < s1; s++) {
+            int src = net.wOff[l] + s * g4;
+            for (int j = 0; j < g4; j++) {
+                d[j * k + s] = p[src + j];
+            }
+        }
+    }
+
+    /** Lanes {@code [b0, b1)} of layer {@code cur} back through the window: gate deltas and recurrent errors. */
+    private void lanesBackward(int w, int b0, int b1) {
+        int l = cur;
         int in = net.in[l];
         int hl = net.hid[l];
         int k = in + hl;
         int g4 = 4 * hl;
-        Kernels.transpose(p, net.wOff[l], k, g4, wt[l], 0);
         float[] da = dAct[l];
         float[] a = act[l];
         float[] du = dUp[l];
         float[] cl = c[l];
         float[] tcl = tc[l];
-        int n = batch * hl;
-        Arrays.fill(dhRec, 0, n, 0f);
-        Arrays.fill(dcRec, 0, n, 0f);
+        Arrays.fill(dhRec, b0 * hl, b1 * hl, 0f);
+        Arrays.fill(dcRec, b0 * hl, b1 * hl, 0f);
         for (int t = window - 1; t >= 0; t--) {
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 int r = t * batch + b;
                 int ar = r * g4;
                 int s = r * hl;
@@ -525,29 +714,62 @@ public final class LstmUnroll {
                     dcRec[lane + j] = dc * f;
                 }
             }
-            Arrays.fill(dhRec, 0, n, 0f);
-            Kernels.mulAdd(arithmetic, da, t * batch * g4, g4, wt[l], in, k, dhRec, 0, hl, batch, g4, hl, idx);
-            for (int b = 0; b < batch; b++) {
+            Arrays.fill(dhRec, b0 * hl, b1 * hl, 0f);
+            Kernels.mulAdd(arithmetic, da, (t * batch + b0) * g4, g4, wt[l], in, k, dhRec, b0 * hl, hl, b1 - b0, g4, hl,
+                    idx[w]);
+            for (int b = b0; b < b1; b++) {
                 if (reset[t * batch + b]) {
                     Arrays.fill(dhRec, b * hl, (b + 1) * hl, 0f);
                     Arrays.fill(dcRec, b * hl, (b + 1) * hl, 0f);
                 }
             }
         }
-        Kernels.mulAddTransA(arithmetic, xh[l], 0, k, da, 0, g4, grad, net.wOff[l], g4, rows, k, g4, idx);
-        Kernels.addColumnSums(da, 0, rows, g4, grad, net.bOff[l]);
-        if (l > 0) {
-            int hb = net.hid[l - 1];
-            Arrays.fill(dUp[l - 1], 0f);
-            Kernels.mulAdd(arithmetic, da, 0, g4, wt[l], 0, k, dUp[l - 1], 0, hb, rows, g4, in, idx);
-            if (dropout > 0) {
-                multiply(dUp[l - 1], mask[l - 1]);
-            }
+    }
+
+    /**
+     * Part {@code [q0, q1)} of {@code [0, H + 1)} of layer {@code cur}'s weight gradient: the rows
+     * of recurrent sources {@code [q0, q1)}, the biases with the last part, and the same share of
+     * the input rows (mostly zeros in a piano roll, so they cost little and are spread evenly).
+     */
+    private void weightGradients(int w, int q0, int q1) {
+        int l = cur;
+        int in = net.in[l];
+        int hl = net.hid[l];
+        int k = in + hl;
+        int g4 = 4 * hl;
+        int i0 = (int) ((long) in * q0 / (hl + 1));
+        int i1 = (int) ((long) in * q1 / (hl + 1));
+        if (i0 < i1) {
+            Kernels.mulAddTransA(arithmetic, xh[l], i0, k, dAct[l], 0, g4, grad, net.wOff[l] + i0 * g4, g4, rows, i1 - i0,
+                    g4, idx[w]);
+        }
+        int e = Math.min(q1, hl);
+        if (q0 < e) {
+            Kernels.mulAddTransA(arithmetic, xh[l], in + q0, k, dAct[l], 0, g4, grad, net.wOff[l] + (in + q0) * g4, g4, rows,
+                    e - q0, g4, idx[w]);
+        }
+        if (q1 > hl) {
+            Kernels.addColumnSums(dAct[l], 0, rows, g4, grad, net.bOff[l]);
         }
     }
 
-    private static void multiply(float[] a, float[] m) {
-        for (int i = 0; i < a.length; i++) {
+    /** Rows {@code [r0, r1)} of the deltas layer {@code cur} sends down to its input layer's outputs. */
+    private void deltasDown(int w, int r0, int r1) {
+        int l = cur;
+        int in = net.in[l];
+        int k = in + net.hid[l];
+        int g4 = 4 * net.hid[l];
+        int hb = net.hid[l - 1];
+        float[] du = dUp[l - 1];
+        Arrays.fill(du, r0 * hb, r1 * hb, 0f);
+        Kernels.mulAdd(arithmetic, dAct[l], r0 * g4, g4, wt[l], 0, k, du, r0 * hb, hb, r1 - r0, g4, in, idx[w]);
+        if (dropout > 0) {
+            multiply(du, mask[l - 1], r0 * hb, r1 * hb);
+        }
+    }
+
+    private static void multiply(float[] a, float[] m, int from, int to) {
+        for (int i = from; i < to; i++) {
             a[i] *= m[i];
         }
     }

@@ -27,7 +27,7 @@ public final class Nade {
     private Nade() {}
 
     /**
-     * The NLL (nats) of frame {@code v[vo..vo+n)} (0/1 values), keeping what {@link #backward} needs.
+     * The NLL (nats) of frame {@code v[vo..vo+n)} (0/1 values), keeping what {@link #backwardRow} needs.
      *
      * @param a scratch of {@code hn}
      * @param hs out: the hidden activations {@code h_i}, {@code n x hn}
@@ -74,28 +74,47 @@ public final class Nade {
 
     /**
      * The gradient of {@code scale * NLL} of the frame of the last {@link #forward} (its {@code hs}
-     * and {@code z}): sets {@code db[dbo..dbo+n)} and {@code dc[dco..dco+hn)}, adds the weights'
-     * gradients to {@code g} at {@code gW} (for {@code W}) and {@code gV} (for {@code V}).
+     * and {@code z}), the part of one frame: sets {@code db[dbo..dbo+n)} and {@code dc[dco..dco+hn)},
+     * and keeps in {@code gs} (n x hn) the running sum {@code G_{i+1}} at every unit {@code i} that is
+     * on, for {@link #addWeightGradients}.
      */
-    public static void backward(float[] p, int wOff, int vOff, int n, int hn, float[] v, int vo, float[] hs,
-                                float[] z, float scale, float[] db, int dbo, float[] dc, int dco, float[] g, int gW,
-                                int gV) {
+    public static void backwardRow(float[] p, int vOff, int n, int hn, float[] v, int vo, float[] hs, float[] z,
+                                   float scale, float[] db, int dbo, float[] dc, int dco, float[] gs) {
         java.util.Arrays.fill(dc, dco, dco + hn, 0f);
         for (int i = n - 1; i >= 0; i--) {
-            float x = v[vo + i];
-            if (x != 0f) {
+            if (v[vo + i] != 0f) {
                 // a_{i+1} = a_i + v_i W_i: W_i reaches every h_j with j > i, whose sum G_{i+1} is in dc now
-                addRow(x, dc, dco, g, gW + i * hn, hn);
+                System.arraycopy(dc, dco, gs, i * hn, hn);
             }
-            float dz = (LstmStack.sigmoid(z[i]) - x) * scale;
+            float dz = (LstmStack.sigmoid(z[i]) - v[vo + i]) * scale;
             db[dbo + i] = dz;
             int hi = i * hn;
             int vi = vOff + i * hn;
-            int gv = gV + i * hn;
             for (int j = 0; j < hn; j++) {
                 float h = hs[hi + j];
-                g[gv + j] += dz * h;
                 dc[dco + j] += dz * p[vi + j] * (h * (1f - h));
+            }
+        }
+    }
+
+    /**
+     * Adds one frame's gradient of the weights of units {@code [i0, i1)} (after its
+     * {@link #backwardRow}: {@code db} its deltas, {@code gs} its running sums) to {@code g} at
+     * {@code gW} ({@code dW_i = v_i G_{i+1}}) and {@code gV} ({@code dV_i = dz_i h_i}). Units are
+     * independent here, so a range of them can go to each thread.
+     */
+    public static void addWeightGradients(int i0, int i1, int hn, float[] v, int vo, float[] hs, float[] gs, float[] db,
+                                          int dbo, float[] g, int gW, int gV) {
+        for (int i = i0; i < i1; i++) {
+            float x = v[vo + i];
+            if (x != 0f) {
+                addRow(x, gs, i * hn, g, gW + i * hn, hn);
+            }
+            float dz = db[dbo + i];
+            int hi = i * hn;
+            int gv = gV + i * hn;
+            for (int j = 0; j < hn; j++) {
+                g[gv + j] += dz * hs[hi + j];
             }
         }
     }

@@ -6,6 +6,7 @@ package bebop.nn.modern;
  * dropout masks) saveable in a checkpoint and restorable exactly: same state, same numbers.
  */
 public final class Rng {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private long state;
 
     /** A generator whose state is {@code seed}. */
@@ -19,15 +20,31 @@ public final class Rng {
     }
 
     public long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return mix(state += GOLDEN);
     }
 
     /** Uniform in [0, 1), 24 random bits. */
     public float nextFloat() {
         return (nextLong() >>> 40) * 0x1.0p-24f;
+    }
+
+    /**
+     * The {@code k}-th (from 0) {@link #nextFloat} of a generator in state {@code state}, drawn
+     * without it: the state only counts, so threads can fill parts of one sequence.
+     */
+    public static float floatAt(long state, long k) {
+        return (mix(state + (k + 1) * GOLDEN) >>> 40) * 0x1.0p-24f;
+    }
+
+    /** Moves on as {@code n} draws would. */
+    public void skip(long n) {
+        state += n * GOLDEN;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Uniform in [0, 1), 53 random bits. */

@@ -4,11 +4,13 @@ import bebop.data.poly.BernoulliBaseline;
 import bebop.data.poly.FrameScore;
 import bebop.data.poly.PolyDataset;
 import bebop.data.poly.PolyPiece;
+import bebop.nn.Arithmetic;
 import bebop.nn.modern.Adam;
 import bebop.nn.modern.LstmStack;
 import bebop.nn.modern.LstmStackConfig;
 import bebop.nn.modern.LstmUnroll;
 import bebop.nn.modern.Rng;
+import bebop.nn.modern.Team;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,15 +65,33 @@ public final class ModernTrainer {
         return new LstmStackConfig(PolyDataset.KEYS, s.layers(), PolyDataset.KEYS, s.nadeHidden());
     }
 
-    /**
-     * Trains from scratch ({@code resume == null}) or continues the run that wrote {@code resume}.
-     *
-     * @param dataFingerprint a digest of the data set, stored in every state and checked on resume
-     * @throws IllegalArgumentException if there are no training or validation pieces, or the state
-     *     belongs to other settings or other data
-     */
+    /** {@link #train(PolyDataset, ModernSettings, String, ModernListener, TrainerState, int)} on one thread. */
     public static ModernResult train(PolyDataset data, ModernSettings s, String dataFingerprint,
                                      ModernListener listener, TrainerState resume) {
+        return train(data, s, dataFingerprint, listener, resume, 1);
+    }
+
+    /**
+     * Trains from scratch ({@code resume == null}) or continues the run that wrote {@code resume},
+     * each window's passes, validation and update shared by {@code threads} threads (a team the run
+     * owns): the result's bits do not depend on their number.
+     *
+     * @param dataFingerprint a digest of the data set, stored in every state and checked on resume
+     * @throws IllegalArgumentException if there are no training or validation pieces, the state
+     *     belongs to other settings or other data, or threads is not 1..1024
+     */
+    public static ModernResult train(PolyDataset data, ModernSettings s, String dataFingerprint,
+                                     ModernListener listener, TrainerState resume, int threads) {
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("threads must be 1..1024: " + threads);
+        }
+        try (Team team = new Team(threads)) {
+            return train(data, s, dataFingerprint, listener, resume, team);
+        }
+    }
+
+    private static ModernResult train(PolyDataset data, ModernSettings s, String dataFingerprint,
+                                      ModernListener listener, TrainerState resume, Team team) {
         if (data.train().isEmpty()) {
             throw new IllegalArgumentException("the data set has no training pieces");
         }
@@ -144,7 +164,7 @@ public final class ModernTrainer {
             seconds = resume.seconds();
             steps = resume.steps();
         }
-        LstmUnroll unroll = new LstmUnroll(net, s.window(), s.batch());
+        LstmUnroll unroll = new LstmUnroll(net, s.window(), s.batch(), Arithmetic.DEFAULT, team);
         float[] params = net.liveParameters();
         float dropout = (float) s.dropout();
         float inputDropout = (float) s.inputDropout();
@@ -167,8 +187,8 @@ public final class ModernTrainer {
                 unroll.zeroGradient();
                 lossSum += unroll.forward(true, dropout, inputDropout, rng);
                 unroll.backward();
-                Adam.clipNorm(unroll.gradient(), s.clipNorm());
-                adam.step(params, unroll.gradient(), rate);
+                Adam.clipNorm(unroll.gradient(), s.clipNorm(), team);
+                adam.step(params, unroll.gradient(), rate, team);
                 unroll.carry();
                 epochSteps += n;
                 double el = (System.nanoTime() - t0) / 1e9;

@@ -3,9 +3,11 @@ package bebop.train.modern;
 import bebop.data.poly.FrameScore;
 import bebop.data.poly.PolyDataset;
 import bebop.data.poly.PolyPiece;
+import bebop.nn.Arithmetic;
 import bebop.nn.modern.LstmStack;
 import bebop.nn.modern.LstmUnroll;
 import bebop.nn.modern.Rng;
+import bebop.nn.modern.Team;
 import java.util.List;
 
 /**
@@ -18,9 +20,14 @@ import java.util.List;
 public final class PolyEvaluation {
     private PolyEvaluation() {}
 
-    /** Scores {@code net} on {@code pieces}, {@code batch} pieces at a time in windows of {@code window}. */
-    public static FrameScore score(LstmStack net, List<PolyPiece> pieces, int window, int batch) {
-        return score(new LstmUnroll(net, window, batch), ModernTrainer.rolls(pieces));
+    /**
+     * Scores {@code net} on {@code pieces}, {@code batch} pieces at a time in windows of
+     * {@code window}, each window shared by {@code threads} threads (the figures do not depend on them).
+     */
+    public static FrameScore score(LstmStack net, List<PolyPiece> pieces, int window, int batch, int threads) {
+        try (Team team = new Team(threads)) {
+            return score(new LstmUnroll(net, window, batch, Arithmetic.DEFAULT, team), ModernTrainer.rolls(pieces));
+        }
     }
 
     static FrameScore score(LstmUnroll u, float[][] rolls) {
@@ -36,7 +43,6 @@ public final class PolyEvaluation {
         u.clearState();
         while (lanes.fill(u) > 0) {
             u.forward(false, 0f, unused);
-            float[] z = u.logits();
             float[] p = u.probabilities();
             for (int r = 0; r < u.valid.length; r++) {
                 if (u.valid[r] == 0f) {
@@ -47,13 +53,10 @@ public final class PolyEvaluation {
                     score.addFrame(u.rowLoss(r), predicted, u.y, r * k, k);
                     continue;
                 }
-                double nll = 0;
                 for (int j = 0; j < k; j++) {
-                    double zd = z[r * k + j];
-                    nll += Math.max(zd, 0) - u.y[r * k + j] * zd + Math.log1p(Math.exp(-Math.abs(zd)));
                     predicted[j] = p[r * k + j] >= 0.5f;
                 }
-                score.addFrame(nll, predicted, u.y, r * k, k);
+                score.addFrame(u.rowLoss(r), predicted, u.y, r * k, k);
             }
             u.carry();
         }

@@ -168,4 +168,16 @@ class KernelsTest {
             assertEquals(1000, c, 100);
         }
     }
+
+    @Test
+    void rngFloatsCanBeDrawnAtTheirPlaces() {
+        Rng a = new Rng(7);
+        long start = a.state();
+        for (int k = 0; k < 100; k++) {
+            assertEquals(Float.floatToRawIntBits(a.nextFloat()), Float.floatToRawIntBits(Rng.floatAt(start, k)));
+        }
+        Rng b = new Rng(start);
+        b.skip(100);
+        assertEquals(a.nextLong(), b.nextLong());
+    }
 }

@@ -105,7 +105,10 @@ class NadeTest {
         float[] db = new float[n];
         float[] dc = new float[hn];
         float[] g = new float[2 * n * hn];
-        Nade.backward(net.p(), 0, n * hn, n, hn, v, 0, hs, z, scale, db, 0, dc, 0, g, 0, n * hn);
+        float[] gs = new float[n * hn];
+        Nade.backwardRow(net.p(), n * hn, n, hn, v, 0, hs, z, scale, db, 0, dc, 0, gs);
+        Nade.addWeightGradients(0, 4, hn, v, 0, hs, gs, db, 0, g, 0, n * hn);
+        Nade.addWeightGradients(4, n, hn, v, 0, hs, gs, db, 0, g, 0, n * hn);
         // a double copy of the parameters, differenced with the naive loop
         double[][] groups = {toDouble(net.p(), 0, n * hn), toDouble(net.p(), n * hn, n * hn), toDouble(net.b(), 0, n),
             toDouble(net.c(), 0, hn)};

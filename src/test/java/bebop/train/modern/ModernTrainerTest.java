@@ -43,11 +43,11 @@ class ModernTrainerTest {
                 .withLearningRate(0.02).withDropout(0).withMaxEpochs(15).withPatience(15);
         ModernResult r = ModernTrainer.train(d, s, "tiny", ModernListener.NONE, null);
         double baseline = BernoulliBaseline.fit(d.train()).score(d.test()).nll();
-        double test = PolyEvaluation.score(r.best(), d.test(), 10, 4).nll();
+        double test = PolyEvaluation.score(r.best(), d.test(), 10, 4, 1).nll();
         assertTrue(test < 0.7 * baseline, "test NLL " + test + " vs baseline " + baseline);
         assertEquals(r.bestValid(), r.curve().stream().mapToDouble(EpochStats::validNll).min().orElseThrow());
         // evaluation does not depend on how the pieces are batched
-        assertEquals(test, PolyEvaluation.score(r.best(), d.test(), 3, 1).nll(), 1e-4);
+        assertEquals(test, PolyEvaluation.score(r.best(), d.test(), 3, 1, 2).nll(), 1e-4);
     }
 
     @Test
@@ -279,13 +279,13 @@ class ModernTrainerTest {
         ModernSettings s = ModernSettings.defaults(3).withLayers(List.of(16)).withWindow(10).withBatch(8)
                 .withLearningRate(0.02).withDropout(0).withMaxEpochs(15).withPatience(15);
         double bernoulli = PolyEvaluation.score(ModernTrainer.train(d, s, "tiny", ModernListener.NONE, null).best(),
-                d.test(), 10, 4).nll();
+                d.test(), 10, 4, 1).nll();
         ModernResult r = ModernTrainer.train(d, s.withNadeHidden(16), "tiny", ModernListener.NONE, null);
         assertEquals(16, r.best().config().nadeHidden());
-        double nade = PolyEvaluation.score(r.best(), d.test(), 10, 4).nll();
+        double nade = PolyEvaluation.score(r.best(), d.test(), 10, 4, 1).nll();
         // the chords' keys go together: a NADE can say so, independent keys cannot
         assertTrue(nade < bernoulli - 0.2, "NADE " + nade + " vs Bernoulli " + bernoulli);
-        assertEquals(nade, PolyEvaluation.score(r.best(), d.test(), 3, 1).nll(), 1e-4);
+        assertEquals(nade, PolyEvaluation.score(r.best(), d.test(), 3, 1, 2).nll(), 1e-4);
         // same seed, same model
         assertBitIdentical(r.best().parameters(),
                 ModernTrainer.train(d, s.withNadeHidden(16), "tiny", ModernListener.NONE, null).best().parameters());
