@@ -41,20 +41,20 @@ public final class ComposeService {
     private ComposeService() {}
 
     public static Composition compose(ComposeRequest r) {
-        if (r.chords() == null && (r.tune() != null || r.transposeTo() != null)) {
+        if (r.chords() == null && r.leadsheet() == null && (r.tune() != null || r.transposeTo() != null)) {
             throw new UserError((r.tune() != null ? "--tune" : "--transpose-to") + ": give chords (--chords or --leadsheet) to go with it");
         }
         LoadedModel loaded = Models.load(r.model());
         // the user's chords speak the model's language: its training data's voicing, unless --voicing says
         ModelHarmony harmony = ModelHarmony.of(loaded);
-        Tune sheet = r.chords() == null ? null : Tune.read(r.chords(), voicing(r, harmony), r.tune(), r.transposeTo(), harmony);
+        Tune sheet = Tune.of(r, voicing(r, harmony), harmony);
         Progression progression = sheet == null ? null : sheet.progression();
         if (loaded instanceof DataModel m) {
             return composeData(m, r, sheet);
         }
         BluesModel m = (BluesModel) loaded;
         if (progression != null && !m.melody()) {
-            throw new UserError("--chords: " + m.label() + " is a chords-only model; it has no melody to improvise over the chords");
+            throw new UserError(sheet.option() + ": " + m.label() + " is a chords-only model; it has no melody to improvise over the chords");
         }
         int k = r.primerSteps() == null ? Primers.DEFAULT_STEPS : r.primerSteps();
         if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
@@ -168,7 +168,7 @@ public final class ComposeService {
             frames = Composer.compose(m.sequenceModel(), primer, steps, r.temperature(), notes);
         } else {
             if (primer.length >= steps) {
-                throw new UserError("--chords: the piece (" + steps + " steps) is no longer than the " + primer.length
+                throw new UserError(sheet.option() + ": the piece (" + steps + " steps) is no longer than the " + primer.length
                         + "-step primer; ask for more --choruses or fewer --primer-steps");
             }
             frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
@@ -220,8 +220,8 @@ public final class ComposeService {
         SequenceModel net = m.network();
         FrameFormat format = m.format();
         if (progression != null && !format.chordConditioned()) {
-            throw new UserError("--chords: " + m.label() + " was trained on a piano roll (" + format.describe()
-                    + "), with no chords apart to follow; --chords needs a model of a bebop import folder or the blues");
+            throw new UserError(sheet.option() + ": " + m.label() + " was trained on a piano roll (" + format.describe()
+                    + "), with no chords apart to follow; " + sheet.option() + " needs a model of a bebop import folder or the blues");
         }
         Integer primerSteps = r.primerSteps();
         if (primerSteps != null && primerSteps < 1) {
@@ -252,7 +252,7 @@ public final class ComposeService {
             }
         }
         if (progression != null && !progression.meter().equals(format.timeSignature())) {
-            throw new UserError("--chords: bars of " + progression.meter() + ", but " + m.label() + " plays bars of "
+            throw new UserError(sheet.option() + ": bars of " + progression.meter() + ", but " + m.label() + " plays bars of "
                     + format.timeSignature() + " (" + format.describe() + ")");
         }
         int barsPerChorus = progression == null ? BluesForm.BARS : progression.bars().size();

@@ -19,14 +19,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tune to improvise over, as {@code compose --chords} or {@code --leadsheet} gives it: the chords, where
- * they came from (for messages), the key they were moved from and to, the lead sheet's melody as a primer
- * score (an Impro-Visor or MusicXML sheet's; else null), and, for {@code --transpose-to model}, the chords in
+ * The tune to improvise over, as {@code compose --chords} or {@code --leadsheet} gives it: the chords, the
+ * option that gave them and where they came from (for messages), the key they were moved from and to, the
+ * lead sheet's melody as a primer score (an Impro-Visor or MusicXML sheet's; else null), and, for {@code --transpose-to model}, the chords in
  * the tune's own key and the semitones that move the composed piece back into it ({@code written} is
  * {@code progression} and {@code back} 0 otherwise).
  */
-public record Tune(Progression progression, String where, String transposition, Score melody, Progression written,
-                   int back) {
+public record Tune(Progression progression, String option, String where, String transposition, Score melody,
+                   Progression written, int back) {
+    /** The options that give a tune. */
+    static final String CHORDS = "--chords";
+    static final String LEADSHEET = "--leadsheet";
+
     /** The {@code --transpose-to} value that means the key the model was trained in. */
     public static final String MODEL_KEY = "model";
 
@@ -50,6 +54,19 @@ public record Tune(Progression progression, String where, String transposition, 
     }
 
     /**
+     * The tune of a request, voiced {@code voicing}: the lead sheet of {@code --leadsheet} (read as
+     * {@code --chords @FILE} reads it, {@link #read(String, Voicing, String, String, ModelHarmony)}, and named
+     * {@code --leadsheet} in messages), else the chords of {@code --chords}; null when it gives neither.
+     */
+    static Tune of(ComposeRequest r, Voicing voicing, ModelHarmony harmony) {
+        if (r.leadsheet() != null) {
+            return read(LEADSHEET, "--leadsheet " + r.leadsheet(), r.leadsheet(), null, voicing, r.tune(), r.transposeTo(),
+                    harmony);
+        }
+        return r.chords() == null ? null : read(r.chords(), voicing, r.tune(), r.transposeTo(), harmony);
+    }
+
+    /**
      * The chords of {@code --chords}: the text; "@FILE" the chords of that file (a MusicXML lead sheet's
      * harmony, .musicxml .xml .mxl, with its melody; an Impro-Visor .ls sheet, with its melody; a file holding iReal Pro
      * links; else a text chart); an irealb:// or irealbook:// link an iReal Pro tune ({@code tune} picks one
@@ -59,15 +76,23 @@ public record Tune(Progression progression, String where, String transposition, 
      * error names the bad symbol, bar, file, tune or key.
      */
     static Tune read(String text, Voicing voicing, String tune, String transposeTo, ModelHarmony harmony) {
+        return text.startsWith("@")
+                ? read(CHORDS, CHORDS + " " + text, Path.of(text.substring(1)), null, voicing, tune, transposeTo, harmony)
+                : read(CHORDS, CHORDS, null, text, voicing, tune, transposeTo, harmony);
+    }
+
+    /**
+     * The tune of a lead sheet {@code file} or, with none, of the chords or iReal Pro link {@code text}, as the
+     * user gave it with {@code option} ({@code where} names the file too, for messages).
+     */
+    private static Tune read(String option, String where, Path file, String text, Voicing voicing, String tune,
+                             String transposeTo, ModelHarmony harmony) {
         String chart = text;
-        String where = "--chords";
         String key = null;
         Score melody = null;
         boolean tuned = false;
         try {
-            if (text.startsWith("@")) {
-                Path file = Path.of(text.substring(1));
-                where = "--chords " + text;
+            if (file != null) {
                 if (MusicXmlChords.handles(file)) {
                     chart = MusicXmlChords.read(file);
                     key = MusicXmlChords.key(file);
@@ -156,7 +181,7 @@ public record Tune(Progression progression, String where, String transposition, 
                 written = p;
             }
         }
-        return new Tune(p, where, transposition, melody, written, back);
+        return new Tune(p, option, where, transposition, melody, written, back);
     }
 
     /**
