@@ -11,12 +11,17 @@ import java.nio.file.Path;
  * improvise over ({@code null}: the network's own; "@FILE" reads them from a lead sheet file, an
  * irealb:// or irealbook:// link gives an iReal Pro tune), the tempo, how the chords are voiced
  * ({@code null}: as the model's training chords were, {@link ModelHarmony}), the tune of an iReal Pro playlist ({@code null}: the only one; a number from 1 or
- * a title) and the key to move the chords into ({@code null}: as written; "model": the model's, and back). Checked when made.
+ * a title), the key to move the chords into ({@code null}: as written; "model": the model's, and back) and a lead
+ * sheet file to take the chords from instead of {@code chords} ({@code --leadsheet}: as "@FILE" reads it, named
+ * {@code --leadsheet} in messages; {@code null}: none). Checked when made.
  */
 public record ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
                              Integer primerSteps, String chords, double tempo, Voicing voicing, String tune,
-                             String transposeTo) {
+                             String transposeTo, Path leadsheet) {
     public ComposeRequest {
+        if (leadsheet != null && chords != null) {
+            throw new UserError("--leadsheet and --chords: give one or the other");
+        }
         if (choruses < 1 || choruses > 1000) {
             throw new UserError("--choruses " + choruses + ": must be between 1 and 1000");
         }
@@ -33,7 +38,7 @@ public record ComposeRequest(Path model, int choruses, long seed, double tempera
     /** A request of the chords as written (and the only tune of a playlist). */
     public ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
                           Integer primerSteps, String chords, double tempo, Voicing voicing) {
-        this(model, choruses, seed, temperature, primerFile, primerSteps, chords, tempo, voicing, null, null);
+        this(model, choruses, seed, temperature, primerFile, primerSteps, chords, tempo, voicing, null, null, null);
     }
 
     /** A request with the model's voicing. */

@@ -7,18 +7,11 @@ import bebop.compose.Generation;
 import bebop.compose.GivenChordsComposer;
 import bebop.compose.Primers;
 import bebop.data.BluesDataset;
-import bebop.data.corpus.KeyEstimator;
 import bebop.encoding.FrameFormat;
 import bebop.encoding.LocalEncoding;
 import bebop.io.midi.MidiReader;
-import bebop.io.score.ChordChart;
-import bebop.io.score.IRealPro;
-import bebop.io.score.ImproVisor;
-import bebop.io.score.MusicXmlChords;
-import bebop.io.score.SheetFile;
 import bebop.music.BluesForm;
 import bebop.music.Chord;
-import bebop.music.KeyChange;
 import bebop.music.Progression;
 import bebop.music.Score;
 import bebop.music.Voicing;
@@ -45,26 +38,23 @@ public final class ComposeService {
     private static final Set<ScoreFormat> ROLL_FORMATS = Collections.unmodifiableSet(EnumSet.of(ScoreFormat.mid,
             ScoreFormat.wav, ScoreFormat.png));
 
-    /** The {@code --transpose-to} value that means the key the model was trained in. */
-    public static final String MODEL_KEY = "model";
-
     private ComposeService() {}
 
     public static Composition compose(ComposeRequest r) {
-        if (r.chords() == null && (r.tune() != null || r.transposeTo() != null)) {
+        if (r.chords() == null && r.leadsheet() == null && (r.tune() != null || r.transposeTo() != null)) {
             throw new UserError((r.tune() != null ? "--tune" : "--transpose-to") + ": give chords (--chords or --leadsheet) to go with it");
         }
         LoadedModel loaded = Models.load(r.model());
         // the user's chords speak the model's language: its training data's voicing, unless --voicing says
         ModelHarmony harmony = ModelHarmony.of(loaded);
-        Sheet sheet = r.chords() == null ? null : sheet(r.chords(), voicing(r, harmony), r.tune(), r.transposeTo(), harmony);
+        Tune sheet = Tune.of(r, voicing(r, harmony), harmony);
         Progression progression = sheet == null ? null : sheet.progression();
         if (loaded instanceof DataModel m) {
             return composeData(m, r, sheet);
         }
         BluesModel m = (BluesModel) loaded;
         if (progression != null && !m.melody()) {
-            throw new UserError("--chords: " + m.label() + " is a chords-only model; it has no melody to improvise over the chords");
+            throw new UserError(sheet.option() + ": " + m.label() + " is a chords-only model; it has no melody to improvise over the chords");
         }
         int k = r.primerSteps() == null ? Primers.DEFAULT_STEPS : r.primerSteps();
         if (k < 1 || k > LocalEncoding.STEPS_PER_CHORUS) {
@@ -113,231 +103,9 @@ public final class ComposeService {
         return score;
     }
 
-    /** The progression of {@code --chords} in the core voicing, or a user error naming the bad symbol or bar. */
-    public static Progression progression(String text) {
-        return progression(text, Voicing.CORE);
-    }
-
-    /** The progression of {@code --chords} (see {@link #sheet}), as written. */
+    /** The progression of {@code --chords} (see {@link Tune#read}), as written. */
     public static Progression progression(String text, Voicing voicing) {
-        return sheet(text, voicing, null, null).progression();
-    }
-
-    /**
-     * The chords to improvise over, where they came from (for messages), the key they were moved from
-     * and to, the lead sheet's melody as a primer score (an Impro-Visor or MusicXML sheet's; else null),
-     * and, for {@code --transpose-to model}, the chords in the tune's own key and the semitones that move
-     * the composed piece back into it ({@code written} is {@code progression} and {@code back} 0 otherwise).
-     */
-    public record Sheet(Progression progression, String where, String transposition, Score melody, Progression written,
-                        int back) {
-        /** A piece composed over {@link #progression}, every note moved back into the tune's key. */
-        Score home(Score composed) {
-            if (back == 0) {
-                return composed;
-            }
-            List<bebop.music.Part> parts = new ArrayList<>();
-            for (bebop.music.Part part : composed.parts()) {
-                parts.add(new bebop.music.Part(part.name(), part.channel(), part.program(), part.notes().stream()
-                        .map(n -> new bebop.music.Note(n.pitch() + back, n.start(), n.duration(), n.velocity())).toList()));
-            }
-            return new Score(composed.title(), composed.ticksPerQuarter(), composed.tempoBpm(), composed.timeSignature(),
-                    parts, composed.chordSymbols(), composed.length());
-        }
-    }
-
-    /** {@link #sheet(String, Voicing, String, String, ModelHarmony)} without a model: no {@code --transpose-to model}. */
-    public static Sheet sheet(String text, Voicing voicing, String tune, String transposeTo) {
-        return sheet(text, voicing, tune, transposeTo, null);
-    }
-
-    /**
-     * The chords of {@code --chords}: the text; "@FILE" the chords of that file (a MusicXML lead sheet's
-     * harmony, .musicxml .xml .mxl, with its melody; an Impro-Visor .ls sheet, with its melody; a file holding iReal Pro
-     * links; else a text chart); an irealb:// or irealbook:// link an iReal Pro tune ({@code tune} picks one
-     * of a playlist); moved into the key {@code transposeTo} from the key the sheet writes (a text chart
-     * names none: its key is estimated from its chords); {@code transposeTo} "model" moves it into the key
-     * the model's training data was in ({@code harmony}), to be composed there and moved back. A user
-     * error names the bad symbol, bar, file, tune or key.
-     */
-    static Sheet sheet(String text, Voicing voicing, String tune, String transposeTo, ModelHarmony harmony) {
-        String chart = text;
-        String where = "--chords";
-        String key = null;
-        Score melody = null;
-        boolean tuned = false;
-        try {
-            if (text.startsWith("@")) {
-                Path file = Path.of(text.substring(1));
-                where = "--chords " + text;
-                if (MusicXmlChords.handles(file)) {
-                    chart = MusicXmlChords.read(file);
-                    key = MusicXmlChords.key(file);
-                    List<bebop.music.Note> notes = MusicXmlChords.melody(file);
-                    melody = notes.isEmpty() ? null : melodyScore("", chart, notes);
-                } else if (ImproVisor.handles(file)) {
-                    ImproVisor.Sheet ls = ImproVisor.read(file);
-                    chart = ls.chart();
-                    key = ls.key();
-                    melody = ls.melody().isEmpty() ? null : melodyScore(ls.title(), ls.chart(), ls.melody());
-                } else {
-                    String content = ChordChart.read(file);
-                    if (IRealPro.holdsLink(content)) {
-                        IRealPro.Tune t = IRealPro.pick(IRealPro.read(SheetFile.text(file)), tune);
-                        chart = t.chart();
-                        key = t.key();
-                        where = where + " (" + t.title() + ")";
-                        tuned = true;
-                    } else {
-                        chart = content;
-                    }
-                }
-            } else if (IRealPro.holdsLink(text)) {
-                IRealPro.Tune t = IRealPro.pick(IRealPro.read(text), tune);
-                chart = t.chart();
-                key = t.key();
-                where = "--chords (iReal Pro: " + t.title() + ")";
-                tuned = true;
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserError(where + ": " + e.getMessage(), e);
-        }
-        if (tune != null && !tuned) {
-            throw new UserError("--tune " + tune + ": " + where + " is not an iReal Pro playlist");
-        }
-        Progression p;
-        try {
-            p = Progression.parse(chart, voicing);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(where + ": " + e.getMessage(), e);
-        }
-        String transposition = null;
-        Progression written = p;
-        int back = 0;
-        if (transposeTo != null) {
-            boolean model = transposeTo.trim().equalsIgnoreCase(MODEL_KEY);
-            KeyChange.Key to = null;
-            try {
-                to = model ? null : KeyChange.parse(transposeTo);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--transpose-to " + transposeTo + ": " + e.getMessage() + ", or model (the key the "
-                        + "model was trained in)", e);
-            }
-            KeyChange.Key from;
-            String fromWhere;
-            try {
-                from = key == null ? estimatedKey(p) : KeyChange.parse(key);
-                fromWhere = key == null ? "estimated from its chords" : "its key";
-            } catch (IllegalArgumentException e) {
-                from = estimatedKey(p);
-                fromWhere = "estimated from its chords";
-            }
-            if (model) {
-                if (harmony == null) {
-                    throw new UserError("--transpose-to model: needs a model to take the key of");
-                }
-                to = harmony.keyFor(from).orElseThrow(() -> new UserError("--transpose-to model: the model was trained "
-                        + "in " + harmony.keys() + ", not in one key; give a key (--transpose-to F) or leave the tune in its own"));
-            }
-            int shift = KeyChange.shift(from, to);
-            try {
-                p = Progression.parse(KeyChange.chart(chart, shift, to.flats()), voicing);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(where + ": " + e.getMessage(), e);
-            }
-            if (melody != null) {
-                melody = shifted(melody, shift);
-            }
-            transposition = String.format(Locale.ROOT, "moved from %s (%s) to %s, %+d semitones", from.name(), fromWhere,
-                    to.name(), shift);
-            if (model) {
-                back = -shift;
-                transposition += String.format(Locale.ROOT, " into the model's key (it was trained in %s), composed there "
-                        + "and moved back to %s", harmony.keys(), from.name());
-            } else {
-                written = p;
-            }
-        }
-        return new Sheet(p, where, transposition, melody, written, back);
-    }
-
-    /**
-     * The key of a chart that names none: Krumhansl-Schmuckler ({@link KeyEstimator}, as import estimates
-     * a piece's key) on its chords' pitch classes, each counted for the steps it sounds.
-     */
-    static KeyChange.Key estimatedKey(Progression p) {
-        double[] histogram = new double[12];
-        for (int step = 0; step < p.steps(); step++) {
-            for (int note : p.chordAtStep(step).notes()) {
-                histogram[Math.floorMod(note, 12)]++;
-            }
-        }
-        bebop.data.corpus.Key k = KeyEstimator.estimate(histogram);
-        return new KeyChange.Key(k.tonic(), k.minor());
-    }
-
-    /**
-     * A lead sheet's melody (Impro-Visor's or MusicXML's, 480 ticks a quarter) as a primer score: the part
-     * Melody moved by octaves into the paper's C4..C5 (MIDI 60..72), beside the part Chords voicing the
-     * sheet's chords in C3..B3 under it.
-     */
-    private static Score melodyScore(String title, String chart, List<bebop.music.Note> notes) {
-        Progression p;
-        try {
-            p = Progression.parse(chart);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        List<bebop.music.Note> mel = new ArrayList<>();
-        long end = 0;
-        for (bebop.music.Note n : notes) {
-            int pitch = n.pitch();
-            while (pitch < 60) {
-                pitch += 12;
-            }
-            while (pitch > 72) {
-                pitch -= 12;
-            }
-            mel.add(new bebop.music.Note(pitch, n.start(), n.duration()));
-            end = Math.max(end, n.end());
-        }
-        int tpq = ImproVisor.TICKS_PER_QUARTER;
-        long perStep = tpq / Progression.STEPS_PER_BEAT;
-        long perBar = p.stepsPerBar() * perStep;
-        long length = (end + perBar - 1) / perBar * perBar;
-        List<bebop.music.Note> chords = new ArrayList<>();
-        for (long step = 0; step * perStep < length; step++) {
-            for (int pitch : p.chordAtStep((int) step).notes()) {
-                chords.add(new bebop.music.Note(pitch, step * perStep, perStep));
-            }
-        }
-        return new Score(title, tpq, Score.DEFAULT_TEMPO, p.meter(), List.of(
-                new bebop.music.Part(bebop.music.Part.CHORDS, bebop.music.Part.CHORD_CHANNEL, bebop.music.Part.CHORD_PROGRAM, chords),
-                new bebop.music.Part(bebop.music.Part.MELODY, bebop.music.Part.MELODY_CHANNEL, bebop.music.Part.MELODY_PROGRAM, mel)),
-                List.of(), length);
-    }
-
-    /** A primer score moved by semitones, its melody kept in C4..C5 by octaves. */
-    private static Score shifted(Score s, int shift) {
-        List<bebop.music.Part> parts = new ArrayList<>();
-        for (bebop.music.Part part : s.parts()) {
-            List<bebop.music.Note> notes = new ArrayList<>();
-            boolean chords = part.name().equals(bebop.music.Part.CHORDS);
-            for (bebop.music.Note n : part.notes()) {
-                int pitch = n.pitch() + shift;
-                int low = chords ? 48 : 60;
-                int high = chords ? 59 : 72;
-                while (pitch < low) {
-                    pitch += 12;
-                }
-                while (pitch > high) {
-                    pitch -= 12;
-                }
-                notes.add(new bebop.music.Note(pitch, n.start(), n.duration(), n.velocity()));
-            }
-            parts.add(new bebop.music.Part(part.name(), part.channel(), part.program(), notes));
-        }
-        return new Score(s.title(), s.ticksPerQuarter(), s.tempoBpm(), s.timeSignature(), parts, s.chordSymbols(), s.length());
+        return Tune.read(text, voicing, null, null).progression();
     }
 
     /** The voicing of the user's chords: {@code --voicing}'s, else the model's training data's. */
@@ -346,7 +114,7 @@ public final class ComposeService {
     }
 
     /** ",\nover your chords | F13 | ... (moved from F to Eb, -2 semitones),\nvoiced ..." (nothing without chords). */
-    private static String over(Sheet sheet, ComposeRequest r, ModelHarmony harmony) {
+    private static String over(Tune sheet, ComposeRequest r, ModelHarmony harmony) {
         if (sheet == null) {
             return "";
         }
@@ -391,7 +159,7 @@ public final class ComposeService {
         return choruses * (progression == null ? LocalEncoding.STEPS_PER_CHORUS : progression.steps());
     }
 
-    private static Composition blues(BluesModel m, ComposeRequest r, Sheet sheet, double[][] primer,
+    private static Composition blues(BluesModel m, ComposeRequest r, Tune sheet, double[][] primer,
                                      String from, SplittableRandom notes) {
         Progression progression = sheet == null ? null : sheet.progression();
         int steps = steps(r.choruses(), progression);
@@ -400,7 +168,7 @@ public final class ComposeService {
             frames = Composer.compose(m.sequenceModel(), primer, steps, r.temperature(), notes);
         } else {
             if (primer.length >= steps) {
-                throw new UserError("--chords: the piece (" + steps + " steps) is no longer than the " + primer.length
+                throw new UserError(sheet.option() + ": the piece (" + steps + " steps) is no longer than the " + primer.length
                         + "-step primer; ask for more --choruses or fewer --primer-steps");
             }
             frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
@@ -447,13 +215,13 @@ public final class ComposeService {
     }
 
     /** A model of another data set, composed on its own grid and bar as its frame format says. */
-    private static Composition composeData(DataModel m, ComposeRequest r, Sheet sheet) {
+    private static Composition composeData(DataModel m, ComposeRequest r, Tune sheet) {
         Progression progression = sheet == null ? null : sheet.progression();
         SequenceModel net = m.network();
         FrameFormat format = m.format();
         if (progression != null && !format.chordConditioned()) {
-            throw new UserError("--chords: " + m.label() + " was trained on a piano roll (" + format.describe()
-                    + "), with no chords apart to follow; --chords needs a model of a bebop import folder or the blues");
+            throw new UserError(sheet.option() + ": " + m.label() + " was trained on a piano roll (" + format.describe()
+                    + "), with no chords apart to follow; " + sheet.option() + " needs a model of a bebop import folder or the blues");
         }
         Integer primerSteps = r.primerSteps();
         if (primerSteps != null && primerSteps < 1) {
@@ -484,7 +252,7 @@ public final class ComposeService {
             }
         }
         if (progression != null && !progression.meter().equals(format.timeSignature())) {
-            throw new UserError("--chords: bars of " + progression.meter() + ", but " + m.label() + " plays bars of "
+            throw new UserError(sheet.option() + ": bars of " + progression.meter() + ", but " + m.label() + " plays bars of "
                     + format.timeSignature() + " (" + format.describe() + ")");
         }
         int barsPerChorus = progression == null ? BluesForm.BARS : progression.bars().size();

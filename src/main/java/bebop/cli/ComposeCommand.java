@@ -106,12 +106,8 @@ final class ComposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (leadsheet != null && chords != null) {
-            throw new UserError("--leadsheet and --chords: give one or the other");
-        }
-        String progression = leadsheet != null ? "@" + leadsheet : chords;
-        ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, progression, tempo,
-                voicing == null ? null : ComposeRequest.voicing(voicing), tune, transposeTo);
+        ComposeRequest request = new ComposeRequest(model, choruses, seed, temperature, primer, primerSteps, chords, tempo,
+                voicing == null ? null : ComposeRequest.voicing(voicing), tune, transposeTo, leadsheet);
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }

@@ -138,6 +138,30 @@ class LeadSheetsCommandTest {
         }
     }
 
+    /** A mistake in a lead sheet file is named by the option the user wrote: --leadsheet FILE or --chords @FILE. */
+    @Test
+    void aMistakeInALeadSheetFileNamesTheOptionItCameWith() throws Exception {
+        Path dir = CliRun.scratch("leadsheet-mistakes");
+        Path chart = dir.resolve("bad.txt");
+        Files.writeString(chart, "| C7 | Q9 |\n");
+        String problem = ": 'Q9' is not a chord symbol: at character 1, cannot read 'Q': a chord starts with its root, "
+                + "A to G (or N.C. for no chord)\n";
+        CliRun leadsheet = CliRun.of("compose", "--leadsheet", chart.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, leadsheet.exitCode());
+        assertEquals("bebop: --leadsheet " + chart + problem, leadsheet.err().replace(System.lineSeparator(), "\n"));
+        CliRun chords = CliRun.of("compose", "--chords", "@" + chart, "--out", dir.resolve("x").toString());
+        assertEquals(2, chords.exitCode());
+        assertEquals("bebop: --chords @" + chart + problem, chords.err().replace(System.lineSeparator(), "\n"));
+
+        Path blues = dir.resolve("blues.txt");
+        Files.writeString(blues, "| C7 | F7 | C7 | C7 |\n");
+        CliRun tune = CliRun.of("compose", "--leadsheet", blues.toString(), "--tune", "2", "--out", dir.resolve("x").toString());
+        assertEquals(2, tune.exitCode());
+        assertEquals("bebop: --tune 2: --leadsheet " + blues + " is not an iReal Pro playlist\n",
+                tune.err().replace(System.lineSeparator(), "\n"));
+        assertEquals("", tune.out());
+    }
+
     @Test
     void mistakesGetOneLine() {
         CliRun badKey = CliRun.of("compose", "--chords", "| C7 | F7 |", "--transpose-to", "H", "--out", "target/x");

@@ -3,7 +3,7 @@ package bebop.io.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bebop.app.ComposeService;
+import bebop.app.Tune;
 import bebop.music.ChordName;
 import bebop.music.Note;
 import bebop.music.Part;
@@ -133,7 +133,7 @@ class MuseScoreLeadSheetTest {
         Path out = dir.resolve("out.musicxml");
         assertTrue(Files.size(out) > 0, r.output());
 
-        ComposeService.Sheet sheet = ComposeService.sheet("@" + out, Voicing.CORE, null, null);
+        Tune sheet = Tune.read("@" + out, Voicing.CORE, null, null);
         Progression read = sheet.progression();
         assertEquals(written.bars().size(), read.bars().size(), read.toString());
         assertEquals(written.meter(), read.meter());
@@ -153,7 +153,7 @@ class MuseScoreLeadSheetTest {
             }
         }
         // the key MuseScore wrote (F) is read, and the chords move from it
-        ComposeService.Sheet moved = ComposeService.sheet("@" + out, Voicing.CORE, null, "G");
+        Tune moved = Tune.read("@" + out, Voicing.CORE, null, "G");
         assertEquals("moved from F (its key) to G, +2 semitones", moved.transposition());
         assertEquals(7, moved.progression().bars().get(0).changes().get(0).name().root().pitchClass());
 
