@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +49,10 @@ final class RecordCodec {
             out.writeByte(NULL);
         } else if (v instanceof String s) {
             out.writeByte(STRING);
-            out.writeUTF(s);
+            // not writeUTF: it stops at 65,535 bytes, and a file's text (a warning, a name) may be longer
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
         } else if (v instanceof Integer i) {
             out.writeByte(INT);
             out.writeInt(i);
@@ -98,7 +102,7 @@ final class RecordCodec {
         int tag = in.readByte();
         switch (tag) {
             case NULL: return null;
-            case STRING: return in.readUTF();
+            case STRING: return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
             case INT: return in.readInt();
             case LONG: return in.readLong();
             case DOUBLE: return in.readDouble();
