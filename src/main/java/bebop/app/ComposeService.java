@@ -41,10 +41,20 @@ public final class ComposeService {
     private ComposeService() {}
 
     public static Composition compose(ComposeRequest r) {
+        return compose(r, null);
+    }
+
+    /**
+     * The same, with the model (and its blues data set) taken from {@code cache} when it has read the file
+     * already (a server composing many pieces); null reads the model for this piece alone. The piece is
+     * the same either way.
+     */
+    public static Composition compose(ComposeRequest r, ModelCache cache) {
         if (r.chords() == null && r.leadsheet() == null && (r.tune() != null || r.transposeTo() != null)) {
             throw new UserError((r.tune() != null ? "--tune" : "--transpose-to") + ": give chords (--chords or --leadsheet) to go with it");
         }
-        LoadedModel loaded = Models.load(r.model());
+        ModelCache.Entry kept = cache == null ? null : cache.get(r.model());
+        LoadedModel loaded = kept == null ? Models.load(r.model()) : kept.model();
         // the user's chords speak the model's language: its training data's voicing, unless --voicing says
         ModelHarmony harmony = ModelHarmony.of(loaded);
         Tune sheet = Tune.of(r, voicing(r, harmony), harmony);
@@ -79,7 +89,7 @@ public final class ComposeService {
             }
             return blues(m, r, sheet, primer, "the lead sheet's melody (" + primer.length + " steps)", notes);
         }
-        BluesDataset data = m.data();
+        BluesDataset data = kept == null ? m.data() : kept.data();
         if (!m.melody()) {
             return blues(m, r, sheet, Primers.firstSteps(BluesDataset.chordFrames(data.form()), k, m.units()),
                     "the first " + k + " steps of the form", notes);

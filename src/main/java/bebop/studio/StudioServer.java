@@ -7,6 +7,7 @@ import bebop.app.EvaluateService;
 import bebop.app.Evaluation;
 import bebop.app.Experiment;
 import bebop.app.ImportService;
+import bebop.app.ModelCache;
 import bebop.app.ScoreFiles;
 import bebop.app.ScoreFormat;
 import bebop.app.TrainingJob;
@@ -65,6 +66,8 @@ public final class StudioServer implements AutoCloseable {
 
     private final StudioSettings settings;
     private final ModelCatalog models;
+    /** The models compose requests read, kept between requests (a replaced file is read again). */
+    private final ModelCache composing = new ModelCache(StudioSettings.MODELS_KEPT);
     private final Corpora corpora;
     private final PrimerStore primers;
     private final Trainings trainings = new Trainings();
@@ -206,7 +209,7 @@ public final class StudioServer implements AutoCloseable {
         String id = idOf(request.toString());
         Future<Composition> piece;
         try {
-            piece = composers.submit(() -> ComposeService.compose(request));
+            piece = composers.submit(() -> ComposeService.compose(request, composing));
         } catch (RejectedExecutionException e) {
             throw new ApiError(503, "the studio is busy composing " + StudioSettings.QUEUE + " pieces; try again shortly");
         }

@@ -12,6 +12,8 @@ public record StudioSettings(String host, int port, Path models, Path work, long
     /** Compose requests run on this many threads; more wait in a queue of {@link #QUEUE} and then are refused. */
     public static final int THREADS = 2;
     public static final int QUEUE = 32;
+    /** The models compose keeps read between requests, the least recently used forgotten first. */
+    public static final int MODELS_KEPT = 4;
     /** The most files one import takes (a zip's files counted one by one). */
     public static final int MAX_FILES = 500;
     /** The jams ({@code /api/jam}) played at once; one more is refused. */

@@ -106,6 +106,18 @@ class StudioServerTest {
     }
 
     @Test
+    void composingAgainWithTheModelKeptSendsTheSameBytesAsReadingItAfresh() throws Exception {
+        byte[] expected = bebop.io.midi.MidiWriter.toBytes(
+                ComposeService.compose(new ComposeRequest(null, 3, 11, 1.0, null, null, null, 120)).score());
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> r = compose("{\"choruses\": 3, \"seed\": 11}");
+            assertEquals(200, r.statusCode(), new String(r.body()));
+            HttpResponse<byte[]> mid = send("GET", json(r).get("downloads").get("mid").asText(), null, null);
+            assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(mid.body()), "request " + (i + 1));
+        }
+    }
+
+    @Test
     void composesWhatComposeServiceComposesAndSendsItAsMidi() throws Exception {
         HttpResponse<byte[]> r = compose("{\"choruses\": 2, \"seed\": 7, \"chords\": \"" + BIRD + "\"}");
         assertEquals(200, r.statusCode(), new String(r.body()));
