@@ -242,9 +242,9 @@ final class ForwardState {
                 netForget[j] += dot(p[LstmNetwork.P_PEEP_FORGET], j * sc, sPrev, j * sc, sc);
             }
         }
-        squash(netIn, yIn, net.blocks, Squash.SIGMOID);
-        squash(netForget, yForget, net.blocks, Squash.SIGMOID);
-        squash(netCell, gc, net.cells, net.linearCellInput ? Squash.LINEAR : Squash.G);
+        squash(netIn, yIn, net.blocks, Squashing.SIGMOID);
+        squash(netForget, yForget, net.blocks, Squashing.SIGMOID);
+        squash(netCell, gc, net.cells, net.linearCellInput ? Squashing.LINEAR : Squashing.G);
         for (int c = 0; c < net.cells; c++) {
             int j = c / sc;
             s[c] = yForget[j] * sPrev[c] + yIn[j] * gc[c];
@@ -254,8 +254,8 @@ final class ForwardState {
                 netOut[j] += dot(p[LstmNetwork.P_PEEP_OUT], j * sc, s, j * sc, sc);
             }
         }
-        squash(netOut, yOut, net.blocks, Squash.SIGMOID);
-        squash(s, hs, net.cells, net.linearCellOutput ? Squash.LINEAR : Squash.H);
+        squash(netOut, yOut, net.blocks, Squashing.SIGMOID);
+        squash(s, hs, net.cells, net.linearCellOutput ? Squashing.LINEAR : Squashing.H);
         for (int c = 0; c < net.cells; c++) {
             yc[c] = yOut[c / sc] * hs[c];
         }
@@ -263,15 +263,15 @@ final class ForwardState {
 
     /** The end of a step: the output units squashed into {@link #y}. */
     void finish() {
-        squash(netY, y, net.outputs, Squash.SIGMOID);
+        squash(netY, y, net.outputs, Squashing.SIGMOID);
     }
 
     /** The logistic, the paper's g and h, and the identity (g or h of {@link bebop.nn.Squash#IDENTITY}). */
-    private enum Squash { SIGMOID, G, H, LINEAR }
+    private enum Squashing { SIGMOID, G, H, LINEAR }
 
     /** {@code out[i] = f(in[i])} for {@code i < n}: the plain path calls {@link Activations} itself. */
-    private void squash(double[] in, double[] out, int n, Squash f) {
-        if (f == Squash.LINEAR) {
+    private void squash(double[] in, double[] out, int n, Squashing f) {
+        if (f == Squashing.LINEAR) {
             System.arraycopy(in, 0, out, 0, n);
             return;
         }
