@@ -18,6 +18,12 @@ import java.nio.file.Path;
 public record ComposeRequest(Path model, int choruses, long seed, double temperature, Path primerFile,
                              Integer primerSteps, String chords, double tempo, Voicing voicing, String tune,
                              String transposeTo, Path leadsheet) {
+    /** The defaults of {@code bebop compose} and of the studio's compose form: one place, so both make the same music. */
+    public static final int DEFAULT_CHORUSES = 12;
+    public static final long DEFAULT_SEED = 1;
+    public static final double DEFAULT_TEMPERATURE = 1.0;
+    public static final int DEFAULT_TEMPO = 120;
+
     public ComposeRequest {
         if (leadsheet != null && chords != null) {
             throw new UserError("--leadsheet and --chords: give one or the other");

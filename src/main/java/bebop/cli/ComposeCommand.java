@@ -32,15 +32,15 @@ final class ComposeCommand implements Callable<Integer> {
             description = "Model to compose with. Default: the model bundled with bebop (Experiment 2, see README).")
     Path model;
 
-    @Option(names = "--choruses", paramLabel = "N", defaultValue = "12",
+    @Option(names = "--choruses", paramLabel = "N", defaultValue = "" + ComposeRequest.DEFAULT_CHORUSES,
             description = "Choruses to compose (12 bars each, or one pass through --chords; primer included). Default: ${DEFAULT-VALUE}.")
     int choruses;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + ComposeRequest.DEFAULT_SEED,
             description = "Seed of the primer choice and of the note draws: the same seed gives the same files. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1",
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "" + ComposeRequest.DEFAULT_TEMPERATURE,
             description = "Melody temperature: notes drawn with probability p^(1/T); 1 is the paper's rule, "
                     + "lower is safer, higher wilder. Default: ${DEFAULT-VALUE}.")
     double temperature;
@@ -92,7 +92,7 @@ final class ComposeCommand implements Callable<Integer> {
                     + "paper's and for a corpus of recognised chords, full for raw sets)."})
     String voicing;
 
-    @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "" + ComposeRequest.DEFAULT_TEMPO, description = "Default: ${DEFAULT-VALUE}.")
     double tempo;
 
     @Option(names = "--soundfont", paramLabel = "F.sf2", description = "SoundFont for the audio. Default: a system one, else the JDK's.")

@@ -14,7 +14,9 @@ record ComposeJson(String model, Integer choruses, Long seed, Double temperature
 
     ComposeRequest toRequest(Path modelFile, Path primerFile) {
         String progression = chords == null || chords.isBlank() ? null : chords;
-        return new ComposeRequest(modelFile, choruses == null ? 12 : choruses, seed == null ? 1 : seed,
-                temperature == null ? 1.0 : temperature, primerFile, primerSteps, progression, tempo == null ? 120 : tempo);
+        return new ComposeRequest(modelFile, choruses == null ? ComposeRequest.DEFAULT_CHORUSES : choruses,
+                seed == null ? ComposeRequest.DEFAULT_SEED : seed,
+                temperature == null ? ComposeRequest.DEFAULT_TEMPERATURE : temperature, primerFile, primerSteps, progression,
+                tempo == null ? ComposeRequest.DEFAULT_TEMPO : tempo);
     }
 }
