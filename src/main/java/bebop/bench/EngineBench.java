@@ -12,9 +12,12 @@ import bebop.nn.LstmRunner;
 import bebop.nn.Normalizer;
 import bebop.nn.StepLearner;
 import bebop.nn.StepProfile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 
 /**
@@ -84,7 +87,7 @@ public final class EngineBench {
         StepLearner learner = newLearner.apply(net);
         double[][] f = frames(cfg.inputs(), 2);
         Sink sink = new Sink();
-        timeOnline(learner, f, warmupSeconds, sink);
+        warm(warmupSeconds, s -> timeOnline(learner, f, s, sink));
         return timeOnline(learner, f, seconds, sink);
     }
 
@@ -93,7 +96,7 @@ public final class EngineBench {
         LstmRunner runner = LstmNetwork.create(cfg, 1).newRunner();
         double[][] f = frames(cfg.inputs(), 2);
         Sink sink = new Sink();
-        timeForward(runner, f, warmupSeconds, sink);
+        warm(warmupSeconds, s -> timeForward(runner, f, s, sink));
         return timeForward(runner, f, seconds, sink);
     }
 
@@ -103,7 +106,7 @@ public final class EngineBench {
         FreeRunner free = new FreeRunner(net, Normalizer.identity(cfg.inputs()), FeedbackRule.threshold(0.5));
         free.prime(new double[cfg.inputs()]);
         Sink sink = new Sink();
-        timeGenerate(free, warmupSeconds, sink);
+        warm(warmupSeconds, s -> timeGenerate(free, s, sink));
         return timeGenerate(free, seconds, sink);
     }
 
@@ -124,7 +127,7 @@ public final class EngineBench {
         batch.step(frames);
         FeedbackRule rule = FeedbackRule.threshold(0.5);
         Sink sink = new Sink();
-        timeBatch(batch, rule, frames, warmupSeconds, sink);
+        warm(warmupSeconds, s -> timeBatch(batch, rule, frames, s, sink));
         return timeBatch(batch, rule, frames, seconds, sink);
     }
 
@@ -212,7 +215,7 @@ public final class EngineBench {
      * paper's Experiment 2 network ({@code paper_exp2_*}), and the modern trainer's minibatch
      * BPTT ({@code bptt_batch1_steps_per_s}, {@code bptt_batch32_steps_per_s}: one float LSTM
      * layer, an Adam update per 96-step window, as the peer; {@code bptt_batch32_2threads_steps_per_s}:
-     * the same on two threads, the only key that is not on one ({@code threads} is 1 for the rest)). Each measurement first runs untimed for {@code warmupSeconds}
+     * the same on two threads, the only key that is not on one ({@code threads} is 1 for the rest)). Each measurement first runs untimed for {@code warmupSeconds} (and on, {@link #warm})
      * (the JIT compiles the kernels meanwhile), then is timed for {@code seconds}.
      */
     public static Map<String, Object> run(int inputs, int hidden, double warmupSeconds, double seconds) {
@@ -252,10 +255,58 @@ public final class EngineBench {
 
     /** Minibatch BPTT steps per second (batch x window per update) of the modern trainer on {@code threads} threads. */
     public static double bptt(int inputs, int hidden, int batch, double warmupSeconds, double seconds, int threads) {
-        if (warmupSeconds > 0) {
+        if (threads == 1) {
+            warm(warmupSeconds, s -> ModernThroughput.measure(inputs, hidden, batch, s, threads));
+        } else if (warmupSeconds > 0) { // the team's threads keep the others' CPU time up: a fixed warm-up
             ModernThroughput.measure(inputs, hidden, batch, warmupSeconds, threads);
         }
         return ModernThroughput.measure(inputs, hidden, batch, seconds, threads);
+    }
+
+    /** Slices of the warm-up's extension, as parts of {@code warmupSeconds}. */
+    private static final int SLICES = 4;
+    /** The longest warm-up, as a multiple of {@code warmupSeconds}. */
+    private static final int MAX_WARMUP = 10;
+
+    /**
+     * Runs a key's workload untimed ({@code slice} runs it for the seconds given and returns its rate)
+     * for {@code warmupSeconds}, then on in slices of a quarter of that while the JIT is still at work:
+     * until a slice in which the process's other threads (the compilers) used less than 5 % of the
+     * slice's time in CPU and the rate rose less than 5 % over the slice before, at most
+     * {@code MAX_WARMUP x warmupSeconds} in all. A fixed warm-up made a key's figure depend on the keys
+     * before it: the DEKF keys' code (the filter and the row-major learner's derivatives) keeps the
+     * compilers busy for about 2 s on one core, and once the keys before them no longer ran the
+     * row-major learner their 1 s warm-up ended mid-compilation ({@code paper_exp1_dekf} read half).
+     * Nothing when {@code warmupSeconds} is 0. For one-thread workloads only.
+     */
+    static void warm(double warmupSeconds, DoubleUnaryOperator slice) {
+        if (!(warmupSeconds > 0)) {
+            return;
+        }
+        slice.applyAsDouble(warmupSeconds);
+        double part = warmupSeconds / SLICES;
+        double before = 0;
+        for (int i = 0; i < (MAX_WARMUP - 1) * SLICES; i++) {
+            long others = otherThreadsCpuNanos();
+            double rate = slice.applyAsDouble(part);
+            double busy = others < 0 ? 0 : (otherThreadsCpuNanos() - others) * 1e-9;
+            if (i > 0 && busy < 0.05 * part && rate < 1.05 * before) {
+                return;
+            }
+            before = rate;
+        }
+    }
+
+    /** CPU nanoseconds of the process's threads but this one (the JIT's compilers, the collector), or -1. */
+    private static long otherThreadsCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!(os instanceof com.sun.management.OperatingSystemMXBean process) || !threads.isCurrentThreadCpuTimeSupported()) {
+            return -1;
+        }
+        long all = process.getProcessCpuTime();
+        long mine = threads.getCurrentThreadCpuTime();
+        return all < 0 || mine < 0 ? -1 : all - mine;
     }
 
     /** Keeps results alive so the JIT cannot drop the work. */

@@ -33,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "bptt_batch1_steps_per_s, bptt_batch32_steps_per_s: the modern trainer (one float LSTM layer, "
                     + "an Adam update per 96-step window of 1 or 32 sequences); bptt_batch32_2threads_steps_per_s: "
                     + "batch 32 with each window shared by two threads (every other key is one thread).",
-            "Each measurement runs untimed for --warmup seconds (the JIT compiles the kernels) before "
-                    + "it is timed for --seconds; the default run takes about 45 s."})
+            "Each measurement runs untimed for --warmup seconds (the JIT compiles the kernels), and on while "
+                    + "the compilers are still busy or the rate still rising (one-thread keys, at most 10x --warmup), "
+                    + "before it is timed for --seconds; the default run takes about 75 s on one core."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
