@@ -60,7 +60,7 @@ public final class ComposeService {
         Tune sheet = Tune.of(r, voicing(r, harmony), harmony);
         Progression progression = sheet == null ? null : sheet.progression();
         if (loaded instanceof DataModel m) {
-            return composeData(m, r, sheet);
+            return composeData(m, r, sheet, harmony);
         }
         BluesModel m = (BluesModel) loaded;
         if (progression != null && !m.melody()) {
@@ -79,7 +79,7 @@ public final class ComposeService {
                 throw new UserError("--primer " + r.primerFile() + ": its " + primer.length + " steps fill the "
                         + r.choruses() + " choruses to compose; ask for more --choruses");
             }
-            return blues(m, r, sheet, primer, r.primerFile() + " (" + primer.length + " steps)", notes);
+            return blues(m, r, sheet, harmony, primer, r.primerFile() + " (" + primer.length + " steps)", notes);
         }
         if (sheet != null && sheet.melody() != null && r.primerSteps() == null && m.melody()) {
             double[][] primer = Primers.fromScore(sheet.melody(), m.units());
@@ -87,16 +87,16 @@ public final class ComposeService {
                 throw new UserError(sheet.where() + ": its melody's " + primer.length + " steps fill the " + r.choruses()
                         + " choruses to compose; ask for more --choruses");
             }
-            return blues(m, r, sheet, primer, "the lead sheet's melody (" + primer.length + " steps)", notes);
+            return blues(m, r, sheet, harmony, primer, "the lead sheet's melody (" + primer.length + " steps)", notes);
         }
         BluesDataset data = kept == null ? m.data() : kept.data();
         if (!m.melody()) {
-            return blues(m, r, sheet, Primers.firstSteps(BluesDataset.chordFrames(data.form()), k, m.units()),
+            return blues(m, r, sheet, harmony, Primers.firstSteps(BluesDataset.chordFrames(data.form()), k, m.units()),
                     "the first " + k + " steps of the form", notes);
         }
         List<BluesDataset.Chorus> training = trainingChoruses(data, m.heldOut());
         BluesDataset.Chorus c = training.get(pick.nextInt(training.size()));
-        return blues(m, r, sheet, Primers.firstSteps(data.frames(c), k, m.units()),
+        return blues(m, r, sheet, harmony, Primers.firstSteps(data.frames(c), k, m.units()),
                 "the first " + k + " steps of training chorus " + c.index(), notes);
     }
 
@@ -169,7 +169,7 @@ public final class ComposeService {
         return choruses * (progression == null ? LocalEncoding.STEPS_PER_CHORUS : progression.steps());
     }
 
-    private static Composition blues(BluesModel m, ComposeRequest r, Tune sheet, double[][] primer,
+    private static Composition blues(BluesModel m, ComposeRequest r, Tune sheet, ModelHarmony harmony, double[][] primer,
                                      String from, SplittableRandom notes) {
         Progression progression = sheet == null ? null : sheet.progression();
         int steps = steps(r.choruses(), progression);
@@ -185,7 +185,6 @@ public final class ComposeService {
                     r.temperature(), notes);
         }
         String title = m.melody() ? "bebop blues" : "bebop blues (chords)";
-        ModelHarmony harmony = ModelHarmony.of(m);
         Score score = progression == null ? LocalEncoding.decode(frames, r.tempo(), title)
                 : sheet.home(LocalEncoding.decode(frames, r.tempo(), title, progression.meter(), sheet.written().chordSymbols(
                         steps, progression.stepsPerBar(), LocalEncoding.TICKS_PER_QUARTER / LocalEncoding.STEPS_PER_QUARTER,
@@ -225,7 +224,7 @@ public final class ComposeService {
     }
 
     /** A model of another data set, composed on its own grid and bar as its frame format says. */
-    private static Composition composeData(DataModel m, ComposeRequest r, Tune sheet) {
+    private static Composition composeData(DataModel m, ComposeRequest r, Tune sheet, ModelHarmony harmony) {
         Progression progression = sheet == null ? null : sheet.progression();
         SequenceModel net = m.network();
         FrameFormat format = m.format();
@@ -275,7 +274,6 @@ public final class ComposeService {
                 progression == null ? null : Generation.chords(progression, steps, format), notes);
         Score score = format.composing().decode(frames, r.tempo(),
                 format.isPianoRoll() ? "bebop piano roll" : "bebop improvisation");
-        ModelHarmony harmony = ModelHarmony.of(m);
         if (progression != null) {
             score = sheet.home(score.withChordSymbols(sheet.written().chordSymbols(steps, format.stepsPerBar(),
                     LocalEncoding.TICKS_PER_QUARTER / format.stepsPerQuarter(), voicing(r, harmony))));
