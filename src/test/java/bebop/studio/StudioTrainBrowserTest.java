@@ -64,14 +64,17 @@ class StudioTrainBrowserTest {
                 StudioBrowserTest.set(page, "model-name", "my-blues");
                 page.findElement(By.id("train")).click();
 
-                // the curve grows while the server streams the epochs
+                // the curve grows while the server streams the epochs; the state is read before the
+                // points, so that the points read after "finished" are the last ones (an event may
+                // arrive between the two reads)
                 List<Integer> seen = new ArrayList<>();
                 wait.until(d -> {
+                    boolean finished = "finished".equals(d.findElement(By.id("train-status")).getAttribute("data-state"));
                     int n = Integer.parseInt(d.findElement(By.id("curve")).getAttribute("data-points"));
                     if (seen.isEmpty() || seen.get(seen.size() - 1) != n) {
                         seen.add(n);
                     }
-                    return "finished".equals(d.findElement(By.id("train-status")).getAttribute("data-state"));
+                    return finished;
                 });
                 assertEquals(EPOCHS, seen.get(seen.size() - 1), "one point an epoch: " + seen);
                 assertTrue(seen.stream().filter(n -> n > 0 && n < EPOCHS).count() >= 1,
