@@ -312,7 +312,7 @@ public final class LstmUnroll {
         for (int l = 0; l < layers; l++) {
             cur = l;
             team.run(rows, inputRows);
-            team.run(batch, lanesForward);
+            team.runOnePerThread(batch, lanesForward);
         }
         counted = 0;
         for (int r = 0; r < rows; r++) {
@@ -620,7 +620,7 @@ public final class LstmUnroll {
         for (int l = layers - 1; l >= 0; l--) {
             cur = l;
             team.run(net.in[l] + net.hid[l], transposeRows);
-            team.run(batch, lanesBackward);
+            team.runOnePerThread(batch, lanesBackward);
             team.run(net.hid[l] + 1, weightGradients);
             if (l > 0) {
                 team.run(rows, deltasDown);
