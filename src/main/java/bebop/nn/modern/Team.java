@@ -100,7 +100,7 @@ public final class Team implements AutoCloseable {
     /**
      * {@link #run(int, Part)} in one chunk a thread, for parts whose every chunk adds work of its
      * own: a chunk of lanes makes its own pass over the recurrent weights at every step (the JSB
-     * command's backward lanes took 9 % more CPU in four chunks than in one).
+     * command's backward lanes took 10 % or more CPU in four single-lane chunks than in two).
      */
     public void runOnePerThread(int n, Part p) {
         run(n, threads, p);
