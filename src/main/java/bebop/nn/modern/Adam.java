@@ -108,7 +108,7 @@ public final class Adam implements bebop.nn.Optimizer {
     public static double clipNorm(float[] grad, double maxNorm, Team team) {
         if (maxNorm > 0 && team.threads() > 1) {
             double[] part = new double[team.threads()];
-            team.run(grad.length, (w, from, to) -> part[w] += sumOfSquares(grad, from, to));
+            team.run(grad.length, (w, from, to) -> part[w] += sumOfSquaresAnyOrder(grad, from, to));
             double s = 0;
             for (double p : part) {
                 s += p;
@@ -129,6 +129,28 @@ public final class Adam implements bebop.nn.Optimizer {
             });
         }
         return norm;
+    }
+
+    /**
+     * The sum of squares in four running sums, for the check alone (its order does not matter
+     * there): about four times faster than one sum, whose every addition waits for the last.
+     */
+    private static double sumOfSquaresAnyOrder(float[] g, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += (double) g[i] * g[i];
+            s1 += (double) g[i + 1] * g[i + 1];
+            s2 += (double) g[i + 2] * g[i + 2];
+            s3 += (double) g[i + 3] * g[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += (double) g[i] * g[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double sumOfSquares(float[] g, int from, int to) {

@@ -126,10 +126,18 @@ public final class Kernels {
 
     /** {@code dst[cols x rows] = src[rows x cols]^T} (dst packed, leading dimension rows). */
     public static void transpose(float[] src, int off, int rows, int cols, float[] dst, int dOff) {
-        for (int r = 0; r < rows; r++) {
+        transposeRows(src, off, cols, 0, rows, dst, dOff, rows);
+    }
+
+    /**
+     * Rows {@code [r0, r1)} of the packed {@code src[. x cols]} into columns {@code [r0, r1)} of
+     * {@code dst[cols x ldd]}: {@code dst[c][r] = src[r][c]} (a team's share of a transpose).
+     */
+    public static void transposeRows(float[] src, int off, int cols, int r0, int r1, float[] dst, int dOff, int ldd) {
+        for (int r = r0; r < r1; r++) {
             int s = off + r * cols;
             for (int c = 0; c < cols; c++) {
-                dst[dOff + c * rows + r] = src[s + c];
+                dst[dOff + c * ldd + r] = src[s + c];
             }
         }
     }

@@ -312,7 +312,7 @@ public final class LstmUnroll {
         for (int l = 0; l < layers; l++) {
             cur = l;
             team.run(rows, inputRows);
-            team.run(batch, lanesForward);
+            team.runOnePerThread(batch, lanesForward);
         }
         counted = 0;
         for (int r = 0; r < rows; r++) {
@@ -605,11 +605,6 @@ public final class LstmUnroll {
         if (!training) {
             throw new IllegalStateException("backward needs a forward pass with train = true");
         }
-        float[] p = net.params;
-        Kernels.transpose(p, net.woOff, top, outputs, woT, 0);
-        if (hn > 0) {
-            Kernels.transpose(p, net.ncWOff, top, hn, wcT, 0);
-        }
         team.run(top + 1, outputGradients);
         if (hn > 0) {
             for (int i = 0; i < nadeWV.length; i++) {
@@ -620,7 +615,7 @@ public final class LstmUnroll {
         for (int l = layers - 1; l >= 0; l--) {
             cur = l;
             team.run(net.in[l] + net.hid[l], transposeRows);
-            team.run(batch, lanesBackward);
+            team.runOnePerThread(batch, lanesBackward);
             team.run(net.hid[l] + 1, weightGradients);
             if (l > 0) {
                 team.run(rows, deltasDown);
@@ -628,10 +623,18 @@ public final class LstmUnroll {
         }
     }
 
-    /** Rows {@code [q0, q1)} of the output weights' gradients; row {@code top} stands for the biases. */
+    /**
+     * Rows {@code [q0, q1)} of the output weights' gradients (row {@code top} stands for the biases),
+     * and the same rows of the output weights transposed for {@link #topDeltas}.
+     */
     private void outputGradients(int w, int q0, int q1) {
         int e = Math.min(q1, top);
         if (q0 < e) {
+            float[] p = net.params;
+            Kernels.transposeRows(p, net.woOff, outputs, q0, e, woT, 0, top);
+            if (hn > 0) {
+                Kernels.transposeRows(p, net.ncWOff, hn, q0, e, wcT, 0, top);
+            }
             Kernels.mulAddTransA(arithmetic, topIn, q0, top, dLogits, 0, outputs, grad, net.woOff + q0 * outputs, outputs,
                     rows, e - q0, outputs, idx[w]);
             if (hn > 0) {
@@ -665,16 +668,7 @@ public final class LstmUnroll {
     /** Rows {@code [s0, s1)} of layer {@code cur}'s weights, transposed into {@code wt}. */
     private void transposeRows(int w, int s0, int s1) {
         int l = cur;
-        int k = net.in[l] + net.hid[l];
-        int g4 = 4 * net.hid[l];
-        float[] p = net.params;
-        float[] d = wt[l];
-        for (int s = s0; s < s1; s++) {
-            int src = net.wOff[l] + s * g4;
-            for (int j = 0; j < g4; j++) {
-                d[j * k + s] = p[src + j];
-            }
-        }
+        Kernels.transposeRows(net.params, net.wOff[l], 4 * net.hid[l], s0, s1, wt[l], 0, net.in[l] + net.hid[l]);
     }
 
     /** Lanes {@code [b0, b1)} of layer {@code cur} back through the window: gate deltas and recurrent errors. */

@@ -5,10 +5,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed team of threads that share one computation by ranges: {@link #run} cuts {@code [0, n)}
- * into two contiguous chunks a thread, which the threads (the caller among them) take one at a
- * time until none is left, and returns when every chunk is done. The callers here only split work
- * whose every output element is computed by the same arithmetic whatever the chunk and whoever
- * takes it, so the bits never depend on the number of threads.
+ * into two contiguous chunks a thread ({@link #runOnePerThread}: one), which the threads (the
+ * caller among them) take one at a time until none is left, and returns when every chunk is done.
+ * The callers here only split work whose every output element is computed by the same arithmetic
+ * whatever the chunk and whoever takes it, so the bits never depend on the number of threads.
  *
  * <p>Made for calls a few hundred microseconds apart (the phases of a training window) on a
  * machine that may be shared: chunks are taken, not assigned, so a thread the system has put
@@ -94,6 +94,19 @@ public final class Team implements AutoCloseable {
 
     /** Runs {@code p} on the chunks of {@code [0, n)}; rethrows a chunk's failure. */
     public void run(int n, Part p) {
+        run(n, threads * CHUNKS_PER_THREAD, p);
+    }
+
+    /**
+     * {@link #run(int, Part)} in one chunk a thread, for parts whose every chunk adds work of its
+     * own: a chunk of lanes makes its own pass over the recurrent weights at every step (the JSB
+     * command's backward lanes took 10 % or more CPU in four single-lane chunks than in two).
+     */
+    public void runOnePerThread(int n, Part p) {
+        run(n, threads, p);
+    }
+
+    private void run(int n, int maxChunks, Part p) {
         if (threads == 1 || n < 2) {
             if (n > 0) {
                 p.run(0, 0, n);
@@ -103,7 +116,7 @@ public final class Team implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the team is closed");
         }
-        Job j = new Job(p, n, Math.min(n, threads * CHUNKS_PER_THREAD), Thread.currentThread());
+        Job j = new Job(p, n, Math.min(n, maxChunks), Thread.currentThread());
         job = j;
         for (Thread t : workers) {
             LockSupport.unpark(t);

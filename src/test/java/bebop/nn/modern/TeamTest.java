@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,28 @@ class TeamTest {
                     for (int i = 0; i < n; i++) {
                         assertEquals(50, seen.get(i), threads + " threads, n " + n + ", index " + i);
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void onePerThreadCutsNoMoreChunksThanThreads() {
+        for (int threads = 1; threads <= 3; threads++) {
+            try (Team team = new Team(threads)) {
+                for (int n = 0; n <= 9; n++) {
+                    AtomicIntegerArray seen = new AtomicIntegerArray(n);
+                    AtomicInteger chunks = new AtomicInteger();
+                    team.runOnePerThread(n, (w, from, to) -> {
+                        chunks.incrementAndGet();
+                        for (int i = from; i < to; i++) {
+                            seen.incrementAndGet(i);
+                        }
+                    });
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(1, seen.get(i), threads + " threads, n " + n + ", index " + i);
+                    }
+                    assertEquals(Math.min(n, threads), chunks.get(), threads + " threads, n " + n);
                 }
             }
         }
