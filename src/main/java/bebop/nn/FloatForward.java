@@ -45,8 +45,7 @@ final class FloatForward {
     final float[] u;
     final float[] src;
     private final int[] nonzero;
-    /** The gates' and cells' net inputs of this step (the gate matrix's rows). */
-    final float[] gateNet;
+    private final float[] gateNet;
     private final float[] outputNet;
     final double[] x;
     double[] s;
@@ -197,18 +196,6 @@ final class FloatForward {
 
     /** One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. */
     void forward(double[] input) {
-        begin(input);
-        gateProduct();
-        finish();
-    }
-
-    /*
-     * The parts of a step: begin, the gates' product (into gateNet), finish. The learner computes
-     * the product itself, fused with the last step's weight change (FloatLearner).
-     */
-
-    /** The start of a step: the input read, the states of t-1 kept, the gates' sources gathered into {@link #u}. */
-    void begin(double[] input) {
         if (input.length != net.inputs) {
             throw new IllegalArgumentException("input frame must have " + net.inputs + " values, got " + input.length);
         }
@@ -227,15 +214,7 @@ final class FloatForward {
             u[m++] = (float) ycPrev[c];
         }
         u[m] = 1f;
-    }
-
-    /** The gates' and cells' net inputs from the sources into {@link #gateNet}. */
-    void gateProduct() {
         product(gates, stride, stride, u, sources, gateNet);
-    }
-
-    /** From the gates' net inputs ({@link #gateNet}) to the outputs: squashing, cell states, the output units. */
-    void finish() {
         for (int j = 0; j < blocks; j++) {
             netIn[j] = gateNet[j];
             netForget[j] = gateNet[pad + j];
@@ -253,7 +232,7 @@ final class FloatForward {
         for (int c = 0; c < blocks; c++) {
             yc[c] = yOut[c] * hs[c];
         }
-        int m = 0;
+        m = 0;
         for (int c : outputCells) {
             src[m++] = (float) yc[c];
         }

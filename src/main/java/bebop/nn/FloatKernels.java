@@ -46,18 +46,9 @@ final class FloatKernels {
      * {@code m * traced}): the first {@code traced} rows (input gates, forget gates, cells) update
      * their trace {@code t <- t decay + gain u_m} and take the gradient {@code scale t}; the next
      * {@code o} rows (output gates) the gradient {@code dOut u_m}; each applied with momentum.
-     * Unless {@code next} is null, each column, once changed, also adds its share of the next
-     * step's product: {@code out[r] = sum_m w[m * stride + r] next[m]} over the sources that are
-     * not 0, ascending, from 0 ({@link #columnProduct}'s sums): the weights stream once for both.
      */
     static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
-                            float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu,
-                            float[] next, float[] out) {
-        if (next != null) {
-            for (int r = 0; r < stride; r++) {
-                out[r] = 0f;
-            }
-        }
+                            float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
         for (int m = 0; m < n; m++) {
             final float um = u[m];
             final int wo = m * stride;
@@ -69,12 +60,6 @@ final class FloatKernels {
             }
             for (int i = 0; i < o; i++) {
                 apply(w, vel, wo + traced + i, dOut[i] * um, lr, mu);
-            }
-            if (next != null && next[m] != 0f) {
-                final float us = next[m];
-                for (int r = 0; r < stride; r++) {
-                    out[r] = out[r] + w[wo + r] * us;
-                }
             }
         }
     }

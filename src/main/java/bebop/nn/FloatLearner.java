@@ -36,14 +36,6 @@ public final class FloatLearner implements StepLearner, AheadCopy {
     /** The error at each cell, sent back from the output units. */
     private final double[] cellError;
     private final double[] target;
-    /**
-     * Whether the last step's change of the gate and cell weights is still to be made, and that
-     * step's sources. The change waits for the next step, which makes it in the same pass over the
-     * weights as its own product (the weights stream once instead of twice); anything else that
-     * needs the weights ({@link #writeBack}, {@link #reset}, a reload) makes it first.
-     */
-    private boolean pending;
-    private final float[] pendingSources;
     private long steps;
 
     FloatLearner(LstmNetwork net, double learningRate, double momentum) {
@@ -69,7 +61,6 @@ public final class FloatLearner implements StepLearner, AheadCopy {
         deltaD = new double[net.outputs];
         cellError = new double[net.cells];
         target = new double[net.outputs];
-        pendingSources = new float[st.sources];
     }
 
     public LstmNetwork network() {
@@ -78,7 +69,6 @@ public final class FloatLearner implements StepLearner, AheadCopy {
 
     @Override
     public void writeBack() {
-        changeGates(null, null);
         st.unpack(st.gates, st.outputs, net.params);
         st.version = ++net.version;
     }
@@ -86,7 +76,6 @@ public final class FloatLearner implements StepLearner, AheadCopy {
     /** Zero cell states, activations and eligibility traces; weights and momentum are kept. */
     @Override
     public void reset() {
-        changeGates(null, null);
         st.reset();
         Arrays.fill(traces, 0);
     }
@@ -108,22 +97,13 @@ public final class FloatLearner implements StepLearner, AheadCopy {
             throw new IllegalArgumentException("target frame must have " + net.outputs + " values, got " + target.length);
         }
         if (net.ahead != this) {
-            changeGates(null, null); // into the copy about to be replaced, as if made at once
             st.repack(); // syncs the network first; copies only what changed since this copy was made
             net.ahead = this;
         }
-        st.begin(input);
-        if (pending) {
-            changeGates(st.u, st.gateNet);
-        } else {
-            st.gateProduct();
-        }
-        st.finish();
+        st.forward(input);
         System.arraycopy(target, 0, this.target, 0, target.length);
         outputLayer();
-        gateFactors();
-        System.arraycopy(st.u, 0, pendingSources, 0, st.sources);
-        pending = true;
+        gates();
         steps++;
         return st.y;
     }
@@ -203,8 +183,8 @@ public final class FloatLearner implements StepLearner, AheadCopy {
         }
     }
 
-    /** The per-row factors of each block's updates (one cell: {@link PackedLearner#gateFactors}' expressions). */
-    private void gateFactors() {
+    /** The per-row factors of each block (one cell: {@link PackedLearner#gateFactors}' expressions), then the updates of all gate and cell weights. */
+    private void gates() {
         final int pad = st.pad;
         for (int c = 0; c < net.cells; c++) {
             final double yo = st.yOut[c];
@@ -227,24 +207,12 @@ public final class FloatLearner implements StepLearner, AheadCopy {
             gain[2 * pad + c] = (float) (net.gSlope(gcc) * yi);
             scale[2 * pad + c] = esf;
         }
-    }
-
-    /**
-     * The pending change of the gate and cell weights (traces, momentum), if any; unless
-     * {@code next} is null, with the product of the changed weights and the sources {@code next}
-     * into {@code out}.
-     */
-    private void changeGates(float[] next, float[] out) {
-        if (!pending) {
-            return;
-        }
-        pending = false;
         if (st.simd) {
-            FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, st.pad, st.sources,
-                    pendingSources, decay, gain, scale, outDelta, lr(), mu(), next, out);
+            FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
+                    decay, gain, scale, outDelta, lr(), mu());
         } else {
-            FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, st.pad, st.sources,
-                    pendingSources, decay, gain, scale, outDelta, lr(), mu(), next, out);
+            FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
+                    decay, gain, scale, outDelta, lr(), mu());
         }
     }
 }

@@ -75,11 +75,7 @@ final class FloatVectorKernels {
 
     /** {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. */
     static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
-                            float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu,
-                            float[] next, float[] out) {
-        if (next != null) {
-            java.util.Arrays.fill(out, 0, stride, 0f);
-        }
+                            float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
         for (int m = 0; m < n; m++) {
             final float um = u[m];
             final int wo = m * stride;
@@ -100,14 +96,6 @@ final class FloatVectorKernels {
                 FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + r).mul(mu).sub(g.mul(lr));
                 dw.intoArray(vel, wo + r);
                 FloatVector.fromArray(SPECIES, w, wo + r).add(dw).intoArray(w, wo + r);
-            }
-            if (next != null && next[m] != 0f) {
-                // the column just written, still in the first-level cache
-                final float us = next[m];
-                for (int r = 0; r < stride; r += LANES) {
-                    FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, w, wo + r).mul(us))
-                            .intoArray(out, r);
-                }
             }
         }
     }
