@@ -15,8 +15,10 @@ import java.util.Arrays;
  * and the learner reloads the network's arrays when they changed since it last had them.
  * Allocation-free per step.
  */
-public final class FloatLearner implements StepLearner, AheadCopy {
+public final class FloatLearner implements StepLearner {
     private final LstmNetwork net;
+    /** This learner's handle in {@link LstmNetwork#ahead} (writing back stays out of the public methods). */
+    private final AheadCopy copy = this::writeBack;
     private final FloatForward st;
     private final double learningRate;
     private final double momentum;
@@ -67,8 +69,7 @@ public final class FloatLearner implements StepLearner, AheadCopy {
         return net;
     }
 
-    @Override
-    public void writeBack() {
+    private void writeBack() {
         st.unpack(st.gates, st.outputs, net.params);
         st.version = ++net.version;
     }
@@ -96,9 +97,9 @@ public final class FloatLearner implements StepLearner, AheadCopy {
         if (target.length != net.outputs) {
             throw new IllegalArgumentException("target frame must have " + net.outputs + " values, got " + target.length);
         }
-        if (net.ahead != this) {
+        if (net.ahead != copy) {
             st.repack(); // syncs the network first; copies only what changed since this copy was made
-            net.ahead = this;
+            net.ahead = copy;
         }
         st.forward(input);
         System.arraycopy(target, 0, this.target, 0, target.length);
