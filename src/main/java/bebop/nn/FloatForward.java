@@ -140,30 +140,31 @@ final class FloatForward {
             return;
         }
         version = net.version;
-        transfer(net.params, gates, outputs, false);
+        transfer(false);
     }
 
-    /** The inverse of {@link #repack()}: {@code gateCols} and {@code outputCols} (this layout) into the network's arrays {@code rows}. */
-    void unpack(float[] gateCols, float[] outputCols, double[][] rows) {
-        transfer(rows, gateCols, outputCols, true);
+    /** The inverse of {@link #repack()}: this copy into the network's arrays (each weight widened to a double). */
+    void unpack() {
+        transfer(true);
     }
 
-    private void transfer(double[][] rows, float[] gateCols, float[] outputCols, boolean intoRows) {
+    private void transfer(boolean intoRows) {
+        final double[][] rows = net.params;
         for (int j = 0; j < blocks; j++) {
             final int go = net.gateOffset[j];
             final int co = net.cellOffset[j];
             for (int m = 0; m < sources; m++) {
                 final int col = m * stride + j;
-                move(rows[LstmNetwork.P_IN], go + m, gateCols, col, intoRows);
-                move(rows[LstmNetwork.P_FORGET], go + m, gateCols, col + pad, intoRows);
-                move(rows[LstmNetwork.P_CELL], co + m, gateCols, col + 2 * pad, intoRows);
-                move(rows[LstmNetwork.P_OUTGATE], go + m, gateCols, col + 3 * pad, intoRows);
+                move(rows[LstmNetwork.P_IN], go + m, gates, col, intoRows);
+                move(rows[LstmNetwork.P_FORGET], go + m, gates, col + pad, intoRows);
+                move(rows[LstmNetwork.P_CELL], co + m, gates, col + 2 * pad, intoRows);
+                move(rows[LstmNetwork.P_OUTGATE], go + m, gates, col + 3 * pad, intoRows);
             }
         }
         for (int k = 0; k < net.outputs; k++) {
             final int o = net.outputOffset[k];
             for (int s = 0; s < outputSources; s++) {
-                move(rows[LstmNetwork.P_OUTPUT], o + s, outputCols, s * outputStride + k, intoRows);
+                move(rows[LstmNetwork.P_OUTPUT], o + s, outputs, s * outputStride + k, intoRows);
             }
         }
     }

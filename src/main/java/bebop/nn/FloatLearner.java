@@ -65,12 +65,8 @@ public final class FloatLearner implements StepLearner {
         target = new double[net.outputs];
     }
 
-    public LstmNetwork network() {
-        return net;
-    }
-
     private void writeBack() {
-        st.unpack(st.gates, st.outputs, net.params);
+        st.unpack();
         st.version = ++net.version;
     }
 
@@ -79,12 +75,6 @@ public final class FloatLearner implements StepLearner {
     public void reset() {
         st.reset();
         Arrays.fill(traces, 0);
-    }
-
-    /** Zero the momentum terms too. */
-    public void resetMomentum() {
-        Arrays.fill(gateVelocity, 0);
-        Arrays.fill(outputVelocity, 0);
     }
 
     @Override
