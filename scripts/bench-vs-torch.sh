@@ -5,7 +5,9 @@
 # Runs `./bebop bench --json` and the peer (shared/bench/torch_lstm_bench.py, Debian's python3-torch)
 # with the same --inputs/--hidden/--seconds, taking turns R times (default 3), then prints per key:
 # the best of the rounds for each side, their ratio, and the lowest and highest ratio of one round.
-# bptt_batch32_2threads_steps_per_s (ours on two threads) is set against the peer run with --threads 2.
+# bptt_batch32_2threads_steps_per_s (ours on two threads) is set against the peer run with --threads 2;
+# online_float_steps_per_s and generate_float_steps_per_s (ours in floats, Precision.FLOAT) against the
+# peer's online and generate keys (PyTorch computes in float32): the double rows stay beside them.
 # A key that one side lacks shows "-" and no ratio.
 # Steps/s move with the machine's load and speed (virtual machines drift by a third within minutes):
 # turns and best-of-rounds give both sides the same conditions; the load is printed.
@@ -43,7 +45,8 @@ if ! "$py" -c "import torch" 2>/dev/null; then
 fi
 
 if [ -n "$sweep" ]; then
-  printf '%-6s %-6s %12s %10s %8s %12s %10s %8s  %s\n' inputs hidden online torch ratio generate torch ratio load
+  printf '%-6s %-6s %12s %12s %10s %8s %8s %12s %12s %10s %8s %8s  %s\n' inputs hidden online online_f torch ratio ratio_f \
+    generate generate_f torch ratio ratio_f load
   for n in 25 88; do
     for h in 16 32 64 128 256; do
       o="$("$here/bebop" bench --json --inputs "$n" --hidden "$h" --seconds "$seconds" --warmup 2 2> >(quiet_incubator >&2))"
@@ -51,9 +54,12 @@ if [ -n "$sweep" ]; then
       "$py" - "$o" "$t" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')" <<'PY'
 import json, sys
 o, t = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-def r(k): return f"{o[k] / t[k]:.1f}x" if t.get(k) else "-"
-print(f"{o['inputs']:<6} {o['hidden']:<6} {o['online_steps_per_s']:>12,} {t['online_steps_per_s']:>10,} {r('online_steps_per_s'):>8}"
-      f" {o['generate_steps_per_s']:>12,} {t['generate_steps_per_s']:>10,} {r('generate_steps_per_s'):>8}  {sys.argv[3]}")
+def r(k, peer): return f"{o[k] / t[peer]:.1f}x" if t.get(peer) else "-"
+on, gen = "online_steps_per_s", "generate_steps_per_s"
+print(f"{o['inputs']:<6} {o['hidden']:<6} {o[on]:>12,} {o['online_float_steps_per_s']:>12,} {t[on]:>10,}"
+      f" {r(on, on):>8} {r('online_float_steps_per_s', on):>8}"
+      f" {o[gen]:>12,} {o['generate_float_steps_per_s']:>12,} {t[gen]:>10,}"
+      f" {r(gen, gen):>8} {r('generate_float_steps_per_s', gen):>8}  {sys.argv[3]}")
 PY
     done
   done
@@ -83,14 +89,16 @@ import json, sys
 load_before, load_after, cores, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ours = [json.loads(s) for s in sys.argv[5:5 + rounds]]
 theirs = [json.loads(s) for s in sys.argv[5 + rounds:5 + 2 * rounds]]
-# the peer on two threads stands against our two-thread key
+# the peer on two threads stands against our two-thread key; its float32 keys against our float ones too
 for t, t2 in zip(theirs, (json.loads(s) for s in sys.argv[5 + 2 * rounds:5 + 3 * rounds])):
     t["bptt_batch32_2threads_steps_per_s"] = t2["bptt_batch32_steps_per_s"]
+    t["online_float_steps_per_s"] = t["online_steps_per_s"]
+    t["generate_float_steps_per_s"] = t["generate_steps_per_s"]
 print(f"inputs {ours[0]['inputs']}, hidden {ours[0]['hidden']}, one thread each (two for *_2threads_*); {ours[0]['engine']} (Java {ours[0]['java']})"
       f" vs {theirs[0]['peer']}; best of {rounds} rounds each, taking turns")
 print(f"load average before {load_before}, after {load_after} ({cores} cores)")
-keys = ["online_steps_per_s", "bptt_batch1_steps_per_s", "bptt_batch32_steps_per_s", "bptt_batch32_2threads_steps_per_s",
-        "generate_steps_per_s"]
+keys = ["online_steps_per_s", "online_float_steps_per_s", "bptt_batch1_steps_per_s", "bptt_batch32_steps_per_s",
+        "bptt_batch32_2threads_steps_per_s", "generate_steps_per_s", "generate_float_steps_per_s"]
 keys += [k for k in ours[0] if k.endswith("_steps_per_s") and k not in keys]
 print(f"{'key':34} {'ours':>14} {'PyTorch':>12} {'ratio':>9}  {'one round':>15}")
 for k in keys:
@@ -102,5 +110,6 @@ for k in keys:
     each = [o[k] / t[k] for o, t in zip(ours, theirs) if k in o and t.get(k)]
     span = f"{min(each):.1f}-{max(each):.1f}x" if each else ""
     print(f"{k:34} {fa:>14} {fb:>12} {r:>9}  {span:>15}")
+print("*_float_* keys: ours in floats (Precision.FLOAT) against the peer's float32 key without _float.")
 print("paper_exp2_* keys: the paper's Experiment 2 net (no PyTorch peer); ratio of those rows: none.")
 PY

@@ -10,6 +10,7 @@ import bebop.nn.LstmConfig;
 import bebop.nn.LstmNetwork;
 import bebop.nn.LstmRunner;
 import bebop.nn.Normalizer;
+import bebop.nn.Precision;
 import bebop.nn.StepLearner;
 import bebop.nn.StepProfile;
 import java.lang.management.ManagementFactory;
@@ -76,6 +77,11 @@ public final class EngineBench {
         return online(cfg, net -> net.newLearner(LEARNING_RATE, MOMENTUM), warmupSeconds, seconds);
     }
 
+    /** Online training in {@code precision} ({@link Precision#FLOAT}: {@link bebop.nn.FloatLearner}): steps per second. */
+    public static double online(LstmConfig cfg, Precision precision, double warmupSeconds, double seconds) {
+        return online(cfg, net -> net.newLearner(LEARNING_RATE, MOMENTUM, precision), warmupSeconds, seconds);
+    }
+
     /** Online training with the Kalman filter ({@link KalmanSettings#defaults()}): steps per second. */
     public static double onlineDekf(LstmConfig cfg, double warmupSeconds, double seconds) {
         return online(cfg, net -> new DekfLearner(net, KalmanSettings.defaults()), warmupSeconds, seconds);
@@ -102,8 +108,14 @@ public final class EngineBench {
 
     /** Free-running generation (outputs thresholded at 0.5 and fed back) steps per second. */
     public static double generate(LstmConfig cfg, double warmupSeconds, double seconds) {
+        return generate(cfg, Precision.DOUBLE, warmupSeconds, seconds);
+    }
+
+    /** Free-running generation in {@code precision}: steps per second. */
+    public static double generate(LstmConfig cfg, Precision precision, double warmupSeconds, double seconds) {
         LstmNetwork net = LstmNetwork.create(cfg, 1);
-        FreeRunner free = new FreeRunner(net, Normalizer.identity(cfg.inputs()), FeedbackRule.threshold(0.5));
+        FreeRunner free = new FreeRunner(net, Normalizer.identity(cfg.inputs()), FeedbackRule.threshold(0.5),
+                precision);
         free.prime(new double[cfg.inputs()]);
         Sink sink = new Sink();
         warm(warmupSeconds, s -> timeGenerate(free, s, sink));
@@ -237,6 +249,8 @@ public final class EngineBench {
         r.put("online_steps_per_s", Math.round(online(std, warm, seconds)));
         r.put("generate_steps_per_s", Math.round(generate(std, warm, seconds)));
         r.put("forward_steps_per_s", Math.round(forward(std, warm, seconds)));
+        r.put("online_float_steps_per_s", Math.round(online(std, Precision.FLOAT, warm, seconds)));
+        r.put("generate_float_steps_per_s", Math.round(generate(std, Precision.FLOAT, warm, seconds)));
         r.put("paper_exp2_online_steps_per_s", Math.round(online(exp2, warm, seconds)));
         r.put("paper_exp2_generate_steps_per_s", Math.round(generate(exp2, warm, seconds)));
         r.put("paper_exp2_generate_batch32_steps_per_s",

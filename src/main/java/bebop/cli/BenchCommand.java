@@ -25,6 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "generate_steps_per_s: free-running generation of that network, outputs thresholded at 0.5 "
                     + "and fed back.",
             "forward_steps_per_s: the forward step alone (inference).",
+            "online_float_steps_per_s, generate_float_steps_per_s: the same online training and generation in "
+                    + "floats (weights, momentum terms and traces; the double path is every command's and every "
+                    + "documented result's), against the peer's float32 keys in scripts/bench-vs-torch.sh.",
             "paper_exp2_online_steps_per_s, paper_exp2_generate_steps_per_s: the same for the paper's "
                     + "Experiment 2 network (25 units, 8 blocks of 2 cells, peepholes, chord/melody masks).",
             "paper_exp1_online_steps_per_s, paper_exp1_dekf_steps_per_s, paper_exp2_dekf_steps_per_s: online "
@@ -35,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "batch 32 with each window shared by two threads (every other key is one thread).",
             "Each measurement runs untimed for --warmup seconds (the JIT compiles the kernels), and on while "
                     + "the compilers are still busy or the rate still rising (one-thread keys, at most 10x --warmup), "
-                    + "before it is timed for --seconds; the default run takes about 75 s on one core."})
+                    + "before it is timed for --seconds; the default run takes about 85 s on one core."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -64,6 +67,8 @@ final class BenchCommand implements Callable<Integer> {
         {"online_steps_per_s", "online training, standard LSTM (peer's shape)"},
         {"generate_steps_per_s", "free-running generation, standard LSTM"},
         {"forward_steps_per_s", "forward step (inference), standard LSTM"},
+        {"online_float_steps_per_s", "online training in floats, standard LSTM"},
+        {"generate_float_steps_per_s", "free-running generation in floats, standard LSTM"},
         {"paper_exp2_online_steps_per_s", "online training, paper's Experiment 2 net"},
         {"paper_exp2_generate_steps_per_s", "free-running generation, Experiment 2 net"},
         {"paper_exp2_generate_batch32_steps_per_s", "32 free runs in one pass, Experiment 2 net (all steps)"},

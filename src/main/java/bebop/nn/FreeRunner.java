@@ -14,6 +14,11 @@ public final class FreeRunner {
     private boolean primed;
 
     public FreeRunner(LstmNetwork net, Normalizer normalizer, FeedbackRule rule) {
+        this(net, normalizer, rule, Precision.DOUBLE);
+    }
+
+    /** A free runner that computes in {@code precision} ({@link LstmNetwork#newRunner(Precision)}). */
+    public FreeRunner(LstmNetwork net, Normalizer normalizer, FeedbackRule rule, Precision precision) {
         if (net.inputs() != net.outputs()) {
             throw new IllegalArgumentException("free-running needs as many outputs as inputs, got "
                     + net.outputs() + " and " + net.inputs());
@@ -22,7 +27,7 @@ public final class FreeRunner {
             throw new IllegalArgumentException("normaliser has " + normalizer.units() + " units, network "
                     + net.inputs() + " inputs");
         }
-        this.runner = net.newRunner();
+        this.runner = net.newRunner(precision);
         this.normalizer = normalizer;
         this.rule = rule;
         this.frame = new double[net.inputs()];

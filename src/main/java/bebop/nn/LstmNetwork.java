@@ -89,13 +89,14 @@ public final class LstmNetwork {
      */
     final double[][] params;
     /**
-     * The packed learner whose copy of the weights is newer than {@link #params}, or null. While
+     * The learner whose copy of the weights is newer than {@link #params} ({@link PackedLearner},
+     * {@link FloatLearner}), or null. While
      * it trains, writing its copy back after every step would double the memory traffic of the
      * step; so every read of the weights from outside the learner goes through {@link #sync()}
      * (the public accessors, {@link Adam}, {@link PackedWeights#repack()}, {@link BpttGradient}), which writes
      * the copy back once, and {@link #setParameters} drops it. Nothing else may read {@link #params}.
      */
-    PackedLearner ahead;
+    AheadCopy ahead;
     /**
      * Counts the changes of {@link #params}: every online step of a row-major learner, every
      * write-back of a packed one, every {@link #setParameters}. Packed copies compare it to skip
@@ -230,7 +231,7 @@ public final class LstmNetwork {
     /** Brings {@link #params} up to date: the learner that trains a copy of them writes it back. */
     void sync() {
         if (ahead != null) {
-            PackedLearner learner = ahead;
+            AheadCopy learner = ahead;
             ahead = null;
             learner.writeBack();
         }
@@ -331,6 +332,26 @@ public final class LstmNetwork {
     /** A fresh online learner (zero state, traces and momentum) that trains these weights in place. */
     public OnlineLearner newLearner(double learningRate, double momentum) {
         return new OnlineLearner(this, learningRate, momentum);
+    }
+
+    /**
+     * A fresh online learner of the same algorithm in {@code precision}: {@link OnlineLearner}
+     * ({@link Precision#DOUBLE}) or {@link FloatLearner} ({@link Precision#FLOAT}, for the nets of
+     * {@link #supports(Precision)}).
+     */
+    public StepLearner newLearner(double learningRate, double momentum, Precision precision) {
+        return precision == Precision.FLOAT ? new FloatLearner(this, learningRate, momentum)
+                : newLearner(learningRate, momentum);
+    }
+
+    /** A fresh inference-only runner computing in {@code precision} (see {@link #newLearner(double, double, Precision)}). */
+    public LstmRunner newRunner(Precision precision) {
+        return new LstmRunner(this, precision);
+    }
+
+    /** Whether runners and learners in {@code precision} take this net: double takes every net, float the standard LSTM ({@link FloatForward#supports}). */
+    public boolean supports(Precision precision) {
+        return precision == Precision.DOUBLE || FloatForward.supports(this);
     }
 
     public int inputs() {

@@ -4,18 +4,30 @@ package bebop.nn;
  * Inference only: runs a network forward one step at a time (free-running generation,
  * evaluation). Holds its own state. It reads the network's weights when it is made and at every
  * {@link #reset()} (where the network allows, into a packed copy that computes faster: see
- * {@link PackedWeights}): to see weights changed by training, reset it.
+ * {@link PackedWeights}): to see weights changed by training, reset it. It computes in doubles,
+ * or in floats when made for {@link Precision#FLOAT} ({@link FloatForward}).
  */
 public final class LstmRunner {
+    /** One of the two is null. */
     private final ForwardState state;
+    private final FloatForward floats;
 
     LstmRunner(LstmNetwork net) {
-        this.state = new ForwardState(net, true);
+        this(net, Precision.DOUBLE);
+    }
+
+    LstmRunner(LstmNetwork net, Precision precision) {
+        this.state = precision == Precision.DOUBLE ? new ForwardState(net, true) : null;
+        this.floats = precision == Precision.FLOAT ? new FloatForward(net, true) : null;
     }
 
     /** Zero cell states and activations, and read the network's weights. */
     public void reset() {
-        state.reset();
+        if (floats != null) {
+            floats.reset();
+        } else {
+            state.reset();
+        }
     }
 
     /**
@@ -23,17 +35,21 @@ public final class LstmRunner {
      * buffer: it is overwritten by the next call; copy it to keep it.
      */
     public double[] step(double[] input) {
+        if (floats != null) {
+            floats.forward(input);
+            return floats.y;
+        }
         state.forward(input);
         return state.y;
     }
 
     /** The outputs of the last step (this runner's buffer). */
     public double[] outputs() {
-        return state.y;
+        return floats != null ? floats.y : state.y;
     }
 
     /** A copy of the cell states after the last step. */
     public double[] cellStates() {
-        return state.s.clone();
+        return (floats != null ? floats.s : state.s).clone();
     }
 }

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * for it back ({@link LstmNetwork#sync()}) before anything reads its arrays, and the learner
  * reloads the network's arrays when they changed since it last had them.
  */
-final class PackedLearner {
+final class PackedLearner implements AheadCopy {
     private final LstmNetwork net;
     private final boolean simd;
     final PackedWeights weights;
@@ -133,7 +133,8 @@ final class PackedLearner {
     }
 
     /** Writes this learner's weights into the network's arrays (called by {@link LstmNetwork#sync()}). */
-    void writeBack() {
+    @Override
+    public void writeBack() {
         weights.unpack(weights.gates, weights.outputs, net.params);
         weights.version = ++net.version;
     }

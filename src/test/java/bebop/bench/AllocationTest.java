@@ -10,6 +10,8 @@ import bebop.nn.LstmNetwork;
 import bebop.nn.LstmRunner;
 import bebop.nn.Normalizer;
 import bebop.nn.OnlineLearner;
+import bebop.nn.Precision;
+import bebop.nn.StepLearner;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,6 +93,7 @@ class AllocationTest {
             onlineLearningStepsAllocateNothing(Arithmetic.SIMD);
             forwardStepsAllocateNothing(Arithmetic.SIMD);
             generationStepsAllocateNothing(Arithmetic.SIMD);
+            floatStepsAllocateNothing(Arithmetic.SIMD);
         } catch (AssertionError e) {
             System.out.println(e.getMessage());
             System.exit(1);
@@ -149,6 +152,33 @@ class AllocationTest {
                     FeedbackRule.threshold(0.5));
             free.prime(new double[cfg.inputs()]);
             check("generation step " + cfg.blocks() + " blocks", free::next);
+        }
+    }
+
+    @Test
+    void floatStepsAllocateNothing() {
+        floatStepsAllocateNothing(Arithmetic.PLAIN);
+    }
+
+    /** The float path ({@link Precision#FLOAT}): online learning and generation of the standard LSTM. */
+    private static void floatStepsAllocateNothing(Arithmetic arithmetic) {
+        for (LstmConfig cfg : new LstmConfig[] {EngineBench.standard(25, 16), EngineBench.standard(13, 37)}) {
+            StepLearner l = LstmNetwork.create(cfg, new SplittableRandom(1), arithmetic)
+                    .newLearner(1e-4, 0.9, Precision.FLOAT);
+            double[][] f = EngineBench.frames(cfg.inputs(), 3);
+            int[] t = {0};
+            check("float online step " + cfg.blocks() + " blocks", () -> {
+                int i = t[0];
+                if (i == 0) {
+                    l.reset();
+                }
+                l.step(f[i], f[i + 1]);
+                t[0] = i + 1 == EngineBench.SEQUENCE ? 0 : i + 1;
+            });
+            FreeRunner free = new FreeRunner(LstmNetwork.create(cfg, new SplittableRandom(1), arithmetic),
+                    Normalizer.identity(cfg.inputs()), FeedbackRule.threshold(0.5), Precision.FLOAT);
+            free.prime(new double[cfg.inputs()]);
+            check("float generation step " + cfg.blocks() + " blocks", free::next);
         }
     }
 }

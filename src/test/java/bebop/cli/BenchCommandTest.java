@@ -22,7 +22,8 @@ class BenchCommandTest {
             "paper_exp2_online_steps_per_s", "paper_exp2_generate_steps_per_s",
             "paper_exp2_generate_batch32_steps_per_s", "paper_exp1_online_steps_per_s",
             "paper_exp1_dekf_steps_per_s", "paper_exp2_dekf_steps_per_s", "bptt_batch1_steps_per_s",
-            "bptt_batch32_steps_per_s", "bptt_batch32_2threads_steps_per_s"}) {
+            "bptt_batch32_steps_per_s", "bptt_batch32_2threads_steps_per_s", "online_float_steps_per_s",
+            "generate_float_steps_per_s"}) {
             assertTrue(j.get(key).asLong() > 0, key + " in " + r.out());
         }
         // 5 inputs, 3 blocks of 1 cell, no peepholes: 4 * 3 * (5 + 3 + 1) gate/cell weights + 5 * (3 + 5 + 1) output weights.

@@ -1,0 +1,281 @@
+package bebop.nn;
+
+import java.util.Arrays;
+
+/**
+ * The forward pass of the float path ({@link Precision#FLOAT}): a column-major copy of the
+ * weights in floats, and the activations of one step. The weights and the products are floats
+ * (they are what a step streams through memory); each unit's values (net inputs once summed,
+ * gates, cell states, outputs) are doubles, squashed by the double path's own functions, so the
+ * float path differs from the double one only by the rounding of the weights, of the sources
+ * they multiply and of the sums.
+ *
+ * <h2>Layout</h2>
+ * For the nets of {@link #supports}: the sources of every block (its inputs, its cells at t-1,
+ * 1 for the bias) are the same, so one matrix holds all gate and cell weights, source-major:
+ * source {@code m}'s column at {@code m * stride} holds four segments of {@code pad} rows (the
+ * blocks, rounded up to whole vectors): input gates, forget gates, cells, output gates. The
+ * output units' weights are one matrix too, source {@code s} (the output's cells, its inputs,
+ * 1) at {@code s * outputStride}. Padding rows hold 0.
+ */
+final class FloatForward {
+    final LstmNetwork net;
+    final boolean simd;
+    /** Blocks (= cells) and their segment's rows, rounded up to whole vectors. */
+    final int blocks;
+    final int pad;
+    final int stride;
+    /** Gate sources (the inputs and cells every block reads, and the bias) and their indices. */
+    final int sources;
+    private final int[] sourceInputs;
+    private final int[] sourceCells;
+    final float[] gates;
+    /** Output sources (cells, inputs, bias), the padded output rows, and the weights. */
+    final int outputSources;
+    final int outputStride;
+    private final int[] outputCells;
+    private final int[] outputInputs;
+    final float[] outputs;
+    /** The network's weight version ({@link LstmNetwork#version}) this copy equals; -1 before the first copy. */
+    long version = -1;
+    /** Whether {@link #reset()} reads the network's weights (a runner; the learner keeps its own). */
+    private final boolean repackAtReset;
+
+    /** This step's sources as floats: the gates' ({@link #u}) and the outputs' ({@link #src}). */
+    final float[] u;
+    final float[] src;
+    private final int[] nonzero;
+    private final float[] gateNet;
+    private final float[] outputNet;
+    final double[] x;
+    double[] s;
+    double[] sPrev;
+    double[] yc;
+    double[] ycPrev;
+    final double[] netIn;
+    final double[] netForget;
+    final double[] netCell;
+    final double[] netOut;
+    final double[] netY;
+    final double[] yIn;
+    final double[] yForget;
+    final double[] yOut;
+    /** g(net_c) and h(s) per cell. */
+    final double[] gc;
+    final double[] hs;
+    final double[] y;
+
+    /**
+     * Whether the float path takes {@code net}: blocks of one cell, no peepholes, every block with
+     * the same sources and every output unit with the same sources (the standard fully connected LSTM).
+     */
+    static boolean supports(LstmNetwork net) {
+        if (net.cellsPerBlock != 1 || net.peepholes) {
+            return false;
+        }
+        for (int j = 1; j < net.blocks; j++) {
+            if (!Arrays.equals(net.blockInputs[j], net.blockInputs[0]) || !Arrays.equals(net.blockCells[j], net.blockCells[0])) {
+                return false;
+            }
+        }
+        for (int k = 1; k < net.outputs; k++) {
+            if (!Arrays.equals(net.outputCells[k], net.outputCells[0])
+                    || !Arrays.equals(net.outputInputs[k], net.outputInputs[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The float copy of {@code net}; {@code repackAtReset}: read the network's weights at every {@link #reset()}. */
+    FloatForward(LstmNetwork net, boolean repackAtReset) {
+        if (!supports(net)) {
+            throw new IllegalArgumentException("the float path takes nets of one cell a block, without peepholes, "
+                    + "whose blocks all have the same sources and whose outputs all have the same sources");
+        }
+        this.net = net;
+        this.simd = net.arithmetic.vectors();
+        this.repackAtReset = repackAtReset;
+        int lanes = simd ? FloatVectorKernels.lanes() : 1;
+        blocks = net.blocks;
+        pad = PackedWeights.roundUp(blocks, lanes);
+        stride = 4 * pad;
+        sourceInputs = net.blockInputs[0];
+        sourceCells = net.blockCells[0];
+        sources = net.sources[0];
+        gates = new float[sources * stride];
+        outputCells = net.outputCells[0];
+        outputInputs = net.outputInputs[0];
+        outputSources = outputCells.length + outputInputs.length + 1;
+        outputStride = PackedWeights.roundUp(net.outputs, lanes);
+        outputs = new float[outputSources * outputStride];
+        u = new float[sources];
+        src = new float[outputSources];
+        nonzero = new int[Math.max(sources, outputSources)];
+        gateNet = new float[stride];
+        outputNet = new float[outputStride];
+        x = new double[net.inputs];
+        s = new double[blocks];
+        sPrev = new double[blocks];
+        yc = new double[blocks];
+        ycPrev = new double[blocks];
+        netIn = new double[blocks];
+        netForget = new double[blocks];
+        netCell = new double[blocks];
+        netOut = new double[blocks];
+        netY = new double[net.outputs];
+        yIn = new double[blocks];
+        yForget = new double[blocks];
+        yOut = new double[blocks];
+        gc = new double[blocks];
+        hs = new double[blocks];
+        y = new double[net.outputs];
+        reset();
+    }
+
+    /** Copies the network's current weights (rounded to floats), unless this copy already has them. */
+    void repack() {
+        net.sync();
+        if (version == net.version) {
+            return;
+        }
+        version = net.version;
+        transfer(false);
+    }
+
+    /** The inverse of {@link #repack()}: this copy into the network's arrays (each weight widened to a double). */
+    void unpack() {
+        transfer(true);
+    }
+
+    private void transfer(boolean intoRows) {
+        final double[][] rows = net.params;
+        for (int j = 0; j < blocks; j++) {
+            final int go = net.gateOffset[j];
+            final int co = net.cellOffset[j];
+            for (int m = 0; m < sources; m++) {
+                final int col = m * stride + j;
+                move(rows[LstmNetwork.P_IN], go + m, gates, col, intoRows);
+                move(rows[LstmNetwork.P_FORGET], go + m, gates, col + pad, intoRows);
+                move(rows[LstmNetwork.P_CELL], co + m, gates, col + 2 * pad, intoRows);
+                move(rows[LstmNetwork.P_OUTGATE], go + m, gates, col + 3 * pad, intoRows);
+            }
+        }
+        for (int k = 0; k < net.outputs; k++) {
+            final int o = net.outputOffset[k];
+            for (int s = 0; s < outputSources; s++) {
+                move(rows[LstmNetwork.P_OUTPUT], o + s, outputs, s * outputStride + k, intoRows);
+            }
+        }
+    }
+
+    private static void move(double[] row, int r, float[] cols, int c, boolean intoRow) {
+        if (intoRow) {
+            row[r] = cols[c];
+        } else {
+            cols[c] = (float) row[r];
+        }
+    }
+
+    /** Zero cell states and activations (the state at t = 0); a runner also reads the network's weights. */
+    void reset() {
+        if (repackAtReset) {
+            repack();
+        }
+        Arrays.fill(x, 0);
+        Arrays.fill(s, 0);
+        Arrays.fill(sPrev, 0);
+        Arrays.fill(yc, 0);
+        Arrays.fill(ycPrev, 0);
+        Arrays.fill(yIn, 0);
+        Arrays.fill(yForget, 0);
+        Arrays.fill(yOut, 0);
+        Arrays.fill(gc, 0);
+        Arrays.fill(hs, 0);
+        Arrays.fill(y, 0);
+    }
+
+    /** One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. */
+    void forward(double[] input) {
+        if (input.length != net.inputs) {
+            throw new IllegalArgumentException("input frame must have " + net.inputs + " values, got " + input.length);
+        }
+        System.arraycopy(input, 0, x, 0, x.length);
+        double[] t = sPrev;
+        sPrev = s;
+        s = t;
+        t = ycPrev;
+        ycPrev = yc;
+        yc = t;
+        int m = 0;
+        for (int i : sourceInputs) {
+            u[m++] = (float) x[i];
+        }
+        for (int c : sourceCells) {
+            u[m++] = (float) ycPrev[c];
+        }
+        u[m] = 1f;
+        product(gates, stride, stride, u, sources, gateNet);
+        for (int j = 0; j < blocks; j++) {
+            netIn[j] = gateNet[j];
+            netForget[j] = gateNet[pad + j];
+            netCell[j] = gateNet[2 * pad + j];
+            netOut[j] = gateNet[3 * pad + j];
+        }
+        squash(netIn, yIn, 1.0, 0.0, false);
+        squash(netForget, yForget, 1.0, 0.0, false);
+        squash(netCell, gc, 4.0, -2.0, net.linearCellInput);
+        for (int c = 0; c < blocks; c++) {
+            s[c] = yForget[c] * sPrev[c] + yIn[c] * gc[c];
+        }
+        squash(netOut, yOut, 1.0, 0.0, false);
+        squash(s, hs, 2.0, -1.0, net.linearCellOutput);
+        for (int c = 0; c < blocks; c++) {
+            yc[c] = yOut[c] * hs[c];
+        }
+        m = 0;
+        for (int c : outputCells) {
+            src[m++] = (float) yc[c];
+        }
+        for (int i : outputInputs) {
+            src[m++] = (float) x[i];
+        }
+        src[m] = 1f;
+        product(outputs, outputStride, net.outputs, src, outputSources, outputNet);
+        for (int k = 0; k < net.outputs; k++) {
+            netY[k] = outputNet[k];
+        }
+        squash(netY, y, 1.0, 0.0, false);
+    }
+
+    /** The product over the sources that are not 0 (most of a binary frame). */
+    private void product(float[] w, int stride, int rows, float[] v, int n, float[] out) {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            nonzero[count] = i;
+            count += v[i] != 0f ? 1 : 0;
+        }
+        if (simd) {
+            FloatVectorKernels.columnProduct(w, stride, rows, v, nonzero, count, out);
+        } else {
+            FloatKernels.columnProduct(w, stride, rows, v, nonzero, count, out);
+        }
+    }
+
+    /**
+     * {@code out = scale * sigmoid(in) + shift} (the logistic, g, h), or the identity when
+     * {@code linear}: the double path's functions ({@link VectorKernels#squash} on the SIMD path,
+     * {@link Activations} on the plain one).
+     */
+    private void squash(double[] in, double[] out, double scale, double shift, boolean linear) {
+        if (linear) {
+            System.arraycopy(in, 0, out, 0, in.length);
+        } else if (simd) {
+            VectorKernels.squash(in, out, in.length, scale, shift);
+        } else {
+            for (int i = 0; i < in.length; i++) {
+                out[i] = Activations.sigmoid(in[i]) * scale + shift;
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package bebop.nn;
+
+import java.util.Arrays;
+
+/**
+ * {@link OnlineLearner}'s algorithm (truncated RTRL for the input gates, forget gates and cells,
+ * one-step backprop for the output gates and units, momentum, a weight change every step) in
+ * floats ({@link Precision#FLOAT}): the weights, momentum terms and traces, which a step streams
+ * through memory, are floats in {@link FloatForward}'s layout; each unit's error and factors are
+ * doubles (rounded to floats where they meet the weights). For the nets of
+ * {@link FloatForward#supports}. Made by {@link LstmNetwork#newLearner(double, double, Precision)}.
+ *
+ * <p>Like {@link PackedLearner}, it trains its own copy: the network asks for it back
+ * ({@link LstmNetwork#sync()}) before anything reads its arrays (each weight widened to a double),
+ * and the learner reloads the network's arrays when they changed since it last had them.
+ * Allocation-free per step.
+ */
+public final class FloatLearner implements StepLearner {
+    private final LstmNetwork net;
+    /** This learner's handle in {@link LstmNetwork#ahead} (writing back stays out of the public methods). */
+    private final AheadCopy copy = this::writeBack;
+    private final FloatForward st;
+    private final double learningRate;
+    private final double momentum;
+    /** Traces of the input gate, forget gate and cell rows, source-major ({@code traced} rows a source). */
+    private final int traced;
+    private final float[] traces;
+    private final float[] gateVelocity;
+    private final float[] outputVelocity;
+    /** Per traced row: trace decay (y_forget), gain (the a, b, f of the trace rule), error factor (e_s); 0 in the padding. */
+    private final float[] decay;
+    private final float[] gain;
+    private final float[] scale;
+    /** Per block: the output gate's delta; per output unit: its delta (0 in the padding). */
+    private final float[] outDelta;
+    private final float[] delta;
+    private final double[] deltaD;
+    /** The error at each cell, sent back from the output units. */
+    private final double[] cellError;
+    private final double[] target;
+    private long steps;
+
+    FloatLearner(LstmNetwork net, double learningRate, double momentum) {
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        this.net = net;
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+        this.st = new FloatForward(net, false);
+        traced = 3 * st.pad;
+        traces = new float[st.sources * traced];
+        gateVelocity = new float[st.gates.length];
+        outputVelocity = new float[st.outputs.length];
+        decay = new float[traced];
+        gain = new float[traced];
+        scale = new float[traced];
+        outDelta = new float[st.pad];
+        delta = new float[st.outputStride];
+        deltaD = new double[net.outputs];
+        cellError = new double[net.cells];
+        target = new double[net.outputs];
+    }
+
+    private void writeBack() {
+        st.unpack();
+        st.version = ++net.version;
+    }
+
+    /** Zero cell states, activations and eligibility traces; weights and momentum are kept. */
+    @Override
+    public void reset() {
+        st.reset();
+        Arrays.fill(traces, 0);
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public double[] step(double[] input, double[] target) {
+        if (target.length != net.outputs) {
+            throw new IllegalArgumentException("target frame must have " + net.outputs + " values, got " + target.length);
+        }
+        if (net.ahead != copy) {
+            st.repack(); // syncs the network first; copies only what changed since this copy was made
+            net.ahead = copy;
+        }
+        st.forward(input);
+        System.arraycopy(target, 0, this.target, 0, target.length);
+        outputLayer();
+        gates();
+        steps++;
+        return st.y;
+    }
+
+    @Override
+    public double lastLoss() {
+        double sum = 0;
+        for (int k = 0; k < net.outputs; k++) {
+            sum += Activations.crossEntropy(st.y[k], target[k]);
+        }
+        return sum;
+    }
+
+    private float lr() {
+        return (float) learningRate;
+    }
+
+    private float mu() {
+        return (float) momentum;
+    }
+
+    /** The output units: deltas, the error sent back to each cell (old weights), the output weights' updates. */
+    private void outputLayer() {
+        for (int k = 0; k < net.outputs; k++) {
+            deltaD[k] = st.y[k] - target[k];
+            delta[k] = (float) deltaD[k];
+        }
+        cellErrors();
+        if (st.simd) {
+            FloatVectorKernels.learnColumns(st.outputs, outputVelocity, st.outputStride, st.outputSources, st.src,
+                    delta, lr(), mu());
+        } else {
+            FloatKernels.learnColumns(st.outputs, outputVelocity, st.outputStride, net.outputs, st.outputSources,
+                    st.src, delta, lr(), mu());
+        }
+    }
+
+    /**
+     * {@code e_c = sum_k w_kc delta_k} over the output units k ascending, in doubles; the output
+     * sources that are cells come first, in the order of {@code net.outputCells[0]}. Four cells at
+     * a time: each sum is a chain of dependent adds.
+     */
+    private void cellErrors() {
+        final float[] w = st.outputs;
+        final int[] cells = net.outputCells[0];
+        final int stride = st.outputStride;
+        final int outputs = net.outputs;
+        final double[] d = deltaD;
+        final double[] e = cellError;
+        Arrays.fill(e, 0);
+        int i = 0;
+        for (; i + 4 <= cells.length; i += 4) {
+            final int o = i * stride;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int k = 0; k < outputs; k++) {
+                final double dk = d[k];
+                s0 += w[o + k] * dk;
+                s1 += w[o + stride + k] * dk;
+                s2 += w[o + 2 * stride + k] * dk;
+                s3 += w[o + 3 * stride + k] * dk;
+            }
+            e[cells[i]] = s0;
+            e[cells[i + 1]] = s1;
+            e[cells[i + 2]] = s2;
+            e[cells[i + 3]] = s3;
+        }
+        for (; i < cells.length; i++) {
+            final int o = i * stride;
+            double sum = 0;
+            for (int k = 0; k < outputs; k++) {
+                sum += w[o + k] * d[k];
+            }
+            e[cells[i]] = sum;
+        }
+    }
+
+    /** The per-row factors of each block (one cell: {@link PackedLearner#gateFactors}' expressions), then the updates of all gate and cell weights. */
+    private void gates() {
+        final int pad = st.pad;
+        for (int c = 0; c < net.cells; c++) {
+            final double yo = st.yOut[c];
+            final double h = st.hs[c];
+            final double ec = cellError[c];
+            final double es = yo * net.hSlope(h) * ec;
+            outDelta[c] = (float) (yo * (1 - yo) * (h * ec));
+            final double yf = st.yForget[c];
+            final double yi = st.yIn[c];
+            final double gcc = st.gc[c];
+            final float esf = (float) es;
+            final float yff = (float) yf;
+            decay[c] = yff;
+            gain[c] = (float) (gcc * (yi * (1 - yi)));
+            scale[c] = esf;
+            decay[pad + c] = yff;
+            gain[pad + c] = (float) (st.sPrev[c] * (yf * (1 - yf)));
+            scale[pad + c] = esf;
+            decay[2 * pad + c] = yff;
+            gain[2 * pad + c] = (float) (net.gSlope(gcc) * yi);
+            scale[2 * pad + c] = esf;
+        }
+        if (st.simd) {
+            FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
+                    decay, gain, scale, outDelta, lr(), mu());
+        } else {
+            FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
+                    decay, gain, scale, outDelta, lr(), mu());
+        }
+    }
+}
