@@ -32,7 +32,10 @@ final class ForwardState {
     final double[] yIn;
     final double[] yForget;
     final double[] yOut;
+    /** The output units (unpadded: callers read its length). */
     final double[] y;
+    /** {@link #y} padded to whole vectors ({@link #y} itself when it is). */
+    private final double[] yPadded;
 
     /*
      * Layout facts for the fast paths, fixed per network: where a block's sources are one
@@ -108,23 +111,28 @@ final class ForwardState {
         } else {
             outSources = null;
         }
-        netIn = new double[net.blocks];
-        netForget = new double[net.blocks];
-        netOut = new double[net.blocks];
-        netCell = new double[net.cells];
-        netY = new double[net.outputs];
+        // per-block, per-cell and per-output arrays padded to whole vectors: squashing has no scalar tail
+        final int pad = simd ? VectorKernels.lanes() : 1;
+        final int blocks = PackedWeights.roundUp(net.blocks, pad);
+        final int cells = PackedWeights.roundUp(net.cells, pad);
+        netIn = new double[blocks];
+        netForget = new double[blocks];
+        netOut = new double[blocks];
+        netCell = new double[cells];
+        netY = new double[PackedWeights.roundUp(net.outputs, pad)];
         x = new double[net.inputs];
         u = new double[net.gateLength];
-        s = new double[net.cells];
-        sPrev = new double[net.cells];
-        yc = new double[net.cells];
-        ycPrev = new double[net.cells];
-        gc = new double[net.cells];
-        hs = new double[net.cells];
-        yIn = new double[net.blocks];
-        yForget = new double[net.blocks];
-        yOut = new double[net.blocks];
+        s = new double[cells];
+        sPrev = new double[cells];
+        yc = new double[cells];
+        ycPrev = new double[cells];
+        gc = new double[cells];
+        hs = new double[cells];
+        yIn = new double[blocks];
+        yForget = new double[blocks];
+        yOut = new double[blocks];
         y = new double[net.outputs];
+        yPadded = netY.length == y.length ? y : new double[netY.length];
         blockInputRun = new int[net.blocks];
         blockCellRun = new int[net.blocks];
         for (int j = 0; j < net.blocks; j++) {
@@ -242,28 +250,37 @@ final class ForwardState {
                 netForget[j] += dot(p[LstmNetwork.P_PEEP_FORGET], j * sc, sPrev, j * sc, sc);
             }
         }
-        squash(netIn, yIn, net.blocks, Squashing.SIGMOID);
-        squash(netForget, yForget, net.blocks, Squashing.SIGMOID);
-        squash(netCell, gc, net.cells, net.linearCellInput ? Squashing.LINEAR : Squashing.G);
-        for (int c = 0; c < net.cells; c++) {
-            int j = c / sc;
-            s[c] = yForget[j] * sPrev[c] + yIn[j] * gc[c];
+        squash(netIn, yIn, netIn.length, Squashing.SIGMOID);
+        squash(netForget, yForget, netForget.length, Squashing.SIGMOID);
+        squash(netCell, gc, netCell.length, net.linearCellInput ? Squashing.LINEAR : Squashing.G);
+        for (int j = 0, c = 0; j < net.blocks; j++) {
+            final double yf = yForget[j];
+            final double yi = yIn[j];
+            for (int v = 0; v < sc; v++, c++) {
+                s[c] = yf * sPrev[c] + yi * gc[c];
+            }
         }
         if (net.peepholes) {
             for (int j = 0; j < net.blocks; j++) {
                 netOut[j] += dot(p[LstmNetwork.P_PEEP_OUT], j * sc, s, j * sc, sc);
             }
         }
-        squash(netOut, yOut, net.blocks, Squashing.SIGMOID);
-        squash(s, hs, net.cells, net.linearCellOutput ? Squashing.LINEAR : Squashing.H);
-        for (int c = 0; c < net.cells; c++) {
-            yc[c] = yOut[c / sc] * hs[c];
+        squash(netOut, yOut, netOut.length, Squashing.SIGMOID);
+        squash(s, hs, s.length, net.linearCellOutput ? Squashing.LINEAR : Squashing.H);
+        for (int j = 0, c = 0; j < net.blocks; j++) {
+            final double yo = yOut[j];
+            for (int v = 0; v < sc; v++, c++) {
+                yc[c] = yo * hs[c];
+            }
         }
     }
 
     /** The end of a step: the output units squashed into {@link #y}. */
     void finish() {
-        squash(netY, y, net.outputs, Squashing.SIGMOID);
+        squash(netY, yPadded, netY.length, Squashing.SIGMOID);
+        if (yPadded != y) {
+            System.arraycopy(yPadded, 0, y, 0, y.length);
+        }
     }
 
     /** The logistic, the paper's g and h, and the identity (g or h of {@link bebop.nn.Squash#IDENTITY}). */

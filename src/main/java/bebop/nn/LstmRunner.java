@@ -34,6 +34,6 @@ public final class LstmRunner {
 
     /** A copy of the cell states after the last step. */
     public double[] cellStates() {
-        return state.s.clone();
+        return java.util.Arrays.copyOf(state.s, state.net.cells); // s is padded to whole vectors
     }
 }
