@@ -80,6 +80,10 @@ final class ForwardState {
     private final boolean repackAtReset;
     /** Per output group of {@link #packed}: its sources (cells, inputs, 1); null without packed weights. */
     final double[][] outSources;
+    /** Per output group of {@link #packed}: the first of its cells, inputs and units when each is one ascending run, else -1. */
+    private final int[] outCellRun;
+    private final int[] outInputRun;
+    private final int[] outUnitRun;
 
     ForwardState(LstmNetwork net) {
         this(net, false);
@@ -104,12 +108,23 @@ final class ForwardState {
         this.packed = packed;
         this.repackAtReset = repackAtReset;
         if (packed != null) {
-            outSources = new double[packed.outputGroups()][];
-            for (int q = 0; q < outSources.length; q++) {
+            final int og = packed.outputGroups();
+            outSources = new double[og][];
+            outCellRun = new int[og];
+            outInputRun = new int[og];
+            outUnitRun = new int[og];
+            for (int q = 0; q < og; q++) {
                 outSources[q] = new double[packed.outputSourceCount[q]];
+                final int first = packed.outputUnits[q][0];
+                outCellRun[q] = Kernels.runStart(net.outputCells[first]);
+                outInputRun[q] = Kernels.runStart(net.outputInputs[first]);
+                outUnitRun[q] = Kernels.runStart(packed.outputUnits[q]);
             }
         } else {
             outSources = null;
+            outCellRun = null;
+            outInputRun = null;
+            outUnitRun = null;
         }
         // per-block, per-cell and per-output arrays padded to whole vectors: squashing has no scalar tail
         final int pad = simd ? VectorKernels.lanes() : 1;
@@ -465,25 +480,39 @@ final class ForwardState {
         }
     }
 
-    /** Each output group's sources (its cells, its inputs, 1) into {@link #outSources}. */
+    /** Each output group's sources (its cells, its inputs, 1) into {@link #outSources}: runs as slices. */
     void gatherOutputSources() {
         for (int q = 0; q < outSources.length; q++) {
             final int first = packed.outputUnits[q][0];
             final double[] src = outSources[q];
-            int o = 0;
-            for (int c : net.outputCells[first]) {
-                src[o++] = yc[c];
+            final int[] cells = net.outputCells[first];
+            final int[] inputs = net.outputInputs[first];
+            if (outCellRun[q] >= 0) {
+                System.arraycopy(yc, outCellRun[q], src, 0, cells.length);
+            } else {
+                for (int i = 0; i < cells.length; i++) {
+                    src[i] = yc[cells[i]];
+                }
             }
-            for (int m : net.outputInputs[first]) {
-                src[o++] = x[m];
+            final int o = cells.length;
+            if (outInputRun[q] >= 0) {
+                System.arraycopy(x, outInputRun[q], src, o, inputs.length);
+            } else {
+                for (int i = 0; i < inputs.length; i++) {
+                    src[o + i] = x[inputs[i]];
+                }
             }
-            src[o] = 1.0;
+            src[o + inputs.length] = 1.0;
         }
     }
 
     /** Output group {@code q}'s net inputs from its product {@code on}. */
     void scatterOutputs(int q, double[] on) {
         final int[] units = packed.outputUnits[q];
+        if (outUnitRun[q] >= 0) {
+            System.arraycopy(on, 0, netY, outUnitRun[q], units.length);
+            return;
+        }
         for (int i = 0; i < units.length; i++) {
             netY[units[i]] = on[i];
         }
