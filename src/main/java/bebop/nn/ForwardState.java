@@ -260,32 +260,56 @@ final class ForwardState {
         final int sc = net.cellsPerBlock;
         final double[][] p = net.params;
         if (net.peepholes) {
-            for (int j = 0; j < net.blocks; j++) {
-                netIn[j] += dot(p[LstmNetwork.P_PEEP_IN], j * sc, sPrev, j * sc, sc);
-                netForget[j] += dot(p[LstmNetwork.P_PEEP_FORGET], j * sc, sPrev, j * sc, sc);
-            }
+            addPeepholes(netIn, p[LstmNetwork.P_PEEP_IN], sPrev);
+            addPeepholes(netForget, p[LstmNetwork.P_PEEP_FORGET], sPrev);
         }
         squash(netIn, yIn, netIn.length, Squashing.SIGMOID);
         squash(netForget, yForget, netForget.length, Squashing.SIGMOID);
         squash(netCell, gc, netCell.length, net.linearCellInput ? Squashing.LINEAR : Squashing.G);
+        // blocks of two cells (the paper's nets) written out: loops of two turns cost more than their work
         for (int j = 0, c = 0; j < net.blocks; j++) {
             final double yf = yForget[j];
             final double yi = yIn[j];
+            if (sc == 2) {
+                s[c] = yf * sPrev[c] + yi * gc[c];
+                s[c + 1] = yf * sPrev[c + 1] + yi * gc[c + 1];
+                c += 2;
+                continue;
+            }
             for (int v = 0; v < sc; v++, c++) {
                 s[c] = yf * sPrev[c] + yi * gc[c];
             }
         }
         if (net.peepholes) {
-            for (int j = 0; j < net.blocks; j++) {
-                netOut[j] += dot(p[LstmNetwork.P_PEEP_OUT], j * sc, s, j * sc, sc);
-            }
+            addPeepholes(netOut, p[LstmNetwork.P_PEEP_OUT], s);
         }
         squash(netOut, yOut, netOut.length, Squashing.SIGMOID);
         squash(s, hs, s.length, net.linearCellOutput ? Squashing.LINEAR : Squashing.H);
         for (int j = 0, c = 0; j < net.blocks; j++) {
             final double yo = yOut[j];
+            if (sc == 2) {
+                yc[c] = yo * hs[c];
+                yc[c + 1] = yo * hs[c + 1];
+                c += 2;
+                continue;
+            }
             for (int v = 0; v < sc; v++, c++) {
                 yc[c] = yo * hs[c];
+            }
+        }
+    }
+
+    /** {@code nets[j] += dot(w, state)} over block j's cells: the peepholes' share of a gate's net input. */
+    private void addPeepholes(double[] nets, double[] w, double[] state) {
+        final int sc = net.cellsPerBlock;
+        for (int j = 0, c = 0; j < net.blocks; j++, c += sc) {
+            if (sc == 2) {
+                double d = 0; // dot's sum, written out
+                d += w[c] * state[c];
+                d += w[c + 1] * state[c + 1];
+                nets[j] += d;
+            } else {
+                nets[j] += dot(w, c, state, c, sc);
             }
         }
     }
@@ -459,6 +483,13 @@ final class ForwardState {
             System.arraycopy(gn, o, netOut, j0, b);
             if (sc == 1) {
                 System.arraycopy(gn, a, netCell, j0, b);
+                return;
+            }
+            if (sc == 2) {
+                for (int i = 0, c = 2 * j0; i < b; i++, c += 2) {
+                    netCell[c] = gn[a + i];
+                    netCell[c + 1] = gn[a + b + i];
+                }
                 return;
             }
             for (int v = 0; v < sc; v++) {
