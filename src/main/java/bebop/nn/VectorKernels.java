@@ -260,8 +260,28 @@ final class VectorKernels {
             a2.intoArray(out, 2 * LANES);
             return;
         }
-        // Two vectors of rows per pass: each add waits for the one before it in its row.
+        // Four, then two vectors of rows per pass: each add waits for the one before it in its row, so
+        // independent rows side by side keep the adder busy (and the sources are read once a pass).
         int r = 0;
+        for (; r + 4 * LANES <= stride && r + 2 * LANES < rows; r += 4 * LANES) {
+            DoubleVector a0 = DoubleVector.zero(SPECIES);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            DoubleVector a3 = a0;
+            for (int q = 0; q < count; q++) {
+                int s = nz[q];
+                double us = u[uo + s];
+                int o = s * stride + r;
+                a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(us));
+                a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + LANES).mul(us));
+                a2 = a2.add(DoubleVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
+                a3 = a3.add(DoubleVector.fromArray(SPECIES, w, o + 3 * LANES).mul(us));
+            }
+            a0.intoArray(out, r);
+            a1.intoArray(out, r + LANES);
+            a2.intoArray(out, r + 2 * LANES);
+            a3.intoArray(out, r + 3 * LANES);
+        }
         for (; r + 2 * LANES <= stride && r < rows; r += 2 * LANES) {
             DoubleVector a0 = DoubleVector.zero(SPECIES);
             DoubleVector a1 = a0;
