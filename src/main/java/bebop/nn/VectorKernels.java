@@ -320,7 +320,29 @@ final class VectorKernels {
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
-        for (int r = 0; r < stride; r += LANES) {
+        int r = 0;
+        for (; r + 2 * LANES <= stride; r += 2 * LANES) {
+            // two row vectors a sweep: each source's rows are one contiguous piece, and half the sweeps
+            final DoubleVector d0 = DoubleVector.fromArray(SPECIES, delta, r);
+            final DoubleVector d1 = DoubleVector.fromArray(SPECIES, delta, r + LANES);
+            for (int s = 0, o = r; s < n; s++, o += stride) {
+                final double us = src[s];
+                final int o1 = o + LANES;
+                DoubleVector g0 = d0.mul(us);
+                DoubleVector g1 = d1.mul(us);
+                if (grad != null) {
+                    g0.intoArray(grad, o);
+                    g1.intoArray(grad, o1);
+                }
+                DoubleVector dw0 = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g0.mul(lr));
+                DoubleVector dw1 = DoubleVector.fromArray(SPECIES, vel, o1).mul(mu).sub(g1.mul(lr));
+                dw0.intoArray(vel, o);
+                dw1.intoArray(vel, o1);
+                DoubleVector.fromArray(SPECIES, w, o).add(dw0).intoArray(w, o);
+                DoubleVector.fromArray(SPECIES, w, o1).add(dw1).intoArray(w, o1);
+            }
+        }
+        for (; r < stride; r += LANES) {
             final DoubleVector d = DoubleVector.fromArray(SPECIES, delta, r);
             for (int s = 0, o = r; s < n; s++, o += stride) {
                 DoubleVector g = d.mul(src[s]);
@@ -402,7 +424,39 @@ final class VectorKernels {
     private static void traced(double[] w, double[] vel, double[] tr, double[] grad, int stride, int wc,
                                int traceStride, int cr, int c, int n, double[] u, int uo, double[] decay,
                                double[] gain, double[] scale, double lr, double mu) {
-        for (int i = 0; i < c; i += LANES) {
+        int i = 0;
+        for (; i + 2 * LANES <= c; i += 2 * LANES) {
+            // two row vectors a sweep: each source's rows are one contiguous piece, and half the sweeps
+            final int r = cr + i;
+            final DoubleVector d0 = DoubleVector.fromArray(SPECIES, decay, r);
+            final DoubleVector k0 = DoubleVector.fromArray(SPECIES, gain, r);
+            final DoubleVector e0 = DoubleVector.fromArray(SPECIES, scale, r);
+            final DoubleVector d1 = DoubleVector.fromArray(SPECIES, decay, r + LANES);
+            final DoubleVector k1 = DoubleVector.fromArray(SPECIES, gain, r + LANES);
+            final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, r + LANES);
+            for (int m = 0, wo = wc + i, to = r; m < n; m++, wo += stride, to += traceStride) {
+                final double um = u[uo + m];
+                final int wo1 = wo + LANES;
+                final int to1 = to + LANES;
+                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to).mul(d0).add(k0.mul(um));
+                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to1).mul(d1).add(k1.mul(um));
+                t0.intoArray(tr, to);
+                t1.intoArray(tr, to1);
+                DoubleVector g0 = e0.mul(t0);
+                DoubleVector g1 = e1.mul(t1);
+                if (grad != null) {
+                    g0.intoArray(grad, wo);
+                    g1.intoArray(grad, wo1);
+                }
+                DoubleVector dw0 = DoubleVector.fromArray(SPECIES, vel, wo).mul(mu).sub(g0.mul(lr));
+                DoubleVector dw1 = DoubleVector.fromArray(SPECIES, vel, wo1).mul(mu).sub(g1.mul(lr));
+                dw0.intoArray(vel, wo);
+                dw1.intoArray(vel, wo1);
+                DoubleVector.fromArray(SPECIES, w, wo).add(dw0).intoArray(w, wo);
+                DoubleVector.fromArray(SPECIES, w, wo1).add(dw1).intoArray(w, wo1);
+            }
+        }
+        for (; i < c; i += LANES) {
             final int r = cr + i;
             final DoubleVector d = DoubleVector.fromArray(SPECIES, decay, r);
             final DoubleVector k = DoubleVector.fromArray(SPECIES, gain, r);
