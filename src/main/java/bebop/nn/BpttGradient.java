@@ -244,7 +244,7 @@ public final class BpttGradient {
     }
 
     private static void copy(double[] from, double[] to) {
-        System.arraycopy(from, 0, to, 0, from.length);
+        System.arraycopy(from, 0, to, 0, to.length); // the forward state's arrays may be padded
     }
 
     private static void checkLengths(double[][] inputs, double[][] targets) {

@@ -32,7 +32,10 @@ final class ForwardState {
     final double[] yIn;
     final double[] yForget;
     final double[] yOut;
+    /** The output units (unpadded: callers read its length). */
     final double[] y;
+    /** {@link #y} padded to whole vectors ({@link #y} itself when it is). */
+    private final double[] yPadded;
 
     /*
      * Layout facts for the fast paths, fixed per network: where a block's sources are one
@@ -77,6 +80,10 @@ final class ForwardState {
     private final boolean repackAtReset;
     /** Per output group of {@link #packed}: its sources (cells, inputs, 1); null without packed weights. */
     final double[][] outSources;
+    /** Per output group of {@link #packed}: the first of its cells, inputs and units when each is one ascending run, else -1. */
+    private final int[] outCellRun;
+    private final int[] outInputRun;
+    private final int[] outUnitRun;
 
     ForwardState(LstmNetwork net) {
         this(net, false);
@@ -101,30 +108,46 @@ final class ForwardState {
         this.packed = packed;
         this.repackAtReset = repackAtReset;
         if (packed != null) {
-            outSources = new double[packed.outputGroups()][];
-            for (int q = 0; q < outSources.length; q++) {
+            final int og = packed.outputGroups();
+            outSources = new double[og][];
+            outCellRun = new int[og];
+            outInputRun = new int[og];
+            outUnitRun = new int[og];
+            for (int q = 0; q < og; q++) {
                 outSources[q] = new double[packed.outputSourceCount[q]];
+                final int first = packed.outputUnits[q][0];
+                outCellRun[q] = Kernels.runStart(net.outputCells[first]);
+                outInputRun[q] = Kernels.runStart(net.outputInputs[first]);
+                outUnitRun[q] = Kernels.runStart(packed.outputUnits[q]);
             }
         } else {
             outSources = null;
+            outCellRun = null;
+            outInputRun = null;
+            outUnitRun = null;
         }
-        netIn = new double[net.blocks];
-        netForget = new double[net.blocks];
-        netOut = new double[net.blocks];
-        netCell = new double[net.cells];
-        netY = new double[net.outputs];
+        // per-block, per-cell and per-output arrays padded to whole vectors: squashing has no scalar tail
+        final int pad = simd ? VectorKernels.lanes() : 1;
+        final int blocks = PackedWeights.roundUp(net.blocks, pad);
+        final int cells = PackedWeights.roundUp(net.cells, pad);
+        netIn = new double[blocks];
+        netForget = new double[blocks];
+        netOut = new double[blocks];
+        netCell = new double[cells];
+        netY = new double[PackedWeights.roundUp(net.outputs, pad)];
         x = new double[net.inputs];
         u = new double[net.gateLength];
-        s = new double[net.cells];
-        sPrev = new double[net.cells];
-        yc = new double[net.cells];
-        ycPrev = new double[net.cells];
-        gc = new double[net.cells];
-        hs = new double[net.cells];
-        yIn = new double[net.blocks];
-        yForget = new double[net.blocks];
-        yOut = new double[net.blocks];
+        s = new double[cells];
+        sPrev = new double[cells];
+        yc = new double[cells];
+        ycPrev = new double[cells];
+        gc = new double[cells];
+        hs = new double[cells];
+        yIn = new double[blocks];
+        yForget = new double[blocks];
+        yOut = new double[blocks];
         y = new double[net.outputs];
+        yPadded = netY.length == y.length ? y : new double[netY.length];
         blockInputRun = new int[net.blocks];
         blockCellRun = new int[net.blocks];
         for (int j = 0; j < net.blocks; j++) {
@@ -237,33 +260,66 @@ final class ForwardState {
         final int sc = net.cellsPerBlock;
         final double[][] p = net.params;
         if (net.peepholes) {
-            for (int j = 0; j < net.blocks; j++) {
-                netIn[j] += dot(p[LstmNetwork.P_PEEP_IN], j * sc, sPrev, j * sc, sc);
-                netForget[j] += dot(p[LstmNetwork.P_PEEP_FORGET], j * sc, sPrev, j * sc, sc);
-            }
+            addPeepholes(netIn, p[LstmNetwork.P_PEEP_IN], sPrev);
+            addPeepholes(netForget, p[LstmNetwork.P_PEEP_FORGET], sPrev);
         }
-        squash(netIn, yIn, net.blocks, Squashing.SIGMOID);
-        squash(netForget, yForget, net.blocks, Squashing.SIGMOID);
-        squash(netCell, gc, net.cells, net.linearCellInput ? Squashing.LINEAR : Squashing.G);
-        for (int c = 0; c < net.cells; c++) {
-            int j = c / sc;
-            s[c] = yForget[j] * sPrev[c] + yIn[j] * gc[c];
+        squash(netIn, yIn, netIn.length, Squashing.SIGMOID);
+        squash(netForget, yForget, netForget.length, Squashing.SIGMOID);
+        squash(netCell, gc, netCell.length, net.linearCellInput ? Squashing.LINEAR : Squashing.G);
+        // blocks of two cells (the paper's nets) written out: loops of two turns cost more than their work
+        for (int j = 0, c = 0; j < net.blocks; j++) {
+            final double yf = yForget[j];
+            final double yi = yIn[j];
+            if (sc == 2) {
+                s[c] = yf * sPrev[c] + yi * gc[c];
+                s[c + 1] = yf * sPrev[c + 1] + yi * gc[c + 1];
+                c += 2;
+                continue;
+            }
+            for (int v = 0; v < sc; v++, c++) {
+                s[c] = yf * sPrev[c] + yi * gc[c];
+            }
         }
         if (net.peepholes) {
-            for (int j = 0; j < net.blocks; j++) {
-                netOut[j] += dot(p[LstmNetwork.P_PEEP_OUT], j * sc, s, j * sc, sc);
+            addPeepholes(netOut, p[LstmNetwork.P_PEEP_OUT], s);
+        }
+        squash(netOut, yOut, netOut.length, Squashing.SIGMOID);
+        squash(s, hs, s.length, net.linearCellOutput ? Squashing.LINEAR : Squashing.H);
+        for (int j = 0, c = 0; j < net.blocks; j++) {
+            final double yo = yOut[j];
+            if (sc == 2) {
+                yc[c] = yo * hs[c];
+                yc[c + 1] = yo * hs[c + 1];
+                c += 2;
+                continue;
+            }
+            for (int v = 0; v < sc; v++, c++) {
+                yc[c] = yo * hs[c];
             }
         }
-        squash(netOut, yOut, net.blocks, Squashing.SIGMOID);
-        squash(s, hs, net.cells, net.linearCellOutput ? Squashing.LINEAR : Squashing.H);
-        for (int c = 0; c < net.cells; c++) {
-            yc[c] = yOut[c / sc] * hs[c];
+    }
+
+    /** {@code nets[j] += dot(w, state)} over block j's cells: the peepholes' share of a gate's net input. */
+    private void addPeepholes(double[] nets, double[] w, double[] state) {
+        final int sc = net.cellsPerBlock;
+        for (int j = 0, c = 0; j < net.blocks; j++, c += sc) {
+            if (sc == 2) {
+                double d = 0; // dot's sum, written out
+                d += w[c] * state[c];
+                d += w[c + 1] * state[c + 1];
+                nets[j] += d;
+            } else {
+                nets[j] += dot(w, c, state, c, sc);
+            }
         }
     }
 
     /** The end of a step: the output units squashed into {@link #y}. */
     void finish() {
-        squash(netY, y, net.outputs, Squashing.SIGMOID);
+        squash(netY, yPadded, netY.length, Squashing.SIGMOID);
+        if (yPadded != y) {
+            System.arraycopy(yPadded, 0, y, 0, y.length);
+        }
     }
 
     /** The logistic, the paper's g and h, and the identity (g or h of {@link bebop.nn.Squash#IDENTITY}). */
@@ -429,6 +485,13 @@ final class ForwardState {
                 System.arraycopy(gn, a, netCell, j0, b);
                 return;
             }
+            if (sc == 2) {
+                for (int i = 0, c = 2 * j0; i < b; i++, c += 2) {
+                    netCell[c] = gn[a + i];
+                    netCell[c + 1] = gn[a + b + i];
+                }
+                return;
+            }
             for (int v = 0; v < sc; v++) {
                 final int from = a + v * b;
                 for (int i = 0; i < b; i++) {
@@ -448,25 +511,39 @@ final class ForwardState {
         }
     }
 
-    /** Each output group's sources (its cells, its inputs, 1) into {@link #outSources}. */
+    /** Each output group's sources (its cells, its inputs, 1) into {@link #outSources}: runs as slices. */
     void gatherOutputSources() {
         for (int q = 0; q < outSources.length; q++) {
             final int first = packed.outputUnits[q][0];
             final double[] src = outSources[q];
-            int o = 0;
-            for (int c : net.outputCells[first]) {
-                src[o++] = yc[c];
+            final int[] cells = net.outputCells[first];
+            final int[] inputs = net.outputInputs[first];
+            if (outCellRun[q] >= 0) {
+                System.arraycopy(yc, outCellRun[q], src, 0, cells.length);
+            } else {
+                for (int i = 0; i < cells.length; i++) {
+                    src[i] = yc[cells[i]];
+                }
             }
-            for (int m : net.outputInputs[first]) {
-                src[o++] = x[m];
+            final int o = cells.length;
+            if (outInputRun[q] >= 0) {
+                System.arraycopy(x, outInputRun[q], src, o, inputs.length);
+            } else {
+                for (int i = 0; i < inputs.length; i++) {
+                    src[o + i] = x[inputs[i]];
+                }
             }
-            src[o] = 1.0;
+            src[o + inputs.length] = 1.0;
         }
     }
 
     /** Output group {@code q}'s net inputs from its product {@code on}. */
     void scatterOutputs(int q, double[] on) {
         final int[] units = packed.outputUnits[q];
+        if (outUnitRun[q] >= 0) {
+            System.arraycopy(on, 0, netY, outUnitRun[q], units.length);
+            return;
+        }
         for (int i = 0; i < units.length; i++) {
             netY[units[i]] = on[i];
         }

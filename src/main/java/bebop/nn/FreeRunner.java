@@ -9,6 +9,8 @@ public final class FreeRunner {
     private final LstmRunner runner;
     private final Normalizer normalizer;
     private final FeedbackRule rule;
+    /** The normaliser is the identity: frames are fed as they are (a division per unit saved each step). */
+    private final boolean identity;
     private final double[] frame;
     private final double[] input;
     private boolean primed;
@@ -30,6 +32,7 @@ public final class FreeRunner {
         this.runner = net.newRunner(precision);
         this.normalizer = normalizer;
         this.rule = rule;
+        this.identity = normalizer.isIdentity();
         this.frame = new double[net.inputs()];
         this.input = new double[net.inputs()];
     }
@@ -56,7 +59,11 @@ public final class FreeRunner {
             throw new IllegalStateException("prime() the free runner first");
         }
         rule.next(runner.outputs(), frame);
-        normalizer.apply(frame, input);
+        if (identity) {
+            System.arraycopy(frame, 0, input, 0, frame.length);
+        } else {
+            normalizer.apply(frame, input);
+        }
         runner.step(input);
         return frame;
     }

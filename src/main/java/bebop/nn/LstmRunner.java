@@ -50,6 +50,7 @@ public final class LstmRunner {
 
     /** A copy of the cell states after the last step. */
     public double[] cellStates() {
-        return (floats != null ? floats.s : state.s).clone();
+        // the double path pads s to whole vectors
+        return floats != null ? floats.s.clone() : java.util.Arrays.copyOf(state.s, state.net.cells);
     }
 }

@@ -76,6 +76,16 @@ public record Normalizer(double[] means, double[] sds) {
         return sds.clone();
     }
 
+    /** Whether this is {@link #identity}: every mean 0 and SD 1, so that {@link #apply} copies ((x - 0) / 1 is x). */
+    public boolean isIdentity() {
+        for (int i = 0; i < means.length; i++) {
+            if (Double.doubleToRawLongBits(means[i]) != 0 || sds[i] != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes the normalised {@code frame} into {@code out} (may be the same array). */
     public void apply(double[] frame, double[] out) {
         for (int i = 0; i < means.length; i++) {

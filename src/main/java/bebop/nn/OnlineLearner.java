@@ -411,6 +411,10 @@ public final class OnlineLearner implements StepLearner {
                           double[] dForgetPeep, double yf, double dIn1, double dForget1, double dOut,
                           double[][] vel, double[][] grad, double lr, double mu) {
         final int sc = net.cellsPerBlock;
+        if (sc == 2) {
+            peepholes2(net, st, j, es, dInPeep, dForgetPeep, yf, dIn1, dForget1, dOut, vel, grad, lr, mu);
+            return;
+        }
         final int c0 = j * sc;
         final double[] sPrev = st.sPrev;
         for (int v = 0; v < sc; v++) {
@@ -443,5 +447,72 @@ public final class OnlineLearner implements StepLearner {
             learn(p[LstmNetwork.P_PEEP_IN], gIn, vel[LstmNetwork.P_PEEP_IN], c0 + w, si, lr, mu);
             learn(p[LstmNetwork.P_PEEP_FORGET], gForget, vel[LstmNetwork.P_PEEP_FORGET], c0 + w, sf, lr, mu);
         }
+    }
+
+    /**
+     * {@link #peepholes} for blocks of two cells (the paper's nets), its loops written out (loops of
+     * two turns cost more than their work): the same operations in the same order.
+     */
+    private static void peepholes2(LstmNetwork net, ForwardState st, int j, double[] es, double[] dInPeep,
+                                   double[] dForgetPeep, double yf, double dIn1, double dForget1, double dOut,
+                                   double[][] vel, double[][] grad, double lr, double mu) {
+        final int c0 = 2 * j;
+        final int c1 = c0 + 1;
+        final double[] sPrev = st.sPrev;
+        final double u0 = sPrev[c0];
+        final double u1 = sPrev[c1];
+        final double b0 = st.gc[c0] * dIn1;
+        final double f0 = u0 * dForget1;
+        final double b1 = st.gc[c1] * dIn1;
+        final double f1 = u1 * dForget1;
+        // traces [cell][peephole cell]: rows 2 c0 (cell c0) and 2 c1 (cell c1)
+        final int o0 = 2 * c0;
+        final int o1 = 2 * c1;
+        final double i00 = dInPeep[o0] * yf + b0 * u0;
+        final double i01 = dInPeep[o0 + 1] * yf + b0 * u1;
+        final double i10 = dInPeep[o1] * yf + b1 * u0;
+        final double i11 = dInPeep[o1 + 1] * yf + b1 * u1;
+        final double f00 = dForgetPeep[o0] * yf + f0 * u0;
+        final double f01 = dForgetPeep[o0 + 1] * yf + f0 * u1;
+        final double f10 = dForgetPeep[o1] * yf + f1 * u0;
+        final double f11 = dForgetPeep[o1 + 1] * yf + f1 * u1;
+        dInPeep[o0] = i00;
+        dInPeep[o0 + 1] = i01;
+        dInPeep[o1] = i10;
+        dInPeep[o1 + 1] = i11;
+        dForgetPeep[o0] = f00;
+        dForgetPeep[o0 + 1] = f01;
+        dForgetPeep[o1] = f10;
+        dForgetPeep[o1 + 1] = f11;
+        final double[][] p = net.params;
+        final double[] wOut = p[LstmNetwork.P_PEEP_OUT];
+        final double[] vOut = vel[LstmNetwork.P_PEEP_OUT];
+        final double[] gOut = grad == null ? null : grad[LstmNetwork.P_PEEP_OUT];
+        learn(wOut, gOut, vOut, c0, dOut * st.s[c0], lr, mu);
+        learn(wOut, gOut, vOut, c1, dOut * st.s[c1], lr, mu);
+        final double e0 = es[c0];
+        final double e1 = es[c1];
+        double si0 = 0;
+        si0 += e0 * i00;
+        si0 += e1 * i10;
+        double sf0 = 0;
+        sf0 += e0 * f00;
+        sf0 += e1 * f10;
+        double si1 = 0;
+        si1 += e0 * i01;
+        si1 += e1 * i11;
+        double sf1 = 0;
+        sf1 += e0 * f01;
+        sf1 += e1 * f11;
+        final double[] wIn = p[LstmNetwork.P_PEEP_IN];
+        final double[] vIn = vel[LstmNetwork.P_PEEP_IN];
+        final double[] gIn = grad == null ? null : grad[LstmNetwork.P_PEEP_IN];
+        final double[] wForget = p[LstmNetwork.P_PEEP_FORGET];
+        final double[] vForget = vel[LstmNetwork.P_PEEP_FORGET];
+        final double[] gForget = grad == null ? null : grad[LstmNetwork.P_PEEP_FORGET];
+        learn(wIn, gIn, vIn, c0, si0, lr, mu);
+        learn(wForget, gForget, vForget, c0, sf0, lr, mu);
+        learn(wIn, gIn, vIn, c1, si1, lr, mu);
+        learn(wForget, gForget, vForget, c1, sf1, lr, mu);
     }
 }

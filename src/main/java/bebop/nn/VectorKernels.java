@@ -260,8 +260,28 @@ final class VectorKernels {
             a2.intoArray(out, 2 * LANES);
             return;
         }
-        // Two vectors of rows per pass: each add waits for the one before it in its row.
+        // Four, then two vectors of rows per pass: each add waits for the one before it in its row, so
+        // independent rows side by side keep the adder busy (and the sources are read once a pass).
         int r = 0;
+        for (; r + 4 * LANES <= stride && r + 2 * LANES < rows; r += 4 * LANES) {
+            DoubleVector a0 = DoubleVector.zero(SPECIES);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            DoubleVector a3 = a0;
+            for (int q = 0; q < count; q++) {
+                int s = nz[q];
+                double us = u[uo + s];
+                int o = s * stride + r;
+                a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(us));
+                a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + LANES).mul(us));
+                a2 = a2.add(DoubleVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
+                a3 = a3.add(DoubleVector.fromArray(SPECIES, w, o + 3 * LANES).mul(us));
+            }
+            a0.intoArray(out, r);
+            a1.intoArray(out, r + LANES);
+            a2.intoArray(out, r + 2 * LANES);
+            a3.intoArray(out, r + 3 * LANES);
+        }
         for (; r + 2 * LANES <= stride && r < rows; r += 2 * LANES) {
             DoubleVector a0 = DoubleVector.zero(SPECIES);
             DoubleVector a1 = a0;
@@ -285,24 +305,53 @@ final class VectorKernels {
         }
     }
 
+    /*
+     * The learner's loops below run row vector by row vector, each over all sources: the per-row
+     * factors (deltas, trace decays, gains, error factors) are loaded once into registers for a
+     * row vector, instead of once per source (the JIT reloads them after every store, since all
+     * the arrays are double[] and may alias). Each element gets the same operations in the same
+     * order either way: the rows are independent.
+     */
+
     /**
-     * SIMD {@link Kernels#learnColumns} (same arithmetic element by element), source by source,
-     * over whole vectors: the padding rows up to {@code stride} (a multiple of the lane count) too,
-     * whose delta is 0, so that they stay 0 ({@code 0 - lr (+-0) = +0}), with no scalar tail.
+     * SIMD {@link Kernels#learnColumns} (same arithmetic element by element), over whole vectors:
+     * the padding rows up to {@code stride} (a multiple of the lane count) too, whose delta is 0,
+     * so that they stay 0 ({@code 0 - lr (+-0) = +0}), with no scalar tail.
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
-        for (int s = 0; s < n; s++) {
-            final double us = src[s];
-            final int o = s * stride;
-            for (int r = 0; r < stride; r += LANES) {
-                DoubleVector g = DoubleVector.fromArray(SPECIES, delta, r).mul(us);
+        int r = 0;
+        for (; r + 2 * LANES <= stride; r += 2 * LANES) {
+            // two row vectors a sweep: each source's rows are one contiguous piece, and half the sweeps
+            final DoubleVector d0 = DoubleVector.fromArray(SPECIES, delta, r);
+            final DoubleVector d1 = DoubleVector.fromArray(SPECIES, delta, r + LANES);
+            for (int s = 0, o = r; s < n; s++, o += stride) {
+                final double us = src[s];
+                final int o1 = o + LANES;
+                DoubleVector g0 = d0.mul(us);
+                DoubleVector g1 = d1.mul(us);
                 if (grad != null) {
-                    g.intoArray(grad, o + r);
+                    g0.intoArray(grad, o);
+                    g1.intoArray(grad, o1);
                 }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o + r).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, o + r);
-                DoubleVector.fromArray(SPECIES, w, o + r).add(dw).intoArray(w, o + r);
+                DoubleVector dw0 = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g0.mul(lr));
+                DoubleVector dw1 = DoubleVector.fromArray(SPECIES, vel, o1).mul(mu).sub(g1.mul(lr));
+                dw0.intoArray(vel, o);
+                dw1.intoArray(vel, o1);
+                DoubleVector.fromArray(SPECIES, w, o).add(dw0).intoArray(w, o);
+                DoubleVector.fromArray(SPECIES, w, o1).add(dw1).intoArray(w, o1);
+            }
+        }
+        for (; r < stride; r += LANES) {
+            final DoubleVector d = DoubleVector.fromArray(SPECIES, delta, r);
+            for (int s = 0, o = r; s < n; s++, o += stride) {
+                DoubleVector g = d.mul(src[s]);
+                if (grad != null) {
+                    g.intoArray(grad, o);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, o).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, o);
+                DoubleVector.fromArray(SPECIES, w, o).add(dw).intoArray(w, o);
             }
         }
     }
@@ -311,8 +360,7 @@ final class VectorKernels {
      * SIMD {@link Kernels#learnBlocks} (same arithmetic element by element): {@code a}, {@code c}
      * and {@code o} are whole vectors (the packed layout pads each segment). Blocks of one and of
      * two cells (the standard LSTM, the paper's nets) have their own loops; blocks of more cells
-     * take the plain loop. Segment by segment, each over all sources: the columns of a group stay
-     * in the first-level cache, and three calls cost less than three per source.
+     * take the plain loop.
      */
     static void learnBlocks(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride, int a,
                             int c, int o, int sc, int n, double[] u, int uo, double[] decay, double[] gain,
@@ -323,49 +371,13 @@ final class VectorKernels {
             return;
         }
         if (sc == 1) {
-            blocks1(w, vel, tr, grad, stride, traceStride, a, c, o, n, u, uo, decay, gain, scale, dOut, lr, mu);
-            return;
+            // one cell a block: trace row r belongs to weight row r, and segments A and C are alike
+            traced(w, vel, tr, grad, stride, 0, traceStride, 0, a + c, n, u, uo, decay, gain, scale, lr, mu);
+        } else {
+            gates2(w, vel, tr, grad, stride, traceStride, a, n, u, uo, decay, gain, scale, lr, mu);
+            traced(w, vel, tr, grad, stride, a, traceStride, sc * a, c, n, u, uo, decay, gain, scale, lr, mu);
         }
-        gates2(w, vel, tr, grad, stride, traceStride, a, n, u, uo, decay, gain, scale, lr, mu);
-        cells(w, vel, tr, grad, stride, a, traceStride, sc * a, c, n, u, uo, decay, gain, scale, lr, mu);
         outputGates(w, vel, grad, stride, a + c, o, n, u, uo, dOut, lr, mu);
-    }
-
-    /**
-     * Blocks of one cell (the standard LSTM): segments A and C are alike (a trace, the gradient
-     * {@code scale t}), so one loop runs over both, then segment O, source by source in one pass.
-     */
-    private static void blocks1(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
-                                int a, int c, int o, int n, double[] u, int uo, double[] decay, double[] gain,
-                                double[] scale, double[] dOut, double lr, double mu) {
-        final int traced = a + c; // with one cell, trace row r belongs to weight row r
-        for (int m = 0; m < n; m++) {
-            final double um = u[uo + m];
-            final int wo = m * stride;
-            final int to = m * traceStride;
-            for (int i = 0; i < traced; i += LANES) {
-                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to + i)
-                        .mul(DoubleVector.fromArray(SPECIES, decay, i))
-                        .add(DoubleVector.fromArray(SPECIES, gain, i).mul(um));
-                t.intoArray(tr, to + i);
-                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, i).mul(t);
-                if (grad != null) {
-                    g.intoArray(grad, wo + i);
-                }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, wo + i);
-                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
-            }
-            for (int i = traced; i < traced + o; i += LANES) {
-                DoubleVector g = DoubleVector.fromArray(SPECIES, dOut, i - traced).mul(um);
-                if (grad != null) {
-                    g.intoArray(grad, wo + i);
-                }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, wo + i);
-                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
-            }
-        }
     }
 
     /*
@@ -380,53 +392,85 @@ final class VectorKernels {
     private static void gates2(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
                                int a, int n, double[] u, int uo, double[] decay, double[] gain, double[] scale,
                                double lr, double mu) {
-        for (int m = 0; m < n; m++) {
-            final double um = u[uo + m];
-            final int wo = m * stride;
-            final int to = m * traceStride;
-            for (int i = 0; i < a; i += LANES) {
-                final int r = a + i;
-                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to + i)
-                        .mul(DoubleVector.fromArray(SPECIES, decay, i))
-                        .add(DoubleVector.fromArray(SPECIES, gain, i).mul(um));
-                t0.intoArray(tr, to + i);
-                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to + r)
-                        .mul(DoubleVector.fromArray(SPECIES, decay, r))
-                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
-                t1.intoArray(tr, to + r);
-                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, i).mul(t0)
-                        .add(DoubleVector.fromArray(SPECIES, scale, r).mul(t1));
+        for (int i = 0; i < a; i += LANES) {
+            final int r = a + i;
+            final DoubleVector d0 = DoubleVector.fromArray(SPECIES, decay, i);
+            final DoubleVector d1 = DoubleVector.fromArray(SPECIES, decay, r);
+            final DoubleVector k0 = DoubleVector.fromArray(SPECIES, gain, i);
+            final DoubleVector k1 = DoubleVector.fromArray(SPECIES, gain, r);
+            final DoubleVector e0 = DoubleVector.fromArray(SPECIES, scale, i);
+            final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, r);
+            for (int m = 0, wo = i, to = i; m < n; m++, wo += stride, to += traceStride) {
+                final double um = u[uo + m];
+                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to).mul(d0).add(k0.mul(um));
+                t0.intoArray(tr, to);
+                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to + a).mul(d1).add(k1.mul(um));
+                t1.intoArray(tr, to + a);
+                DoubleVector g = e0.mul(t0).add(e1.mul(t1));
                 if (grad != null) {
-                    g.intoArray(grad, wo + i);
+                    g.intoArray(grad, wo);
                 }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, wo + i);
-                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo);
+                DoubleVector.fromArray(SPECIES, w, wo).add(dw).intoArray(w, wo);
             }
         }
     }
 
-    /** Segment C (weights from {@code wc} in each column, traces from {@code cr}): the gradient {@code scale t}. */
-    private static void cells(double[] w, double[] vel, double[] tr, double[] grad, int stride, int wc,
-                              int traceStride, int cr, int c, int n, double[] u, int uo, double[] decay,
-                              double[] gain, double[] scale, double lr, double mu) {
-        for (int m = 0; m < n; m++) {
-            final double um = u[uo + m];
-            final int wo = m * stride + wc;
-            final int to = m * traceStride + cr;
-            for (int i = 0; i < c; i += LANES) {
-                final int r = cr + i;
-                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to + i)
-                        .mul(DoubleVector.fromArray(SPECIES, decay, r))
-                        .add(DoubleVector.fromArray(SPECIES, gain, r).mul(um));
-                t.intoArray(tr, to + i);
-                DoubleVector g = DoubleVector.fromArray(SPECIES, scale, r).mul(t);
+    /**
+     * {@code c} rows of one trace each (weights from {@code wc} in each column, traces and their
+     * factors from {@code cr}): the gradient {@code scale t}. Segment C, or A and C with one cell a block.
+     */
+    private static void traced(double[] w, double[] vel, double[] tr, double[] grad, int stride, int wc,
+                               int traceStride, int cr, int c, int n, double[] u, int uo, double[] decay,
+                               double[] gain, double[] scale, double lr, double mu) {
+        int i = 0;
+        for (; i + 2 * LANES <= c; i += 2 * LANES) {
+            // two row vectors a sweep: each source's rows are one contiguous piece, and half the sweeps
+            final int r = cr + i;
+            final DoubleVector d0 = DoubleVector.fromArray(SPECIES, decay, r);
+            final DoubleVector k0 = DoubleVector.fromArray(SPECIES, gain, r);
+            final DoubleVector e0 = DoubleVector.fromArray(SPECIES, scale, r);
+            final DoubleVector d1 = DoubleVector.fromArray(SPECIES, decay, r + LANES);
+            final DoubleVector k1 = DoubleVector.fromArray(SPECIES, gain, r + LANES);
+            final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, r + LANES);
+            for (int m = 0, wo = wc + i, to = r; m < n; m++, wo += stride, to += traceStride) {
+                final double um = u[uo + m];
+                final int wo1 = wo + LANES;
+                final int to1 = to + LANES;
+                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to).mul(d0).add(k0.mul(um));
+                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to1).mul(d1).add(k1.mul(um));
+                t0.intoArray(tr, to);
+                t1.intoArray(tr, to1);
+                DoubleVector g0 = e0.mul(t0);
+                DoubleVector g1 = e1.mul(t1);
                 if (grad != null) {
-                    g.intoArray(grad, wo + i);
+                    g0.intoArray(grad, wo);
+                    g1.intoArray(grad, wo1);
                 }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, wo + i);
-                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+                DoubleVector dw0 = DoubleVector.fromArray(SPECIES, vel, wo).mul(mu).sub(g0.mul(lr));
+                DoubleVector dw1 = DoubleVector.fromArray(SPECIES, vel, wo1).mul(mu).sub(g1.mul(lr));
+                dw0.intoArray(vel, wo);
+                dw1.intoArray(vel, wo1);
+                DoubleVector.fromArray(SPECIES, w, wo).add(dw0).intoArray(w, wo);
+                DoubleVector.fromArray(SPECIES, w, wo1).add(dw1).intoArray(w, wo1);
+            }
+        }
+        for (; i < c; i += LANES) {
+            final int r = cr + i;
+            final DoubleVector d = DoubleVector.fromArray(SPECIES, decay, r);
+            final DoubleVector k = DoubleVector.fromArray(SPECIES, gain, r);
+            final DoubleVector e = DoubleVector.fromArray(SPECIES, scale, r);
+            for (int m = 0, wo = wc + i, to = r; m < n; m++, wo += stride, to += traceStride) {
+                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to).mul(d).add(k.mul(u[uo + m]));
+                t.intoArray(tr, to);
+                DoubleVector g = e.mul(t);
+                if (grad != null) {
+                    g.intoArray(grad, wo);
+                }
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo);
+                DoubleVector.fromArray(SPECIES, w, wo).add(dw).intoArray(w, wo);
             }
         }
     }
@@ -434,17 +478,16 @@ final class VectorKernels {
     /** Segment O (from {@code wc} in each column): the gradient {@code dOut u_m}. */
     private static void outputGates(double[] w, double[] vel, double[] grad, int stride, int wc, int o, int n,
                                     double[] u, int uo, double[] dOut, double lr, double mu) {
-        for (int m = 0; m < n; m++) {
-            final double um = u[uo + m];
-            final int wo = m * stride + wc;
-            for (int i = 0; i < o; i += LANES) {
-                DoubleVector g = DoubleVector.fromArray(SPECIES, dOut, i).mul(um);
+        for (int i = 0; i < o; i += LANES) {
+            final DoubleVector d = DoubleVector.fromArray(SPECIES, dOut, i);
+            for (int m = 0, wo = wc + i; m < n; m++, wo += stride) {
+                DoubleVector g = d.mul(u[uo + m]);
                 if (grad != null) {
-                    g.intoArray(grad, wo + i);
+                    g.intoArray(grad, wo);
                 }
-                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, wo + i);
-                DoubleVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+                DoubleVector dw = DoubleVector.fromArray(SPECIES, vel, wo).mul(mu).sub(g.mul(lr));
+                dw.intoArray(vel, wo);
+                DoubleVector.fromArray(SPECIES, w, wo).add(dw).intoArray(w, wo);
             }
         }
     }
