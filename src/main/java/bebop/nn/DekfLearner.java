@@ -80,6 +80,8 @@ public final class DekfLearner implements StepLearner {
     private final double[] small;
     /** Scratch: sum_r (P_g a_r)[i] d_rr', rank vectors of the largest group's size. */
     private final double[] mixed;
+    /** Scratch: A b_r over the group's output units, rank vectors {@code outputs} long. */
+    private final double[] innovationRight;
     /** The weight change of this step, in group order. */
     private final double[] delta;
     /** Global filter only: H dense, weight-major {@code [w * outputs + k]}; P H; P H A (the gain). */
@@ -106,12 +108,15 @@ public final class DekfLearner implements StepLearner {
     private final double[] outGateFactor;
     /** The weights before the derivatives' step, restored after it. */
     private final double[][] saved;
+    /** The covariance's row updates through {@link VectorKernels} ({@link Arithmetic#SIMD}): the same bits. */
+    private final boolean simd;
     private long steps;
     private long covarianceResets;
 
     public DekfLearner(LstmNetwork net, KalmanSettings settings) {
         this.net = net;
         this.settings = settings;
+        this.simd = net.arithmetic.vectors();
         this.logit = settings.measurement() != KalmanSettings.Measurement.OUTPUT;
         this.bernoulli = settings.measurement() == KalmanSettings.Measurement.BERNOULLI;
         this.derivatives = new OnlineLearner(net, 0, 0, false);
@@ -199,6 +204,7 @@ public final class DekfLearner implements StepLearner {
         covLeft = new double[left.length];
         small = new double[largestRank * largestRank];
         mixed = new double[largestRank * largest];
+        innovationRight = new double[largestRank * outputs];
         delta = new double[weights.size()];
         int dense = settings.decoupled() ? 0 : weights.size() * outputs;
         jacobian = new double[dense];
@@ -460,14 +466,10 @@ public final class DekfLearner implements StepLearner {
         final int ls = leftStart[g];
         final int rs = rightStart[g];
         final double[] p = covariance[g];
-        for (int r = 0; r < rank; r++) { // P a_r as a sum of P's rows (P is symmetric): a plain loop the JIT vectorises
-            final int a = ls + r * n;
-            Arrays.fill(covLeft, a, a + n, 0);
-            for (int l = 0; l < n; l++) {
-                final double al = left[a + l];
-                for (int i = 0; i < n; i++) {
-                    covLeft[a + i] += al * p[l * n + i];
-                }
+        Arrays.fill(covLeft, ls, ls + rank * n, 0);
+        for (int l = 0; l < n; l++) { // P a_r as a sum of P's rows (P is symmetric), each row read once for every r
+            for (int r = 0; r < rank; r++) {
+                addScaled(covLeft, ls + r * n, p, l * n, left[ls + r * n + l], n);
             }
         }
         for (int r = 0; r < rank; r++) {
@@ -507,10 +509,7 @@ public final class DekfLearner implements StepLearner {
             for (int k = 0; k < K; k++) {
                 c += right[rightStart[g] + r * K + k] * weighted[k];
             }
-            final int a = leftStart[g] + r * n;
-            for (int i = 0; i < n; i++) {
-                delta[first + i] += covLeft[a + i] * c;
-            }
+            addScaled(delta, first, covLeft, leftStart[g] + r * n, c, n);
         }
     }
 
@@ -526,15 +525,20 @@ public final class DekfLearner implements StepLearner {
         final int rs = rightStart[g];
         final int lo = columnsFrom(g);
         final int hi = columnsTo(g);
+        for (int r2 = 0; r2 < rank; r2++) { // A b_r', once for every r
+            for (int k1 = lo; k1 < hi; k1++) {
+                double row = 0;
+                for (int k2 = lo; k2 < hi; k2++) {
+                    row += inverse[k1 * K + k2] * right[rs + r2 * K + k2];
+                }
+                innovationRight[r2 * K + k1] = row;
+            }
+        }
         for (int r = 0; r < rank; r++) {
             for (int r2 = 0; r2 < rank; r2++) {
                 double sum = 0;
                 for (int k1 = lo; k1 < hi; k1++) {
-                    double row = 0;
-                    for (int k2 = lo; k2 < hi; k2++) {
-                        row += inverse[k1 * K + k2] * right[rs + r2 * K + k2];
-                    }
-                    sum += right[rs + r * K + k1] * row;
+                    sum += right[rs + r * K + k1] * innovationRight[r2 * K + k1];
                 }
                 small[r * rank + r2] = sum;
             }
@@ -549,16 +553,16 @@ public final class DekfLearner implements StepLearner {
             }
         }
         final double[] p = covariance[g];
-        for (int i = 0; i < n; i++) { // the upper triangle, row by row (a plain loop the JIT vectorises)
+        for (int i = 0; i < n; i++) {
+            /*
+             * Row i whole, in contiguous runs: from the diagonal on, P[i][l] -= mixed[i] (P a)[l]; before
+             * it, the mirror of row l's upper triangle, P[l][i] -= mixed[l] (P a)[i], computed in row i
+             * (P is symmetric, bit for bit, and x * y = y * x): the bits of the upper triangle mirrored.
+             */
             for (int r2 = 0; r2 < rank; r2++) {
-                final double m = mixed[r2 * n + i];
                 final int z = ls + r2 * n;
-                for (int l = i; l < n; l++) {
-                    p[i * n + l] -= m * covLeft[z + l];
-                }
-            }
-            for (int l = i + 1; l < n; l++) {
-                p[l * n + i] = p[i * n + l];
+                addScaled(p, i * n, mixed, r2 * n, -covLeft[z + i], i);
+                addScaled(p, i * n + i, covLeft, z + i, -mixed[r2 * n + i], n - i);
             }
             double d = p[i * n + i] + q;
             if (!(d > 0) || Double.isInfinite(d)) {
@@ -708,23 +712,44 @@ public final class DekfLearner implements StepLearner {
         return true;
     }
 
-    /** (L L^T)^-1 from the Cholesky factor, column by column (forward then back substitution). */
-    private static void invert(double[] l, double[] inv, int n) {
-        for (int col = 0; col < n; col++) {
+    /**
+     * (L L^T)^-1 from the Cholesky factor: forward then back substitution, every column at once, a
+     * row at a time (each element gets the operations of a column's substitution, in its order).
+     */
+    private void invert(double[] l, double[] inv, int n) {
+        Arrays.fill(inv, 0, n * n, 0);
+        for (int i = 0; i < n; i++) {
+            inv[i * n + i] = 1;
+            for (int k = 0; k < i; k++) {
+                addScaled(inv, i * n, inv, k * n, -l[i * n + k], n);
+            }
+            divide(inv, i * n, l[i * n + i], n);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            for (int k = i + 1; k < n; k++) {
+                addScaled(inv, i * n, inv, k * n, -l[k * n + i], n);
+            }
+            divide(inv, i * n, l[i * n + i], n);
+        }
+    }
+
+    /**
+     * {@code y[yo + i] += x[xo + i] * a} for {@code i < n}; with {@code a = -b}, {@code y - x b} to the bit
+     * (IEEE subtraction adds the negated operand, and negation is exact).
+     */
+    private void addScaled(double[] y, int yo, double[] x, int xo, double a, int n) {
+        if (simd) {
+            VectorKernels.addScaled(y, yo, x, xo, a, n);
+        } else {
             for (int i = 0; i < n; i++) {
-                double sum = i == col ? 1 : 0;
-                for (int k = 0; k < i; k++) {
-                    sum -= l[i * n + k] * inv[k * n + col];
-                }
-                inv[i * n + col] = sum / l[i * n + i];
+                y[yo + i] += x[xo + i] * a;
             }
-            for (int i = n - 1; i >= 0; i--) {
-                double sum = inv[i * n + col];
-                for (int k = i + 1; k < n; k++) {
-                    sum -= l[k * n + i] * inv[k * n + col];
-                }
-                inv[i * n + col] = sum / l[i * n + i];
-            }
+        }
+    }
+
+    private static void divide(double[] y, int yo, double d, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] /= d;
         }
     }
 
