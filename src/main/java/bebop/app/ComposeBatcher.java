@@ -21,10 +21,11 @@ import java.util.function.Supplier;
  * ({@link Composer#composeBatch}) when they share a network, a length and a temperature; each piece is
  * the one {@link ComposeService#compose(ComposeRequest, ModelCache)} composes alone, to the byte.
  *
- * <p>A request waits in a queue and hands the executor one task; a task takes its share of the requests
- * waiting when it starts (all of them over the executor's threads, so that every thread stays busy;
- * none when the other tasks took them), so the requests that arrive while the threads are busy are
- * composed together by the next free one: no timer. Owned by its server, with its {@link ModelCache}.
+ * <p>A request waits in a queue; while any wait, up to one task per thread of the executor takes its
+ * share of them (all of them over the threads, so that every thread stays busy), composes them, and
+ * takes the next share: the requests that arrive while the threads are busy are composed together by
+ * the next free one, with no timer. A task per request would leave tasks in the executor's queue
+ * whose requests another task composed (they filled it). Owned by its server, with its {@link ModelCache}.
  */
 public final class ComposeBatcher {
     /** The most pieces a task composes: a pass of 32 runs is about as fast a run as passes of more. */
@@ -40,50 +41,78 @@ public final class ComposeBatcher {
     private final ModelCache cache;
     private final Executor executor;
     private final int threads;
-    /** Guarded by itself. */
+    private final int capacity;
+    /** Guarded by itself, as {@link #tasks}. */
     private final ArrayDeque<Job> waiting = new ArrayDeque<>();
+    /** Tasks handed to the executor and not finished: at most {@link #threads}. */
+    private int tasks;
 
-    /** Composes with the models of {@code cache} on {@code executor}, which runs tasks on {@code threads} threads. */
-    public ComposeBatcher(ModelCache cache, Executor executor, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("an executor has at least one thread, not " + threads);
+    /**
+     * Composes with the models of {@code cache} on {@code executor}, which runs tasks on {@code threads}
+     * threads; at most {@code capacity} requests wait.
+     */
+    public ComposeBatcher(ModelCache cache, Executor executor, int threads, int capacity) {
+        if (threads < 1 || capacity < 1) {
+            throw new IllegalArgumentException("need a thread and room for a request, not " + threads + " and " + capacity);
         }
         this.cache = cache;
         this.executor = executor;
         this.threads = threads;
+        this.capacity = capacity;
     }
 
     /**
      * The piece {@code r} asks for, as {@link ComposeService#compose(ComposeRequest, ModelCache)} composes
      * it (the future fails with what that throws).
      *
-     * @throws RejectedExecutionException when the executor refuses the request's task
+     * @throws RejectedExecutionException when {@code capacity} requests wait, or the executor refuses a task
      */
     public Future<Composition> submit(ComposeRequest r) {
         Job job = new Job(r, new CompletableFuture<>());
+        boolean start;
         synchronized (waiting) {
+            if (waiting.size() >= capacity) {
+                throw new RejectedExecutionException(capacity + " compose requests wait");
+            }
             waiting.add(job);
+            start = tasks < threads;
+            tasks += start ? 1 : 0;
         }
-        try {
-            executor.execute(this::composeWaiting);
-        } catch (RejectedExecutionException e) {
-            synchronized (waiting) {
-                if (waiting.remove(job)) { // else a task took it already and composes it
-                    throw e;
+        if (start) {
+            try {
+                executor.execute(this::composeWaiting);
+            } catch (RejectedExecutionException e) {
+                synchronized (waiting) {
+                    tasks--;
+                    if (waiting.remove(job)) { // else a running task took it and composes it
+                        throw e;
+                    }
                 }
             }
         }
         return job.result();
     }
 
+    /** A task: shares of the waiting requests until none waits. */
     private void composeWaiting() {
-        List<Job> jobs = new ArrayList<>();
-        synchronized (waiting) {
-            int share = Math.min(MAX_BATCH, (waiting.size() + threads - 1) / threads);
-            for (int i = 0; i < share; i++) {
-                jobs.add(waiting.poll());
+        while (true) {
+            List<Job> jobs = new ArrayList<>();
+            synchronized (waiting) {
+                if (waiting.isEmpty()) {
+                    tasks--;
+                    return;
+                }
+                int share = Math.min(MAX_BATCH, (waiting.size() + threads - 1) / threads);
+                for (int i = 0; i < share; i++) {
+                    jobs.add(waiting.poll());
+                }
             }
+            compose(jobs);
         }
+    }
+
+    /** Each job's piece, or what composing it alone throws; never throws. */
+    private void compose(List<Job> jobs) {
         Map<Batch, List<Run>> batches = new LinkedHashMap<>();
         for (Job job : jobs) {
             ComposeService.Start start;

@@ -78,7 +78,8 @@ public final class StudioServer implements AutoCloseable {
     private final ThreadPoolExecutor composers = new ThreadPoolExecutor(StudioSettings.THREADS, StudioSettings.THREADS,
             0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(StudioSettings.QUEUE));
     /** Compose requests waiting together for one model are composed in one pass, on {@link #composers}. */
-    private final ComposeBatcher batcher = new ComposeBatcher(composing, composers, StudioSettings.THREADS);
+    private final ComposeBatcher batcher = new ComposeBatcher(composing, composers, StudioSettings.THREADS,
+            StudioSettings.QUEUE);
     private final Map<String, Composition> compositions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Composition> eldest) {

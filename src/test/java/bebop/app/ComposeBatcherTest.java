@@ -22,13 +22,9 @@ class ComposeBatcherTest {
     /** Runs its tasks only when asked: the requests submitted before wait together. */
     private static final class Held implements Executor {
         final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-        int capacity = Integer.MAX_VALUE;
 
         @Override
         public void execute(Runnable task) {
-            if (tasks.size() >= capacity) {
-                throw new RejectedExecutionException("full");
-            }
             tasks.add(task);
         }
 
@@ -62,7 +58,7 @@ class ComposeBatcherTest {
         requests.add(request(3, 8, 1.0, 8, null)); // ... a pass of two
         requests.add(request(2, 9, 1.0, null, "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7")); // given chords
         Held executor = new Held();
-        ComposeBatcher batcher = new ComposeBatcher(new ModelCache(4), executor, 1);
+        ComposeBatcher batcher = new ComposeBatcher(new ModelCache(4), executor, 1, 32);
         List<Future<Composition>> pieces = new ArrayList<>();
         for (ComposeRequest r : requests) {
             pieces.add(batcher.submit(r));
@@ -74,19 +70,23 @@ class ComposeBatcherTest {
     }
 
     @Test
-    void aRequestComposingAloneRefusesFailsAloneAndARefusedTaskIsReported() {
+    void aRequestComposingAloneRefusesFailsAloneAndTheWaitingAreBounded() throws Exception {
         Held executor = new Held();
-        ComposeBatcher batcher = new ComposeBatcher(new ModelCache(4), executor, 2);
+        ComposeBatcher batcher = new ComposeBatcher(new ModelCache(4), executor, 2, 3);
         Future<Composition> fine = batcher.submit(request(1, 1, 1.0, null, null));
         Future<Composition> full = batcher.submit(request(1, 2, 1.0, 96, null)); // the primer fills the piece
         Future<Composition> fine2 = batcher.submit(request(1, 3, 1.0, null, null));
+        assertThrows(RejectedExecutionException.class, () -> batcher.submit(request(1, 4, 1.0, null, null)));
+        assertEquals(2, executor.tasks.size(), "a task for each thread, not for each request");
         executor.runAll();
         assertTrue(fine.isDone() && fine2.isDone());
         ExecutionException e = assertThrows(ExecutionException.class, full::get);
         IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
                 () -> ComposeService.compose(request(1, 2, 1.0, 96, null)));
         assertEquals(alone.getMessage(), e.getCause().getMessage());
-        executor.capacity = 0;
-        assertThrows(RejectedExecutionException.class, () -> batcher.submit(request(1, 4, 1.0, null, null)));
+        Future<Composition> later = batcher.submit(request(1, 1, 1.0, null, null)); // the tasks ended: a new one
+        assertEquals(1, executor.tasks.size());
+        executor.runAll();
+        assertArrayEquals(bytes(fine.get()), bytes(later.get()));
     }
 }
