@@ -56,8 +56,13 @@ public final class DekfLearner implements StepLearner {
     /** Per weight (in group order): its parameter array and index there. */
     private final int[] weightParam;
     private final int[] weightIndex;
-    /** Per group: P_g, n x n row-major. */
+    /** Per group: P_g, n x n row-major, each row {@link #covarianceStride} long (padding after n). */
     private final double[][] covariance;
+    /**
+     * Per group: its covariance's row length, n rounded up to whole vectors ({@link Arithmetic#SIMD},
+     * decoupled filter) so that a row's updates run in vectors with no scalar tail; else n.
+     */
+    private final int[] covarianceStride;
 
     /*
      * Each unit's Jacobian has low rank: H_g = sum_r a_r b_r^T, with a_r over the group's weights
@@ -66,29 +71,38 @@ public final class DekfLearner implements StepLearner {
      * the factors (P_g a_r instead of P_g H_g: the work per step shrinks by outputs / rank); the
      * global filter with the dense H.
      */
-    /** Per group: the rank of its Jacobian, where its a_r start in {@link #left}, its b_r in {@link #right}. */
+    /**
+     * Per group: the rank of its Jacobian, where its a_r start in {@link #left}, its b_r in {@link #right},
+     * its P_g a_r in {@link #covLeft}.
+     */
     private final int[] groupRank;
     private final int[] leftStart;
     private final int[] rightStart;
+    private final int[] covLeftStart;
     /** The a_r of every group, each the group's size long. */
     private final double[] left;
     /** The b_r of every group, each {@code outputs} long. */
     private final double[] right;
-    /** P_g a_r, laid out as {@link #left}. */
+    /** P_g a_r, each the group's covariance stride long. */
     private final double[] covLeft;
     /** Per group: a_r^T P_g a_r' (rank x rank), then b_r^T A b_r'. */
     private final double[] small;
-    /** Scratch: sum_r (P_g a_r)[i] d_rr', rank vectors of the largest group's size. */
+    /** Scratch: -sum_r (P_g a_r)[i] d_rr', rank vectors of the largest covariance stride. */
     private final double[] mixed;
+    /** Scratch: b_r . A (t - y), one per r. */
+    private final double[] gainFactor;
+    /** Scratch: A b_r over the group's output units, rank vectors {@code outputs} long. */
+    private final double[] innovationRight;
     /** The weight change of this step, in group order. */
     private final double[] delta;
     /** Global filter only: H dense, weight-major {@code [w * outputs + k]}; P H; P H A (the gain). */
     private final double[] jacobian;
     private final double[] covJacobian;
     private final double[] gain;
-    /** outputs x outputs: the innovation matrix, its Cholesky factor, its inverse A. */
+    /** outputs x outputs: the innovation matrix, its Cholesky factor and its negation, its inverse A. */
     private final double[] innovation;
     private final double[] factor;
+    private final double[] negatedFactor;
     private final double[] inverse;
     private final double[] error;
     private final double[] weighted;
@@ -106,12 +120,15 @@ public final class DekfLearner implements StepLearner {
     private final double[] outGateFactor;
     /** The weights before the derivatives' step, restored after it. */
     private final double[][] saved;
+    /** The sums of scaled rows through {@link KalmanVectors} ({@link Arithmetic#SIMD}): the same bits. */
+    private final boolean simd;
     private long steps;
     private long covarianceResets;
 
     public DekfLearner(LstmNetwork net, KalmanSettings settings) {
         this.net = net;
         this.settings = settings;
+        this.simd = net.arithmetic.vectors();
         this.logit = settings.measurement() != KalmanSettings.Measurement.OUTPUT;
         this.bernoulli = settings.measurement() == KalmanSettings.Measurement.BERNOULLI;
         this.derivatives = new OnlineLearner(net, 0, 0, false);
@@ -174,31 +191,39 @@ public final class DekfLearner implements StepLearner {
             weightIndex[w] = weights.get(w)[1];
         }
         int filterGroups = settings.decoupled() ? count : 1;
+        int pad = simd && settings.decoupled() ? KalmanVectors.lanes() : 1;
         covariance = new double[filterGroups][];
+        covarianceStride = new int[filterGroups];
         for (int f = 0; f < filterGroups; f++) {
             int n = settings.decoupled() ? groupStart[f + 1] - groupStart[f] : weights.size();
-            covariance[f] = new double[n * n];
+            covarianceStride[f] = (n + pad - 1) / pad * pad;
+            covariance[f] = new double[n * covarianceStride[f]];
         }
         resetCovariance();
         groupRank = new int[count];
         leftStart = new int[count + 1];
         rightStart = new int[count + 1];
-        int largest = 0;
+        covLeftStart = new int[count + 1];
+        int largestStride = 0;
         int largestRank = 1;
         for (int g = 0; g < count; g++) {
             int n = groupStart[g + 1] - groupStart[g];
+            int stride = settings.decoupled() ? covarianceStride[g] : n;
             boolean gate = groupKind[g] == KIND_INPUT_GATE || groupKind[g] == KIND_FORGET_GATE;
             groupRank[g] = gate ? sc : 1;
             leftStart[g + 1] = leftStart[g] + groupRank[g] * n;
             rightStart[g + 1] = rightStart[g] + groupRank[g] * outputs;
-            largest = Math.max(largest, n);
+            covLeftStart[g + 1] = covLeftStart[g] + groupRank[g] * stride;
+            largestStride = Math.max(largestStride, stride);
             largestRank = Math.max(largestRank, groupRank[g]);
         }
         left = new double[leftStart[count]];
         right = new double[rightStart[count]];
-        covLeft = new double[left.length];
+        covLeft = new double[covLeftStart[count]];
         small = new double[largestRank * largestRank];
-        mixed = new double[largestRank * largest];
+        mixed = new double[largestRank * largestStride];
+        gainFactor = new double[largestRank];
+        innovationRight = new double[largestRank * outputs];
         delta = new double[weights.size()];
         int dense = settings.decoupled() ? 0 : weights.size() * outputs;
         jacobian = new double[dense];
@@ -206,6 +231,7 @@ public final class DekfLearner implements StepLearner {
         gain = new double[dense];
         innovation = new double[outputs * outputs];
         factor = new double[outputs * outputs];
+        negatedFactor = new double[outputs * outputs];
         inverse = new double[outputs * outputs];
         error = new double[outputs];
         weighted = new double[outputs];
@@ -407,7 +433,10 @@ public final class DekfLearner implements StepLearner {
             restartCovariance();
             return;
         }
-        invert(factor, inverse, K);
+        for (int i = 0; i < K * K; i++) {
+            negatedFactor[i] = -factor[i];
+        }
+        invert(negatedFactor, factor, inverse, K);
         for (int k1 = 0; k1 < K; k1++) {
             double sum = 0;
             for (int k2 = 0; k2 < K; k2++) {
@@ -457,24 +486,19 @@ public final class DekfLearner implements StepLearner {
         final int K = outputs;
         final int n = groupStart[g + 1] - groupStart[g];
         final int rank = groupRank[g];
+        final int stride = covarianceStride[g];
         final int ls = leftStart[g];
         final int rs = rightStart[g];
-        final double[] p = covariance[g];
-        for (int r = 0; r < rank; r++) { // P a_r as a sum of P's rows (P is symmetric): a plain loop the JIT vectorises
-            final int a = ls + r * n;
-            Arrays.fill(covLeft, a, a + n, 0);
-            for (int l = 0; l < n; l++) {
-                final double al = left[a + l];
-                for (int i = 0; i < n; i++) {
-                    covLeft[a + i] += al * p[l * n + i];
-                }
-            }
+        final int cs = covLeftStart[g];
+        Arrays.fill(covLeft, cs, cs + rank * stride, 0);
+        for (int r = 0; r < rank; r++) { // P a_r as a sum of P's rows (P is symmetric)
+            addProducts(covLeft, cs + r * stride, covariance[g], 0, stride, left, ls + r * n, 1, n, stride);
         }
         for (int r = 0; r < rank; r++) {
             for (int r2 = 0; r2 < rank; r2++) {
                 double sum = 0;
                 for (int i = 0; i < n; i++) {
-                    sum += left[ls + r * n + i] * covLeft[ls + r2 * n + i];
+                    sum += left[ls + r * n + i] * covLeft[cs + r2 * stride + i];
                 }
                 small[r * rank + r2] = sum;
             }
@@ -501,17 +525,16 @@ public final class DekfLearner implements StepLearner {
         final int K = outputs;
         final int n = groupStart[g + 1] - groupStart[g];
         final int first = groupStart[g];
-        Arrays.fill(delta, first, first + n, 0);
-        for (int r = 0; r < groupRank[g]; r++) {
+        final int rank = groupRank[g];
+        for (int r = 0; r < rank; r++) {
             double c = 0;
             for (int k = 0; k < K; k++) {
                 c += right[rightStart[g] + r * K + k] * weighted[k];
             }
-            final int a = leftStart[g] + r * n;
-            for (int i = 0; i < n; i++) {
-                delta[first + i] += covLeft[a + i] * c;
-            }
+            gainFactor[r] = c;
         }
+        Arrays.fill(delta, first, first + n, 0);
+        addProducts(delta, first, covLeft, covLeftStart[g], covarianceStride[g], gainFactor, 0, 1, rank, n);
     }
 
     /**
@@ -522,19 +545,25 @@ public final class DekfLearner implements StepLearner {
         final int K = outputs;
         final int n = groupStart[g + 1] - groupStart[g];
         final int rank = groupRank[g];
-        final int ls = leftStart[g];
+        final int stride = covarianceStride[g];
+        final int cs = covLeftStart[g];
         final int rs = rightStart[g];
         final int lo = columnsFrom(g);
         final int hi = columnsTo(g);
+        for (int r2 = 0; r2 < rank; r2++) { // A b_r', once for every r
+            for (int k1 = lo; k1 < hi; k1++) {
+                double row = 0;
+                for (int k2 = lo; k2 < hi; k2++) {
+                    row += inverse[k1 * K + k2] * right[rs + r2 * K + k2];
+                }
+                innovationRight[r2 * K + k1] = row;
+            }
+        }
         for (int r = 0; r < rank; r++) {
             for (int r2 = 0; r2 < rank; r2++) {
                 double sum = 0;
                 for (int k1 = lo; k1 < hi; k1++) {
-                    double row = 0;
-                    for (int k2 = lo; k2 < hi; k2++) {
-                        row += inverse[k1 * K + k2] * right[rs + r2 * K + k2];
-                    }
-                    sum += right[rs + r * K + k1] * row;
+                    sum += right[rs + r * K + k1] * innovationRight[r2 * K + k1];
                 }
                 small[r * rank + r2] = sum;
             }
@@ -543,28 +572,24 @@ public final class DekfLearner implements StepLearner {
             for (int i = 0; i < n; i++) {
                 double sum = 0;
                 for (int r = 0; r < rank; r++) {
-                    sum += covLeft[ls + r * n + i] * small[r * rank + r2];
+                    sum += covLeft[cs + r * stride + i] * small[r * rank + r2];
                 }
-                mixed[r2 * n + i] = sum;
+                mixed[r2 * stride + i] = -sum;
             }
         }
         final double[] p = covariance[g];
-        for (int i = 0; i < n; i++) { // the upper triangle, row by row (a plain loop the JIT vectorises)
-            for (int r2 = 0; r2 < rank; r2++) {
-                final double m = mixed[r2 * n + i];
-                final int z = ls + r2 * n;
-                for (int l = i; l < n; l++) {
-                    p[i * n + l] -= m * covLeft[z + l];
-                }
-            }
-            for (int l = i + 1; l < n; l++) {
-                p[l * n + i] = p[i * n + l];
-            }
-            double d = p[i * n + i] + q;
+        /*
+         * Each row whole: from the diagonal on, P[i][l] -= mixed[i] (P a)[l]; before it, the mirror of
+         * row l's upper triangle, P[l][i] -= mixed[l] (P a)[i], computed in row i (P is symmetric, bit
+         * for bit, and x y = y x): the bits of the upper triangle mirrored, with no strided stores.
+         */
+        symmetricUpdate(p, n, stride, covLeft, cs, mixed, 0, rank);
+        for (int i = 0; i < n; i++) { // after a failure every P restarts: the rows after it need not wait
+            double d = p[i * stride + i] + q;
             if (!(d > 0) || Double.isInfinite(d)) {
                 return false;
             }
-            p[i * n + i] = d;
+            p[i * stride + i] = d;
         }
         return true;
     }
@@ -677,11 +702,12 @@ public final class DekfLearner implements StepLearner {
     }
 
     private void resetCovariance() {
-        for (double[] p : covariance) {
+        for (int f = 0; f < covariance.length; f++) {
+            double[] p = covariance[f];
             Arrays.fill(p, 0);
-            int n = (int) Math.round(Math.sqrt(p.length));
-            for (int i = 0; i < n; i++) {
-                p[i * n + i] = settings.initialCovariance();
+            int stride = covarianceStride[f];
+            for (int i = 0; i < p.length / stride; i++) {
+                p[i * stride + i] = settings.initialCovariance();
             }
         }
     }
@@ -708,22 +734,70 @@ public final class DekfLearner implements StepLearner {
         return true;
     }
 
-    /** (L L^T)^-1 from the Cholesky factor, column by column (forward then back substitution). */
-    private static void invert(double[] l, double[] inv, int n) {
-        for (int col = 0; col < n; col++) {
-            for (int i = 0; i < n; i++) {
-                double sum = i == col ? 1 : 0;
-                for (int k = 0; k < i; k++) {
-                    sum -= l[i * n + k] * inv[k * n + col];
-                }
-                inv[i * n + col] = sum / l[i * n + i];
+    /**
+     * (L L^T)^-1 from the Cholesky factor L (and -L): forward then back substitution, every column at
+     * once, a row at a time. Each element gets the operations of its column's substitution in their
+     * order: {@code sum -= l x} is {@code sum + x (-l)} to the bit (IEEE subtraction adds the negated
+     * operand, and negation is exact).
+     */
+    private void invert(double[] negL, double[] l, double[] inv, int n) {
+        Arrays.fill(inv, 0, n * n, 0);
+        for (int i = 0; i < n; i++) {
+            inv[i * n + i] = 1;
+            addProducts(inv, i * n, inv, 0, n, negL, i * n, 1, i, n);
+            divide(inv, i * n, l[i * n + i], n);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            addProducts(inv, i * n, inv, (i + 1) * n, n, negL, (i + 1) * n + i, n, n - 1 - i, n);
+            divide(inv, i * n, l[i * n + i], n);
+        }
+    }
+
+    private static void divide(double[] y, int yo, double d, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] /= d;
+        }
+    }
+
+    /** {@code y[yo + c] += x[xo + k xs + c] * s[so + k ss]} for {@code c < n}, over {@code k < count} in order. */
+    private void addProducts(double[] y, int yo, double[] x, int xo, int xs, double[] s, int so, int ss, int count,
+                             int n) {
+        if (simd) {
+            KalmanVectors.addProducts(y, yo, x, xo, xs, s, so, ss, count, n);
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            final double sk = s[so + k * ss];
+            final int o = xo + k * xs;
+            for (int c = 0; c < n; c++) {
+                y[yo + c] += x[o + c] * sk;
             }
-            for (int i = n - 1; i >= 0; i--) {
-                double sum = inv[i * n + col];
-                for (int k = i + 1; k < n; k++) {
-                    sum -= l[k * n + i] * inv[k * n + col];
+        }
+    }
+
+    /**
+     * P's low-rank update, row by row: {@code p[i stride + l] += a_k[l] b_k[i]} from the diagonal on,
+     * {@code b_k[l] a_k[i]} before it, over {@code k < count} in order, with {@code a_k = a[ao + k stride..]},
+     * {@code b_k = b[bo + k stride..]}; rows {@code i < n}, {@code l < stride}.
+     */
+    private void symmetricUpdate(double[] p, int n, int stride, double[] a, int ao, double[] b, int bo, int count) {
+        if (simd) {
+            KalmanVectors.symmetricUpdate(p, n, stride, a, ao, b, bo, count);
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            final int ak = ao + k * stride;
+            final int bk = bo + k * stride;
+            for (int i = 0; i < n; i++) {
+                final int po = i * stride;
+                final double ai = a[ak + i];
+                final double bi = b[bk + i];
+                for (int l = 0; l < i; l++) {
+                    p[po + l] += b[bk + l] * ai;
                 }
-                inv[i * n + col] = sum / l[i * n + i];
+                for (int l = i; l < stride; l++) {
+                    p[po + l] += a[ak + l] * bi;
+                }
             }
         }
     }

@@ -3,8 +3,10 @@ package bebop.bench;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.nn.Arithmetic;
+import bebop.nn.DekfLearner;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
+import bebop.nn.KalmanSettings;
 import bebop.nn.LstmConfig;
 import bebop.nn.LstmNetwork;
 import bebop.nn.LstmRunner;
@@ -50,24 +52,28 @@ class AllocationTest {
         threads.setThreadAllocatedMemoryEnabled(true);
     }
 
-    private static double bytesPerStep(Runnable step) {
-        for (int i = 0; i < WARM; i++) {
+    private static double bytesPerStep(Runnable step, int warm, int steps) {
+        for (int i = 0; i < warm; i++) {
             step.run();
         }
         long id = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < STEPS; i++) {
+        for (int i = 0; i < steps; i++) {
             step.run();
         }
         long after = threads.getThreadAllocatedBytes(id);
-        return (after - before) / (double) STEPS;
+        return (after - before) / (double) steps;
+    }
+
+    private static void check(String what, Runnable step) {
+        check(what, step, WARM, STEPS);
     }
 
     /** Up to {@link #WINDOWS} windows of steps, until one allocates nothing: the JIT may still be compiling in the first. */
-    private static void check(String what, Runnable step) {
-        double b = bytesPerStep(step);
+    private static void check(String what, Runnable step, int warm, int steps) {
+        double b = bytesPerStep(step, warm, steps);
         for (int w = 1; w < WINDOWS && b > MAX_BYTES_PER_STEP; w++) {
-            b = bytesPerStep(step);
+            b = bytesPerStep(step, warm, steps);
         }
         assertTrue(b <= MAX_BYTES_PER_STEP, what + " allocates " + b + " bytes per step");
     }
@@ -91,6 +97,7 @@ class AllocationTest {
         bean();
         try {
             onlineLearningStepsAllocateNothing(Arithmetic.SIMD);
+            kalmanStepsAllocateNothing(Arithmetic.SIMD);
             forwardStepsAllocateNothing(Arithmetic.SIMD);
             generationStepsAllocateNothing(Arithmetic.SIMD);
             floatStepsAllocateNothing(Arithmetic.SIMD);
@@ -120,6 +127,26 @@ class AllocationTest {
                 l.step(f[i], f[i + 1]);
                 t[0] = i + 1 == EngineBench.SEQUENCE ? 0 : i + 1;
             });
+        }
+    }
+
+    @Test
+    void kalmanStepAllocatesNothing() {
+        kalmanStepsAllocateNothing(Arithmetic.PLAIN);
+    }
+
+    /** The paper's nets, in windows of 10,000 steps (a step of the filter takes 30-200 us, not 1-5). */
+    private static void kalmanStepsAllocateNothing(Arithmetic arithmetic) {
+        for (LstmConfig cfg : new LstmConfig[] {LstmConfig.experiment2(), LstmConfig.experiment1()}) {
+            DekfLearner l = new DekfLearner(LstmNetwork.create(cfg, new SplittableRandom(1), arithmetic),
+                    KalmanSettings.defaults());
+            double[][] f = EngineBench.frames(cfg.inputs(), 3);
+            int[] t = {0};
+            check("Kalman step " + cfg.blocks() + " blocks", () -> {
+                int i = t[0];
+                l.step(f[i], f[i + 1]);
+                t[0] = i + 1 == EngineBench.SEQUENCE ? 0 : i + 1;
+            }, 5_000, 10_000);
         }
     }
 

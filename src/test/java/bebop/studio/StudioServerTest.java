@@ -117,6 +117,35 @@ class StudioServerTest {
         }
     }
 
+    /** Requests that arrive together are composed in one pass (app.ComposeBatcher): the bytes of one at a time. */
+    @Test
+    void concurrentComposeRequestsAnswerTheBytesOfSequentialOnes() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (int seed = 101; seed <= 112; seed++) {
+            bodies.add("{\"choruses\": 2, \"seed\": " + seed + (seed % 4 == 0 ? ", \"temperature\": 0.7" : "") + "}");
+        }
+        List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> together = new ArrayList<>();
+        for (String body : bodies) {
+            together.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/compose"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        List<byte[]> answers = new ArrayList<>();
+        List<byte[]> files = new ArrayList<>();
+        for (var f : together) {
+            HttpResponse<byte[]> r = f.get();
+            assertEquals(200, r.statusCode(), new String(r.body()));
+            answers.add(r.body());
+            files.add(send("GET", json(r).get("downloads").get("mid").asText(), null, null).body());
+        }
+        for (int i = 0; i < bodies.size(); i++) {
+            HttpResponse<byte[]> alone = compose(bodies.get(i));
+            assertEquals(new String(alone.body()), new String(answers.get(i)), bodies.get(i));
+            byte[] file = send("GET", json(alone).get("downloads").get("mid").asText(), null, null).body();
+            assertEquals(java.util.Arrays.toString(file), java.util.Arrays.toString(files.get(i)), bodies.get(i));
+        }
+    }
+
     @Test
     void composesWhatComposeServiceComposesAndSendsItAsMidi() throws Exception {
         HttpResponse<byte[]> r = compose("{\"choruses\": 2, \"seed\": 7, \"chords\": \"" + BIRD + "\"}");
