@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 /**
  * Composing, as in the paper: a trained network, primed with the opening of a training chorus (or a
@@ -51,35 +50,6 @@ public final class ComposeService {
      * the same either way.
      */
     public static Composition compose(ComposeRequest r, ModelCache cache) {
-        Start start = start(r, cache);
-        return start instanceof FreeRun run ? run.finish(run.compose()) : ((Done) start).composition();
-    }
-
-    /** How composing a request goes on once it has been checked and its primer chosen: composed already, or a free run left. */
-    sealed interface Start permits Done, FreeRun {}
-
-    /** A piece composed in full (another data set's model, or a blues model following given chords). */
-    record Done(Composition composition) implements Start {}
-
-    /**
-     * A blues model's free run from {@code primer} to {@code steps} frames, the melody drawn at
-     * {@code temperature} from {@code notes}, and what makes its frames the composition: the run can
-     * be composed alone ({@link #compose}) or with others of the same network in one pass
-     * ({@link ComposeBatcher}), the same frames either way.
-     */
-    record FreeRun(BluesModel model, double[][] primer, int steps, double temperature, SplittableRandom notes,
-                   Function<double[][], Composition> finish) implements Start {
-        double[][] compose() {
-            return Composer.compose(model.sequenceModel(), primer, steps, temperature, notes);
-        }
-
-        Composition finish(double[][] frames) {
-            return finish.apply(frames);
-        }
-    }
-
-    /** {@link #compose(ComposeRequest, ModelCache)} up to the network's free run. */
-    static Start start(ComposeRequest r, ModelCache cache) {
         if (r.chords() == null && r.leadsheet() == null && (r.tune() != null || r.transposeTo() != null)) {
             throw new UserError((r.tune() != null ? "--tune" : "--transpose-to") + ": give chords (--chords or --leadsheet) to go with it");
         }
@@ -90,7 +60,7 @@ public final class ComposeService {
         Tune sheet = Tune.of(r, voicing(r, harmony), harmony);
         Progression progression = sheet == null ? null : sheet.progression();
         if (loaded instanceof DataModel m) {
-            return new Done(composeData(m, r, sheet, harmony));
+            return composeData(m, r, sheet, harmony);
         }
         BluesModel m = (BluesModel) loaded;
         if (progression != null && !m.melody()) {
@@ -199,28 +169,21 @@ public final class ComposeService {
         return choruses * (progression == null ? LocalEncoding.STEPS_PER_CHORUS : progression.steps());
     }
 
-    private static Start blues(BluesModel m, ComposeRequest r, Tune sheet, ModelHarmony harmony, double[][] primer,
-                               String from, SplittableRandom notes) {
+    private static Composition blues(BluesModel m, ComposeRequest r, Tune sheet, ModelHarmony harmony, double[][] primer,
+                                     String from, SplittableRandom notes) {
         Progression progression = sheet == null ? null : sheet.progression();
         int steps = steps(r.choruses(), progression);
+        double[][] frames;
         if (progression == null) {
-            return new FreeRun(m, primer, steps, r.temperature(), notes,
-                    frames -> bluesComposition(m, r, sheet, harmony, from, frames));
+            frames = Composer.compose(m.sequenceModel(), primer, steps, r.temperature(), notes);
+        } else {
+            if (primer.length >= steps) {
+                throw new UserError(sheet.option() + ": the piece (" + steps + " steps) is no longer than the " + primer.length
+                        + "-step primer; ask for more --choruses or fewer --primer-steps");
+            }
+            frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
+                    r.temperature(), notes);
         }
-        if (primer.length >= steps) {
-            throw new UserError(sheet.option() + ": the piece (" + steps + " steps) is no longer than the " + primer.length
-                    + "-step primer; ask for more --choruses or fewer --primer-steps");
-        }
-        double[][] frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
-                r.temperature(), notes);
-        return new Done(bluesComposition(m, r, sheet, harmony, from, frames));
-    }
-
-    /** A blues model's frames as the composition: its score and how it was made. */
-    private static Composition bluesComposition(BluesModel m, ComposeRequest r, Tune sheet, ModelHarmony harmony,
-                                                String from, double[][] frames) {
-        Progression progression = sheet == null ? null : sheet.progression();
-        int steps = steps(r.choruses(), progression);
         String title = m.melody() ? "bebop blues" : "bebop blues (chords)";
         Score score = progression == null ? LocalEncoding.decode(frames, r.tempo(), title)
                 : sheet.home(LocalEncoding.decode(frames, r.tempo(), title, progression.meter(), sheet.written().chordSymbols(

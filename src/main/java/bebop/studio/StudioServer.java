@@ -1,7 +1,6 @@
 package bebop.studio;
 
 import bebop.UserError;
-import bebop.app.ComposeBatcher;
 import bebop.app.ComposeService;
 import bebop.app.Composition;
 import bebop.app.EvaluateService;
@@ -77,9 +76,6 @@ public final class StudioServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final ThreadPoolExecutor composers = new ThreadPoolExecutor(StudioSettings.THREADS, StudioSettings.THREADS,
             0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(StudioSettings.QUEUE));
-    /** Compose requests waiting together for one model are composed in one pass, on {@link #composers}. */
-    private final ComposeBatcher batcher = new ComposeBatcher(composing, composers, StudioSettings.THREADS,
-            StudioSettings.QUEUE);
     private final Map<String, Composition> compositions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Composition> eldest) {
@@ -213,7 +209,7 @@ public final class StudioServer implements AutoCloseable {
         String id = idOf(request.toString());
         Future<Composition> piece;
         try {
-            piece = batcher.submit(request);
+            piece = composers.submit(() -> ComposeService.compose(request, composing));
         } catch (RejectedExecutionException e) {
             throw new ApiError(503, "the studio is busy composing " + StudioSettings.QUEUE + " pieces; try again shortly");
         }

@@ -117,7 +117,7 @@ class StudioServerTest {
         }
     }
 
-    /** Requests that arrive together are composed in one pass (app.ComposeBatcher): the bytes of one at a time. */
+    /** Requests that arrive together (on the server's compose threads, one model in its cache) answer the bytes of one at a time. */
     @Test
     void concurrentComposeRequestsAnswerTheBytesOfSequentialOnes() throws Exception {
         List<String> bodies = new ArrayList<>();
