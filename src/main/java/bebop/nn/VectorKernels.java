@@ -306,12 +306,22 @@ final class VectorKernels {
     }
 
     /*
-     * The learner's loops below run row vector by row vector, each over all sources: the per-row
-     * factors (deltas, trace decays, gains, error factors) are loaded once into registers for a
-     * row vector, instead of once per source (the JIT reloads them after every store, since all
-     * the arrays are double[] and may alias). Each element gets the same operations in the same
-     * order either way: the rows are independent.
+     * The learner's loops below run row vector by row vector, each over a run of sources: the
+     * per-row factors (deltas, trace decays, gains, error factors) are loaded once into registers
+     * for a row vector, instead of once per source (the JIT reloads them after every store, since
+     * all the arrays are double[] and may alias). The runs of sources are as long as keeps the
+     * columns they touch within SOURCE_RUN_DOUBLES an array: a small net's columns all at once, a
+     * big net's (88x256: 1,024 rows a column) a few at a time, since sweeping a row vector down
+     * hundreds of long columns made as many memory streams as columns and the step ran 2-3x
+     * slower. Each element gets the same operations in the same order either way: the rows are
+     * independent.
      */
+    private static final int SOURCE_RUN_DOUBLES = 4096;
+
+    /** How many sources a pass of the learner's loops takes, for columns of {@code stride} rows. */
+    private static int sourceRun(int stride) {
+        return Math.max(1, SOURCE_RUN_DOUBLES / stride);
+    }
 
     /**
      * SIMD {@link Kernels#learnColumns} (same arithmetic element by element), over whole vectors:
@@ -320,12 +330,20 @@ final class VectorKernels {
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
+        for (int from = 0, run = sourceRun(stride); from < n; from += run) {
+            learnColumnRun(w, vel, grad, stride, from, Math.min(n, from + run), src, delta, lr, mu);
+        }
+    }
+
+    /** {@link #learnColumns} for sources {@code from} to {@code to} (exclusive). */
+    private static void learnColumnRun(double[] w, double[] vel, double[] grad, int stride, int from, int to,
+                                       double[] src, double[] delta, double lr, double mu) {
         int r = 0;
         for (; r + 2 * LANES <= stride; r += 2 * LANES) {
             // two row vectors a sweep: each source's rows are one contiguous piece, and half the sweeps
             final DoubleVector d0 = DoubleVector.fromArray(SPECIES, delta, r);
             final DoubleVector d1 = DoubleVector.fromArray(SPECIES, delta, r + LANES);
-            for (int s = 0, o = r; s < n; s++, o += stride) {
+            for (int s = from, o = from * stride + r; s < to; s++, o += stride) {
                 final double us = src[s];
                 final int o1 = o + LANES;
                 DoubleVector g0 = d0.mul(us);
@@ -344,7 +362,7 @@ final class VectorKernels {
         }
         for (; r < stride; r += LANES) {
             final DoubleVector d = DoubleVector.fromArray(SPECIES, delta, r);
-            for (int s = 0, o = r; s < n; s++, o += stride) {
+            for (int s = from, o = from * stride + r; s < to; s++, o += stride) {
                 DoubleVector g = d.mul(src[s]);
                 if (grad != null) {
                     g.intoArray(grad, o);
@@ -370,14 +388,17 @@ final class VectorKernels {
                     lr, mu);
             return;
         }
-        if (sc == 1) {
-            // one cell a block: trace row r belongs to weight row r, and segments A and C are alike
-            traced(w, vel, tr, grad, stride, 0, traceStride, 0, a + c, n, u, uo, decay, gain, scale, lr, mu);
-        } else {
-            gates2(w, vel, tr, grad, stride, traceStride, a, n, u, uo, decay, gain, scale, lr, mu);
-            traced(w, vel, tr, grad, stride, a, traceStride, sc * a, c, n, u, uo, decay, gain, scale, lr, mu);
+        for (int from = 0, run = sourceRun(stride); from < n; from += run) {
+            int to = Math.min(n, from + run);
+            if (sc == 1) {
+                // one cell a block: trace row r belongs to weight row r, and segments A and C are alike
+                traced(w, vel, tr, grad, stride, 0, traceStride, 0, a + c, from, to, u, uo, decay, gain, scale, lr, mu);
+            } else {
+                gates2(w, vel, tr, grad, stride, traceStride, a, from, to, u, uo, decay, gain, scale, lr, mu);
+                traced(w, vel, tr, grad, stride, a, traceStride, sc * a, c, from, to, u, uo, decay, gain, scale, lr, mu);
+            }
+            outputGates(w, vel, grad, stride, a + c, o, from, to, u, uo, dOut, lr, mu);
         }
-        outputGates(w, vel, grad, stride, a + c, o, n, u, uo, dOut, lr, mu);
     }
 
     /*
@@ -390,7 +411,7 @@ final class VectorKernels {
 
     /** Segment A, blocks of two cells: the gradient {@code scale_0 t_0 + scale_1 t_1}. */
     private static void gates2(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
-                               int a, int n, double[] u, int uo, double[] decay, double[] gain, double[] scale,
+                               int a, int from, int to, double[] u, int uo, double[] decay, double[] gain, double[] scale,
                                double lr, double mu) {
         for (int i = 0; i < a; i += LANES) {
             final int r = a + i;
@@ -400,12 +421,12 @@ final class VectorKernels {
             final DoubleVector k1 = DoubleVector.fromArray(SPECIES, gain, r);
             final DoubleVector e0 = DoubleVector.fromArray(SPECIES, scale, i);
             final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, r);
-            for (int m = 0, wo = i, to = i; m < n; m++, wo += stride, to += traceStride) {
+            for (int m = from, wo = from * stride + i, t = from * traceStride + i; m < to; m++, wo += stride, t += traceStride) {
                 final double um = u[uo + m];
-                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to).mul(d0).add(k0.mul(um));
-                t0.intoArray(tr, to);
-                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to + a).mul(d1).add(k1.mul(um));
-                t1.intoArray(tr, to + a);
+                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, t).mul(d0).add(k0.mul(um));
+                t0.intoArray(tr, t);
+                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, t + a).mul(d1).add(k1.mul(um));
+                t1.intoArray(tr, t + a);
                 DoubleVector g = e0.mul(t0).add(e1.mul(t1));
                 if (grad != null) {
                     g.intoArray(grad, wo);
@@ -422,7 +443,7 @@ final class VectorKernels {
      * factors from {@code cr}): the gradient {@code scale t}. Segment C, or A and C with one cell a block.
      */
     private static void traced(double[] w, double[] vel, double[] tr, double[] grad, int stride, int wc,
-                               int traceStride, int cr, int c, int n, double[] u, int uo, double[] decay,
+                               int traceStride, int cr, int c, int from, int to, double[] u, int uo, double[] decay,
                                double[] gain, double[] scale, double lr, double mu) {
         int i = 0;
         for (; i + 2 * LANES <= c; i += 2 * LANES) {
@@ -434,14 +455,15 @@ final class VectorKernels {
             final DoubleVector d1 = DoubleVector.fromArray(SPECIES, decay, r + LANES);
             final DoubleVector k1 = DoubleVector.fromArray(SPECIES, gain, r + LANES);
             final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, r + LANES);
-            for (int m = 0, wo = wc + i, to = r; m < n; m++, wo += stride, to += traceStride) {
+            for (int m = from, wo = from * stride + wc + i, t = from * traceStride + r; m < to;
+                 m++, wo += stride, t += traceStride) {
                 final double um = u[uo + m];
                 final int wo1 = wo + LANES;
-                final int to1 = to + LANES;
-                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, to).mul(d0).add(k0.mul(um));
-                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, to1).mul(d1).add(k1.mul(um));
-                t0.intoArray(tr, to);
-                t1.intoArray(tr, to1);
+                final int t1o = t + LANES;
+                DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, t).mul(d0).add(k0.mul(um));
+                DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, t1o).mul(d1).add(k1.mul(um));
+                t0.intoArray(tr, t);
+                t1.intoArray(tr, t1o);
                 DoubleVector g0 = e0.mul(t0);
                 DoubleVector g1 = e1.mul(t1);
                 if (grad != null) {
@@ -461,10 +483,11 @@ final class VectorKernels {
             final DoubleVector d = DoubleVector.fromArray(SPECIES, decay, r);
             final DoubleVector k = DoubleVector.fromArray(SPECIES, gain, r);
             final DoubleVector e = DoubleVector.fromArray(SPECIES, scale, r);
-            for (int m = 0, wo = wc + i, to = r; m < n; m++, wo += stride, to += traceStride) {
-                DoubleVector t = DoubleVector.fromArray(SPECIES, tr, to).mul(d).add(k.mul(u[uo + m]));
-                t.intoArray(tr, to);
-                DoubleVector g = e.mul(t);
+            for (int m = from, wo = from * stride + wc + i, t = from * traceStride + r; m < to;
+                 m++, wo += stride, t += traceStride) {
+                DoubleVector tv = DoubleVector.fromArray(SPECIES, tr, t).mul(d).add(k.mul(u[uo + m]));
+                tv.intoArray(tr, t);
+                DoubleVector g = e.mul(tv);
                 if (grad != null) {
                     g.intoArray(grad, wo);
                 }
@@ -476,11 +499,11 @@ final class VectorKernels {
     }
 
     /** Segment O (from {@code wc} in each column): the gradient {@code dOut u_m}. */
-    private static void outputGates(double[] w, double[] vel, double[] grad, int stride, int wc, int o, int n,
+    private static void outputGates(double[] w, double[] vel, double[] grad, int stride, int wc, int o, int from, int to,
                                     double[] u, int uo, double[] dOut, double lr, double mu) {
         for (int i = 0; i < o; i += LANES) {
             final DoubleVector d = DoubleVector.fromArray(SPECIES, dOut, i);
-            for (int m = 0, wo = wc + i; m < n; m++, wo += stride) {
+            for (int m = from, wo = from * stride + wc + i; m < to; m++, wo += stride) {
                 DoubleVector g = d.mul(u[uo + m]);
                 if (grad != null) {
                     g.intoArray(grad, wo);

@@ -31,6 +31,9 @@ class PackedLearnerTest {
             LstmConfig.fullyConnected(5, 4, 3, 1, LstmConfig.GateBiasSet.ICANN),
             LstmConfig.experiment1().withSquashing(Squash.IDENTITY, Squash.IDENTITY),
             LstmConfig.fullyConnected(4, 4, 2, 1, LstmConfig.GateBiasSet.GERS_2001).withSquashing(Squash.IDENTITY, Squash.SIGMOID),
+            // columns long enough that the SIMD learner takes its sources a few at a time
+            LstmConfig.fullyConnected(30, 30, 130, 1, LstmConfig.GateBiasSet.ZERO).withPeepholes(false),
+            LstmConfig.fullyConnected(20, 20, 80, 2, LstmConfig.GateBiasSet.NNSP),
         };
     }
 
