@@ -40,32 +40,19 @@ class DekfBitsTest {
     static long digest(LstmConfig cfg, KalmanSettings settings, Arithmetic arithmetic) {
         SplittableRandom rng = new SplittableRandom(5);
         LstmNetwork net = LstmNetwork.create(cfg, rng, arithmetic);
-        int n = cfg.inputs();
-        double[][] f = new double[97][n];
-        for (double[] row : f) {
-            for (int i = 0; i < n; i++) {
-                row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-            }
-        }
+        double[][] f = EngineBitsTest.frames(rng, cfg.inputs());
         DekfLearner dekf = new DekfLearner(net, settings);
         long h = 17;
         for (int pass = 0; pass < 3; pass++) {
             dekf.reset();
             for (int t = 0; t < 96; t++) {
-                h = mix(h, dekf.step(f[t], f[t + 1]));
+                h = EngineBitsTest.mix(h, dekf.step(f[t], f[t + 1]));
             }
         }
-        h = mix(h, dekf.weights());
-        return mix(h, new double[] {dekf.covarianceResets()});
+        h = EngineBitsTest.mix(h, dekf.weights());
+        return EngineBitsTest.mix(h, new double[] {dekf.covarianceResets()});
     }
 
-    private static long mix(long h, double[] a) {
-        for (double d : a) {
-            h = h * 0x9E3779B97F4A7C15L + Double.doubleToRawLongBits(d);
-            h ^= h >>> 29;
-        }
-        return h;
-    }
 
     /** Digests from the filter before the speed work (commit a43d115): configs by rows, settings by columns. */
     private static final long[][] PLAIN = {

@@ -28,17 +28,17 @@ class EngineBitsTest {
 
     /** A digest of the engine's results on {@code cfg}: training, then inference, then free-running. */
     static long digest(LstmConfig cfg) {
+        return digest(cfg, Arithmetic.PLAIN, Precision.DOUBLE);
+    }
+
+    /** The same digest in {@code arithmetic} and {@code precision} ({@link FloatBitsTest} pins the float path's). */
+    static long digest(LstmConfig cfg, Arithmetic arithmetic, Precision precision) {
         SplittableRandom rng = new SplittableRandom(5);
-        LstmNetwork net = LstmNetwork.create(cfg, rng, Arithmetic.PLAIN);
+        LstmNetwork net = LstmNetwork.create(cfg, rng, arithmetic);
         int n = cfg.inputs();
-        double[][] f = new double[97][n];
-        for (double[] row : f) {
-            for (int i = 0; i < n; i++) {
-                row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-            }
-        }
+        double[][] f = frames(rng, n);
         long h = 17;
-        OnlineLearner l = net.newLearner(0.01, 0.9);
+        StepLearner l = net.newLearner(0.01, 0.9, precision);
         for (int pass = 0; pass < 3; pass++) {
             l.reset();
             for (int t = 0; t < 96; t++) {
@@ -48,12 +48,12 @@ class EngineBitsTest {
         for (double[] p : net.parameters().values()) {
             h = mix(h, p);
         }
-        LstmRunner r = net.newRunner();
+        LstmRunner r = net.newRunner(precision);
         for (int t = 0; t < 96; t++) {
             h = mix(h, r.step(f[t]));
         }
         h = mix(h, r.cellStates());
-        FreeRunner free = new FreeRunner(net, Normalizer.identity(n), FeedbackRule.threshold(0.5));
+        FreeRunner free = new FreeRunner(net, Normalizer.identity(n), FeedbackRule.threshold(0.5), precision);
         free.prime(f[0], f[1]);
         for (int t = 0; t < 96; t++) {
             free.next();
@@ -62,7 +62,18 @@ class EngineBitsTest {
         return h;
     }
 
-    private static long mix(long h, double[] a) {
+    /** 97 binary frames of {@code n} units, 30 % of them on, drawn from {@code rng}. */
+    static double[][] frames(SplittableRandom rng, int n) {
+        double[][] f = new double[97][n];
+        for (double[] row : f) {
+            for (int i = 0; i < n; i++) {
+                row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
+            }
+        }
+        return f;
+    }
+
+    static long mix(long h, double[] a) {
         for (double d : a) {
             h = h * 0x9E3779B97F4A7C15L + Double.doubleToRawLongBits(d);
             h ^= h >>> 29;

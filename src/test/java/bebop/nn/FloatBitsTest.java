@@ -2,7 +2,6 @@ package bebop.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,50 +12,6 @@ import org.junit.jupiter.api.Test;
  * machine's vector length). A change of these digests is a change of the float path's results.
  */
 class FloatBitsTest {
-    /** A digest of the float path's results on {@code cfg}: training, then inference, then free-running. */
-    static long digest(LstmConfig cfg, Arithmetic arithmetic) {
-        SplittableRandom rng = new SplittableRandom(5);
-        LstmNetwork net = LstmNetwork.create(cfg, rng, arithmetic);
-        int n = cfg.inputs();
-        double[][] f = new double[97][n];
-        for (double[] row : f) {
-            for (int i = 0; i < n; i++) {
-                row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-            }
-        }
-        long h = 17;
-        StepLearner l = net.newLearner(0.01, 0.9, Precision.FLOAT);
-        for (int pass = 0; pass < 3; pass++) {
-            l.reset();
-            for (int t = 0; t < 96; t++) {
-                h = mix(h, l.step(f[t], f[t + 1]));
-            }
-        }
-        for (double[] p : net.parameters().values()) {
-            h = mix(h, p);
-        }
-        LstmRunner r = net.newRunner(Precision.FLOAT);
-        for (int t = 0; t < 96; t++) {
-            h = mix(h, r.step(f[t]));
-        }
-        h = mix(h, r.cellStates());
-        FreeRunner free = new FreeRunner(net, Normalizer.identity(n), FeedbackRule.threshold(0.5), Precision.FLOAT);
-        free.prime(f[0], f[1]);
-        for (int t = 0; t < 96; t++) {
-            free.next();
-            h = mix(h, free.outputs());
-        }
-        return h;
-    }
-
-    private static long mix(long h, double[] a) {
-        for (double d : a) {
-            h = h * 0x9E3779B97F4A7C15L + Double.doubleToRawLongBits(d);
-            h ^= h >>> 29;
-        }
-        return h;
-    }
-
     /** Per config of {@link FloatPathTest#configs()}: the plain arithmetic's digest, then the SIMD one's. */
     private static final long[] DIGESTS = {
         0x6e8538ff4f7e6f08L,
@@ -69,15 +24,16 @@ class FloatBitsTest {
     void theFloatPathsBitsAreThePinnedOnes() {
         LstmConfig[] cfgs = FloatPathTest.configs();
         for (int i = 0; i < cfgs.length; i++) {
-            assertEquals(DIGESTS[2 * i], digest(cfgs[i], Arithmetic.PLAIN), "config " + i + ", plain");
-            assertEquals(DIGESTS[2 * i + 1], digest(cfgs[i], Arithmetic.SIMD), "config " + i + ", SIMD");
+            assertEquals(DIGESTS[2 * i], EngineBitsTest.digest(cfgs[i], Arithmetic.PLAIN, Precision.FLOAT), "config " + i + ", plain");
+            assertEquals(DIGESTS[2 * i + 1], EngineBitsTest.digest(cfgs[i], Arithmetic.SIMD, Precision.FLOAT), "config " + i + ", SIMD");
         }
     }
 
     /** Prints the digests (to record them from an engine version). */
     public static void main(String[] args) {
         for (LstmConfig c : FloatPathTest.configs()) {
-            System.out.printf("        0x%016xL,%n        0x%016xL,%n", digest(c, Arithmetic.PLAIN), digest(c, Arithmetic.SIMD));
+            System.out.printf("        0x%016xL,%n        0x%016xL,%n", EngineBitsTest.digest(c, Arithmetic.PLAIN, Precision.FLOAT),
+                    EngineBitsTest.digest(c, Arithmetic.SIMD, Precision.FLOAT));
         }
     }
 }
