@@ -48,4 +48,13 @@ final class Activations {
         }
         return e;
     }
+
+    /** Cross-entropy summed over the first {@code n} units of {@code y} against {@code t}. */
+    static double crossEntropy(double[] y, double[] t, int n) {
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += crossEntropy(y[k], t[k]);
+        }
+        return sum;
+    }
 }

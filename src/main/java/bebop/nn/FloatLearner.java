@@ -101,11 +101,7 @@ public final class FloatLearner implements StepLearner {
 
     @Override
     public double lastLoss() {
-        double sum = 0;
-        for (int k = 0; k < net.outputs; k++) {
-            sum += Activations.crossEntropy(st.y[k], target[k]);
-        }
-        return sum;
+        return Activations.crossEntropy(st.y, target, net.outputs);
     }
 
     private float lr() {

@@ -234,11 +234,7 @@ public final class OnlineLearner implements StepLearner {
     /** Cross-entropy of the last {@link #step} (summed over the output units). */
     @Override
     public double lastLoss() {
-        double sum = 0;
-        for (int k = 0; k < net.outputs; k++) {
-            sum += Activations.crossEntropy(st.y[k], target[k]);
-        }
-        return sum;
+        return Activations.crossEntropy(st.y, target, net.outputs);
     }
 
     /** From now on keep each step's gradient for {@link #lastGradient()}; returns this learner. */
