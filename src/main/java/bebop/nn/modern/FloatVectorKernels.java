@@ -115,4 +115,51 @@ final class FloatVectorKernels {
             row(a, aBase1, aStride, idx, cnt, b, bBase + j, bStride, c, ci1 + j, n - j);
         }
     }
+
+    /** {@link #rows2} for four rows: {@code aBase0 + r * aRow} and {@code ci0 + r * cRow}, {@code r < 4}. */
+    static void rows4(float[] a, int aBase0, int aRow, int aStride, int[] idx, int cnt, float[] b, int bBase,
+                      int bStride, float[] c, int ci0, int cRow, int n) {
+        int j = 0;
+        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+            int cj = ci0 + j;
+            FloatVector c0 = FloatVector.fromArray(SPECIES, c, cj);
+            FloatVector c1 = FloatVector.fromArray(SPECIES, c, cj + LANES);
+            FloatVector d0 = FloatVector.fromArray(SPECIES, c, cj + cRow);
+            FloatVector d1 = FloatVector.fromArray(SPECIES, c, cj + cRow + LANES);
+            FloatVector e0 = FloatVector.fromArray(SPECIES, c, cj + 2 * cRow);
+            FloatVector e1 = FloatVector.fromArray(SPECIES, c, cj + 2 * cRow + LANES);
+            FloatVector f0 = FloatVector.fromArray(SPECIES, c, cj + 3 * cRow);
+            FloatVector f1 = FloatVector.fromArray(SPECIES, c, cj + 3 * cRow + LANES);
+            for (int q = 0; q < cnt; q++) {
+                int p = idx[q];
+                int ap = aBase0 + p * aStride;
+                int bp = bBase + p * bStride + j;
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+                float s = a[ap];
+                c0 = c0.add(b0.mul(s));
+                c1 = c1.add(b1.mul(s));
+                s = a[ap + aRow];
+                d0 = d0.add(b0.mul(s));
+                d1 = d1.add(b1.mul(s));
+                s = a[ap + 2 * aRow];
+                e0 = e0.add(b0.mul(s));
+                e1 = e1.add(b1.mul(s));
+                s = a[ap + 3 * aRow];
+                f0 = f0.add(b0.mul(s));
+                f1 = f1.add(b1.mul(s));
+            }
+            c0.intoArray(c, cj);
+            c1.intoArray(c, cj + LANES);
+            d0.intoArray(c, cj + cRow);
+            d1.intoArray(c, cj + cRow + LANES);
+            e0.intoArray(c, cj + 2 * cRow);
+            e1.intoArray(c, cj + 2 * cRow + LANES);
+            f0.intoArray(c, cj + 3 * cRow);
+            f1.intoArray(c, cj + 3 * cRow + LANES);
+        }
+        for (int r = 0; r < 4 && j < n; r++) {
+            row(a, aBase0 + r * aRow, aStride, idx, cnt, b, bBase + j, bStride, c, ci0 + r * cRow + j, n - j);
+        }
+    }
 }

@@ -49,7 +49,11 @@ public final class Kernels {
                 int ci = cOff + i * ldc;
                 if (simd) {
                     // two dense rows (hidden states, deltas) share each load of B
-                    if (cnt == p1 - p0 && i + 1 < m && dense(a, ai + lda + p0, 1, cnt)) {
+                    if (cnt == p1 - p0 && i + 3 < m && dense(a, ai + lda + p0, 1, cnt)
+                            && dense(a, ai + 2 * lda + p0, 1, cnt) && dense(a, ai + 3 * lda + p0, 1, cnt)) {
+                        FloatVectorKernels.rows4(a, ai, lda, 1, idx, cnt, b, bOff, ldb, c, ci, ldc, n);
+                        i += 3;
+                    } else if (cnt == p1 - p0 && i + 1 < m && dense(a, ai + lda + p0, 1, cnt)) {
                         FloatVectorKernels.rows2(a, ai, ai + lda, 1, idx, cnt, b, bOff, ldb, c, ci, ci + ldc, n);
                         i++;
                     } else {
@@ -96,7 +100,11 @@ public final class Kernels {
                 if (simd) {
                     int ap = aOff + p;
                     // two dense columns of A share each load of D
-                    if (cnt == i1 - i0 && p + 1 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)) {
+                    if (cnt == i1 - i0 && p + 3 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)
+                            && dense(a, ap + 2 + i0 * lda, lda, cnt) && dense(a, ap + 3 + i0 * lda, lda, cnt)) {
+                        FloatVectorKernels.rows4(a, ap, 1, lda, idx, cnt, d, dOff, ldd, c, cp, ldc, n);
+                        p += 3;
+                    } else if (cnt == i1 - i0 && p + 1 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)) {
                         FloatVectorKernels.rows2(a, ap, ap + 1, lda, idx, cnt, d, dOff, ldd, c, cp, cp + ldc, n);
                         p++;
                     } else {
