@@ -9,8 +9,9 @@ import bebop.nn.Arithmetic;
  *
  * <p>Shape of the loops: the innermost loop always runs along a contiguous row of the output and
  * of one operand ({@code c[j] += a * b[j]}), in vectors through the Vector API when
- * the {@link Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); four rows of the
- * operand are folded into each pass over the output row to cut loads and stores; the operand is
+ * the {@link Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); the plain loop folds
+ * four rows of the operand into each pass over the output row to cut loads and stores, the vector
+ * path keeps tiles of the output in registers (and shares the operand's loads among dense rows); the operand is
  * walked in blocks that stay in cache. Zero entries of the left operand are skipped: piano-roll
  * inputs are about 95 % zeros and dropout zeroes a fraction of the rest.
  *
