@@ -9,8 +9,9 @@ import bebop.nn.Arithmetic;
  *
  * <p>Shape of the loops: the innermost loop always runs along a contiguous row of the output and
  * of one operand ({@code c[j] += a * b[j]}), in vectors through the Vector API when
- * the {@link Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); four rows of the
- * operand are folded into each pass over the output row to cut loads and stores; the operand is
+ * the {@link Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); the plain loop folds
+ * four rows of the operand into each pass over the output row to cut loads and stores, the vector
+ * path keeps tiles of the output in registers (and shares the operand's loads among dense rows); the operand is
  * walked in blocks that stay in cache. Zero entries of the left operand are skipped: piano-roll
  * inputs are about 95 % zeros and dropout zeroes a fraction of the rest.
  *
@@ -47,18 +48,32 @@ public final class Kernels {
                     }
                 }
                 int ci = cOff + i * ldc;
+                if (simd) {
+                    // two dense rows (hidden states, deltas) share each load of B
+                    if (cnt == p1 - p0 && i + 3 < m && dense(a, ai + lda + p0, 1, cnt)
+                            && dense(a, ai + 2 * lda + p0, 1, cnt) && dense(a, ai + 3 * lda + p0, 1, cnt)) {
+                        FloatVectorKernels.rows4(a, ai, lda, 1, idx, cnt, b, bOff, ldb, c, ci, ldc, n);
+                        i += 3;
+                    } else if (cnt == p1 - p0 && i + 1 < m && dense(a, ai + lda + p0, 1, cnt)) {
+                        FloatVectorKernels.rows2(a, ai, ai + lda, 1, idx, cnt, b, bOff, ldb, c, ci, ci + ldc, n);
+                        i++;
+                    } else {
+                        FloatVectorKernels.row(a, ai, 1, idx, cnt, b, bOff, ldb, c, ci, n);
+                    }
+                    continue;
+                }
                 int q = 0;
                 for (; q + 3 < cnt; q += 4) {
                     int p0q = idx[q];
                     int p1q = idx[q + 1];
                     int p2q = idx[q + 2];
                     int p3q = idx[q + 3];
-                    axpy4(simd, a[ai + p0q], a[ai + p1q], a[ai + p2q], a[ai + p3q], b, bOff + p0q * ldb,
+                    axpy4(a[ai + p0q], a[ai + p1q], a[ai + p2q], a[ai + p3q], b, bOff + p0q * ldb,
                             bOff + p1q * ldb, bOff + p2q * ldb, bOff + p3q * ldb, c, ci, n);
                 }
                 for (; q < cnt; q++) {
                     int p = idx[q];
-                    axpy(simd, a[ai + p], b, bOff + p * ldb, c, ci, n);
+                    axpy(a[ai + p], b, bOff + p * ldb, c, ci, n);
                 }
             }
         }
@@ -83,42 +98,59 @@ public final class Kernels {
                     }
                 }
                 int cp = cOff + p * ldc;
+                if (simd) {
+                    int ap = aOff + p;
+                    // two dense columns of A share each load of D
+                    if (cnt == i1 - i0 && p + 3 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)
+                            && dense(a, ap + 2 + i0 * lda, lda, cnt) && dense(a, ap + 3 + i0 * lda, lda, cnt)) {
+                        FloatVectorKernels.rows4(a, ap, 1, lda, idx, cnt, d, dOff, ldd, c, cp, ldc, n);
+                        p += 3;
+                    } else if (cnt == i1 - i0 && p + 1 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)) {
+                        FloatVectorKernels.rows2(a, ap, ap + 1, lda, idx, cnt, d, dOff, ldd, c, cp, cp + ldc, n);
+                        p++;
+                    } else {
+                        FloatVectorKernels.row(a, ap, lda, idx, cnt, d, dOff, ldd, c, cp, n);
+                    }
+                    continue;
+                }
                 int q = 0;
                 for (; q + 3 < cnt; q += 4) {
                     int r0 = idx[q];
                     int r1 = idx[q + 1];
                     int r2 = idx[q + 2];
                     int r3 = idx[q + 3];
-                    axpy4(simd, a[aOff + r0 * lda + p], a[aOff + r1 * lda + p], a[aOff + r2 * lda + p],
+                    axpy4(a[aOff + r0 * lda + p], a[aOff + r1 * lda + p], a[aOff + r2 * lda + p],
                             a[aOff + r3 * lda + p], d, dOff + r0 * ldd, dOff + r1 * ldd, dOff + r2 * ldd,
                             dOff + r3 * ldd, c, cp, n);
                 }
                 for (; q < cnt; q++) {
                     int r = idx[q];
-                    axpy(simd, a[aOff + r * lda + p], d, dOff + r * ldd, c, cp, n);
+                    axpy(a[aOff + r * lda + p], d, dOff + r * ldd, c, cp, n);
                 }
             }
         }
     }
 
-    /** {@code y[yo..yo+n) += a * x[xo..xo+n)}. */
-    static void axpy(boolean simd, float a, float[] x, int xo, float[] y, int yo, int n) {
-        if (simd) {
-            FloatVectorKernels.axpy(a, x, xo, y, yo, n);
-            return;
+    /** Whether the {@code n} entries {@code a[off], a[off + stride], ...} are all nonzero. */
+    private static boolean dense(float[] a, int off, int stride, int n) {
+        for (int q = 0; q < n; q++) {
+            if (a[off + q * stride] == 0f) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** {@code y[yo..yo+n) += a * x[xo..xo+n)}. */
+    static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
         for (int j = 0; j < n; j++) {
             y[yo + j] = y[yo + j] + a * x[xo + j];
         }
     }
 
     /** Four axpys folded into one pass over {@code y}, summed in order. */
-    static void axpy4(boolean simd, float a0, float a1, float a2, float a3, float[] x, int x0, int x1, int x2, int x3,
+    static void axpy4(float a0, float a1, float a2, float a3, float[] x, int x0, int x1, int x2, int x3,
                       float[] y, int yo, int n) {
-        if (simd) {
-            FloatVectorKernels.axpy4(a0, a1, a2, a3, x, x0, x1, x2, x3, y, yo, n);
-            return;
-        }
         for (int j = 0; j < n; j++) {
             y[yo + j] = y[yo + j] + a0 * x[x0 + j] + a1 * x[x1 + j] + a2 * x[x2 + j] + a3 * x[x3 + j];
         }
