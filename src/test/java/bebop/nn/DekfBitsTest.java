@@ -40,7 +40,7 @@ class DekfBitsTest {
     static long digest(LstmConfig cfg, KalmanSettings settings, Arithmetic arithmetic) {
         SplittableRandom rng = new SplittableRandom(5);
         LstmNetwork net = LstmNetwork.create(cfg, rng, arithmetic);
-        double[][] f = EngineBitsTest.frames(rng, cfg.inputs());
+        double[][] f = PackedLearnerTest.frames(rng, 97, cfg.inputs());
         DekfLearner dekf = new DekfLearner(net, settings);
         long h = 17;
         for (int pass = 0; pass < 3; pass++) {

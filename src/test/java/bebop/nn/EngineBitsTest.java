@@ -36,7 +36,7 @@ class EngineBitsTest {
         SplittableRandom rng = new SplittableRandom(5);
         LstmNetwork net = LstmNetwork.create(cfg, rng, arithmetic);
         int n = cfg.inputs();
-        double[][] f = frames(rng, n);
+        double[][] f = PackedLearnerTest.frames(rng, 97, n);
         long h = 17;
         StepLearner l = net.newLearner(0.01, 0.9, precision);
         for (int pass = 0; pass < 3; pass++) {
@@ -60,17 +60,6 @@ class EngineBitsTest {
             h = mix(h, free.outputs());
         }
         return h;
-    }
-
-    /** 97 binary frames of {@code n} units, 30 % of them on, drawn from {@code rng}. */
-    static double[][] frames(SplittableRandom rng, int n) {
-        double[][] f = new double[97][n];
-        for (double[] row : f) {
-            for (int i = 0; i < n; i++) {
-                row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-            }
-        }
-        return f;
     }
 
     static long mix(long h, double[] a) {

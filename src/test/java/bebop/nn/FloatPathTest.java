@@ -25,17 +25,6 @@ class FloatPathTest {
         };
     }
 
-    private static double[][] frames(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[][] f = new double[97][n];
-        for (double[] row : f) {
-            for (int i = 0; i < n; i++) {
-                row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-            }
-        }
-        return f;
-    }
-
     @Test
     void onlineTrainingAgreesWithTheDoublePathToFloatRounding() {
         for (Arithmetic arithmetic : Arithmetic.values()) {
@@ -45,7 +34,7 @@ class FloatPathTest {
                 StepLearner la = a.newLearner(0.01, 0.9, Precision.DOUBLE);
                 StepLearner lb = b.newLearner(0.01, 0.9, Precision.FLOAT);
                 assertTrue(lb instanceof FloatLearner);
-                double[][] f = frames(cfg.inputs(), 9);
+                double[][] f = PackedLearnerTest.frames(new SplittableRandom(9), 97, cfg.inputs());
                 double worst = 0;
                 for (int pass = 0; pass < 5; pass++) {
                     la.reset();
@@ -82,7 +71,7 @@ class FloatPathTest {
         // the double run stays 1e-5 or more from the threshold (float rounding moves them by about 1e-7)
         for (LstmConfig cfg : configs()) {
             LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(3), Arithmetic.PLAIN);
-            double[][] f = frames(cfg.inputs(), 4);
+            double[][] f = PackedLearnerTest.frames(new SplittableRandom(4), 97, cfg.inputs());
             OnlineLearner l = net.newLearner(0.05, 0.9);
             for (int pass = 0; pass < 3; pass++) {
                 l.reset();
@@ -117,7 +106,7 @@ class FloatPathTest {
         LstmConfig cfg = configs()[1];
         LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(2), Arithmetic.PLAIN);
         StepLearner l = net.newLearner(0.01, 0.9, Precision.FLOAT);
-        double[][] f = frames(cfg.inputs(), 1);
+        double[][] f = PackedLearnerTest.frames(new SplittableRandom(1), 97, cfg.inputs());
         l.step(f[0], f[1]);
         Map<String, double[]> after = net.parameters(); // written back, widened
         LstmRunner r = net.newRunner(Precision.FLOAT);
@@ -202,7 +191,7 @@ class FloatPathTest {
     /** Outputs of float training, then of float generation. */
     private static double[] run(LstmConfig cfg, Arithmetic arithmetic) {
         LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(5), arithmetic);
-        double[][] f = frames(cfg.inputs(), 6);
+        double[][] f = PackedLearnerTest.frames(new SplittableRandom(6), 97, cfg.inputs());
         StepLearner l = net.newLearner(0.01, 0.9, Precision.FLOAT);
         double[] out = new double[2 * 96 * cfg.outputs()];
         int o = 0;
