@@ -197,10 +197,10 @@ final class FloatVectorKernels {
             int j2 = Math.min(j + LANES, n - LANES); // as in rows4
             int cj = ci0 + j;
             int cj2 = ci0 + j2;
-            FloatVector u0 = FloatVector.fromArray(SPECIES, c, cj + 0 * cRow);
-            FloatVector v0 = FloatVector.fromArray(SPECIES, c, cj2 + 0 * cRow);
-            FloatVector u1 = FloatVector.fromArray(SPECIES, c, cj + 1 * cRow);
-            FloatVector v1 = FloatVector.fromArray(SPECIES, c, cj2 + 1 * cRow);
+            FloatVector u0 = FloatVector.fromArray(SPECIES, c, cj);
+            FloatVector v0 = FloatVector.fromArray(SPECIES, c, cj2);
+            FloatVector u1 = FloatVector.fromArray(SPECIES, c, cj + cRow);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, c, cj2 + cRow);
             FloatVector u2 = FloatVector.fromArray(SPECIES, c, cj + 2 * cRow);
             FloatVector v2 = FloatVector.fromArray(SPECIES, c, cj2 + 2 * cRow);
             FloatVector u3 = FloatVector.fromArray(SPECIES, c, cj + 3 * cRow);
@@ -222,7 +222,7 @@ final class FloatVectorKernels {
                 float s = a[ap];
                 u0 = u0.add(b0.mul(s));
                 v0 = v0.add(b1.mul(s));
-                s = a[ap + 1 * aRow];
+                s = a[ap + aRow];
                 u1 = u1.add(b0.mul(s));
                 v1 = v1.add(b1.mul(s));
                 s = a[ap + 2 * aRow];
@@ -244,10 +244,10 @@ final class FloatVectorKernels {
                 u7 = u7.add(b0.mul(s));
                 v7 = v7.add(b1.mul(s));
             }
-            u0.intoArray(c, cj + 0 * cRow);
-            v0.intoArray(c, cj2 + 0 * cRow);
-            u1.intoArray(c, cj + 1 * cRow);
-            v1.intoArray(c, cj2 + 1 * cRow);
+            u0.intoArray(c, cj);
+            v0.intoArray(c, cj2);
+            u1.intoArray(c, cj + cRow);
+            v1.intoArray(c, cj2 + cRow);
             u2.intoArray(c, cj + 2 * cRow);
             v2.intoArray(c, cj2 + 2 * cRow);
             u3.intoArray(c, cj + 3 * cRow);
