@@ -49,9 +49,11 @@ public final class Kernels {
                 }
                 int ci = cOff + i * ldc;
                 if (simd) {
-                    // two dense rows (hidden states, deltas) share each load of B
-                    if (cnt == p1 - p0 && i + 3 < m && dense(a, ai + lda + p0, 1, cnt)
-                            && dense(a, ai + 2 * lda + p0, 1, cnt) && dense(a, ai + 3 * lda + p0, 1, cnt)) {
+                    // eight, four or two dense rows (hidden states, deltas) share each load of B
+                    if (cnt == p1 - p0 && i + 7 < m && dense(a, ai + lda + p0, 1, 7, lda, cnt)) {
+                        FloatVectorKernels.rows8(a, ai, lda, 1, idx, cnt, b, bOff, ldb, c, ci, ldc, n);
+                        i += 7;
+                    } else if (cnt == p1 - p0 && i + 3 < m && dense(a, ai + lda + p0, 1, 3, lda, cnt)) {
                         FloatVectorKernels.rows4(a, ai, lda, 1, idx, cnt, b, bOff, ldb, c, ci, ldc, n);
                         i += 3;
                     } else if (cnt == p1 - p0 && i + 1 < m && dense(a, ai + lda + p0, 1, cnt)) {
@@ -100,9 +102,11 @@ public final class Kernels {
                 int cp = cOff + p * ldc;
                 if (simd) {
                     int ap = aOff + p;
-                    // two dense columns of A share each load of D
-                    if (cnt == i1 - i0 && p + 3 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)
-                            && dense(a, ap + 2 + i0 * lda, lda, cnt) && dense(a, ap + 3 + i0 * lda, lda, cnt)) {
+                    // eight, four or two dense columns of A share each load of D
+                    if (cnt == i1 - i0 && p + 7 < k && dense(a, ap + 1 + i0 * lda, lda, 7, 1, cnt)) {
+                        FloatVectorKernels.rows8(a, ap, 1, lda, idx, cnt, d, dOff, ldd, c, cp, ldc, n);
+                        p += 7;
+                    } else if (cnt == i1 - i0 && p + 3 < k && dense(a, ap + 1 + i0 * lda, lda, 3, 1, cnt)) {
                         FloatVectorKernels.rows4(a, ap, 1, lda, idx, cnt, d, dOff, ldd, c, cp, ldc, n);
                         p += 3;
                     } else if (cnt == i1 - i0 && p + 1 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)) {
@@ -129,6 +133,16 @@ public final class Kernels {
                 }
             }
         }
+    }
+
+    /** Whether {@code rows} runs of {@link #dense(float[], int, int, int)}, {@code rowStep} apart, are all nonzero. */
+    private static boolean dense(float[] a, int off, int stride, int rows, int rowStep, int n) {
+        for (int r = 0; r < rows; r++) {
+            if (!dense(a, off + r * rowStep, stride, n)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the {@code n} entries {@code a[off], a[off + stride], ...} are all nonzero. */

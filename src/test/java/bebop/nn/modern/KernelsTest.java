@@ -64,7 +64,7 @@ class KernelsTest {
 
     private static void mulAddEqualsTheReference(Arithmetic arithmetic) {
         Random r = new Random(1);
-        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {33, 300, 129}, {7, 129, 1024}, {70, 88, 40}};
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {33, 300, 129}, {7, 129, 1024}, {70, 88, 40}, {9, 256, 88}, {6, 20, 24}};
         for (int[] s : shapes) {
             int m = s[0];
             int k = s[1];
@@ -94,7 +94,7 @@ class KernelsTest {
 
     private static void mulAddTransAEqualsTheReferenceOnOnePath(Arithmetic arithmetic) {
         Random r = new Random(2);
-        int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {200, 33, 129}, {130, 9, 1024}};
+        int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {200, 33, 129}, {130, 9, 1024}, {70, 9, 88}};
         for (int[] s : shapes) {
             int m = s[0];
             int k = s[1];
@@ -118,7 +118,7 @@ class KernelsTest {
     void plainAndVectorPathsGiveTheSameBits() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Arithmetic.SIMD.available(), "no Vector API module");
         Random r = new Random(3);
-        for (int n : new int[] {1, 15, 17, 40, 1023}) {
+        for (int n : new int[] {1, 15, 17, 40, 88, 1023}) {
             int m = 9;
             int k = 37;
             float[] a = random(r, m * k, 0.5);
