@@ -30,6 +30,11 @@ final class FloatForward {
     final int sources;
     private final int[] sourceInputs;
     private final int[] sourceCells;
+    /** The first of the gates' and the outputs' input and cell sources when each is one ascending run, else -1 ({@link Kernels#runStart}). */
+    private final int inputRun;
+    private final int cellRun;
+    private final int outputInputRun;
+    private final int outputCellRun;
     final float[] gates;
     /** Output sources (cells, inputs, bias), the padded output rows, and the weights. */
     final int outputSources;
@@ -104,9 +109,13 @@ final class FloatForward {
         sourceInputs = net.blockInputs[0];
         sourceCells = net.blockCells[0];
         sources = net.sources[0];
+        inputRun = Kernels.runStart(sourceInputs);
+        cellRun = Kernels.runStart(sourceCells);
         gates = new float[sources * stride];
         outputCells = net.outputCells[0];
         outputInputs = net.outputInputs[0];
+        outputCellRun = Kernels.runStart(outputCells);
+        outputInputRun = Kernels.runStart(outputInputs);
         outputSources = outputCells.length + outputInputs.length + 1;
         outputStride = PackedWeights.roundUp(net.outputs, lanes);
         outputs = new float[outputSources * outputStride];
@@ -207,15 +216,11 @@ final class FloatForward {
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        int m = 0;
-        for (int i : sourceInputs) {
-            u[m++] = (float) x[i];
-        }
-        for (int c : sourceCells) {
-            u[m++] = (float) ycPrev[c];
-        }
-        u[m] = 1f;
-        product(gates, stride, stride, u, sources, gateNet);
+        int count = gather(x, sourceInputs, inputRun, u, 0, 0);
+        count = gather(ycPrev, sourceCells, cellRun, u, sourceInputs.length, count);
+        u[sources - 1] = 1f;
+        nonzero[count++] = sources - 1;
+        product(gates, stride, stride, u, count, gateNet);
         // all four segments' logistic in one pass: independent vectors
         sigmoid(gateNet, gateSig, stride);
         final boolean linearIn = net.linearCellInput;
@@ -233,28 +238,41 @@ final class FloatForward {
             hs[c] = linearOut ? s[c] : stateSig[c] * 2.0 - 1.0;
             yc[c] = yOut[c] * hs[c];
         }
-        m = 0;
-        for (int c : outputCells) {
-            src[m++] = (float) yc[c];
-        }
-        for (int i : outputInputs) {
-            src[m++] = (float) x[i];
-        }
-        src[m] = 1f;
-        product(outputs, outputStride, net.outputs, src, outputSources, outputNet);
+        count = gather(yc, outputCells, outputCellRun, src, 0, 0);
+        count = gather(x, outputInputs, outputInputRun, src, outputCells.length, count);
+        src[outputSources - 1] = 1f;
+        nonzero[count++] = outputSources - 1;
+        product(outputs, outputStride, net.outputs, src, count, outputNet);
         sigmoid(outputNet, outputSig, outputStride);
         for (int k = 0; k < y.length; k++) {
             y[k] = outputSig[k];
         }
     }
 
-    /** The product over the sources that are not 0 (most of a binary frame). */
-    private void product(float[] w, int stride, int rows, float[] v, int n, float[] out) {
-        int count = 0;
-        for (int i = 0; i < n; i++) {
+    /**
+     * {@code v[at + i] = (float) from[idx[i]]} ({@code idx} the run from {@code run} when that is not
+     * -1: a plain copy), and the positions of those not 0 appended to {@link #nonzero} from
+     * {@code count} (the product visits only those: most of a binary frame is 0); returns the new count.
+     */
+    private int gather(double[] from, int[] idx, int run, float[] v, int at, int count) {
+        if (run >= 0) {
+            for (int i = 0; i < idx.length; i++) {
+                v[at + i] = (float) from[run + i];
+            }
+        } else {
+            for (int i = 0; i < idx.length; i++) {
+                v[at + i] = (float) from[idx[i]];
+            }
+        }
+        for (int i = at; i < at + idx.length; i++) {
             nonzero[count] = i;
             count += v[i] != 0f ? 1 : 0;
         }
+        return count;
+    }
+
+    /** The product over the sources {@code nonzero[0..count)}. */
+    private void product(float[] w, int stride, int rows, float[] v, int count, float[] out) {
         if (simd) {
             FloatVectorKernels.columnProduct(w, stride, rows, v, nonzero, count, out);
         } else {
