@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The forward pass of the float path ({@link Precision#FLOAT}): a column-major copy of the
  * weights in floats, and the activations of one step. The weights and the products are floats
  * (they are what a step streams through memory), and so is the logistic of the sums, in float
- * vectors ({@link FloatKernels#sigmoid}: within a few float ulp, a quarter of the double
+ * vectors ({@link FloatKernels#sigmoid}: within a few float ulp, a third of the double
  * path's cost); each unit's values (gates, cell states, outputs, the factors of the updates) are
  * doubles widened from them, so the float path differs from the double one only by the rounding
  * of the weights, of the sources they multiply, of the sums and of the logistic.

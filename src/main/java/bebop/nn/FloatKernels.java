@@ -12,7 +12,7 @@ final class FloatKernels {
 
     /*
      * The float path's logistic: its arguments are float sums, so a float exp (within about 2 ulp
-     * of float) serves it; in float vectors it costs a quarter of the double path's (twice the
+     * of float) serves it; in float vectors it takes a third of the double path's time (twice the
      * lanes, 7 terms of Taylor instead of 12). exp(a) = 2^k e^r with k = round(a log2 e) and
      * |r| <= ln 2 / 2; e^r by Taylor to r^7 / 7! (error 5e-9), times 2^k built in the exponent bits.
      */

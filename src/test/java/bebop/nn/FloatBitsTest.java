@@ -19,7 +19,7 @@ class FloatBitsTest {
     /**
      * Per config of {@link FloatPathTest#configs()}: the plain arithmetic's digest, then the SIMD one's.
      * Recorded when the float path's logistic moved from the double path's functions to its own in
-     * floats (issue 15: a quarter of the cost; plain and SIMD now agree to the bit).
+     * floats (issue 15: a third of the time; plain and SIMD now agree to the bit).
      */
     private static final long[] DIGESTS = {
         0xaca98b035eb82700L,
