@@ -5,10 +5,11 @@ import java.util.Arrays;
 /**
  * The forward pass of the float path ({@link Precision#FLOAT}): a column-major copy of the
  * weights in floats, and the activations of one step. The weights and the products are floats
- * (they are what a step streams through memory); each unit's values (net inputs once summed,
- * gates, cell states, outputs) are doubles, squashed by the double path's own functions, so the
- * float path differs from the double one only by the rounding of the weights, of the sources
- * they multiply and of the sums.
+ * (they are what a step streams through memory), and so is the logistic of the sums, in float
+ * vectors ({@link FloatKernels#sigmoid}: within a few float ulp, a third of the double
+ * path's cost); each unit's values (gates, cell states, outputs, the factors of the updates) are
+ * doubles widened from them, so the float path differs from the double one only by the rounding
+ * of the weights, of the sources they multiply, of the sums and of the logistic.
  *
  * <h2>Layout</h2>
  * For the nets of {@link #supports}: the sources of every block (its inputs, its cells at t-1,
@@ -29,6 +30,11 @@ final class FloatForward {
     final int sources;
     private final int[] sourceInputs;
     private final int[] sourceCells;
+    /** The first of the gates' and the outputs' input and cell sources when each is one ascending run, else -1 ({@link Kernels#runStart}). */
+    private final int inputRun;
+    private final int cellRun;
+    private final int outputInputRun;
+    private final int outputCellRun;
     final float[] gates;
     /** Output sources (cells, inputs, bias), the padded output rows, and the weights. */
     final int outputSources;
@@ -47,16 +53,16 @@ final class FloatForward {
     private final int[] nonzero;
     private final float[] gateNet;
     private final float[] outputNet;
+    /** The logistic of the gate and cell rows (g of a cell row is 4 sigmoid - 2), of the cell states (h = 2 sigmoid - 1) and of the output units. */
+    private final float[] gateSig;
+    private final float[] sF;
+    private final float[] stateSig;
+    private final float[] outputSig;
     final double[] x;
     double[] s;
     double[] sPrev;
     double[] yc;
     double[] ycPrev;
-    final double[] netIn;
-    final double[] netForget;
-    final double[] netCell;
-    final double[] netOut;
-    final double[] netY;
     final double[] yIn;
     final double[] yForget;
     final double[] yOut;
@@ -103,9 +109,13 @@ final class FloatForward {
         sourceInputs = net.blockInputs[0];
         sourceCells = net.blockCells[0];
         sources = net.sources[0];
+        inputRun = Kernels.runStart(sourceInputs);
+        cellRun = Kernels.runStart(sourceCells);
         gates = new float[sources * stride];
         outputCells = net.outputCells[0];
         outputInputs = net.outputInputs[0];
+        outputCellRun = Kernels.runStart(outputCells);
+        outputInputRun = Kernels.runStart(outputInputs);
         outputSources = outputCells.length + outputInputs.length + 1;
         outputStride = PackedWeights.roundUp(net.outputs, lanes);
         outputs = new float[outputSources * outputStride];
@@ -119,11 +129,10 @@ final class FloatForward {
         sPrev = new double[blocks];
         yc = new double[blocks];
         ycPrev = new double[blocks];
-        netIn = new double[blocks];
-        netForget = new double[blocks];
-        netCell = new double[blocks];
-        netOut = new double[blocks];
-        netY = new double[net.outputs];
+        gateSig = new float[stride];
+        sF = new float[pad];
+        stateSig = new float[pad];
+        outputSig = new float[outputStride];
         yIn = new double[blocks];
         yForget = new double[blocks];
         yOut = new double[blocks];
@@ -207,54 +216,63 @@ final class FloatForward {
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        int m = 0;
-        for (int i : sourceInputs) {
-            u[m++] = (float) x[i];
-        }
-        for (int c : sourceCells) {
-            u[m++] = (float) ycPrev[c];
-        }
-        u[m] = 1f;
-        product(gates, stride, stride, u, sources, gateNet);
-        for (int j = 0; j < blocks; j++) {
-            netIn[j] = gateNet[j];
-            netForget[j] = gateNet[pad + j];
-            netCell[j] = gateNet[2 * pad + j];
-            netOut[j] = gateNet[3 * pad + j];
-        }
-        squash(netIn, yIn, 1.0, 0.0, false);
-        squash(netForget, yForget, 1.0, 0.0, false);
-        squash(netCell, gc, 4.0, -2.0, net.linearCellInput);
+        int count = gather(x, sourceInputs, inputRun, u, 0, 0);
+        count = gather(ycPrev, sourceCells, cellRun, u, sourceInputs.length, count);
+        u[sources - 1] = 1f;
+        nonzero[count++] = sources - 1;
+        product(gates, stride, stride, u, count, gateNet);
+        // all four segments' logistic in one pass: independent vectors
+        sigmoid(gateNet, gateSig, stride);
+        final boolean linearIn = net.linearCellInput;
         for (int c = 0; c < blocks; c++) {
+            yIn[c] = gateSig[c];
+            yForget[c] = gateSig[pad + c];
+            yOut[c] = gateSig[3 * pad + c];
+            gc[c] = linearIn ? gateNet[2 * pad + c] : gateSig[2 * pad + c] * 4.0 - 2.0;
             s[c] = yForget[c] * sPrev[c] + yIn[c] * gc[c];
+            sF[c] = (float) s[c];
         }
-        squash(netOut, yOut, 1.0, 0.0, false);
-        squash(s, hs, 2.0, -1.0, net.linearCellOutput);
+        sigmoid(sF, stateSig, pad);
+        final boolean linearOut = net.linearCellOutput;
         for (int c = 0; c < blocks; c++) {
+            hs[c] = linearOut ? s[c] : stateSig[c] * 2.0 - 1.0;
             yc[c] = yOut[c] * hs[c];
         }
-        m = 0;
-        for (int c : outputCells) {
-            src[m++] = (float) yc[c];
+        count = gather(yc, outputCells, outputCellRun, src, 0, 0);
+        count = gather(x, outputInputs, outputInputRun, src, outputCells.length, count);
+        src[outputSources - 1] = 1f;
+        nonzero[count++] = outputSources - 1;
+        product(outputs, outputStride, net.outputs, src, count, outputNet);
+        sigmoid(outputNet, outputSig, outputStride);
+        for (int k = 0; k < y.length; k++) {
+            y[k] = outputSig[k];
         }
-        for (int i : outputInputs) {
-            src[m++] = (float) x[i];
-        }
-        src[m] = 1f;
-        product(outputs, outputStride, net.outputs, src, outputSources, outputNet);
-        for (int k = 0; k < net.outputs; k++) {
-            netY[k] = outputNet[k];
-        }
-        squash(netY, y, 1.0, 0.0, false);
     }
 
-    /** The product over the sources that are not 0 (most of a binary frame). */
-    private void product(float[] w, int stride, int rows, float[] v, int n, float[] out) {
-        int count = 0;
-        for (int i = 0; i < n; i++) {
+    /**
+     * {@code v[at + i] = (float) from[idx[i]]} ({@code idx} the run from {@code run} when that is not
+     * -1: a plain copy), and the positions of those not 0 appended to {@link #nonzero} from
+     * {@code count} (the product visits only those: most of a binary frame is 0); returns the new count.
+     */
+    private int gather(double[] from, int[] idx, int run, float[] v, int at, int count) {
+        if (run >= 0) {
+            for (int i = 0; i < idx.length; i++) {
+                v[at + i] = (float) from[run + i];
+            }
+        } else {
+            for (int i = 0; i < idx.length; i++) {
+                v[at + i] = (float) from[idx[i]];
+            }
+        }
+        for (int i = at; i < at + idx.length; i++) {
             nonzero[count] = i;
             count += v[i] != 0f ? 1 : 0;
         }
+        return count;
+    }
+
+    /** The product over the sources {@code nonzero[0..count)}. */
+    private void product(float[] w, int stride, int rows, float[] v, int count, float[] out) {
         if (simd) {
             FloatVectorKernels.columnProduct(w, stride, rows, v, nonzero, count, out);
         } else {
@@ -262,20 +280,12 @@ final class FloatForward {
         }
     }
 
-    /**
-     * {@code out = scale * sigmoid(in) + shift} (the logistic, g, h), or the identity when
-     * {@code linear}: the double path's functions ({@link VectorKernels#squash} on the SIMD path,
-     * {@link Activations} on the plain one).
-     */
-    private void squash(double[] in, double[] out, double scale, double shift, boolean linear) {
-        if (linear) {
-            System.arraycopy(in, 0, out, 0, in.length);
-        } else if (simd) {
-            VectorKernels.squash(in, out, in.length, scale, shift);
+    /** {@code out = sigmoid(in)} in floats ({@link FloatKernels#sigmoid}), over whole vectors on the SIMD path (padding rows are 0). */
+    private void sigmoid(float[] in, float[] out, int n) {
+        if (simd) {
+            FloatVectorKernels.sigmoid(in, out, n);
         } else {
-            for (int i = 0; i < in.length; i++) {
-                out[i] = Activations.sigmoid(in[i]) * scale + shift;
-            }
+            FloatKernels.sigmoid(in, out, n);
         }
     }
 }

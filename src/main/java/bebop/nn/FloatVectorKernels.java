@@ -1,6 +1,8 @@
 package bebop.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -28,6 +30,10 @@ final class FloatVectorKernels {
      */
     static void columnProduct(float[] w, int stride, int rows, float[] u, int[] nz, int count, float[] out) {
         final int end = PackedWeights.roundUp(rows, LANES);
+        if (end <= REGISTER_ROWS) {
+            registerProduct(w, stride, end, u, nz, count, out);
+            return;
+        }
         java.util.Arrays.fill(out, 0, end, 0f);
         int q = 0;
         for (; q + 4 <= count; q += 4) {
@@ -55,6 +61,77 @@ final class FloatVectorKernels {
                 FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, w, o + r).mul(us))
                         .intoArray(out, r);
             }
+        }
+    }
+
+    /** {@link FloatKernels#sigmoid} over whole vectors ({@code n} a multiple of the lane count), the same operations lane by lane. */
+    static void sigmoid(float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            FloatVector a = FloatVector.fromArray(SPECIES, x, i).max(-FloatKernels.CLAMP).min(FloatKernels.CLAMP).neg();
+            FloatVector shifted = a.mul(FloatKernels.LOG2_E).add(FloatKernels.SHIFTER);
+            FloatVector k = shifted.sub(FloatKernels.SHIFTER);
+            FloatVector r = a.sub(k.mul(FloatKernels.LN2_HI)).sub(k.mul(FloatKernels.LN2_LO));
+            FloatVector p = FloatVector.broadcast(SPECIES, FloatKernels.EXP_TAYLOR[0]);
+            for (int t = 1; t < FloatKernels.EXP_TAYLOR.length; t++) {
+                p = p.fma(r, FloatVector.broadcast(SPECIES, FloatKernels.EXP_TAYLOR[t]));
+            }
+            IntVector bits = (IntVector) shifted.reinterpretAsInts();
+            FloatVector e = p.mul(bits.add(127 - FloatKernels.SHIFTER_BITS).lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats());
+            FloatVector.broadcast(SPECIES, 1f).div(e.add(1f)).intoArray(out, i);
+        }
+    }
+
+    /** Up to this many rows, {@link #columnProduct} keeps the sums in registers ({@link #registerProduct}). */
+    private static final int REGISTER_ROWS = 128;
+
+    /**
+     * {@link #columnProduct} of a small matrix (the gates and outputs of small nets, in the first-level
+     * cache): four (then two, one) vectors of rows summed in registers over all sources, each stored
+     * once; the loads and stores of the sums in memory and the adds' wait for them are gone. Each
+     * row's sum starts at 0 and adds the sources in order: the plain loop's bits.
+     */
+    private static void registerProduct(float[] w, int stride, int end, float[] u, int[] nz, int count, float[] out) {
+        int r = 0;
+        for (; r + 4 * LANES <= end; r += 4 * LANES) {
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            for (int q = 0; q < count; q++) {
+                final int s = nz[q];
+                final float us = u[s];
+                final int o = s * stride + r;
+                a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
+                a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
+                a2 = a2.add(FloatVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
+                a3 = a3.add(FloatVector.fromArray(SPECIES, w, o + 3 * LANES).mul(us));
+            }
+            a0.intoArray(out, r);
+            a1.intoArray(out, r + LANES);
+            a2.intoArray(out, r + 2 * LANES);
+            a3.intoArray(out, r + 3 * LANES);
+        }
+        for (; r + 2 * LANES <= end; r += 2 * LANES) {
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            FloatVector a1 = a0;
+            for (int q = 0; q < count; q++) {
+                final int s = nz[q];
+                final float us = u[s];
+                final int o = s * stride + r;
+                a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
+                a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
+            }
+            a0.intoArray(out, r);
+            a1.intoArray(out, r + LANES);
+        }
+        for (; r < end; r += LANES) {
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            for (int q = 0; q < count; q++) {
+                final int s = nz[q];
+                a0 = a0.add(FloatVector.fromArray(SPECIES, w, s * stride + r).mul(u[s]));
+            }
+            a0.intoArray(out, r);
         }
     }
 
