@@ -55,7 +55,8 @@ final class FloatForward {
     private final float[] outputNet;
     /** The logistic of the gate and cell rows (g of a cell row is 4 sigmoid - 2), of the cell states (h = 2 sigmoid - 1) and of the output units. */
     private final float[] gateSig;
-    private final float[] sF;
+    /** The cell states as floats, the logistic's argument for h. */
+    private final float[] stateFloat;
     private final float[] stateSig;
     private final float[] outputSig;
     final double[] x;
@@ -130,7 +131,7 @@ final class FloatForward {
         yc = new double[blocks];
         ycPrev = new double[blocks];
         gateSig = new float[stride];
-        sF = new float[pad];
+        stateFloat = new float[pad];
         stateSig = new float[pad];
         outputSig = new float[outputStride];
         yIn = new double[blocks];
@@ -230,10 +231,12 @@ final class FloatForward {
             yOut[c] = gateSig[3 * pad + c];
             gc[c] = linearIn ? gateNet[2 * pad + c] : gateSig[2 * pad + c] * 4.0 - 2.0;
             s[c] = yForget[c] * sPrev[c] + yIn[c] * gc[c];
-            sF[c] = (float) s[c];
+            stateFloat[c] = (float) s[c];
         }
-        sigmoid(sF, stateSig, pad);
         final boolean linearOut = net.linearCellOutput;
+        if (!linearOut) { // h the identity: the states are the cell outputs' factor as they are
+            sigmoid(stateFloat, stateSig, pad);
+        }
         for (int c = 0; c < blocks; c++) {
             hs[c] = linearOut ? s[c] : stateSig[c] * 2.0 - 1.0;
             yc[c] = yOut[c] * hs[c];
