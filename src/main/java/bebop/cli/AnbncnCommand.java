@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
                     + "then counts up from n = 1 to the largest N it predicts right for every n up to N "
                     + "(the generalisation), at once or after --train-on more strings. One row a seed. The "
                     + "filter measures the outputs here (--dekf-measure output, Pérez-Ortiz et al.'s) unless told "
-                    + "otherwise."})
+                    + "otherwise. It runs the plain arithmetic (the launcher does not start it with the vector "
+                    + "module), whose bits the README's tables are: the task is sensitive to the last bit, and "
+                    + "under the SIMD arithmetic (its own exp) the same seeds take other trajectories."})
 final class AnbncnCommand implements Callable<Integer> {
     @Option(names = "--learner", paramLabel = "sgd|dekf", defaultValue = "dekf",
             description = "sgd: momentum SGD on the truncated gradient; dekf: the Kalman filter. Default: ${DEFAULT-VALUE}.")
