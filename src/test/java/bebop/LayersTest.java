@@ -68,7 +68,7 @@ class LayersTest {
 
     /** The engine's kernels, and the classes of their package they may name: constants and the squashing functions. */
     private static final Map<String, Set<String>> KERNELS = Map.of(
-            "nn/Kernels.java", Set.of("LstmNetwork"),
+            "nn/Kernels.java", Set.of("LstmNetwork", "Aligned"),
             "nn/VectorKernels.java", Set.of("Kernels", "LstmNetwork", "Activations"),
             "nn/modern/Kernels.java", Set.of("FloatVectorKernels"),
             "nn/modern/FloatVectorKernels.java", Set.of("Kernels"));

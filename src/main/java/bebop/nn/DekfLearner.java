@@ -56,7 +56,13 @@ public final class DekfLearner implements StepLearner {
     /** Per weight (in group order): its parameter array and index there. */
     private final int[] weightParam;
     private final int[] weightIndex;
-    /** Per group: P_g, n x n row-major, each row {@link #covarianceStride} long (padding after n). */
+    /**
+     * Where the aligned arrays' elements start ({@link Aligned}): the covariances, {@link #covLeft}
+     * and {@link #mixed}, whose rows the vector kernels update, so that each vector of a row (rows
+     * are whole vectors) is on one cache line when the JVM aligns objects to lines.
+     */
+    private static final int LEAD = Aligned.DOUBLE_LEAD;
+    /** Per group: P_g, n x n row-major from {@link #LEAD}, each row {@link #covarianceStride} long (padding after n). */
     private final double[][] covariance;
     /**
      * Per group: its covariance's row length, n rounded up to whole vectors ({@link Arithmetic#SIMD},
@@ -83,11 +89,11 @@ public final class DekfLearner implements StepLearner {
     private final double[] left;
     /** The b_r of every group, each {@code outputs} long. */
     private final double[] right;
-    /** P_g a_r, each the group's covariance stride long. */
+    /** P_g a_r, each the group's covariance stride long; from {@link #LEAD}. */
     private final double[] covLeft;
     /** Per group: a_r^T P_g a_r' (rank x rank), then b_r^T A b_r'. */
     private final double[] small;
-    /** Scratch: -sum_r (P_g a_r)[i] d_rr', rank vectors of the largest covariance stride. */
+    /** Scratch: -sum_r (P_g a_r)[i] d_rr', rank vectors of the largest covariance stride; from {@link #LEAD}. */
     private final double[] mixed;
     /** Scratch: b_r . A (t - y), one per r. */
     private final double[] gainFactor;
@@ -197,7 +203,7 @@ public final class DekfLearner implements StepLearner {
         for (int f = 0; f < filterGroups; f++) {
             int n = settings.decoupled() ? groupStart[f + 1] - groupStart[f] : weights.size();
             covarianceStride[f] = (n + pad - 1) / pad * pad;
-            covariance[f] = new double[n * covarianceStride[f]];
+            covariance[f] = Aligned.doubles(n * covarianceStride[f]);
         }
         resetCovariance();
         groupRank = new int[count];
@@ -219,9 +225,9 @@ public final class DekfLearner implements StepLearner {
         }
         left = new double[leftStart[count]];
         right = new double[rightStart[count]];
-        covLeft = new double[covLeftStart[count]];
+        covLeft = Aligned.doubles(covLeftStart[count]);
         small = new double[largestRank * largestRank];
-        mixed = new double[largestRank * largestStride];
+        mixed = Aligned.doubles(largestRank * largestStride);
         gainFactor = new double[largestRank];
         innovationRight = new double[largestRank * outputs];
         delta = new double[weights.size()];
@@ -489,10 +495,10 @@ public final class DekfLearner implements StepLearner {
         final int stride = covarianceStride[g];
         final int ls = leftStart[g];
         final int rs = rightStart[g];
-        final int cs = covLeftStart[g];
+        final int cs = LEAD + covLeftStart[g];
         Arrays.fill(covLeft, cs, cs + rank * stride, 0);
         for (int r = 0; r < rank; r++) { // P a_r as a sum of P's rows (P is symmetric)
-            addProducts(covLeft, cs + r * stride, covariance[g], 0, stride, left, ls + r * n, 1, n, stride);
+            addProducts(covLeft, cs + r * stride, covariance[g], LEAD, stride, left, ls + r * n, 1, n, stride);
         }
         for (int r = 0; r < rank; r++) {
             for (int r2 = 0; r2 < rank; r2++) {
@@ -534,7 +540,7 @@ public final class DekfLearner implements StepLearner {
             gainFactor[r] = c;
         }
         Arrays.fill(delta, first, first + n, 0);
-        addProducts(delta, first, covLeft, covLeftStart[g], covarianceStride[g], gainFactor, 0, 1, rank, n);
+        addProducts(delta, first, covLeft, LEAD + covLeftStart[g], covarianceStride[g], gainFactor, 0, 1, rank, n);
     }
 
     /**
@@ -546,7 +552,7 @@ public final class DekfLearner implements StepLearner {
         final int n = groupStart[g + 1] - groupStart[g];
         final int rank = groupRank[g];
         final int stride = covarianceStride[g];
-        final int cs = covLeftStart[g];
+        final int cs = LEAD + covLeftStart[g];
         final int rs = rightStart[g];
         final int lo = columnsFrom(g);
         final int hi = columnsTo(g);
@@ -574,7 +580,7 @@ public final class DekfLearner implements StepLearner {
                 for (int r = 0; r < rank; r++) {
                     sum += covLeft[cs + r * stride + i] * small[r * rank + r2];
                 }
-                mixed[r2 * stride + i] = -sum;
+                mixed[LEAD + r2 * stride + i] = -sum;
             }
         }
         final double[] p = covariance[g];
@@ -583,13 +589,14 @@ public final class DekfLearner implements StepLearner {
          * row l's upper triangle, P[l][i] -= mixed[l] (P a)[i], computed in row i (P is symmetric, bit
          * for bit, and x y = y x): the bits of the upper triangle mirrored, with no strided stores.
          */
-        symmetricUpdate(p, n, stride, covLeft, cs, mixed, 0, rank);
+        symmetricUpdate(p, LEAD, n, stride, covLeft, cs, mixed, LEAD, rank);
         for (int i = 0; i < n; i++) { // after a failure every P restarts: the rows after it need not wait
-            double d = p[i * stride + i] + q;
+            final int diagonal = LEAD + i * stride + i;
+            double d = p[diagonal] + q;
             if (!(d > 0) || Double.isInfinite(d)) {
                 return false;
             }
-            p[i * stride + i] = d;
+            p[diagonal] = d;
         }
         return true;
     }
@@ -634,7 +641,7 @@ public final class DekfLearner implements StepLearner {
                 m[row + k] = 0;
             }
             for (int l = 0; l < n; l++) {
-                final double pil = p[i * n + l];
+                final double pil = p[LEAD + i * n + l];
                 final int hl = (first + l) * K;
                 for (int k = lo; k < hi; k++) {
                     m[row + k] += pil * h[hl + k];
@@ -683,15 +690,15 @@ public final class DekfLearner implements StepLearner {
                 for (int k = lo; k < hi; k++) {
                     sum += gain[gi + k] * m[ml + k];
                 }
-                double v = p[i * n + l] - sum;
-                p[i * n + l] = v;
-                p[l * n + i] = v;
+                double v = p[LEAD + i * n + l] - sum;
+                p[LEAD + i * n + l] = v;
+                p[LEAD + l * n + i] = v;
             }
-            double d = p[i * n + i] + q;
+            double d = p[LEAD + i * n + i] + q;
             if (!(d > 0) || Double.isInfinite(d)) {
                 return false;
             }
-            p[i * n + i] = d;
+            p[LEAD + i * n + i] = d;
         }
         return true;
     }
@@ -706,8 +713,8 @@ public final class DekfLearner implements StepLearner {
             double[] p = covariance[f];
             Arrays.fill(p, 0);
             int stride = covarianceStride[f];
-            for (int i = 0; i < p.length / stride; i++) {
-                p[i * stride + i] = settings.initialCovariance();
+            for (int i = 0; i < filterSize(f); i++) {
+                p[LEAD + i * stride + i] = settings.initialCovariance();
             }
         }
     }
@@ -776,27 +783,28 @@ public final class DekfLearner implements StepLearner {
     }
 
     /**
-     * P's low-rank update, row by row: {@code p[i stride + l] += a_k[l] b_k[i]} from the diagonal on,
+     * P's low-rank update, row by row: {@code p[po + i stride + l] += a_k[l] b_k[i]} from the diagonal on,
      * {@code b_k[l] a_k[i]} before it, over {@code k < count} in order, with {@code a_k = a[ao + k stride..]},
      * {@code b_k = b[bo + k stride..]}; rows {@code i < n}, {@code l < stride}.
      */
-    private void symmetricUpdate(double[] p, int n, int stride, double[] a, int ao, double[] b, int bo, int count) {
+    private void symmetricUpdate(double[] p, int po, int n, int stride, double[] a, int ao, double[] b, int bo,
+                                 int count) {
         if (simd) {
-            KalmanVectors.symmetricUpdate(p, n, stride, a, ao, b, bo, count);
+            KalmanVectors.symmetricUpdate(p, po, n, stride, a, ao, b, bo, count);
             return;
         }
         for (int k = 0; k < count; k++) {
             final int ak = ao + k * stride;
             final int bk = bo + k * stride;
             for (int i = 0; i < n; i++) {
-                final int po = i * stride;
+                final int row = po + i * stride;
                 final double ai = a[ak + i];
                 final double bi = b[bk + i];
                 for (int l = 0; l < i; l++) {
-                    p[po + l] += b[bk + l] * ai;
+                    p[row + l] += b[bk + l] * ai;
                 }
                 for (int l = i; l < stride; l++) {
-                    p[po + l] += a[ak + l] * bi;
+                    p[row + l] += a[ak + l] * bi;
                 }
             }
         }

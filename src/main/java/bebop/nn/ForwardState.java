@@ -468,32 +468,38 @@ final class ForwardState {
         }
     }
 
-    /** Group {@code g}'s gate and cell net inputs from its product {@code gn} (see {@link PackedWeights} for the rows). */
+    /**
+     * Group {@code g}'s gate and cell net inputs from its product {@code gn} (an aligned array: rows
+     * from {@link Kernels#LEAD}; see {@link PackedWeights} for the rows).
+     */
     void scatterGates(int g, double[] gn) {
         final int sc = net.cellsPerBlock;
         final int[] blocks = packed.gateBlocks[g];
         final int b = blocks.length;
-        final int a = packed.segA[g];
-        final int o = a + packed.segC[g];
+        // where each segment's rows start in gn
+        final int in = Kernels.LEAD;
+        final int forget = in + b;
+        final int cell = in + packed.segA[g];
+        final int out = cell + packed.segC[g];
         final int j0 = packed.gateRun[g];
         if (j0 >= 0) {
             // the group's blocks are one run j0, j0 + 1, ...: whole slices
-            System.arraycopy(gn, 0, netIn, j0, b);
-            System.arraycopy(gn, b, netForget, j0, b);
-            System.arraycopy(gn, o, netOut, j0, b);
+            System.arraycopy(gn, in, netIn, j0, b);
+            System.arraycopy(gn, forget, netForget, j0, b);
+            System.arraycopy(gn, out, netOut, j0, b);
             if (sc == 1) {
-                System.arraycopy(gn, a, netCell, j0, b);
+                System.arraycopy(gn, cell, netCell, j0, b);
                 return;
             }
             if (sc == 2) {
                 for (int i = 0, c = 2 * j0; i < b; i++, c += 2) {
-                    netCell[c] = gn[a + i];
-                    netCell[c + 1] = gn[a + b + i];
+                    netCell[c] = gn[cell + i];
+                    netCell[c + 1] = gn[cell + b + i];
                 }
                 return;
             }
             for (int v = 0; v < sc; v++) {
-                final int from = a + v * b;
+                final int from = cell + v * b;
                 for (int i = 0; i < b; i++) {
                     netCell[(j0 + i) * sc + v] = gn[from + i];
                 }
@@ -502,11 +508,11 @@ final class ForwardState {
         }
         for (int i = 0; i < b; i++) {
             final int j = blocks[i];
-            netIn[j] = gn[i];
-            netForget[j] = gn[b + i];
-            netOut[j] = gn[o + i];
+            netIn[j] = gn[in + i];
+            netForget[j] = gn[forget + i];
+            netOut[j] = gn[out + i];
             for (int v = 0; v < sc; v++) {
-                netCell[j * sc + v] = gn[a + v * b + i];
+                netCell[j * sc + v] = gn[cell + v * b + i];
             }
         }
     }
@@ -537,15 +543,15 @@ final class ForwardState {
         }
     }
 
-    /** Output group {@code q}'s net inputs from its product {@code on}. */
+    /** Output group {@code q}'s net inputs from its product {@code on} (aligned: from {@link Kernels#LEAD}). */
     void scatterOutputs(int q, double[] on) {
         final int[] units = packed.outputUnits[q];
         if (outUnitRun[q] >= 0) {
-            System.arraycopy(on, 0, netY, outUnitRun[q], units.length);
+            System.arraycopy(on, Kernels.LEAD, netY, outUnitRun[q], units.length);
             return;
         }
         for (int i = 0; i < units.length; i++) {
-            netY[units[i]] = on[i];
+            netY[units[i]] = on[Kernels.LEAD + i];
         }
     }
 

@@ -18,6 +18,13 @@ package bebop.nn;
  * dense loop's bits.
  */
 final class Kernels {
+    /**
+     * Where the packed arrays' elements start: the weights, momentum terms, gradients, traces, their
+     * per-row factors and the products' sums are aligned arrays ({@link Aligned#doubles}), element
+     * {@code i} at {@code LEAD + i}; the sources ({@code u}, {@code src}) are plain arrays.
+     */
+    static final int LEAD = Aligned.DOUBLE_LEAD;
+
     private Kernels() {
     }
 
@@ -146,17 +153,18 @@ final class Kernels {
     /**
      * {@code out[r] = sum_q w[s_q * stride + r] * u[uo + s_q]} for {@code r < rows}, over the
      * sources {@code s_q = nz[0..count)} in order, from 0: the packed weights' product
-     * ({@link VectorKernels#columnProduct} in vectors, the same bits).
+     * ({@link VectorKernels#columnProduct} in vectors, the same bits). {@code w} and {@code out}
+     * are aligned ({@link #LEAD}).
      */
     static void columnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz, int count,
                               double[] out) {
-        zero(out, 0, rows);
+        zero(out, LEAD, rows);
         for (int q = 0; q < count; q++) {
             int s = nz[q];
             double us = u[uo + s];
-            int o = s * stride;
+            int o = LEAD + s * stride;
             for (int r = 0; r < rows; r++) {
-                out[r] = out[r] + w[o + r] * us;
+                out[LEAD + r] = out[LEAD + r] + w[o + r] * us;
             }
         }
     }
@@ -262,14 +270,15 @@ final class Kernels {
     /**
      * Output rows {@code from..to)}, column by column: for source {@code s} and row {@code r},
      * {@code g = delta[r] src[s]}, recorded (unless {@code grad} is null) and applied with momentum.
+     * All but {@code src} aligned ({@link #LEAD}).
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int from, int to, int n,
                              double[] src, double[] delta, double lr, double mu) {
         for (int s = 0; s < n; s++) {
             final double us = src[s];
-            final int o = s * stride;
+            final int o = LEAD + s * stride;
             for (int r = from; r < to; r++) {
-                final double g = delta[r] * us;
+                final double g = delta[LEAD + r] * us;
                 if (grad != null) {
                     grad[o + r] = g;
                 }
@@ -290,28 +299,30 @@ final class Kernels {
      * the gradient {@code scale t}. Segment O ({@code o} rows: the output gates): the gradient
      * {@code dOut[i] u_m}, no trace. Each gradient is recorded (unless {@code grad} is null) and
      * applied with momentum, {@code dw = mu v - lr g; v = dw; w += dw}: the row-major learner's
-     * arithmetic ({@link #cellRow}, {@link #learnRow}), operation by operation.
+     * arithmetic ({@link #cellRow}, {@link #learnRow}), operation by operation. All but {@code u}
+     * aligned ({@link #LEAD}).
      */
     static void learnBlocks(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride, int a,
                             int c, int o, int sc, int n, double[] u, int uo, double[] decay, double[] gain,
                             double[] scale, double[] dOut, double lr, double mu) {
         for (int m = 0; m < n; m++) {
             final double um = u[uo + m];
-            final int wo = m * stride;
+            final int wo = LEAD + m * stride;
             final int to = m * traceStride;
             for (int i = 0; i < a; i++) {
-                final double t = tr[to + i] * decay[i] + gain[i] * um;
-                tr[to + i] = t;
-                double g = scale[i] * t;
+                final int r0 = LEAD + i;
+                final double t = tr[to + r0] * decay[r0] + gain[r0] * um;
+                tr[to + r0] = t;
+                double g = scale[r0] * t;
                 for (int v = 1; v < sc; v++) {
-                    final int r = v * a + i;
+                    final int r = r0 + v * a;
                     final double tv = tr[to + r] * decay[r] + gain[r] * um;
                     tr[to + r] = tv;
                     g = g + scale[r] * tv;
                 }
                 apply(w, vel, grad, wo + i, g, lr, mu);
             }
-            final int cr = sc * a;
+            final int cr = LEAD + sc * a;
             for (int i = 0; i < c; i++) {
                 final int r = cr + i;
                 final double t = tr[to + r] * decay[r] + gain[r] * um;
@@ -319,7 +330,7 @@ final class Kernels {
                 apply(w, vel, grad, wo + a + i, scale[r] * t, lr, mu);
             }
             for (int i = 0; i < o; i++) {
-                apply(w, vel, grad, wo + a + c + i, dOut[i] * um, lr, mu);
+                apply(w, vel, grad, wo + a + c + i, dOut[LEAD + i] * um, lr, mu);
             }
         }
     }

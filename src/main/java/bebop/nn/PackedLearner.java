@@ -19,8 +19,15 @@ import java.util.Arrays;
  * <p>While it trains, this learner's copy is the newest version of the weights: the network asks
  * for it back ({@link LstmNetwork#sync()}) before anything reads its arrays, and the learner
  * reloads the network's arrays when they changed since it last had them.
+ *
+ * <p>Its per-group arrays are aligned as the weights are ({@link Aligned}): elements from
+ * {@link Kernels#LEAD}, each of their vectors within one cache line when the JVM aligns objects to
+ * lines (a vector access across two lines costs two, and the updates are bound by their loads and
+ * stores).
  */
 final class PackedLearner implements AheadCopy {
+    /** Where the per-group arrays' elements start. */
+    private static final int LEAD = Kernels.LEAD;
     private final LstmNetwork net;
     private final boolean simd;
     final PackedWeights weights;
@@ -92,22 +99,22 @@ final class PackedLearner implements AheadCopy {
         for (int g = 0; g < groups; g++) {
             int n = weights.gateSources[g];
             traceStride[g] = sc * weights.segA[g] + weights.segC[g];
-            traces[g] = new double[n * traceStride[g]];
-            gateVelocity[g] = new double[n * weights.gateStride[g]];
-            gateGradient[g] = new double[n * weights.gateStride[g]];
-            decay[g] = new double[traceStride[g]];
-            gain[g] = new double[traceStride[g]];
-            scale[g] = new double[traceStride[g]];
-            outDelta[g] = new double[weights.segO[g]];
+            traces[g] = Aligned.doubles(n * traceStride[g]);
+            gateVelocity[g] = Aligned.doubles(n * weights.gateStride[g]);
+            gateGradient[g] = Aligned.doubles(n * weights.gateStride[g]);
+            decay[g] = Aligned.doubles(traceStride[g]);
+            gain[g] = Aligned.doubles(traceStride[g]);
+            scale[g] = Aligned.doubles(traceStride[g]);
+            outDelta[g] = Aligned.doubles(weights.segO[g]);
         }
         outputGroups = weights.outputGroups();
         outputVelocity = new double[outputGroups][];
         outputGradient = new double[outputGroups][];
         delta = new double[outputGroups][];
         for (int q = 0; q < outputGroups; q++) {
-            outputVelocity[q] = new double[weights.outputSourceCount[q] * weights.outputStride[q]];
-            outputGradient[q] = new double[outputVelocity[q].length];
-            delta[q] = new double[weights.outputStride[q]];
+            outputVelocity[q] = Aligned.doubles(weights.outputSourceCount[q] * weights.outputStride[q]);
+            outputGradient[q] = Aligned.doubles(weights.outputSourceCount[q] * weights.outputStride[q]);
+            delta[q] = Aligned.doubles(weights.outputStride[q]);
         }
         cellError = new double[net.cells];
         es = new double[net.cells];
@@ -175,7 +182,7 @@ final class PackedLearner implements AheadCopy {
             final int[] units = weights.outputUnits[q];
             final double[] d = delta[q];
             for (int i = 0; i < units.length; i++) {
-                d[i] = st.y[units[i]] - target[units[i]];
+                d[LEAD + i] = st.y[units[i]] - target[units[i]];
             }
             cellErrors(q, cellError);
         }
@@ -236,13 +243,13 @@ final class PackedLearner implements AheadCopy {
         final double[] d = delta[q];
         int i = 0;
         for (; i + 4 <= cells.length; i += 4) {
-            final int o = i * stride;
+            final int o = LEAD + i * stride;
             double s0 = e[cells[i]];
             double s1 = e[cells[i + 1]];
             double s2 = e[cells[i + 2]];
             double s3 = e[cells[i + 3]];
             for (int k = 0; k < outputs; k++) {
-                final double dk = d[k];
+                final double dk = d[LEAD + k];
                 s0 += w[o + k] * dk;
                 s1 += w[o + stride + k] * dk;
                 s2 += w[o + 2 * stride + k] * dk;
@@ -254,10 +261,10 @@ final class PackedLearner implements AheadCopy {
             e[cells[i + 3]] = s3;
         }
         for (; i < cells.length; i++) {
-            final int o = i * stride;
+            final int o = LEAD + i * stride;
             double sum = e[cells[i]];
             for (int k = 0; k < outputs; k++) {
-                sum += w[o + k] * d[k];
+                sum += w[o + k] * d[LEAD + k];
             }
             e[cells[i]] = sum;
         }
@@ -290,7 +297,7 @@ final class PackedLearner implements AheadCopy {
                     es[c] = yo * net.hSlope(h) * e[c];
                 }
                 final double dOut = yo * (1 - yo) * sum;
-                outDelta[g][i] = dOut;
+                outDelta[g][LEAD + i] = dOut;
                 final double yf = st.yForget[j];
                 final double yi = st.yIn[j];
                 final double dIn1 = yi * (1 - yi);
@@ -298,9 +305,9 @@ final class PackedLearner implements AheadCopy {
                 for (int v = 0; v < sc; v++) {
                     final int c = c0 + v;
                     final double gc = st.gc[c];
-                    final int ri = v * a + i;
-                    final int rf = v * a + b + i;
-                    final int rc = cellRows + v * b + i;
+                    final int ri = LEAD + v * a + i;
+                    final int rf = LEAD + v * a + b + i;
+                    final int rc = LEAD + cellRows + v * b + i;
                     dec[ri] = yf;
                     gn[ri] = gc * dIn1;
                     sca[ri] = es[c];

@@ -26,6 +26,10 @@ import java.util.List;
  * The online learner ({@link PackedLearner}) keeps its traces in the same order, so that a block's
  * gate gradient (a sum over its cells) is a sum of whole vectors.
  *
+ * <p>The weights and the products are aligned arrays ({@link Aligned}): their elements start at
+ * {@link Kernels#LEAD}, so that (the columns being whole vectors) each of their vectors lies within
+ * one cache line when the JVM aligns objects to lines.
+ *
  * <p>Each net input adds the same products in the same order (ascending source, bias last) as the
  * row-wise dot products, with separate multiplies and adds on both paths, so the results are the
  * plain engine's to the bit (a skipped source adds a signed zero, which can flip only the sign of
@@ -36,6 +40,8 @@ import java.util.List;
  * network.
  */
 final class PackedWeights {
+    /** Where the packed arrays' elements start ({@link Kernels#LEAD}). */
+    private static final int LEAD = Kernels.LEAD;
     private final LstmNetwork net;
     private final boolean simd;
     /** Per gate group: its blocks, ascending. */
@@ -51,17 +57,17 @@ final class PackedWeights {
     final int[] segC;
     final int[] segO;
     final int[] gateStride;
-    /** Per gate group: the weights, source-major: source {@code m}'s column at {@code m * gateStride[g]..}. */
+    /** Per gate group: the weights, source-major: source {@code m}'s column at {@code LEAD + m * gateStride[g]..}. */
     final double[][] gates;
     /** Per output group: its output units, ascending. */
     final int[][] outputUnits;
     final int[] outputStride;
     /** Per output group: number of sources (its cells, its inputs, the bias). */
     final int[] outputSourceCount;
-    /** Per output group: the weights, source-major: source {@code s}'s column at {@code s * outputStride[q]..}. */
+    /** Per output group: the weights, source-major: source {@code s}'s column at {@code LEAD + s * outputStride[q]..}. */
     final double[][] outputs;
     private final int[] nonzero;
-    /** The products, per group: gate rows ({@link #gateNets}), output units ({@link #outputNets}); padded to whole vectors. */
+    /** The products, per group, from {@code LEAD}: gate rows ({@link #gateNets}), output units ({@link #outputNets}); padded to whole vectors. */
     final double[][] gateNet;
     final double[][] outputNet;
     /** The network's weight version ({@link LstmNetwork#version}) this copy equals; -1 before the first copy. */
@@ -95,8 +101,8 @@ final class PackedWeights {
             segC[g] = roundUp(net.cellsPerBlock * b, pad);
             segO[g] = roundUp(b, pad);
             gateStride[g] = segA[g] + segC[g] + segO[g];
-            gates[g] = new double[gateSources[g] * gateStride[g]];
-            gateNet[g] = new double[gateStride[g]];
+            gates[g] = Aligned.doubles(gateSources[g] * gateStride[g]);
+            gateNet[g] = Aligned.doubles(gateStride[g]);
             maxSources = Math.max(maxSources, gateSources[g]);
         }
         outputUnits = groups(net.outputCells, net.outputInputs);
@@ -109,8 +115,8 @@ final class PackedWeights {
             int first = outputUnits[q][0];
             outputStride[q] = roundUp(outputUnits[q].length, pad);
             outputSourceCount[q] = net.outputCells[first].length + net.outputInputs[first].length + 1;
-            outputs[q] = new double[outputSourceCount[q] * outputStride[q]];
-            outputNet[q] = new double[outputStride[q]];
+            outputs[q] = Aligned.doubles(outputSourceCount[q] * outputStride[q]);
+            outputNet[q] = Aligned.doubles(outputStride[q]);
             maxSources = Math.max(maxSources, outputSourceCount[q]);
         }
         nonzero = new int[maxSources];
@@ -190,7 +196,7 @@ final class PackedWeights {
                 final int go = net.gateOffset[j];
                 final int co = net.cellOffset[j];
                 for (int m = 0; m < n; m++) {
-                    final int col = m * stride;
+                    final int col = LEAD + m * stride;
                     move(rows[LstmNetwork.P_IN], go + m, cols, col + i, intoRows);
                     move(rows[LstmNetwork.P_FORGET], go + m, cols, col + b + i, intoRows);
                     for (int v = 0; v < sc; v++) {
@@ -208,7 +214,7 @@ final class PackedWeights {
             for (int i = 0; i < units.length; i++) {
                 final int o = net.outputOffset[units[i]];
                 for (int s = 0; s < n; s++) {
-                    move(w, o + s, outputCols[q], s * stride + i, intoRows);
+                    move(w, o + s, outputCols[q], LEAD + s * stride + i, intoRows);
                 }
             }
         }

@@ -24,6 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Where the packed arrays' elements start ({@link Kernels#LEAD}): their vectors on cache lines. */
+    private static final int LEAD = Kernels.LEAD;
 
     private VectorKernels() {
     }
@@ -218,14 +220,14 @@ final class VectorKernels {
     /** {@link #columnProduct} source by source: the sums stay in {@code out} (first-level cache), the weights stream. */
     private static void streamedColumnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz,
                                               int count, double[] out) {
-        Arrays.fill(out, 0, stride, 0.0);
+        Arrays.fill(out, LEAD, LEAD + stride, 0.0);
         for (int q = 0; q < count; q++) {
             int s = nz[q];
             double us = u[uo + s];
-            int o = s * stride;
+            int o = LEAD + s * stride;
             for (int r = 0; r < rows; r += LANES) {
-                DoubleVector.fromArray(SPECIES, out, r).add(DoubleVector.fromArray(SPECIES, w, o + r).mul(us))
-                        .intoArray(out, r);
+                DoubleVector.fromArray(SPECIES, out, LEAD + r).add(DoubleVector.fromArray(SPECIES, w, o + r).mul(us))
+                        .intoArray(out, LEAD + r);
             }
         }
     }
@@ -234,7 +236,8 @@ final class VectorKernels {
      * {@code out[r] = sum_q w[s_q * stride + r] * u[uo + s_q]} for {@code r < rows}, over the
      * sources {@code s_q = nz[0..count)} in order, each product rounded before it is added (as the
      * plain loop). {@code w} holds whole vectors per source: {@code stride} is a multiple of the
-     * lane count and {@code out} has room for {@code rows} rounded up to it.
+     * lane count and {@code out} has room for {@code rows} rounded up to it. {@code w} and
+     * {@code out} are aligned ({@link #LEAD}).
      */
     static void columnProduct(double[] w, int stride, int rows, double[] u, int uo, int[] nz, int count,
                               double[] out) {
@@ -250,14 +253,14 @@ final class VectorKernels {
             for (int q = 0; q < count; q++) {
                 int s = nz[q];
                 double us = u[uo + s];
-                int o = s * stride;
+                int o = LEAD + s * stride;
                 a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(us));
                 a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + LANES).mul(us));
                 a2 = a2.add(DoubleVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
             }
-            a0.intoArray(out, 0);
-            a1.intoArray(out, LANES);
-            a2.intoArray(out, 2 * LANES);
+            a0.intoArray(out, LEAD);
+            a1.intoArray(out, LEAD + LANES);
+            a2.intoArray(out, LEAD + 2 * LANES);
             return;
         }
         // Four, then two vectors of rows per pass: each add waits for the one before it in its row, so
@@ -271,16 +274,16 @@ final class VectorKernels {
             for (int q = 0; q < count; q++) {
                 int s = nz[q];
                 double us = u[uo + s];
-                int o = s * stride + r;
+                int o = LEAD + s * stride + r;
                 a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(us));
                 a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + LANES).mul(us));
                 a2 = a2.add(DoubleVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
                 a3 = a3.add(DoubleVector.fromArray(SPECIES, w, o + 3 * LANES).mul(us));
             }
-            a0.intoArray(out, r);
-            a1.intoArray(out, r + LANES);
-            a2.intoArray(out, r + 2 * LANES);
-            a3.intoArray(out, r + 3 * LANES);
+            a0.intoArray(out, LEAD + r);
+            a1.intoArray(out, LEAD + r + LANES);
+            a2.intoArray(out, LEAD + r + 2 * LANES);
+            a3.intoArray(out, LEAD + r + 3 * LANES);
         }
         for (; r + 2 * LANES <= stride && r < rows; r += 2 * LANES) {
             DoubleVector a0 = DoubleVector.zero(SPECIES);
@@ -288,20 +291,20 @@ final class VectorKernels {
             for (int q = 0; q < count; q++) {
                 int s = nz[q];
                 double us = u[uo + s];
-                int o = s * stride + r;
+                int o = LEAD + s * stride + r;
                 a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(us));
                 a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + LANES).mul(us));
             }
-            a0.intoArray(out, r);
-            a1.intoArray(out, r + LANES);
+            a0.intoArray(out, LEAD + r);
+            a1.intoArray(out, LEAD + r + LANES);
         }
         for (; r < rows; r += LANES) {
             DoubleVector a0 = DoubleVector.zero(SPECIES);
             for (int q = 0; q < count; q++) {
                 int s = nz[q];
-                a0 = a0.add(DoubleVector.fromArray(SPECIES, w, s * stride + r).mul(u[uo + s]));
+                a0 = a0.add(DoubleVector.fromArray(SPECIES, w, LEAD + s * stride + r).mul(u[uo + s]));
             }
-            a0.intoArray(out, r);
+            a0.intoArray(out, LEAD + r);
         }
     }
 
@@ -326,7 +329,8 @@ final class VectorKernels {
     /**
      * SIMD {@link Kernels#learnColumns} (same arithmetic element by element), over whole vectors:
      * the padding rows up to {@code stride} (a multiple of the lane count) too, whose delta is 0,
-     * so that they stay 0 ({@code 0 - lr (+-0) = +0}), with no scalar tail.
+     * so that they stay 0 ({@code 0 - lr (+-0) = +0}), with no scalar tail. All but {@code src}
+     * aligned ({@link #LEAD}).
      */
     static void learnColumns(double[] w, double[] vel, double[] grad, int stride, int rows, int n, double[] src,
                              double[] delta, double lr, double mu) {
@@ -341,9 +345,9 @@ final class VectorKernels {
         int r = 0;
         for (; r + 2 * LANES <= stride; r += 2 * LANES) {
             // two row vectors a sweep: each source's rows are one contiguous piece, and half the sweeps
-            final DoubleVector d0 = DoubleVector.fromArray(SPECIES, delta, r);
-            final DoubleVector d1 = DoubleVector.fromArray(SPECIES, delta, r + LANES);
-            for (int s = from, o = from * stride + r; s < to; s++, o += stride) {
+            final DoubleVector d0 = DoubleVector.fromArray(SPECIES, delta, LEAD + r);
+            final DoubleVector d1 = DoubleVector.fromArray(SPECIES, delta, LEAD + r + LANES);
+            for (int s = from, o = LEAD + from * stride + r; s < to; s++, o += stride) {
                 final double us = src[s];
                 final int o1 = o + LANES;
                 DoubleVector g0 = d0.mul(us);
@@ -361,8 +365,8 @@ final class VectorKernels {
             }
         }
         for (; r < stride; r += LANES) {
-            final DoubleVector d = DoubleVector.fromArray(SPECIES, delta, r);
-            for (int s = from, o = from * stride + r; s < to; s++, o += stride) {
+            final DoubleVector d = DoubleVector.fromArray(SPECIES, delta, LEAD + r);
+            for (int s = from, o = LEAD + from * stride + r; s < to; s++, o += stride) {
                 DoubleVector g = d.mul(src[s]);
                 if (grad != null) {
                     g.intoArray(grad, o);
@@ -378,7 +382,7 @@ final class VectorKernels {
      * SIMD {@link Kernels#learnBlocks} (same arithmetic element by element): {@code a}, {@code c}
      * and {@code o} are whole vectors (the packed layout pads each segment). Blocks of one and of
      * two cells (the standard LSTM, the paper's nets) have their own loops; blocks of more cells
-     * take the plain loop.
+     * take the plain loop. All but {@code u} aligned ({@link #LEAD}).
      */
     static void learnBlocks(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride, int a,
                             int c, int o, int sc, int n, double[] u, int uo, double[] decay, double[] gain,
@@ -413,7 +417,7 @@ final class VectorKernels {
     private static void gates2(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
                                int a, int from, int to, double[] u, int uo, double[] decay, double[] gain, double[] scale,
                                double lr, double mu) {
-        for (int i = 0; i < a; i += LANES) {
+        for (int i = LEAD; i < LEAD + a; i += LANES) {
             final int r = a + i;
             final DoubleVector d0 = DoubleVector.fromArray(SPECIES, decay, i);
             final DoubleVector d1 = DoubleVector.fromArray(SPECIES, decay, r);
@@ -448,14 +452,14 @@ final class VectorKernels {
         int i = 0;
         for (; i + 2 * LANES <= c; i += 2 * LANES) {
             // two row vectors a sweep: each source's rows are one contiguous piece, and half the sweeps
-            final int r = cr + i;
+            final int r = LEAD + cr + i;
             final DoubleVector d0 = DoubleVector.fromArray(SPECIES, decay, r);
             final DoubleVector k0 = DoubleVector.fromArray(SPECIES, gain, r);
             final DoubleVector e0 = DoubleVector.fromArray(SPECIES, scale, r);
             final DoubleVector d1 = DoubleVector.fromArray(SPECIES, decay, r + LANES);
             final DoubleVector k1 = DoubleVector.fromArray(SPECIES, gain, r + LANES);
             final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, r + LANES);
-            for (int m = from, wo = from * stride + wc + i, t = from * traceStride + r; m < to;
+            for (int m = from, wo = LEAD + from * stride + wc + i, t = from * traceStride + r; m < to;
                  m++, wo += stride, t += traceStride) {
                 final double um = u[uo + m];
                 final int wo1 = wo + LANES;
@@ -479,11 +483,11 @@ final class VectorKernels {
             }
         }
         for (; i < c; i += LANES) {
-            final int r = cr + i;
+            final int r = LEAD + cr + i;
             final DoubleVector d = DoubleVector.fromArray(SPECIES, decay, r);
             final DoubleVector k = DoubleVector.fromArray(SPECIES, gain, r);
             final DoubleVector e = DoubleVector.fromArray(SPECIES, scale, r);
-            for (int m = from, wo = from * stride + wc + i, t = from * traceStride + r; m < to;
+            for (int m = from, wo = LEAD + from * stride + wc + i, t = from * traceStride + r; m < to;
                  m++, wo += stride, t += traceStride) {
                 DoubleVector tv = DoubleVector.fromArray(SPECIES, tr, t).mul(d).add(k.mul(u[uo + m]));
                 tv.intoArray(tr, t);
@@ -502,8 +506,8 @@ final class VectorKernels {
     private static void outputGates(double[] w, double[] vel, double[] grad, int stride, int wc, int o, int from, int to,
                                     double[] u, int uo, double[] dOut, double lr, double mu) {
         for (int i = 0; i < o; i += LANES) {
-            final DoubleVector d = DoubleVector.fromArray(SPECIES, dOut, i);
-            for (int m = from, wo = from * stride + wc + i; m < to; m++, wo += stride) {
+            final DoubleVector d = DoubleVector.fromArray(SPECIES, dOut, LEAD + i);
+            for (int m = from, wo = LEAD + from * stride + wc + i; m < to; m++, wo += stride) {
                 DoubleVector g = d.mul(u[uo + m]);
                 if (grad != null) {
                     g.intoArray(grad, wo);

@@ -81,8 +81,9 @@ class AllocationTest {
     @Test
     void theSimdPathAllocatesNothingInAFreshJvm() throws Exception {
         String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(jvm, "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), AllocationTest.class.getName())
+        // the launcher's flags for the vector commands (./bebop): objects on 64-byte lines
+        Process child = new ProcessBuilder(jvm, "--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64",
+                "-cp", System.getProperty("java.class.path"), AllocationTest.class.getName())
                 .redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child JVM did not finish");

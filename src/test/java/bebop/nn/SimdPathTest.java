@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@code exp}.
  */
 class SimdPathTest {
+    private static final int LEAD = Kernels.LEAD;
+
     @Test
     void theTestRunHasTheVectorApiSoTheSimdPathIsTested() {
         assertTrue(Arithmetic.SIMD.available(), "surefire must start the JVM with --add-modules jdk.incubator.vector (pom.xml)");
@@ -91,8 +93,8 @@ class SimdPathTest {
         for (int rows : new int[] {1, 7, 3 * VectorKernels.lanes(), 3 * VectorKernels.lanes() - 2, 64, 93, VectorKernels.STREAM_ROWS - 1, VectorKernels.STREAM_ROWS + 5, 1030}) {
             int stride = (rows + lanes - 1) / lanes * lanes;
             int n = 45;
-            double[] w = new double[n * stride];
-            for (int i = 0; i < w.length; i++) {
+            double[] w = Aligned.doubles(n * stride);
+            for (int i = LEAD; i < w.length; i++) {
                 w[i] = rng.nextDouble(-1, 1);
             }
             double[] u = new double[n + 3];
@@ -107,14 +109,14 @@ class SimdPathTest {
             double[] expected = new double[rows];
             for (int q = 0; q < count; q++) {
                 for (int r = 0; r < rows; r++) {
-                    expected[r] = expected[r] + w[nz[q] * stride + r] * u[3 + nz[q]];
+                    expected[r] = expected[r] + w[LEAD + nz[q] * stride + r] * u[3 + nz[q]];
                 }
             }
-            double[] out = new double[stride];
+            double[] out = Aligned.doubles(stride);
             java.util.Arrays.fill(out, Double.NaN); // whatever was there before
             VectorKernels.columnProduct(w, stride, rows, u, 3, nz, count, out);
             for (int r = 0; r < rows; r++) {
-                assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(out[r]),
+                assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(out[LEAD + r]),
                         rows + " rows, row " + r);
             }
         }
@@ -136,12 +138,12 @@ class SimdPathTest {
                 int n = 13;
                 double[] u = random(rng, n + 2);
                 u[4] = 0.0;
-                double[] decay = random(rng, traceStride);
-                double[] gain = random(rng, traceStride);
-                double[] scale = random(rng, traceStride);
-                double[] dOut = random(rng, o);
-                double[][] plain = {random(rng, n * stride), random(rng, n * stride), random(rng, n * traceStride),
-                    new double[n * stride]};
+                double[] decay = aligned(random(rng, traceStride));
+                double[] gain = aligned(random(rng, traceStride));
+                double[] scale = aligned(random(rng, traceStride));
+                double[] dOut = aligned(random(rng, o));
+                double[][] plain = {aligned(random(rng, n * stride)), aligned(random(rng, n * stride)),
+                    aligned(random(rng, n * traceStride)), Aligned.doubles(n * stride)};
                 double[][] simd = new double[4][];
                 for (int i = 0; i < 4; i++) {
                     simd[i] = plain[i].clone();
@@ -161,13 +163,13 @@ class SimdPathTest {
             int stride = PackedWeights.roundUp(rows, lanes);
             int n = 9;
             double[] src = random(rng, n);
-            double[] delta = new double[stride];
-            System.arraycopy(random(rng, rows), 0, delta, 0, rows); // the padding rows' deltas are 0
-            double[][] plain = {new double[n * stride], new double[n * stride], new double[n * stride]};
+            double[] delta = Aligned.doubles(stride);
+            System.arraycopy(random(rng, rows), 0, delta, LEAD, rows); // the padding rows' deltas are 0
+            double[][] plain = {Aligned.doubles(n * stride), Aligned.doubles(n * stride), Aligned.doubles(n * stride)};
             for (int s = 0; s < n; s++) {
                 // the padding rows' weights and momentum terms are 0, as in the learner
-                System.arraycopy(random(rng, rows), 0, plain[0], s * stride, rows);
-                System.arraycopy(random(rng, rows), 0, plain[1], s * stride, rows);
+                System.arraycopy(random(rng, rows), 0, plain[0], LEAD + s * stride, rows);
+                System.arraycopy(random(rng, rows), 0, plain[1], LEAD + s * stride, rows);
             }
             double[][] simd = {plain[0].clone(), plain[1].clone(), plain[2].clone()};
             for (int step = 0; step < 3; step++) {
@@ -176,7 +178,7 @@ class SimdPathTest {
             }
             for (int s = 0; s < n; s++) {
                 for (int r = 0; r < stride; r++) {
-                    int i = s * stride + r;
+                    int i = LEAD + s * stride + r;
                     if (r < rows) {
                         assertEquals(plain[0][i], simd[0][i], 0.0, "weight, rows " + rows);
                         assertEquals(plain[2][i], simd[2][i], 0.0, "gradient, rows " + rows);
@@ -275,6 +277,13 @@ class SimdPathTest {
             System.arraycopy(free.next(), 0, generated, t * n, n);
         }
         return new Run(trainOutputs, net.parameters(), runOutputs, generated);
+    }
+
+    /** {@code a} in an aligned array, as the packed kernels take their arrays (from {@link Kernels#LEAD}). */
+    private static double[] aligned(double[] a) {
+        double[] out = Aligned.doubles(a.length);
+        System.arraycopy(a, 0, out, LEAD, a.length);
+        return out;
     }
 
     private static double[] random(SplittableRandom rng, int n) {
