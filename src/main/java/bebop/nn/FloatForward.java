@@ -17,9 +17,13 @@ import java.util.Arrays;
  * source {@code m}'s column at {@code m * stride} holds four segments of {@code pad} rows (the
  * blocks, rounded up to whole vectors): input gates, forget gates, cells, output gates. The
  * output units' weights are one matrix too, source {@code s} (the output's cells, its inputs,
- * 1) at {@code s * outputStride}. Padding rows hold 0.
+ * 1) at {@code s * outputStride}. Padding rows hold 0. Every float array is {@link Aligned}:
+ * element {@code i} at index {@link #LEAD} {@code + i}; with the segments whole vectors (16 floats
+ * in 512 bits), each vector the kernels load or store lies on one cache line.
  */
 final class FloatForward {
+    /** Index of element 0 of the float arrays ({@link FloatKernels#LEAD}). */
+    private static final int LEAD = FloatKernels.LEAD;
     final LstmNetwork net;
     final boolean simd;
     /** Blocks (= cells) and their segment's rows, rounded up to whole vectors. */
@@ -112,28 +116,28 @@ final class FloatForward {
         sources = net.sources[0];
         inputRun = Kernels.runStart(sourceInputs);
         cellRun = Kernels.runStart(sourceCells);
-        gates = new float[sources * stride];
+        gates = Aligned.floats(sources * stride);
         outputCells = net.outputCells[0];
         outputInputs = net.outputInputs[0];
         outputCellRun = Kernels.runStart(outputCells);
         outputInputRun = Kernels.runStart(outputInputs);
         outputSources = outputCells.length + outputInputs.length + 1;
         outputStride = PackedWeights.roundUp(net.outputs, lanes);
-        outputs = new float[outputSources * outputStride];
-        u = new float[sources];
-        src = new float[outputSources];
+        outputs = Aligned.floats(outputSources * outputStride);
+        u = Aligned.floats(sources);
+        src = Aligned.floats(outputSources);
         nonzero = new int[Math.max(sources, outputSources)];
-        gateNet = new float[stride];
-        outputNet = new float[outputStride];
+        gateNet = Aligned.floats(stride);
+        outputNet = Aligned.floats(outputStride);
         x = new double[net.inputs];
         s = new double[blocks];
         sPrev = new double[blocks];
         yc = new double[blocks];
         ycPrev = new double[blocks];
-        gateSig = new float[stride];
-        stateFloat = new float[pad];
-        stateSig = new float[pad];
-        outputSig = new float[outputStride];
+        gateSig = Aligned.floats(stride);
+        stateFloat = Aligned.floats(pad);
+        stateSig = Aligned.floats(pad);
+        outputSig = Aligned.floats(outputStride);
         yIn = new double[blocks];
         yForget = new double[blocks];
         yOut = new double[blocks];
@@ -164,7 +168,7 @@ final class FloatForward {
             final int go = net.gateOffset[j];
             final int co = net.cellOffset[j];
             for (int m = 0; m < sources; m++) {
-                final int col = m * stride + j;
+                final int col = LEAD + m * stride + j;
                 move(rows[LstmNetwork.P_IN], go + m, gates, col, intoRows);
                 move(rows[LstmNetwork.P_FORGET], go + m, gates, col + pad, intoRows);
                 move(rows[LstmNetwork.P_CELL], co + m, gates, col + 2 * pad, intoRows);
@@ -174,7 +178,7 @@ final class FloatForward {
         for (int k = 0; k < net.outputs; k++) {
             final int o = net.outputOffset[k];
             for (int s = 0; s < outputSources; s++) {
-                move(rows[LstmNetwork.P_OUTPUT], o + s, outputs, s * outputStride + k, intoRows);
+                move(rows[LstmNetwork.P_OUTPUT], o + s, outputs, LEAD + s * outputStride + k, intoRows);
             }
         }
     }
@@ -219,57 +223,60 @@ final class FloatForward {
         yc = t;
         int count = gather(x, sourceInputs, inputRun, u, 0, 0);
         count = gather(ycPrev, sourceCells, cellRun, u, sourceInputs.length, count);
-        u[sources - 1] = 1f;
+        u[LEAD + sources - 1] = 1f;
         nonzero[count++] = sources - 1;
         product(gates, stride, stride, u, count, gateNet);
         // all four segments' logistic in one pass: independent vectors
         sigmoid(gateNet, gateSig, stride);
         final boolean linearIn = net.linearCellInput;
         for (int c = 0; c < blocks; c++) {
-            yIn[c] = gateSig[c];
-            yForget[c] = gateSig[pad + c];
-            yOut[c] = gateSig[3 * pad + c];
-            gc[c] = linearIn ? gateNet[2 * pad + c] : gateSig[2 * pad + c] * 4.0 - 2.0;
+            final int r = LEAD + c;
+            yIn[c] = gateSig[r];
+            yForget[c] = gateSig[pad + r];
+            yOut[c] = gateSig[3 * pad + r];
+            gc[c] = linearIn ? gateNet[2 * pad + r] : gateSig[2 * pad + r] * 4.0 - 2.0;
             s[c] = yForget[c] * sPrev[c] + yIn[c] * gc[c];
-            stateFloat[c] = (float) s[c];
+            stateFloat[r] = (float) s[c];
         }
         final boolean linearOut = net.linearCellOutput;
         if (!linearOut) { // h the identity: the states are the cell outputs' factor as they are
             sigmoid(stateFloat, stateSig, pad);
         }
         for (int c = 0; c < blocks; c++) {
-            hs[c] = linearOut ? s[c] : stateSig[c] * 2.0 - 1.0;
+            hs[c] = linearOut ? s[c] : stateSig[LEAD + c] * 2.0 - 1.0;
             yc[c] = yOut[c] * hs[c];
         }
         count = gather(yc, outputCells, outputCellRun, src, 0, 0);
         count = gather(x, outputInputs, outputInputRun, src, outputCells.length, count);
-        src[outputSources - 1] = 1f;
+        src[LEAD + outputSources - 1] = 1f;
         nonzero[count++] = outputSources - 1;
         product(outputs, outputStride, net.outputs, src, count, outputNet);
         sigmoid(outputNet, outputSig, outputStride);
         for (int k = 0; k < y.length; k++) {
-            y[k] = outputSig[k];
+            y[k] = outputSig[LEAD + k];
         }
     }
 
     /**
-     * {@code v[at + i] = (float) from[idx[i]]} ({@code idx} the run from {@code run} when that is not
-     * -1: a plain copy), and the positions of those not 0 appended to {@link #nonzero} from
-     * {@code count} (the product visits only those: most of a binary frame is 0); returns the new count.
+     * Element {@code at + i} of {@code v} = {@code (float) from[idx[i]]} ({@code idx} the run from
+     * {@code run} when that is not -1: a plain copy), and the positions (element numbers) of those not
+     * 0 appended to {@link #nonzero} from {@code count} (the product visits only those: most of a
+     * binary frame is 0); returns the new count.
      */
     private int gather(double[] from, int[] idx, int run, float[] v, int at, int count) {
+        final int b = LEAD + at;
         if (run >= 0) {
             for (int i = 0; i < idx.length; i++) {
-                v[at + i] = (float) from[run + i];
+                v[b + i] = (float) from[run + i];
             }
         } else {
             for (int i = 0; i < idx.length; i++) {
-                v[at + i] = (float) from[idx[i]];
+                v[b + i] = (float) from[idx[i]];
             }
         }
         for (int i = at; i < at + idx.length; i++) {
             nonzero[count] = i;
-            count += v[i] != 0f ? 1 : 0;
+            count += v[LEAD + i] != 0f ? 1 : 0;
         }
         return count;
     }

@@ -5,8 +5,16 @@ package bebop.nn;
  * column-major product, the logistic and the online learner's fused update loops of {@link Kernels}, in floats.
  * {@link FloatVectorKernels} does the same arithmetic element by element (separate multiplies and
  * adds, in the same order), so the two give the same bits.
+ *
+ * <p>Every float array these kernels (and the vector ones) take is {@link Aligned}: its element
+ * {@code i} sits at index {@link #LEAD} {@code + i} (made by {@link Aligned#floats}), so that the
+ * whole vectors of the float layout start on cache lines; index arrays ({@code nz}) hold plain
+ * element numbers.
  */
 final class FloatKernels {
+    /** Index of element 0 of every float array of the float path ({@link Aligned#FLOAT_LEAD}). */
+    static final int LEAD = Aligned.FLOAT_LEAD;
+
     private FloatKernels() {
     }
 
@@ -41,21 +49,21 @@ final class FloatKernels {
 
     /** {@code out[i] = 1 / (1 + exp(-x[i]))} for {@code i < n}, the argument clamped to +-{@link #CLAMP}. */
     static void sigmoid(float[] x, float[] out, int n) {
-        for (int i = 0; i < n; i++) {
+        for (int i = LEAD; i < LEAD + n; i++) {
             out[i] = 1f / (exp(-Math.min(Math.max(x[i], -CLAMP), CLAMP)) + 1f);
         }
     }
 
     /** {@code out[r] = sum_q w[s_q * stride + r] * u[s_q]} for {@code r < rows}, over the sources {@code s_q = nz[0..count)} in order, from 0. */
     static void columnProduct(float[] w, int stride, int rows, float[] u, int[] nz, int count, float[] out) {
-        for (int r = 0; r < rows; r++) {
+        for (int r = LEAD; r < LEAD + rows; r++) {
             out[r] = 0f;
         }
         for (int q = 0; q < count; q++) {
             final int s = nz[q];
-            final float us = u[s];
+            final float us = u[LEAD + s];
             final int o = s * stride;
-            for (int r = 0; r < rows; r++) {
+            for (int r = LEAD; r < LEAD + rows; r++) {
                 out[r] = out[r] + w[o + r] * us;
             }
         }
@@ -68,9 +76,9 @@ final class FloatKernels {
     static void learnColumns(float[] w, float[] vel, int stride, int rows, int n, float[] src, float[] delta,
                              float lr, float mu) {
         for (int s = 0; s < n; s++) {
-            final float us = src[s];
+            final float us = src[LEAD + s];
             final int o = s * stride;
-            for (int r = 0; r < rows; r++) {
+            for (int r = LEAD; r < LEAD + rows; r++) {
                 apply(w, vel, o + r, delta[r] * us, lr, mu);
             }
         }
@@ -86,15 +94,15 @@ final class FloatKernels {
     static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
                             float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
         for (int m = 0; m < n; m++) {
-            final float um = u[m];
+            final float um = u[LEAD + m];
             final int wo = m * stride;
             final int to = m * traced;
-            for (int i = 0; i < traced; i++) {
+            for (int i = LEAD; i < LEAD + traced; i++) {
                 final float t = tr[to + i] * decay[i] + gain[i] * um;
                 tr[to + i] = t;
                 apply(w, vel, wo + i, scale[i] * t, lr, mu);
             }
-            for (int i = 0; i < o; i++) {
+            for (int i = LEAD; i < LEAD + o; i++) {
                 apply(w, vel, wo + traced + i, dOut[i] * um, lr, mu);
             }
         }

@@ -19,6 +19,8 @@ public final class FloatLearner implements StepLearner {
     private final LstmNetwork net;
     /** This learner's handle in {@link LstmNetwork#ahead} (writing back stays out of the public methods). */
     private final AheadCopy copy = this::writeBack;
+    /** Index of element 0 of the float arrays, all {@link Aligned} ({@link FloatKernels#LEAD}). */
+    private static final int LEAD = FloatKernels.LEAD;
     private final FloatForward st;
     private final double learningRate;
     private final double momentum;
@@ -52,14 +54,14 @@ public final class FloatLearner implements StepLearner {
         this.momentum = momentum;
         this.st = new FloatForward(net, false);
         traced = 3 * st.pad;
-        traces = new float[st.sources * traced];
-        gateVelocity = new float[st.gates.length];
-        outputVelocity = new float[st.outputs.length];
-        decay = new float[traced];
-        gain = new float[traced];
-        scale = new float[traced];
-        outDelta = new float[st.pad];
-        delta = new float[st.outputStride];
+        traces = Aligned.floats(st.sources * traced);
+        gateVelocity = Aligned.floats(st.sources * st.stride);
+        outputVelocity = Aligned.floats(st.outputSources * st.outputStride);
+        decay = Aligned.floats(traced);
+        gain = Aligned.floats(traced);
+        scale = Aligned.floats(traced);
+        outDelta = Aligned.floats(st.pad);
+        delta = Aligned.floats(st.outputStride);
         deltaD = new double[net.outputs];
         cellError = new double[net.cells];
         target = new double[net.outputs];
@@ -116,7 +118,7 @@ public final class FloatLearner implements StepLearner {
     private void outputLayer() {
         for (int k = 0; k < net.outputs; k++) {
             deltaD[k] = st.y[k] - target[k];
-            delta[k] = (float) deltaD[k];
+            delta[LEAD + k] = (float) deltaD[k];
         }
         cellErrors();
         if (st.simd) {
@@ -143,7 +145,7 @@ public final class FloatLearner implements StepLearner {
         Arrays.fill(e, 0);
         int i = 0;
         for (; i + 4 <= cells.length; i += 4) {
-            final int o = i * stride;
+            final int o = LEAD + i * stride;
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
@@ -161,7 +163,7 @@ public final class FloatLearner implements StepLearner {
             e[cells[i + 3]] = s3;
         }
         for (; i < cells.length; i++) {
-            final int o = i * stride;
+            final int o = LEAD + i * stride;
             double sum = 0;
             for (int k = 0; k < outputs; k++) {
                 sum += w[o + k] * d[k];
@@ -178,21 +180,22 @@ public final class FloatLearner implements StepLearner {
             final double h = st.hs[c];
             final double ec = cellError[c];
             final double es = yo * net.hSlope(h) * ec;
-            outDelta[c] = (float) (yo * (1 - yo) * (h * ec));
+            final int r = LEAD + c;
+            outDelta[r] = (float) (yo * (1 - yo) * (h * ec));
             final double yf = st.yForget[c];
             final double yi = st.yIn[c];
             final double gcc = st.gc[c];
             final float esf = (float) es;
             final float yff = (float) yf;
-            decay[c] = yff;
-            gain[c] = (float) (gcc * (yi * (1 - yi)));
-            scale[c] = esf;
-            decay[pad + c] = yff;
-            gain[pad + c] = (float) (st.sPrev[c] * (yf * (1 - yf)));
-            scale[pad + c] = esf;
-            decay[2 * pad + c] = yff;
-            gain[2 * pad + c] = (float) (net.gSlope(gcc) * yi);
-            scale[2 * pad + c] = esf;
+            decay[r] = yff;
+            gain[r] = (float) (gcc * (yi * (1 - yi)));
+            scale[r] = esf;
+            decay[pad + r] = yff;
+            gain[pad + r] = (float) (st.sPrev[c] * (yf * (1 - yf)));
+            scale[pad + r] = esf;
+            decay[2 * pad + r] = yff;
+            gain[2 * pad + r] = (float) (net.gSlope(gcc) * yi);
+            scale[2 * pad + r] = esf;
         }
         if (st.simd) {
             FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,

@@ -10,11 +10,14 @@ import jdk.incubator.vector.VectorSpecies;
  * element (the same bits). Loaded only for {@link Arithmetic#SIMD}. Each loop runs over whole
  * vectors: the float layout pads every segment to them ({@link FloatForward}), and the padding
  * rows, whose weights and factors are 0, stay 0. No vector crosses a call (see
- * {@link VectorKernels}: a call the JIT does not inline boxes its vectors).
+ * {@link VectorKernels}: a call the JIT does not inline boxes its vectors). The arrays are
+ * {@link Aligned} ({@link FloatKernels#LEAD}) and the layout's segments whole vectors, so that every
+ * load and store of 16 floats touches one cache line (under {@code -XX:ObjectAlignmentInBytes=64}).
  */
 final class FloatVectorKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final int LEAD = FloatKernels.LEAD;
 
     private FloatVectorKernels() {
     }
@@ -34,18 +37,18 @@ final class FloatVectorKernels {
             registerProduct(w, stride, end, u, nz, count, out);
             return;
         }
-        java.util.Arrays.fill(out, 0, end, 0f);
+        java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
         int q = 0;
         for (; q + 4 <= count; q += 4) {
-            final float u0 = u[nz[q]];
-            final float u1 = u[nz[q + 1]];
-            final float u2 = u[nz[q + 2]];
-            final float u3 = u[nz[q + 3]];
+            final float u0 = u[LEAD + nz[q]];
+            final float u1 = u[LEAD + nz[q + 1]];
+            final float u2 = u[LEAD + nz[q + 2]];
+            final float u3 = u[LEAD + nz[q + 3]];
             final int o0 = nz[q] * stride;
             final int o1 = nz[q + 1] * stride;
             final int o2 = nz[q + 2] * stride;
             final int o3 = nz[q + 3] * stride;
-            for (int r = 0; r < end; r += LANES) {
+            for (int r = LEAD; r < LEAD + end; r += LANES) {
                 FloatVector.fromArray(SPECIES, out, r)
                         .add(FloatVector.fromArray(SPECIES, w, o0 + r).mul(u0))
                         .add(FloatVector.fromArray(SPECIES, w, o1 + r).mul(u1))
@@ -55,9 +58,9 @@ final class FloatVectorKernels {
             }
         }
         for (; q < count; q++) {
-            final float us = u[nz[q]];
+            final float us = u[LEAD + nz[q]];
             final int o = nz[q] * stride;
-            for (int r = 0; r < end; r += LANES) {
+            for (int r = LEAD; r < LEAD + end; r += LANES) {
                 FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, w, o + r).mul(us))
                         .intoArray(out, r);
             }
@@ -66,7 +69,7 @@ final class FloatVectorKernels {
 
     /** {@link FloatKernels#sigmoid} over whole vectors ({@code n} a multiple of the lane count), the same operations lane by lane. */
     static void sigmoid(float[] x, float[] out, int n) {
-        for (int i = 0; i < n; i += LANES) {
+        for (int i = LEAD; i < LEAD + n; i += LANES) {
             FloatVector a = FloatVector.fromArray(SPECIES, x, i).max(-FloatKernels.CLAMP).min(FloatKernels.CLAMP).neg();
             FloatVector shifted = a.mul(FloatKernels.LOG2_E).add(FloatKernels.SHIFTER);
             FloatVector k = shifted.sub(FloatKernels.SHIFTER);
@@ -92,15 +95,15 @@ final class FloatVectorKernels {
      * row's sum starts at 0 and adds the sources in order: the plain loop's bits.
      */
     private static void registerProduct(float[] w, int stride, int end, float[] u, int[] nz, int count, float[] out) {
-        int r = 0;
-        for (; r + 4 * LANES <= end; r += 4 * LANES) {
+        int r = LEAD;
+        for (; r + 4 * LANES <= LEAD + end; r += 4 * LANES) {
             FloatVector a0 = FloatVector.zero(SPECIES);
             FloatVector a1 = a0;
             FloatVector a2 = a0;
             FloatVector a3 = a0;
             for (int q = 0; q < count; q++) {
                 final int s = nz[q];
-                final float us = u[s];
+                final float us = u[LEAD + s];
                 final int o = s * stride + r;
                 a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
                 a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
@@ -112,12 +115,12 @@ final class FloatVectorKernels {
             a2.intoArray(out, r + 2 * LANES);
             a3.intoArray(out, r + 3 * LANES);
         }
-        for (; r + 2 * LANES <= end; r += 2 * LANES) {
+        for (; r + 2 * LANES <= LEAD + end; r += 2 * LANES) {
             FloatVector a0 = FloatVector.zero(SPECIES);
             FloatVector a1 = a0;
             for (int q = 0; q < count; q++) {
                 final int s = nz[q];
-                final float us = u[s];
+                final float us = u[LEAD + s];
                 final int o = s * stride + r;
                 a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
                 a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
@@ -125,11 +128,11 @@ final class FloatVectorKernels {
             a0.intoArray(out, r);
             a1.intoArray(out, r + LANES);
         }
-        for (; r < end; r += LANES) {
+        for (; r < LEAD + end; r += LANES) {
             FloatVector a0 = FloatVector.zero(SPECIES);
             for (int q = 0; q < count; q++) {
                 final int s = nz[q];
-                a0 = a0.add(FloatVector.fromArray(SPECIES, w, s * stride + r).mul(u[s]));
+                a0 = a0.add(FloatVector.fromArray(SPECIES, w, s * stride + r).mul(u[LEAD + s]));
             }
             a0.intoArray(out, r);
         }
@@ -139,9 +142,9 @@ final class FloatVectorKernels {
     static void learnColumns(float[] w, float[] vel, int stride, int n, float[] src, float[] delta, float lr,
                              float mu) {
         for (int s = 0; s < n; s++) {
-            final float us = src[s];
+            final float us = src[LEAD + s];
             final int o = s * stride;
-            for (int r = 0; r < stride; r += LANES) {
+            for (int r = LEAD; r < LEAD + stride; r += LANES) {
                 FloatVector g = FloatVector.fromArray(SPECIES, delta, r).mul(us);
                 FloatVector dw = FloatVector.fromArray(SPECIES, vel, o + r).mul(mu).sub(g.mul(lr));
                 dw.intoArray(vel, o + r);
@@ -154,10 +157,10 @@ final class FloatVectorKernels {
     static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
                             float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
         for (int m = 0; m < n; m++) {
-            final float um = u[m];
+            final float um = u[LEAD + m];
             final int wo = m * stride;
             final int to = m * traced;
-            for (int i = 0; i < traced; i += LANES) {
+            for (int i = LEAD; i < LEAD + traced; i += LANES) {
                 FloatVector t = FloatVector.fromArray(SPECIES, tr, to + i)
                         .mul(FloatVector.fromArray(SPECIES, decay, i))
                         .add(FloatVector.fromArray(SPECIES, gain, i).mul(um));
@@ -167,7 +170,7 @@ final class FloatVectorKernels {
                 dw.intoArray(vel, wo + i);
                 FloatVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
             }
-            for (int i = 0; i < o; i += LANES) {
+            for (int i = LEAD; i < LEAD + o; i += LANES) {
                 final int r = traced + i;
                 FloatVector g = FloatVector.fromArray(SPECIES, dOut, i).mul(um);
                 FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + r).mul(mu).sub(g.mul(lr));

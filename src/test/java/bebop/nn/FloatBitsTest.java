@@ -40,19 +40,20 @@ class FloatBitsTest {
     @Test
     void theFloatLogisticIsThePlainOnesBitsAndCloseToTheDoubleOne() {
         int n = 64 * FloatVectorKernels.lanes();
-        float[] x = new float[n];
+        final int b = FloatKernels.LEAD; // the float kernels' arrays are Aligned: element i at b + i
+        float[] x = Aligned.floats(n);
         SplittableRandom rng = new SplittableRandom(3);
         for (int i = 0; i < n; i++) {
-            x[i] = i < 4 ? new float[] {-40f, 40f, 0f, -0f}[i] : (float) (rng.nextDouble() * 70 - 35);
+            x[b + i] = i < 4 ? new float[] {-40f, 40f, 0f, -0f}[i] : (float) (rng.nextDouble() * 70 - 35);
         }
-        float[] plain = new float[n];
-        float[] simd = new float[n];
+        float[] plain = Aligned.floats(n);
+        float[] simd = Aligned.floats(n);
         FloatKernels.sigmoid(x, plain, n);
         FloatVectorKernels.sigmoid(x, simd, n);
         assertArrayEquals(plain, simd);
         for (int i = 0; i < n; i++) {
-            double exact = Activations.sigmoid(x[i]);
-            assertEquals(exact, plain[i], 2e-7 * exact, "x = " + x[i]);
+            double exact = Activations.sigmoid(x[b + i]);
+            assertEquals(exact, plain[b + i], 2e-7 * exact, "x = " + x[b + i]);
         }
     }
 
@@ -61,14 +62,16 @@ class FloatBitsTest {
         SplittableRandom rng = new SplittableRandom(4);
         int stride = 64 * FloatVectorKernels.lanes(); // past the sums kept in registers
         int n = 9;
-        float[] w = new float[n * stride];
-        for (int i = 0; i < w.length; i++) {
+        final int b = FloatKernels.LEAD; // the float kernels' arrays are Aligned: element i at b + i
+        float[] w = Aligned.floats(n * stride);
+        for (int i = b; i < w.length; i++) {
             w[i] = (float) (rng.nextDouble() * 2 - 1);
         }
-        float[] u = {0.5f, 0f, -1f, 0.25f, 0f, 2f, 0.75f, -0.125f, 1f};
+        float[] u = Aligned.floats(n);
+        System.arraycopy(new float[] {0.5f, 0f, -1f, 0.25f, 0f, 2f, 0.75f, -0.125f, 1f}, 0, u, b, n);
         int[] nz = {0, 2, 3, 5, 6, 7, 8};
-        float[] plain = new float[stride];
-        float[] simd = new float[stride];
+        float[] plain = Aligned.floats(stride);
+        float[] simd = Aligned.floats(stride);
         FloatKernels.columnProduct(w, stride, stride, u, nz, nz.length, plain);
         FloatVectorKernels.columnProduct(w, stride, stride, u, nz, nz.length, simd);
         assertArrayEquals(plain, simd);

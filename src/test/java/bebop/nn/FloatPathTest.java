@@ -162,18 +162,19 @@ class FloatPathTest {
         assertArrayEquals(w, w2);
         assertArrayEquals(vel, vel2);
         int[] nz = {0, 2, 3, 6};
-        float[] out = new float[stride];
-        float[] out2 = new float[stride];
+        float[] out = Aligned.floats(stride);
+        float[] out2 = Aligned.floats(stride);
         FloatKernels.columnProduct(w, stride, stride - 3, u, nz, nz.length, out);
         FloatVectorKernels.columnProduct(w, stride, stride - 3, u, nz, nz.length, out2);
         for (int r = 0; r < stride - 3; r++) {
-            assertEquals(out[r], out2[r], 0f, "row " + r);
+            assertEquals(out[FloatKernels.LEAD + r], out2[FloatKernels.LEAD + r], 0f, "row " + r);
         }
     }
 
+    /** An {@link Aligned} array of {@code n} random floats (the float kernels' arrays). */
     private static float[] random(SplittableRandom rng, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
+        float[] a = Aligned.floats(n);
+        for (int i = FloatKernels.LEAD; i < a.length; i++) {
             a[i] = (float) (rng.nextDouble() * 2 - 1);
         }
         return a;
