@@ -2,9 +2,10 @@ package bebop.nn;
 
 /**
  * The float path's kernels in plain Java ({@link FloatForward}, {@link FloatLearner}): the
- * column-major product, the logistic and the online learner's fused update loops of {@link Kernels}, in floats.
- * {@link FloatVectorKernels} does the same arithmetic element by element (separate multiplies and
- * adds, in the same order), so the two give the same bits.
+ * column-major product, the logistic, the cells' update and the online learner's fused update loops
+ * of {@link Kernels}, in floats. {@link FloatVectorKernels} does the same arithmetic element by
+ * element (the same multiplies, adds and fused multiply-adds, in the same order), so the two give
+ * the same bits.
  *
  * <p>Every float array these kernels (and the vector ones) take is {@link Aligned}: its element
  * {@code i} sits at index {@link #LEAD} {@code + i} (made by {@link Aligned#floats}), so that the
@@ -54,7 +55,10 @@ final class FloatKernels {
         }
     }
 
-    /** {@code out[r] = sum_q w[s_q * stride + r] * u[s_q]} for {@code r < rows}, over the sources {@code s_q = nz[0..count)} in order, from 0. */
+    /**
+     * {@code out[r] = sum_q w[s_q * stride + r] * u[s_q]} for {@code r < rows}, over the sources
+     * {@code s_q = nz[0..count)} in that order, from 0, each term added by a fused multiply-add.
+     */
     static void columnProduct(float[] w, int stride, int rows, float[] u, int[] nz, int count, float[] out) {
         for (int r = LEAD; r < LEAD + rows; r++) {
             out[r] = 0f;
@@ -64,8 +68,31 @@ final class FloatKernels {
             final float us = u[LEAD + s];
             final int o = s * stride;
             for (int r = LEAD; r < LEAD + rows; r++) {
-                out[r] = out[r] + w[o + r] * us;
+                out[r] = Math.fma(w[o + r], us, out[r]);
             }
+        }
+    }
+
+    /**
+     * The cell states of blocks of one cell from the logistic of their rows ({@code sig}, {@code net}:
+     * {@link FloatForward}'s four segments of {@code pad} rows), row by row: {@code g = net}
+     * of the cell row if {@code linearIn}, else {@code 4 sigmoid - 2}; {@code s = y_forget sPrev + y_in g}.
+     */
+    static void cellStates(float[] net, float[] sig, float[] sPrev, float[] gc, float[] s, int pad, boolean linearIn) {
+        for (int r = LEAD; r < LEAD + pad; r++) {
+            final float g = linearIn ? net[2 * pad + r] : sig[2 * pad + r] * 4f - 2f;
+            gc[r] = g;
+            s[r] = sig[pad + r] * sPrev[r] + sig[r] * g;
+        }
+    }
+
+    /** The cell outputs, row by row: {@code h = s} if {@code linearOut}, else {@code 2 stateSig - 1}; {@code yc = y_out h}. */
+    static void cellOutputs(float[] sig, float[] stateSig, float[] s, float[] hs, float[] yc, int pad,
+                            boolean linearOut) {
+        for (int r = LEAD; r < LEAD + pad; r++) {
+            final float h = linearOut ? s[r] : stateSig[r] * 2f - 1f;
+            hs[r] = h;
+            yc[r] = sig[3 * pad + r] * h;
         }
     }
 

@@ -40,28 +40,27 @@ final class FloatVectorKernels {
         java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
         int q = 0;
         for (; q + 4 <= count; q += 4) {
-            final float u0 = u[LEAD + nz[q]];
-            final float u1 = u[LEAD + nz[q + 1]];
-            final float u2 = u[LEAD + nz[q + 2]];
-            final float u3 = u[LEAD + nz[q + 3]];
+            final FloatVector u0 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q]]);
+            final FloatVector u1 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q + 1]]);
+            final FloatVector u2 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q + 2]]);
+            final FloatVector u3 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q + 3]]);
             final int o0 = nz[q] * stride;
             final int o1 = nz[q + 1] * stride;
             final int o2 = nz[q + 2] * stride;
             final int o3 = nz[q + 3] * stride;
             for (int r = LEAD; r < LEAD + end; r += LANES) {
-                FloatVector.fromArray(SPECIES, out, r)
-                        .add(FloatVector.fromArray(SPECIES, w, o0 + r).mul(u0))
-                        .add(FloatVector.fromArray(SPECIES, w, o1 + r).mul(u1))
-                        .add(FloatVector.fromArray(SPECIES, w, o2 + r).mul(u2))
-                        .add(FloatVector.fromArray(SPECIES, w, o3 + r).mul(u3))
-                        .intoArray(out, r);
+                FloatVector a = FloatVector.fromArray(SPECIES, out, r);
+                a = FloatVector.fromArray(SPECIES, w, o0 + r).fma(u0, a);
+                a = FloatVector.fromArray(SPECIES, w, o1 + r).fma(u1, a);
+                a = FloatVector.fromArray(SPECIES, w, o2 + r).fma(u2, a);
+                FloatVector.fromArray(SPECIES, w, o3 + r).fma(u3, a).intoArray(out, r);
             }
         }
         for (; q < count; q++) {
-            final float us = u[LEAD + nz[q]];
+            final FloatVector us = FloatVector.broadcast(SPECIES, u[LEAD + nz[q]]);
             final int o = nz[q] * stride;
             for (int r = LEAD; r < LEAD + end; r += LANES) {
-                FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, w, o + r).mul(us))
+                FloatVector.fromArray(SPECIES, w, o + r).fma(us, FloatVector.fromArray(SPECIES, out, r))
                         .intoArray(out, r);
             }
         }
@@ -85,6 +84,28 @@ final class FloatVectorKernels {
         }
     }
 
+    /** {@link FloatKernels#cellStates} over whole vectors ({@code pad} a multiple of the lane count). */
+    static void cellStates(float[] net, float[] sig, float[] sPrev, float[] gc, float[] s, int pad, boolean linearIn) {
+        for (int r = LEAD; r < LEAD + pad; r += LANES) {
+            final FloatVector g = linearIn ? FloatVector.fromArray(SPECIES, net, 2 * pad + r)
+                    : FloatVector.fromArray(SPECIES, sig, 2 * pad + r).mul(4f).sub(2f);
+            g.intoArray(gc, r);
+            FloatVector.fromArray(SPECIES, sig, pad + r).mul(FloatVector.fromArray(SPECIES, sPrev, r))
+                    .add(FloatVector.fromArray(SPECIES, sig, r).mul(g)).intoArray(s, r);
+        }
+    }
+
+    /** {@link FloatKernels#cellOutputs} over whole vectors ({@code pad} a multiple of the lane count). */
+    static void cellOutputs(float[] sig, float[] stateSig, float[] s, float[] hs, float[] yc, int pad,
+                            boolean linearOut) {
+        for (int r = LEAD; r < LEAD + pad; r += LANES) {
+            final FloatVector h = linearOut ? FloatVector.fromArray(SPECIES, s, r)
+                    : FloatVector.fromArray(SPECIES, stateSig, r).mul(2f).sub(1f);
+            h.intoArray(hs, r);
+            FloatVector.fromArray(SPECIES, sig, 3 * pad + r).mul(h).intoArray(yc, r);
+        }
+    }
+
     /** Up to this many rows, {@link #columnProduct} keeps the sums in registers ({@link #registerProduct}). */
     private static final int REGISTER_ROWS = 128;
 
@@ -103,12 +124,12 @@ final class FloatVectorKernels {
             FloatVector a3 = a0;
             for (int q = 0; q < count; q++) {
                 final int s = nz[q];
-                final float us = u[LEAD + s];
+                final FloatVector us = FloatVector.broadcast(SPECIES, u[LEAD + s]);
                 final int o = s * stride + r;
-                a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
-                a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
-                a2 = a2.add(FloatVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
-                a3 = a3.add(FloatVector.fromArray(SPECIES, w, o + 3 * LANES).mul(us));
+                a0 = FloatVector.fromArray(SPECIES, w, o).fma(us, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(us, a1);
+                a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(us, a2);
+                a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(us, a3);
             }
             a0.intoArray(out, r);
             a1.intoArray(out, r + LANES);
@@ -120,10 +141,10 @@ final class FloatVectorKernels {
             FloatVector a1 = a0;
             for (int q = 0; q < count; q++) {
                 final int s = nz[q];
-                final float us = u[LEAD + s];
+                final FloatVector us = FloatVector.broadcast(SPECIES, u[LEAD + s]);
                 final int o = s * stride + r;
-                a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
-                a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
+                a0 = FloatVector.fromArray(SPECIES, w, o).fma(us, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(us, a1);
             }
             a0.intoArray(out, r);
             a1.intoArray(out, r + LANES);
@@ -132,7 +153,7 @@ final class FloatVectorKernels {
             FloatVector a0 = FloatVector.zero(SPECIES);
             for (int q = 0; q < count; q++) {
                 final int s = nz[q];
-                a0 = a0.add(FloatVector.fromArray(SPECIES, w, s * stride + r).mul(u[LEAD + s]));
+                a0 = FloatVector.fromArray(SPECIES, w, s * stride + r).fma(FloatVector.broadcast(SPECIES, u[LEAD + s]), a0);
             }
             a0.intoArray(out, r);
         }
