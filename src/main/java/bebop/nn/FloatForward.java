@@ -54,15 +54,8 @@ final class FloatForward {
     /** This step's sources as floats: the gates' ({@link #u}) and the outputs' ({@link #src}). */
     final float[] u;
     final float[] src;
-    /**
-     * The sources each product visits, in the order it adds them: the gates' cells and bias first
-     * (ready since the last step), then this step's inputs that are not 0; the outputs' inputs not 0
-     * and bias first, then the cells, the last sources of the step. A product then waits for the
-     * late sources only at its end; the earlier part runs meanwhile. Skipping a 0 source or adding it
-     * gives the same sum (the sums start at +0); only inputs are skipped (most of a binary frame is 0).
-     */
-    private final int[] gateOrder;
-    private final int[] outputOrder;
+    /** Room for the list of sources not 0 of a large product ({@link FloatVectorKernels#columnProduct}). */
+    private final int[] nonzero;
     private final float[] gateNet;
     private final float[] outputNet;
     /**
@@ -132,12 +125,7 @@ final class FloatForward {
         outputs = Aligned.floats(outputSources * outputStride);
         u = Aligned.floats(sources);
         src = Aligned.floats(outputSources);
-        gateOrder = new int[sources];
-        outputOrder = new int[outputSources];
-        for (int i = 0; i < sourceCells.length; i++) {
-            gateOrder[i] = sourceInputs.length + i;
-        }
-        gateOrder[sourceCells.length] = sources - 1;
+        nonzero = new int[Math.max(sources, outputSources)];
         gateNet = Aligned.floats(stride);
         outputNet = Aligned.floats(outputStride);
         gateSig = Aligned.floats(stride);
@@ -212,7 +200,13 @@ final class FloatForward {
         Arrays.fill(y, 0);
     }
 
-    /** One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. */
+    /**
+     * One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. Each
+     * product adds its sources in two parts, the ones known early first: the gates' cells and bias
+     * (known since the last step) before this step's inputs, the outputs' inputs and bias before the
+     * cells (the last values of the step). The early part runs while the values of the late one are
+     * still being made; only the late part waits for them.
+     */
     void forward(double[] input) {
         if (input.length != net.inputs) {
             throw new IllegalArgumentException("input frame must have " + net.inputs + " values, got " + input.length);
@@ -223,18 +217,18 @@ final class FloatForward {
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        gatherCells(ycPrev, sourceCells, cellRun, u, sourceInputs.length);
+        final int in = sourceInputs.length;
+        gatherCells(ycPrev, sourceCells, cellRun, u, in);
         u[LEAD + sources - 1] = 1f;
-        int count = gatherInputs(input, sourceInputs, inputRun, u, 0, gateOrder, sourceCells.length + 1);
-        product(gates, stride, stride, u, gateOrder, count, gateNet);
+        product(gates, stride, stride, u, in, sources, false, gateNet);
+        gatherInputs(input, sourceInputs, inputRun, u, 0);
+        product(gates, stride, stride, u, 0, in, true, gateNet);
         // all four segments' logistic in one pass: independent vectors
         sigmoid(gateNet, gateSig, stride);
-        count = gatherInputs(input, outputInputs, outputInputRun, src, outputCells.length, outputOrder, 0);
+        final int cells = outputCells.length;
+        gatherInputs(input, outputInputs, outputInputRun, src, cells);
         src[LEAD + outputSources - 1] = 1f;
-        outputOrder[count++] = outputSources - 1;
-        for (int i = 0; i < outputCells.length; i++) {
-            outputOrder[count++] = i;
-        }
+        product(outputs, outputStride, net.outputs, src, cells, outputSources, false, outputNet);
         final boolean linearIn = net.linearCellInput;
         final boolean linearOut = net.linearCellOutput;
         if (simd) {
@@ -251,7 +245,7 @@ final class FloatForward {
             FloatKernels.cellOutputs(gateSig, stateSig, s, hs, yc, pad, linearOut);
         }
         gatherCells(yc, outputCells, outputCellRun, src, 0);
-        product(outputs, outputStride, net.outputs, src, outputOrder, count, outputNet);
+        product(outputs, outputStride, net.outputs, src, 0, cells, true, outputNet);
         sigmoid(outputNet, outputSig, outputStride);
         for (int k = 0; k < y.length; k++) {
             y[k] = outputSig[LEAD + k];
@@ -279,12 +273,8 @@ final class FloatForward {
         }
     }
 
-    /**
-     * Element {@code at + i} of {@code v} = {@code (float) input[idx[i]]} ({@code idx} the run from
-     * {@code run} when that is not -1), and the positions (element numbers) of those not 0 appended
-     * to {@code order} from {@code count}; returns the new count.
-     */
-    private static int gatherInputs(double[] input, int[] idx, int run, float[] v, int at, int[] order, int count) {
+    /** Element {@code at + i} of {@code v} = {@code (float) input[idx[i]]} ({@code idx} the run from {@code run} when that is not -1). */
+    private static void gatherInputs(double[] input, int[] idx, int run, float[] v, int at) {
         final int b = LEAD + at;
         if (run >= 0) {
             for (int i = 0; i < idx.length; i++) {
@@ -295,19 +285,14 @@ final class FloatForward {
                 v[b + i] = (float) input[idx[i]];
             }
         }
-        for (int i = 0; i < idx.length; i++) {
-            order[count] = at + i;
-            count += v[b + i] != 0f ? 1 : 0;
-        }
-        return count;
     }
 
-    /** The product over the sources {@code order[0..count)}. */
-    private void product(float[] w, int stride, int rows, float[] v, int[] order, int count, float[] out) {
+    /** Adds the product of the sources {@code [from, to)} to {@code out} (to 0 unless {@code add}): {@link FloatKernels#columnProduct}. */
+    private void product(float[] w, int stride, int rows, float[] v, int from, int to, boolean add, float[] out) {
         if (simd) {
-            FloatVectorKernels.columnProduct(w, stride, rows, v, order, count, out);
+            FloatVectorKernels.columnProduct(w, stride, rows, v, from, to, add, nonzero, out);
         } else {
-            FloatKernels.columnProduct(w, stride, rows, v, order, count, out);
+            FloatKernels.columnProduct(w, stride, rows, v, from, to, add, out);
         }
     }
 

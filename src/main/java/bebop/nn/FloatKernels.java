@@ -56,19 +56,27 @@ final class FloatKernels {
     }
 
     /**
-     * {@code out[r] = sum_q w[s_q * stride + r] * u[s_q]} for {@code r < rows}, over the sources
-     * {@code s_q = nz[0..count)} in that order, from 0, each term added by a fused multiply-add.
+     * Adds {@code sum_s w[s * stride + r] * v[s]} over the sources {@code s} of {@code [from, to)},
+     * ascending, to {@code out[r]} for {@code r < rows} (to 0 unless {@code add}), each term by a
+     * fused multiply-add. A source of value 0 adds nothing (a sum starts at +0 and never becomes -0;
+     * the weights are finite), so a kernel may skip it or not: the same bits. This one skips them
+     * (most of a binary frame is 0).
      */
-    static void columnProduct(float[] w, int stride, int rows, float[] u, int[] nz, int count, float[] out) {
-        for (int r = LEAD; r < LEAD + rows; r++) {
-            out[r] = 0f;
+    static void columnProduct(float[] w, int stride, int rows, float[] v, int from, int to, boolean add,
+                              float[] out) {
+        if (!add) {
+            for (int r = LEAD; r < LEAD + rows; r++) {
+                out[r] = 0f;
+            }
         }
-        for (int q = 0; q < count; q++) {
-            final int s = nz[q];
-            final float us = u[LEAD + s];
+        for (int s = from; s < to; s++) {
+            final float vs = v[LEAD + s];
+            if (vs == 0f) {
+                continue;
+            }
             final int o = s * stride;
             for (int r = LEAD; r < LEAD + rows; r++) {
-                out[r] = Math.fma(w[o + r], us, out[r]);
+                out[r] = Math.fma(w[o + r], vs, out[r]);
             }
         }
     }

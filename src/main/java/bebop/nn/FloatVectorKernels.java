@@ -28,22 +28,33 @@ final class FloatVectorKernels {
 
     /**
      * {@link FloatKernels#columnProduct}; {@code out} has room for {@code rows} rounded up to whole
-     * vectors. Four sources a pass, each row's sum kept in a register across them and added to in
-     * the sources' order (the plain loop's bits): a quarter of the loads and stores of the sums.
+     * vectors. A small product ({@link #registerProduct}) visits every source: looking for the ones
+     * not 0 would cost it more than it saves. A larger one lists those not 0 in {@code nz} (room for
+     * {@code to - from}), then takes them four a pass, each row's sum kept in a register across them
+     * and added to in the sources' order (the plain loop's bits): a quarter of the loads and stores
+     * of the sums.
      */
-    static void columnProduct(float[] w, int stride, int rows, float[] u, int[] nz, int count, float[] out) {
+    static void columnProduct(float[] w, int stride, int rows, float[] v, int from, int to, boolean add, int[] nz,
+                              float[] out) {
         final int end = PackedWeights.roundUp(rows, LANES);
+        if (!add) {
+            java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
+        }
         if (end <= REGISTER_ROWS) {
-            registerProduct(w, stride, end, u, nz, count, out);
+            registerProduct(w, stride, end, v, from, to, out);
             return;
         }
-        java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
+        int count = 0;
+        for (int s = from; s < to; s++) {
+            nz[count] = s;
+            count += v[LEAD + s] != 0f ? 1 : 0;
+        }
         int q = 0;
         for (; q + 4 <= count; q += 4) {
-            final FloatVector u0 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q]]);
-            final FloatVector u1 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q + 1]]);
-            final FloatVector u2 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q + 2]]);
-            final FloatVector u3 = FloatVector.broadcast(SPECIES, u[LEAD + nz[q + 3]]);
+            final FloatVector u0 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q]]);
+            final FloatVector u1 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q + 1]]);
+            final FloatVector u2 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q + 2]]);
+            final FloatVector u3 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q + 3]]);
             final int o0 = nz[q] * stride;
             final int o1 = nz[q + 1] * stride;
             final int o2 = nz[q + 2] * stride;
@@ -57,7 +68,7 @@ final class FloatVectorKernels {
             }
         }
         for (; q < count; q++) {
-            final FloatVector us = FloatVector.broadcast(SPECIES, u[LEAD + nz[q]]);
+            final FloatVector us = FloatVector.broadcast(SPECIES, v[LEAD + nz[q]]);
             final int o = nz[q] * stride;
             for (int r = LEAD; r < LEAD + end; r += LANES) {
                 FloatVector.fromArray(SPECIES, w, o + r).fma(us, FloatVector.fromArray(SPECIES, out, r))
@@ -65,6 +76,9 @@ final class FloatVectorKernels {
             }
         }
     }
+
+    /** Up to this many rows, {@link #columnProduct} keeps the sums in registers ({@link #registerProduct}). */
+    private static final int REGISTER_ROWS = 128;
 
     /** {@link FloatKernels#sigmoid} over whole vectors ({@code n} a multiple of the lane count), the same operations lane by lane. */
     static void sigmoid(float[] x, float[] out, int n) {
@@ -106,30 +120,26 @@ final class FloatVectorKernels {
         }
     }
 
-    /** Up to this many rows, {@link #columnProduct} keeps the sums in registers ({@link #registerProduct}). */
-    private static final int REGISTER_ROWS = 128;
-
     /**
      * {@link #columnProduct} of a small matrix (the gates and outputs of small nets, in the first-level
-     * cache): four (then two, one) vectors of rows summed in registers over all sources, each stored
-     * once; the loads and stores of the sums in memory and the adds' wait for them are gone. Each
-     * row's sum starts at 0 and adds the sources in order: the plain loop's bits.
+     * cache): four (then two, one) vectors of rows summed in registers over all sources, each loaded
+     * and stored once. The sources are a range: no list to read, the loop's work a source is the
+     * loads and multiply-adds of its column (a list's reads and index arithmetic took as long).
      */
-    private static void registerProduct(float[] w, int stride, int end, float[] u, int[] nz, int count, float[] out) {
+    private static void registerProduct(float[] w, int stride, int end, float[] v, int from, int to, float[] out) {
         int r = LEAD;
         for (; r + 4 * LANES <= LEAD + end; r += 4 * LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES);
-            FloatVector a1 = a0;
-            FloatVector a2 = a0;
-            FloatVector a3 = a0;
-            for (int q = 0; q < count; q++) {
-                final int s = nz[q];
-                final FloatVector us = FloatVector.broadcast(SPECIES, u[LEAD + s]);
+            FloatVector a0 = FloatVector.fromArray(SPECIES, out, r);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, out, r + LANES);
+            FloatVector a2 = FloatVector.fromArray(SPECIES, out, r + 2 * LANES);
+            FloatVector a3 = FloatVector.fromArray(SPECIES, out, r + 3 * LANES);
+            for (int s = from; s < to; s++) {
+                final FloatVector vs = FloatVector.broadcast(SPECIES, v[LEAD + s]);
                 final int o = s * stride + r;
-                a0 = FloatVector.fromArray(SPECIES, w, o).fma(us, a0);
-                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(us, a1);
-                a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(us, a2);
-                a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(us, a3);
+                a0 = FloatVector.fromArray(SPECIES, w, o).fma(vs, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(vs, a1);
+                a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(vs, a2);
+                a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(vs, a3);
             }
             a0.intoArray(out, r);
             a1.intoArray(out, r + LANES);
@@ -137,23 +147,21 @@ final class FloatVectorKernels {
             a3.intoArray(out, r + 3 * LANES);
         }
         for (; r + 2 * LANES <= LEAD + end; r += 2 * LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES);
-            FloatVector a1 = a0;
-            for (int q = 0; q < count; q++) {
-                final int s = nz[q];
-                final FloatVector us = FloatVector.broadcast(SPECIES, u[LEAD + s]);
+            FloatVector a0 = FloatVector.fromArray(SPECIES, out, r);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, out, r + LANES);
+            for (int s = from; s < to; s++) {
+                final FloatVector vs = FloatVector.broadcast(SPECIES, v[LEAD + s]);
                 final int o = s * stride + r;
-                a0 = FloatVector.fromArray(SPECIES, w, o).fma(us, a0);
-                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(us, a1);
+                a0 = FloatVector.fromArray(SPECIES, w, o).fma(vs, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(vs, a1);
             }
             a0.intoArray(out, r);
             a1.intoArray(out, r + LANES);
         }
         for (; r < LEAD + end; r += LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES);
-            for (int q = 0; q < count; q++) {
-                final int s = nz[q];
-                a0 = FloatVector.fromArray(SPECIES, w, s * stride + r).fma(FloatVector.broadcast(SPECIES, u[LEAD + s]), a0);
+            FloatVector a0 = FloatVector.fromArray(SPECIES, out, r);
+            for (int s = from; s < to; s++) {
+                a0 = FloatVector.fromArray(SPECIES, w, s * stride + r).fma(FloatVector.broadcast(SPECIES, v[LEAD + s]), a0);
             }
             a0.intoArray(out, r);
         }

@@ -59,23 +59,26 @@ class FloatBitsTest {
     }
 
     @Test
-    void bigColumnProductsGiveThePlainBits() {
+    void columnProductsInTwoPartsGiveThePlainBits() {
         SplittableRandom rng = new SplittableRandom(4);
-        int stride = 64 * FloatVectorKernels.lanes(); // past the sums kept in registers
         int n = 9;
         final int b = FloatKernels.LEAD; // the float kernels' arrays are Aligned: element i at b + i
-        float[] w = Aligned.floats(n * stride);
-        for (int i = b; i < w.length; i++) {
-            w[i] = (float) (rng.nextDouble() * 2 - 1);
-        }
         float[] u = Aligned.floats(n);
         System.arraycopy(new float[] {0.5f, 0f, -1f, 0.25f, 0f, 2f, 0.75f, -0.125f, 1f}, 0, u, b, n);
-        int[] nz = {0, 2, 3, 5, 6, 7, 8};
-        float[] plain = Aligned.floats(stride);
-        float[] simd = Aligned.floats(stride);
-        FloatKernels.columnProduct(w, stride, stride, u, nz, nz.length, plain);
-        FloatVectorKernels.columnProduct(w, stride, stride, u, nz, nz.length, simd);
-        assertArrayEquals(plain, simd);
+        // past the sums kept in registers (the sources not 0 listed), and within them (all sources)
+        for (int stride : new int[] {64 * FloatVectorKernels.lanes(), 4 * FloatVectorKernels.lanes()}) {
+            float[] w = Aligned.floats(n * stride);
+            for (int i = b; i < w.length; i++) {
+                w[i] = (float) (rng.nextDouble() * 2 - 1);
+            }
+            float[] plain = Aligned.floats(stride);
+            float[] simd = Aligned.floats(stride);
+            FloatKernels.columnProduct(w, stride, stride, u, 4, n, false, plain);
+            FloatKernels.columnProduct(w, stride, stride, u, 0, 4, true, plain);
+            FloatVectorKernels.columnProduct(w, stride, stride, u, 4, n, false, new int[n], simd);
+            FloatVectorKernels.columnProduct(w, stride, stride, u, 0, 4, true, new int[n], simd);
+            assertArrayEquals(plain, simd, "stride " + stride);
+        }
     }
 
     /** Prints the digests (to record them from an engine version). */
