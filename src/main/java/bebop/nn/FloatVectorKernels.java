@@ -80,19 +80,26 @@ final class FloatVectorKernels {
     /** Up to this many rows, {@link #columnProduct} keeps the sums in registers ({@link #registerProduct}). */
     private static final int REGISTER_ROWS = 128;
 
-    /** {@link FloatKernels#sigmoid} over whole vectors ({@code n} a multiple of the lane count), the same operations lane by lane. */
+    /**
+     * {@link FloatKernels#sigmoid} over whole vectors ({@code n} a multiple of the lane count), the same
+     * operations lane by lane. The clamp by compare and blend: the same values as the plain loop's
+     * min and max for every argument, NaN and -0 included, in fewer dependent instructions than the
+     * vector min and max (which keep Java's rules for NaN and -0 at a cost of several each).
+     */
     static void sigmoid(float[] x, float[] out, int n) {
         for (int i = LEAD; i < LEAD + n; i += LANES) {
-            FloatVector a = FloatVector.fromArray(SPECIES, x, i).max(-FloatKernels.CLAMP).min(FloatKernels.CLAMP).neg();
-            FloatVector shifted = a.mul(FloatKernels.LOG2_E).add(FloatKernels.SHIFTER);
-            FloatVector k = shifted.sub(FloatKernels.SHIFTER);
-            FloatVector r = a.sub(k.mul(FloatKernels.LN2_HI)).sub(k.mul(FloatKernels.LN2_LO));
-            FloatVector p = FloatVector.broadcast(SPECIES, FloatKernels.EXP_TAYLOR[0]);
-            for (int t = 1; t < FloatKernels.EXP_TAYLOR.length; t++) {
-                p = p.fma(r, FloatVector.broadcast(SPECIES, FloatKernels.EXP_TAYLOR[t]));
-            }
-            IntVector bits = (IntVector) shifted.reinterpretAsInts();
-            FloatVector e = p.mul(bits.add(127 - FloatKernels.SHIFTER_BITS).lanewise(VectorOperators.LSHL, 23)
+            final FloatVector xi = FloatVector.fromArray(SPECIES, x, i);
+            final FloatVector a = xi.blend(-FloatKernels.CLAMP, xi.lt(-FloatKernels.CLAMP))
+                    .blend(FloatKernels.CLAMP, xi.compare(VectorOperators.GT, FloatKernels.CLAMP)).neg();
+            final FloatVector shifted = a.mul(FloatKernels.LOG2_E).add(FloatKernels.SHIFTER);
+            final FloatVector k = shifted.sub(FloatKernels.SHIFTER);
+            final FloatVector r = a.sub(k.mul(FloatKernels.LN2_HI)).sub(k.mul(FloatKernels.LN2_LO));
+            final FloatVector r2 = r.mul(r);
+            final FloatVector low = r.fma(FloatKernels.E3, FloatKernels.E2).fma(r2, r.add(1f));
+            final FloatVector high = r.fma(FloatKernels.E7, FloatKernels.E6).fma(r2, r.fma(FloatKernels.E5, FloatKernels.E4));
+            final FloatVector p = high.fma(r2.mul(r2), low);
+            final IntVector bits = (IntVector) shifted.reinterpretAsInts();
+            final FloatVector e = p.mul(bits.add(127 - FloatKernels.SHIFTER_BITS).lanewise(VectorOperators.LSHL, 23)
                     .reinterpretAsFloats());
             FloatVector.broadcast(SPECIES, 1f).div(e.add(1f)).intoArray(out, i);
         }
