@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * The forward pass of the float path ({@link Precision#FLOAT}): a column-major copy of the
- * weights in floats, and the activations of one step. The weights and the products are floats
- * (they are what a step streams through memory), and so is the logistic of the sums, in float
- * vectors ({@link FloatKernels#sigmoid}: within a few float ulp, a third of the double
- * path's cost); each unit's values (gates, cell states, outputs, the factors of the updates) are
- * doubles widened from them, so the float path differs from the double one only by the rounding
- * of the weights, of the sources they multiply, of the sums and of the logistic.
+ * weights in floats, and the activations of one step, all in floats: the products (fused
+ * multiply-adds), their logistic ({@link FloatKernels#sigmoid}: within a few float ulp) and each
+ * unit's values (gates, cell states, cell outputs), computed a whole vector of units at a time on
+ * the SIMD path (a step of a small net is a chain of dependent parts: the cells' part in doubles,
+ * one unit at a time with conversions, was a long link of it). The outputs are widened to doubles
+ * for the runner; the learner widens the unit values for its factors.
  *
  * <h2>Layout</h2>
  * For the nets of {@link #supports}: the sources of every block (its inputs, its cells at t-1,
@@ -54,26 +54,25 @@ final class FloatForward {
     /** This step's sources as floats: the gates' ({@link #u}) and the outputs' ({@link #src}). */
     final float[] u;
     final float[] src;
+    /** Room for the list of sources not 0 of a large product ({@link FloatVectorKernels#columnProduct}). */
     private final int[] nonzero;
     private final float[] gateNet;
     private final float[] outputNet;
-    /** The logistic of the gate and cell rows (g of a cell row is 4 sigmoid - 2), of the cell states (h = 2 sigmoid - 1) and of the output units. */
-    private final float[] gateSig;
-    /** The cell states as floats, the logistic's argument for h. */
-    private final float[] stateFloat;
+    /**
+     * The logistic of the gate and cell rows (segment by segment: y_in, y_forget, the cells' sigmoid,
+     * y_out; g of a cell row is 4 sigmoid - 2), of the cell states (h = 2 sigmoid - 1) and of the output units.
+     */
+    final float[] gateSig;
     private final float[] stateSig;
     private final float[] outputSig;
-    final double[] x;
-    double[] s;
-    double[] sPrev;
-    double[] yc;
-    double[] ycPrev;
-    final double[] yIn;
-    final double[] yForget;
-    final double[] yOut;
-    /** g(net_c) and h(s) per cell. */
-    final double[] gc;
-    final double[] hs;
+    /** Per cell: g(net_c), the state and the last step's, h(s), the cell output and the last step's. */
+    final float[] gc;
+    float[] s;
+    float[] sPrev;
+    final float[] hs;
+    private float[] yc;
+    private float[] ycPrev;
+    /** The output units, widened (the runner's outputs). */
     final double[] y;
 
     /**
@@ -129,20 +128,15 @@ final class FloatForward {
         nonzero = new int[Math.max(sources, outputSources)];
         gateNet = Aligned.floats(stride);
         outputNet = Aligned.floats(outputStride);
-        x = new double[net.inputs];
-        s = new double[blocks];
-        sPrev = new double[blocks];
-        yc = new double[blocks];
-        ycPrev = new double[blocks];
         gateSig = Aligned.floats(stride);
-        stateFloat = Aligned.floats(pad);
         stateSig = Aligned.floats(pad);
         outputSig = Aligned.floats(outputStride);
-        yIn = new double[blocks];
-        yForget = new double[blocks];
-        yOut = new double[blocks];
-        gc = new double[blocks];
-        hs = new double[blocks];
+        gc = Aligned.floats(pad);
+        s = Aligned.floats(pad);
+        sPrev = Aligned.floats(pad);
+        hs = Aligned.floats(pad);
+        yc = Aligned.floats(pad);
+        ycPrev = Aligned.floats(pad);
         y = new double[net.outputs];
         reset();
     }
@@ -196,97 +190,109 @@ final class FloatForward {
         if (repackAtReset) {
             repack();
         }
-        Arrays.fill(x, 0);
+        Arrays.fill(gateSig, 0);
+        Arrays.fill(gc, 0);
         Arrays.fill(s, 0);
         Arrays.fill(sPrev, 0);
+        Arrays.fill(hs, 0);
         Arrays.fill(yc, 0);
         Arrays.fill(ycPrev, 0);
-        Arrays.fill(yIn, 0);
-        Arrays.fill(yForget, 0);
-        Arrays.fill(yOut, 0);
-        Arrays.fill(gc, 0);
-        Arrays.fill(hs, 0);
         Arrays.fill(y, 0);
     }
 
-    /** One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. */
+    /**
+     * One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. Each
+     * product adds its sources in two parts, the ones known early first: the gates' cells and bias
+     * (known since the last step) before this step's inputs, the outputs' inputs and bias before the
+     * cells (the last values of the step). The early part runs while the values of the late one are
+     * still being made; only the late part waits for them.
+     */
     void forward(double[] input) {
         if (input.length != net.inputs) {
             throw new IllegalArgumentException("input frame must have " + net.inputs + " values, got " + input.length);
         }
-        System.arraycopy(input, 0, x, 0, x.length);
-        double[] t = sPrev;
+        float[] t = sPrev;
         sPrev = s;
         s = t;
         t = ycPrev;
         ycPrev = yc;
         yc = t;
-        int count = gather(x, sourceInputs, inputRun, u, 0, 0);
-        count = gather(ycPrev, sourceCells, cellRun, u, sourceInputs.length, count);
+        final int in = sourceInputs.length;
+        gatherCells(ycPrev, sourceCells, cellRun, u, in);
         u[LEAD + sources - 1] = 1f;
-        nonzero[count++] = sources - 1;
-        product(gates, stride, stride, u, count, gateNet);
+        product(gates, stride, stride, u, in, sources, false, gateNet);
+        gatherInputs(input, sourceInputs, inputRun, u, 0);
+        product(gates, stride, stride, u, 0, in, true, gateNet);
         // all four segments' logistic in one pass: independent vectors
         sigmoid(gateNet, gateSig, stride);
-        final boolean linearIn = net.linearCellInput;
-        for (int c = 0; c < blocks; c++) {
-            final int r = LEAD + c;
-            yIn[c] = gateSig[r];
-            yForget[c] = gateSig[pad + r];
-            yOut[c] = gateSig[3 * pad + r];
-            gc[c] = linearIn ? gateNet[2 * pad + r] : gateSig[2 * pad + r] * 4.0 - 2.0;
-            s[c] = yForget[c] * sPrev[c] + yIn[c] * gc[c];
-            stateFloat[r] = (float) s[c];
-        }
-        final boolean linearOut = net.linearCellOutput;
-        if (!linearOut) { // h the identity: the states are the cell outputs' factor as they are
-            sigmoid(stateFloat, stateSig, pad);
-        }
-        for (int c = 0; c < blocks; c++) {
-            hs[c] = linearOut ? s[c] : stateSig[LEAD + c] * 2.0 - 1.0;
-            yc[c] = yOut[c] * hs[c];
-        }
-        count = gather(yc, outputCells, outputCellRun, src, 0, 0);
-        count = gather(x, outputInputs, outputInputRun, src, outputCells.length, count);
+        final int cells = outputCells.length;
+        gatherInputs(input, outputInputs, outputInputRun, src, cells);
         src[LEAD + outputSources - 1] = 1f;
-        nonzero[count++] = outputSources - 1;
-        product(outputs, outputStride, net.outputs, src, count, outputNet);
+        product(outputs, outputStride, net.outputs, src, cells, outputSources, false, outputNet);
+        final boolean linearIn = net.linearCellInput;
+        final boolean linearOut = net.linearCellOutput;
+        if (simd) {
+            FloatVectorKernels.cellStates(gateNet, gateSig, sPrev, gc, s, pad, linearIn);
+        } else {
+            FloatKernels.cellStates(gateNet, gateSig, sPrev, gc, s, pad, linearIn);
+        }
+        if (!linearOut) { // h the identity: the states are the cell outputs' factor as they are
+            sigmoid(s, stateSig, pad);
+        }
+        if (simd) {
+            FloatVectorKernels.cellOutputs(gateSig, stateSig, s, hs, yc, pad, linearOut);
+        } else {
+            FloatKernels.cellOutputs(gateSig, stateSig, s, hs, yc, pad, linearOut);
+        }
+        gatherCells(yc, outputCells, outputCellRun, src, 0);
+        product(outputs, outputStride, net.outputs, src, 0, cells, true, outputNet);
         sigmoid(outputNet, outputSig, outputStride);
         for (int k = 0; k < y.length; k++) {
             y[k] = outputSig[LEAD + k];
         }
     }
 
-    /**
-     * Element {@code at + i} of {@code v} = {@code (float) from[idx[i]]} ({@code idx} the run from
-     * {@code run} when that is not -1: a plain copy), and the positions (element numbers) of those not
-     * 0 appended to {@link #nonzero} from {@code count} (the product visits only those: most of a
-     * binary frame is 0); returns the new count.
-     */
-    private int gather(double[] from, int[] idx, int run, float[] v, int at, int count) {
+    /** A copy of the cell states after the last step, widened. */
+    double[] cellStates() {
+        double[] c = new double[blocks];
+        for (int i = 0; i < blocks; i++) {
+            c[i] = s[LEAD + i];
+        }
+        return c;
+    }
+
+    /** Element {@code at + i} of {@code v} = cell {@code idx[i]}'s value in {@code from} ({@code idx} the run from {@code run} when that is not -1). */
+    private static void gatherCells(float[] from, int[] idx, int run, float[] v, int at) {
+        final int b = LEAD + at;
+        if (run >= 0) {
+            System.arraycopy(from, LEAD + run, v, b, idx.length);
+        } else {
+            for (int i = 0; i < idx.length; i++) {
+                v[b + i] = from[LEAD + idx[i]];
+            }
+        }
+    }
+
+    /** Element {@code at + i} of {@code v} = {@code (float) input[idx[i]]} ({@code idx} the run from {@code run} when that is not -1). */
+    private static void gatherInputs(double[] input, int[] idx, int run, float[] v, int at) {
         final int b = LEAD + at;
         if (run >= 0) {
             for (int i = 0; i < idx.length; i++) {
-                v[b + i] = (float) from[run + i];
+                v[b + i] = (float) input[run + i];
             }
         } else {
             for (int i = 0; i < idx.length; i++) {
-                v[b + i] = (float) from[idx[i]];
+                v[b + i] = (float) input[idx[i]];
             }
         }
-        for (int i = at; i < at + idx.length; i++) {
-            nonzero[count] = i;
-            count += v[LEAD + i] != 0f ? 1 : 0;
-        }
-        return count;
     }
 
-    /** The product over the sources {@code nonzero[0..count)}. */
-    private void product(float[] w, int stride, int rows, float[] v, int count, float[] out) {
+    /** Adds the product of the sources {@code [from, to)} to {@code out} (to 0 unless {@code add}): {@link FloatKernels#columnProduct}. */
+    private void product(float[] w, int stride, int rows, float[] v, int from, int to, boolean add, float[] out) {
         if (simd) {
-            FloatVectorKernels.columnProduct(w, stride, rows, v, nonzero, count, out);
+            FloatVectorKernels.columnProduct(w, stride, rows, v, from, to, add, nonzero, out);
         } else {
-            FloatKernels.columnProduct(w, stride, rows, v, nonzero, count, out);
+            FloatKernels.columnProduct(w, stride, rows, v, from, to, add, out);
         }
     }
 

@@ -2,9 +2,10 @@ package bebop.nn;
 
 /**
  * The float path's kernels in plain Java ({@link FloatForward}, {@link FloatLearner}): the
- * column-major product, the logistic and the online learner's fused update loops of {@link Kernels}, in floats.
- * {@link FloatVectorKernels} does the same arithmetic element by element (separate multiplies and
- * adds, in the same order), so the two give the same bits.
+ * column-major product, the logistic, the cells' update and the online learner's fused update loops
+ * of {@link Kernels}, in floats. {@link FloatVectorKernels} does the same arithmetic element by
+ * element (the same multiplies, adds and fused multiply-adds, in the same order), so the two give
+ * the same bits.
  *
  * <p>Every float array these kernels (and the vector ones) take is {@link Aligned}: its element
  * {@code i} sits at index {@link #LEAD} {@code + i} (made by {@link Aligned#floats}), so that the
@@ -32,18 +33,27 @@ final class FloatKernels {
     /** 1.5 * 2^23: adding it rounds to an integer, which then sits in the low bits. */
     static final float SHIFTER = 0x1.8p23f;
     static final int SHIFTER_BITS = Float.floatToRawIntBits(SHIFTER);
-    /** 1/7!, 1/6!, ..., 1/1!, 1/0!: Horner's order. */
-    static final float[] EXP_TAYLOR = {1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 1f / 2, 1f, 1f};
+    /** Taylor's coefficients 1/2!, ..., 1/7! (those of r^0 and r^1 are 1). */
+    static final float E2 = 1f / 2;
+    static final float E3 = 1f / 6;
+    static final float E4 = 1f / 24;
+    static final float E5 = 1f / 120;
+    static final float E6 = 1f / 720;
+    static final float E7 = 1f / 5040;
 
-    /** exp of a float in {@code [-CLAMP, CLAMP]}; {@link FloatVectorKernels#sigmoid}'s lanes do the same operations. */
+    /**
+     * exp of a float in {@code [-CLAMP, CLAMP]}; {@link FloatVectorKernels#sigmoid}'s lanes do the same
+     * operations. The polynomial in Estrin's scheme, pairs of terms combined by r^2 and r^4: three
+     * multiply-adds deep instead of Horner's seven (a step waits on three logistics in a row).
+     */
     static float exp(float a) {
         final float shifted = a * LOG2_E + SHIFTER;
         final float k = shifted - SHIFTER;
         final float r = a - k * LN2_HI - k * LN2_LO;
-        float p = EXP_TAYLOR[0];
-        for (int t = 1; t < EXP_TAYLOR.length; t++) {
-            p = Math.fma(p, r, EXP_TAYLOR[t]);
-        }
+        final float r2 = r * r;
+        final float low = Math.fma(Math.fma(r, E3, E2), r2, r + 1f);
+        final float high = Math.fma(Math.fma(r, E7, E6), r2, Math.fma(r, E5, E4));
+        final float p = Math.fma(high, r2 * r2, low);
         return p * Float.intBitsToFloat((Float.floatToRawIntBits(shifted) + (127 - SHIFTER_BITS)) << 23);
     }
 
@@ -54,18 +64,52 @@ final class FloatKernels {
         }
     }
 
-    /** {@code out[r] = sum_q w[s_q * stride + r] * u[s_q]} for {@code r < rows}, over the sources {@code s_q = nz[0..count)} in order, from 0. */
-    static void columnProduct(float[] w, int stride, int rows, float[] u, int[] nz, int count, float[] out) {
-        for (int r = LEAD; r < LEAD + rows; r++) {
-            out[r] = 0f;
+    /**
+     * Adds {@code sum_s w[s * stride + r] * v[s]} over the sources {@code s} of {@code [from, to)},
+     * ascending, to {@code out[r]} for {@code r < rows} (to 0 unless {@code add}), each term by a
+     * fused multiply-add. A source of value 0 adds nothing (a sum starts at +0 and never becomes -0;
+     * the weights are finite), so a kernel may skip it or not: the same bits. This one skips them
+     * (most of a binary frame is 0).
+     */
+    static void columnProduct(float[] w, int stride, int rows, float[] v, int from, int to, boolean add,
+                              float[] out) {
+        if (!add) {
+            for (int r = LEAD; r < LEAD + rows; r++) {
+                out[r] = 0f;
+            }
         }
-        for (int q = 0; q < count; q++) {
-            final int s = nz[q];
-            final float us = u[LEAD + s];
+        for (int s = from; s < to; s++) {
+            final float vs = v[LEAD + s];
+            if (vs == 0f) {
+                continue;
+            }
             final int o = s * stride;
             for (int r = LEAD; r < LEAD + rows; r++) {
-                out[r] = out[r] + w[o + r] * us;
+                out[r] = Math.fma(w[o + r], vs, out[r]);
             }
+        }
+    }
+
+    /**
+     * The cell states of blocks of one cell from the logistic of their rows ({@code sig}, {@code net}:
+     * {@link FloatForward}'s four segments of {@code pad} rows), row by row: {@code g = net}
+     * of the cell row if {@code linearIn}, else {@code 4 sigmoid - 2}; {@code s = y_forget sPrev + y_in g}.
+     */
+    static void cellStates(float[] net, float[] sig, float[] sPrev, float[] gc, float[] s, int pad, boolean linearIn) {
+        for (int r = LEAD; r < LEAD + pad; r++) {
+            final float g = linearIn ? net[2 * pad + r] : sig[2 * pad + r] * 4f - 2f;
+            gc[r] = g;
+            s[r] = sig[pad + r] * sPrev[r] + sig[r] * g;
+        }
+    }
+
+    /** The cell outputs, row by row: {@code h = s} if {@code linearOut}, else {@code 2 stateSig - 1}; {@code yc = y_out h}. */
+    static void cellOutputs(float[] sig, float[] stateSig, float[] s, float[] hs, float[] yc, int pad,
+                            boolean linearOut) {
+        for (int r = LEAD; r < LEAD + pad; r++) {
+            final float h = linearOut ? s[r] : stateSig[r] * 2f - 1f;
+            hs[r] = h;
+            yc[r] = sig[3 * pad + r] * h;
         }
     }
 

@@ -28,60 +28,52 @@ final class FloatVectorKernels {
 
     /**
      * {@link FloatKernels#columnProduct}; {@code out} has room for {@code rows} rounded up to whole
-     * vectors. Four sources a pass, each row's sum kept in a register across them and added to in
-     * the sources' order (the plain loop's bits): a quarter of the loads and stores of the sums.
+     * vectors. A small product ({@link #registerProduct}) visits every source: looking for the ones
+     * not 0 would cost it more than it saves. A larger one lists those not 0 in {@code nz} (room for
+     * {@code to - from}), then takes them four a pass, each row's sum kept in a register across them
+     * and added to in the sources' order (the plain loop's bits): a quarter of the loads and stores
+     * of the sums.
      */
-    static void columnProduct(float[] w, int stride, int rows, float[] u, int[] nz, int count, float[] out) {
+    static void columnProduct(float[] w, int stride, int rows, float[] v, int from, int to, boolean add, int[] nz,
+                              float[] out) {
         final int end = PackedWeights.roundUp(rows, LANES);
+        if (!add) {
+            java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
+        }
         if (end <= REGISTER_ROWS) {
-            registerProduct(w, stride, end, u, nz, count, out);
+            registerProduct(w, stride, end, v, from, to, out);
             return;
         }
-        java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
+        int count = 0;
+        for (int s = from; s < to; s++) {
+            nz[count] = s;
+            count += v[LEAD + s] != 0f ? 1 : 0;
+        }
         int q = 0;
         for (; q + 4 <= count; q += 4) {
-            final float u0 = u[LEAD + nz[q]];
-            final float u1 = u[LEAD + nz[q + 1]];
-            final float u2 = u[LEAD + nz[q + 2]];
-            final float u3 = u[LEAD + nz[q + 3]];
+            final FloatVector u0 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q]]);
+            final FloatVector u1 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q + 1]]);
+            final FloatVector u2 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q + 2]]);
+            final FloatVector u3 = FloatVector.broadcast(SPECIES, v[LEAD + nz[q + 3]]);
             final int o0 = nz[q] * stride;
             final int o1 = nz[q + 1] * stride;
             final int o2 = nz[q + 2] * stride;
             final int o3 = nz[q + 3] * stride;
             for (int r = LEAD; r < LEAD + end; r += LANES) {
-                FloatVector.fromArray(SPECIES, out, r)
-                        .add(FloatVector.fromArray(SPECIES, w, o0 + r).mul(u0))
-                        .add(FloatVector.fromArray(SPECIES, w, o1 + r).mul(u1))
-                        .add(FloatVector.fromArray(SPECIES, w, o2 + r).mul(u2))
-                        .add(FloatVector.fromArray(SPECIES, w, o3 + r).mul(u3))
-                        .intoArray(out, r);
+                FloatVector a = FloatVector.fromArray(SPECIES, out, r);
+                a = FloatVector.fromArray(SPECIES, w, o0 + r).fma(u0, a);
+                a = FloatVector.fromArray(SPECIES, w, o1 + r).fma(u1, a);
+                a = FloatVector.fromArray(SPECIES, w, o2 + r).fma(u2, a);
+                FloatVector.fromArray(SPECIES, w, o3 + r).fma(u3, a).intoArray(out, r);
             }
         }
         for (; q < count; q++) {
-            final float us = u[LEAD + nz[q]];
+            final FloatVector us = FloatVector.broadcast(SPECIES, v[LEAD + nz[q]]);
             final int o = nz[q] * stride;
             for (int r = LEAD; r < LEAD + end; r += LANES) {
-                FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, w, o + r).mul(us))
+                FloatVector.fromArray(SPECIES, w, o + r).fma(us, FloatVector.fromArray(SPECIES, out, r))
                         .intoArray(out, r);
             }
-        }
-    }
-
-    /** {@link FloatKernels#sigmoid} over whole vectors ({@code n} a multiple of the lane count), the same operations lane by lane. */
-    static void sigmoid(float[] x, float[] out, int n) {
-        for (int i = LEAD; i < LEAD + n; i += LANES) {
-            FloatVector a = FloatVector.fromArray(SPECIES, x, i).max(-FloatKernels.CLAMP).min(FloatKernels.CLAMP).neg();
-            FloatVector shifted = a.mul(FloatKernels.LOG2_E).add(FloatKernels.SHIFTER);
-            FloatVector k = shifted.sub(FloatKernels.SHIFTER);
-            FloatVector r = a.sub(k.mul(FloatKernels.LN2_HI)).sub(k.mul(FloatKernels.LN2_LO));
-            FloatVector p = FloatVector.broadcast(SPECIES, FloatKernels.EXP_TAYLOR[0]);
-            for (int t = 1; t < FloatKernels.EXP_TAYLOR.length; t++) {
-                p = p.fma(r, FloatVector.broadcast(SPECIES, FloatKernels.EXP_TAYLOR[t]));
-            }
-            IntVector bits = (IntVector) shifted.reinterpretAsInts();
-            FloatVector e = p.mul(bits.add(127 - FloatKernels.SHIFTER_BITS).lanewise(VectorOperators.LSHL, 23)
-                    .reinterpretAsFloats());
-            FloatVector.broadcast(SPECIES, 1f).div(e.add(1f)).intoArray(out, i);
         }
     }
 
@@ -89,26 +81,72 @@ final class FloatVectorKernels {
     private static final int REGISTER_ROWS = 128;
 
     /**
-     * {@link #columnProduct} of a small matrix (the gates and outputs of small nets, in the first-level
-     * cache): four (then two, one) vectors of rows summed in registers over all sources, each stored
-     * once; the loads and stores of the sums in memory and the adds' wait for them are gone. Each
-     * row's sum starts at 0 and adds the sources in order: the plain loop's bits.
+     * {@link FloatKernels#sigmoid} over whole vectors ({@code n} a multiple of the lane count), the same
+     * operations lane by lane. The clamp by compare and blend: the same values as the plain loop's
+     * min and max for every argument, NaN and -0 included, in fewer dependent instructions than the
+     * vector min and max (which keep Java's rules for NaN and -0 at a cost of several each).
      */
-    private static void registerProduct(float[] w, int stride, int end, float[] u, int[] nz, int count, float[] out) {
+    static void sigmoid(float[] x, float[] out, int n) {
+        for (int i = LEAD; i < LEAD + n; i += LANES) {
+            final FloatVector xi = FloatVector.fromArray(SPECIES, x, i);
+            final FloatVector a = xi.blend(-FloatKernels.CLAMP, xi.lt(-FloatKernels.CLAMP))
+                    .blend(FloatKernels.CLAMP, xi.compare(VectorOperators.GT, FloatKernels.CLAMP)).neg();
+            final FloatVector shifted = a.mul(FloatKernels.LOG2_E).add(FloatKernels.SHIFTER);
+            final FloatVector k = shifted.sub(FloatKernels.SHIFTER);
+            final FloatVector r = a.sub(k.mul(FloatKernels.LN2_HI)).sub(k.mul(FloatKernels.LN2_LO));
+            final FloatVector r2 = r.mul(r);
+            final FloatVector low = r.fma(FloatKernels.E3, FloatKernels.E2).fma(r2, r.add(1f));
+            final FloatVector high = r.fma(FloatKernels.E7, FloatKernels.E6).fma(r2, r.fma(FloatKernels.E5, FloatKernels.E4));
+            final FloatVector p = high.fma(r2.mul(r2), low);
+            final IntVector bits = (IntVector) shifted.reinterpretAsInts();
+            final FloatVector e = p.mul(bits.add(127 - FloatKernels.SHIFTER_BITS).lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats());
+            FloatVector.broadcast(SPECIES, 1f).div(e.add(1f)).intoArray(out, i);
+        }
+    }
+
+    /** {@link FloatKernels#cellStates} over whole vectors ({@code pad} a multiple of the lane count). */
+    static void cellStates(float[] net, float[] sig, float[] sPrev, float[] gc, float[] s, int pad, boolean linearIn) {
+        for (int r = LEAD; r < LEAD + pad; r += LANES) {
+            final FloatVector g = linearIn ? FloatVector.fromArray(SPECIES, net, 2 * pad + r)
+                    : FloatVector.fromArray(SPECIES, sig, 2 * pad + r).mul(4f).sub(2f);
+            g.intoArray(gc, r);
+            FloatVector.fromArray(SPECIES, sig, pad + r).mul(FloatVector.fromArray(SPECIES, sPrev, r))
+                    .add(FloatVector.fromArray(SPECIES, sig, r).mul(g)).intoArray(s, r);
+        }
+    }
+
+    /** {@link FloatKernels#cellOutputs} over whole vectors ({@code pad} a multiple of the lane count). */
+    static void cellOutputs(float[] sig, float[] stateSig, float[] s, float[] hs, float[] yc, int pad,
+                            boolean linearOut) {
+        for (int r = LEAD; r < LEAD + pad; r += LANES) {
+            final FloatVector h = linearOut ? FloatVector.fromArray(SPECIES, s, r)
+                    : FloatVector.fromArray(SPECIES, stateSig, r).mul(2f).sub(1f);
+            h.intoArray(hs, r);
+            FloatVector.fromArray(SPECIES, sig, 3 * pad + r).mul(h).intoArray(yc, r);
+        }
+    }
+
+    /**
+     * {@link #columnProduct} of a small matrix (the gates and outputs of small nets, in the first-level
+     * cache): four (then two, one) vectors of rows summed in registers over all sources, each loaded
+     * and stored once. The sources are a range: no list to read, the loop's work a source is the
+     * loads and multiply-adds of its column (a list's reads and index arithmetic took as long).
+     */
+    private static void registerProduct(float[] w, int stride, int end, float[] v, int from, int to, float[] out) {
         int r = LEAD;
         for (; r + 4 * LANES <= LEAD + end; r += 4 * LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES);
-            FloatVector a1 = a0;
-            FloatVector a2 = a0;
-            FloatVector a3 = a0;
-            for (int q = 0; q < count; q++) {
-                final int s = nz[q];
-                final float us = u[LEAD + s];
+            FloatVector a0 = FloatVector.fromArray(SPECIES, out, r);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, out, r + LANES);
+            FloatVector a2 = FloatVector.fromArray(SPECIES, out, r + 2 * LANES);
+            FloatVector a3 = FloatVector.fromArray(SPECIES, out, r + 3 * LANES);
+            for (int s = from; s < to; s++) {
+                final FloatVector vs = FloatVector.broadcast(SPECIES, v[LEAD + s]);
                 final int o = s * stride + r;
-                a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
-                a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
-                a2 = a2.add(FloatVector.fromArray(SPECIES, w, o + 2 * LANES).mul(us));
-                a3 = a3.add(FloatVector.fromArray(SPECIES, w, o + 3 * LANES).mul(us));
+                a0 = FloatVector.fromArray(SPECIES, w, o).fma(vs, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(vs, a1);
+                a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(vs, a2);
+                a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(vs, a3);
             }
             a0.intoArray(out, r);
             a1.intoArray(out, r + LANES);
@@ -116,23 +154,21 @@ final class FloatVectorKernels {
             a3.intoArray(out, r + 3 * LANES);
         }
         for (; r + 2 * LANES <= LEAD + end; r += 2 * LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES);
-            FloatVector a1 = a0;
-            for (int q = 0; q < count; q++) {
-                final int s = nz[q];
-                final float us = u[LEAD + s];
+            FloatVector a0 = FloatVector.fromArray(SPECIES, out, r);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, out, r + LANES);
+            for (int s = from; s < to; s++) {
+                final FloatVector vs = FloatVector.broadcast(SPECIES, v[LEAD + s]);
                 final int o = s * stride + r;
-                a0 = a0.add(FloatVector.fromArray(SPECIES, w, o).mul(us));
-                a1 = a1.add(FloatVector.fromArray(SPECIES, w, o + LANES).mul(us));
+                a0 = FloatVector.fromArray(SPECIES, w, o).fma(vs, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(vs, a1);
             }
             a0.intoArray(out, r);
             a1.intoArray(out, r + LANES);
         }
         for (; r < LEAD + end; r += LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES);
-            for (int q = 0; q < count; q++) {
-                final int s = nz[q];
-                a0 = a0.add(FloatVector.fromArray(SPECIES, w, s * stride + r).mul(u[LEAD + s]));
+            FloatVector a0 = FloatVector.fromArray(SPECIES, out, r);
+            for (int s = from; s < to; s++) {
+                a0 = FloatVector.fromArray(SPECIES, w, s * stride + r).fma(FloatVector.broadcast(SPECIES, v[LEAD + s]), a0);
             }
             a0.intoArray(out, r);
         }

@@ -50,7 +50,6 @@ public final class LstmRunner {
 
     /** A copy of the cell states after the last step. */
     public double[] cellStates() {
-        // the double path pads s to whole vectors
-        return floats != null ? floats.s.clone() : java.util.Arrays.copyOf(state.s, state.net.cells);
+        return floats != null ? floats.cellStates() : java.util.Arrays.copyOf(state.s, state.net.cells); // the double path pads s to whole vectors
     }
 }

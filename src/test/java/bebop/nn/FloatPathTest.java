@@ -161,11 +161,10 @@ class FloatPathTest {
         FloatVectorKernels.learnColumns(w2, vel2, stride, n, u, delta, 0.01f, 0.9f);
         assertArrayEquals(w, w2);
         assertArrayEquals(vel, vel2);
-        int[] nz = {0, 2, 3, 6};
         float[] out = Aligned.floats(stride);
         float[] out2 = Aligned.floats(stride);
-        FloatKernels.columnProduct(w, stride, stride - 3, u, nz, nz.length, out);
-        FloatVectorKernels.columnProduct(w, stride, stride - 3, u, nz, nz.length, out2);
+        FloatKernels.columnProduct(w, stride, stride - 3, u, 0, n, false, out);
+        FloatVectorKernels.columnProduct(w, stride, stride - 3, u, 0, n, false, new int[n], out2);
         for (int r = 0; r < stride - 3; r++) {
             assertEquals(out[FloatKernels.LEAD + r], out2[FloatKernels.LEAD + r], 0f, "row " + r);
         }
