@@ -50,6 +50,7 @@ public final class LstmRunner {
 
     /** A copy of the cell states after the last step. */
     public double[] cellStates() {
-        return floats != null ? floats.cellStates() : java.util.Arrays.copyOf(state.s, state.net.cells); // the double path pads s to whole vectors
+        // both paths pad the states to whole vectors; the float path's also start at its lead (Aligned)
+        return floats != null ? floats.cellStates() : java.util.Arrays.copyOf(state.s, state.net.cells);
     }
 }
