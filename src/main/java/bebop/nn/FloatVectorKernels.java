@@ -189,6 +189,33 @@ final class FloatVectorKernels {
         }
     }
 
+    /** {@link FloatKernels#factors} over whole vectors ({@code pad} a multiple of the lane count). */
+    static void factors(float[] sig, float[] hs, float[] gc, float[] sPrev, float[] err, int pad, boolean linearIn,
+                        boolean linearOut, float[] decay, float[] gain, float[] scale, float[] outDelta) {
+        for (int r = LEAD; r < LEAD + pad; r += LANES) {
+            final FloatVector yi = FloatVector.fromArray(SPECIES, sig, r);
+            final FloatVector yf = FloatVector.fromArray(SPECIES, sig, pad + r);
+            final FloatVector yo = FloatVector.fromArray(SPECIES, sig, 3 * pad + r);
+            final FloatVector h = FloatVector.fromArray(SPECIES, hs, r);
+            final FloatVector g = FloatVector.fromArray(SPECIES, gc, r);
+            final FloatVector e = FloatVector.fromArray(SPECIES, err, r);
+            final FloatVector es = linearOut ? yo.mul(e)
+                    : yo.mul(h.add(1f).mul(FloatVector.broadcast(SPECIES, 1f).sub(h)).mul(0.5f)).mul(e);
+            yo.mul(FloatVector.broadcast(SPECIES, 1f).sub(yo)).mul(h.mul(e)).intoArray(outDelta, r);
+            yf.intoArray(decay, r);
+            g.mul(yi.mul(FloatVector.broadcast(SPECIES, 1f).sub(yi))).intoArray(gain, r);
+            es.intoArray(scale, r);
+            yf.intoArray(decay, pad + r);
+            FloatVector.fromArray(SPECIES, sPrev, r).mul(yf.mul(FloatVector.broadcast(SPECIES, 1f).sub(yf)))
+                    .intoArray(gain, pad + r);
+            es.intoArray(scale, pad + r);
+            yf.intoArray(decay, 2 * pad + r);
+            (linearIn ? yi : g.add(2f).mul(FloatVector.broadcast(SPECIES, 2f).sub(g)).mul(0.25f).mul(yi))
+                    .intoArray(gain, 2 * pad + r);
+            es.intoArray(scale, 2 * pad + r);
+        }
+    }
+
     /** {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. */
     static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
                             float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
