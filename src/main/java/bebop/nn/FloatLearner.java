@@ -29,6 +29,8 @@ public final class FloatLearner implements StepLearner {
     /** Traces of the input gate, forget gate and cell rows, source-major ({@code traced} rows a source). */
     private final int traced;
     private final float[] traces;
+    /** The next step's early gate sources ({@link FloatForward#nextSources}). */
+    private final float[] nextSources;
     private final float[] gateVelocity;
     private final float[] outputVelocity;
     /** Per traced row: trace decay (y_forget), gain (the a, b, f of the trace rule), error factor (e_s); 0 in the padding. */
@@ -57,6 +59,7 @@ public final class FloatLearner implements StepLearner {
         this.st = new FloatForward(net, false);
         traced = 3 * st.pad;
         traces = Aligned.floats(st.sources * traced);
+        nextSources = Aligned.floats(st.sources);
         gateVelocity = Aligned.floats(st.sources * st.stride);
         outputVelocity = Aligned.floats(st.outputSources * st.outputStride);
         decay = Aligned.floats(traced);
@@ -184,7 +187,13 @@ public final class FloatLearner implements StepLearner {
             FloatKernels.factors(st.gateSig, st.hs, st.gc, st.sPrev, cellError, pad, net.linearCellInput,
                     net.linearCellOutput, decay, gain, scale, outDelta);
         }
-        if (st.simd) {
+        if (st.simd && pad == FloatVectorKernels.lanes()) {
+            // one vector a segment: the next step's early gate product rides along with the update
+            st.nextSources(nextSources);
+            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.inputSources(), st.sources, st.u,
+                    nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
+            st.earlyReady = true;
+        } else if (st.simd) {
             FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
                     decay, gain, scale, outDelta, lr(), mu());
         } else {
