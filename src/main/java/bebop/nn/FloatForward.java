@@ -269,11 +269,6 @@ final class FloatForward {
         into[LEAD + sources - 1] = 1f;
     }
 
-    /** Gate sources that are inputs (the first ones; the cells and the bias follow). */
-    int inputSources() {
-        return sourceInputs.length;
-    }
-
     /** The gate and cell net inputs, from {@link #LEAD} (the learner sums the next step's early part into it). */
     float[] gateNet() {
         return gateNet;

@@ -29,7 +29,7 @@ public final class FloatLearner implements StepLearner {
     /** Traces of the input gate, forget gate and cell rows, source-major ({@code traced} rows a source). */
     private final int traced;
     private final float[] traces;
-    /** The next step's early gate sources ({@link FloatForward#nextSources}). */
+    /** The next step's early gate sources ({@link FloatForward#nextSources}); the inputs' places stay 0. */
     private final float[] nextSources;
     private final float[] gateVelocity;
     private final float[] outputVelocity;
@@ -190,7 +190,7 @@ public final class FloatLearner implements StepLearner {
         if (st.simd && pad == FloatVectorKernels.lanes()) {
             // one vector a segment: the next step's early gate product rides along with the update
             st.nextSources(nextSources);
-            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.inputSources(), st.sources, st.u,
+            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.sources, st.u,
                     nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
             st.earlyReady = true;
         } else if (st.simd) {

@@ -218,18 +218,17 @@ final class FloatVectorKernels {
 
     /**
      * {@link #learnBlocks} for a layout of one vector a segment ({@code traced} three vectors,
-     * {@code o} one), which also sums the next step's gate product over the sources from
-     * {@code early} on (the cells and the bias, values {@code next}) into {@code out} with the
-     * weights just changed: the forward pass's {@link #registerProduct} of those sources, the same
-     * fused multiply-adds in the same order from +0. The update is bound by its stores; the
-     * products' loads and multiply-adds fill the arithmetic units it leaves idle.
+     * {@code o} one), which also sums the next step's gate product over the sources with values in
+     * {@code next} (the cells and the bias; 0 for the inputs, not known yet, whose terms then add
+     * nothing) into {@code out} with the weights just changed: the forward pass's
+     * {@link #registerProduct} of those sources, the same fused multiply-adds in the same order from
+     * +0. The update is bound by its stores; the products' multiply-adds fill the arithmetic units it
+     * leaves idle, and the factors stay in registers across the sources.
      */
-    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int early, int n, float[] u, float[] next,
-                                 float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu,
-                                 float[] out) {
+    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int n, float[] u, float[] next, float[] decay,
+                                 float[] gain, float[] scale, float[] dOut, float lr, float mu, float[] out) {
         final int stride = 4 * LANES;
         final int traced = 3 * LANES;
-        learnBlocks(w, vel, tr, stride, traced, LANES, early, u, decay, gain, scale, dOut, lr, mu);
         final FloatVector d0 = FloatVector.fromArray(SPECIES, decay, LEAD);
         final FloatVector d1 = FloatVector.fromArray(SPECIES, decay, LEAD + LANES);
         final FloatVector d2 = FloatVector.fromArray(SPECIES, decay, LEAD + 2 * LANES);
@@ -244,7 +243,7 @@ final class FloatVectorKernels {
         FloatVector a1 = a0;
         FloatVector a2 = a0;
         FloatVector a3 = a0;
-        for (int m = early; m < n; m++) {
+        for (int m = 0; m < n; m++) {
             // the three traced rows' vectors, then the output gates', written out: no vector crosses a call
             final float um = u[LEAD + m];
             final FloatVector vn = FloatVector.broadcast(SPECIES, next[LEAD + m]);
