@@ -48,6 +48,12 @@ final class FloatForward {
     final float[] outputs;
     /** The network's weight version ({@link LstmNetwork#version}) this copy equals; -1 before the first copy. */
     long version = -1;
+    /**
+     * Whether {@link #gateNet} already holds the next step's early part of the gate product (the
+     * cells and the bias, {@link #nextSources}): the learner sums it while it changes the weights
+     * ({@link FloatVectorKernels#learnBlocksAhead}), the same operations in the same order.
+     */
+    boolean earlyReady;
     /** Whether {@link #reset()} reads the network's weights (a runner; the learner keeps its own). */
     private final boolean repackAtReset;
 
@@ -149,6 +155,7 @@ final class FloatForward {
         }
         version = net.version;
         transfer(false);
+        earlyReady = false;
     }
 
     /** The inverse of {@link #repack()}: this copy into the network's arrays (each weight widened to a double). */
@@ -190,6 +197,7 @@ final class FloatForward {
         if (repackAtReset) {
             repack();
         }
+        earlyReady = false;
         Arrays.fill(gateSig, 0);
         Arrays.fill(gc, 0);
         Arrays.fill(s, 0);
@@ -220,7 +228,10 @@ final class FloatForward {
         final int in = sourceInputs.length;
         gatherCells(ycPrev, sourceCells, cellRun, u, in);
         u[LEAD + sources - 1] = 1f;
-        product(gates, stride, stride, u, in, sources, false, gateNet);
+        if (!earlyReady) {
+            product(gates, stride, stride, u, in, sources, false, gateNet);
+        }
+        earlyReady = false;
         gatherInputs(input, sourceInputs, inputRun, u, 0);
         product(gates, stride, stride, u, 0, in, true, gateNet);
         // all four segments' logistic in one pass: independent vectors
@@ -250,6 +261,17 @@ final class FloatForward {
         for (int k = 0; k < y.length; k++) {
             y[k] = outputSig[LEAD + k];
         }
+    }
+
+    /** The next step's early gate sources into {@code into} (as {@link #u}: the cells of this step from {@code in}, then 1). */
+    void nextSources(float[] into) {
+        gatherCells(yc, sourceCells, cellRun, into, sourceInputs.length);
+        into[LEAD + sources - 1] = 1f;
+    }
+
+    /** The gate and cell net inputs, from {@link #LEAD} (the learner sums the next step's early part into it). */
+    float[] gateNet() {
+        return gateNet;
     }
 
     /** A copy of the cell states after the last step, widened. */

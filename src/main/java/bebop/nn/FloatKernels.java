@@ -152,6 +152,40 @@ final class FloatKernels {
         }
     }
 
+    /**
+     * The online learner's per-row factors of blocks of one cell, in floats, row by row
+     * ({@code sig}: {@link FloatForward}'s four segments of logistics; {@code err}: the error sent
+     * back to each cell): {@code es = y_out h'(h) e}; the output gate's delta
+     * {@code y_out (1 - y_out) (h e)}; for the input gate, forget gate and cell rows (segments of
+     * {@code pad}) the trace decay {@code y_forget}, the gains {@code g y_in (1 - y_in)},
+     * {@code sPrev y_forget (1 - y_forget)} and {@code g'(g) y_in}, and the error factor {@code es}.
+     * {@code h' = (1 + h)(1 - h) / 2} and {@code g' = (2 + g)(2 - g) / 4}, or 1 for the identity.
+     */
+    static void factors(float[] sig, float[] hs, float[] gc, float[] sPrev, float[] err, int pad, boolean linearIn,
+                        boolean linearOut, float[] decay, float[] gain, float[] scale, float[] outDelta) {
+        for (int r = LEAD; r < LEAD + pad; r++) {
+            final float yi = sig[r];
+            final float yf = sig[pad + r];
+            final float yo = sig[3 * pad + r];
+            final float h = hs[r];
+            final float g = gc[r];
+            final float e = err[r];
+            final float hSlope = linearOut ? 1f : (1f + h) * (1f - h) * 0.5f;
+            final float gSlope = linearIn ? 1f : (2f + g) * (2f - g) * 0.25f;
+            final float es = yo * hSlope * e;
+            outDelta[r] = yo * (1f - yo) * (h * e);
+            decay[r] = yf;
+            gain[r] = g * (yi * (1f - yi));
+            scale[r] = es;
+            decay[pad + r] = yf;
+            gain[pad + r] = sPrev[r] * (yf * (1f - yf));
+            scale[pad + r] = es;
+            decay[2 * pad + r] = yf;
+            gain[2 * pad + r] = gSlope * yi;
+            scale[2 * pad + r] = es;
+        }
+    }
+
     private static void apply(float[] w, float[] vel, int i, float g, float lr, float mu) {
         final float dw = mu * vel[i] - lr * g;
         vel[i] = dw;

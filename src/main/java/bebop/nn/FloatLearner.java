@@ -6,8 +6,10 @@ import java.util.Arrays;
  * {@link OnlineLearner}'s algorithm (truncated RTRL for the input gates, forget gates and cells,
  * one-step backprop for the output gates and units, momentum, a weight change every step) in
  * floats ({@link Precision#FLOAT}): the weights, momentum terms and traces, which a step streams
- * through memory, are floats in {@link FloatForward}'s layout; each unit's error and factors are
- * doubles (rounded to floats where they meet the weights). For the nets of
+ * through memory, are floats in {@link FloatForward}'s layout, and so are the per-row factors of
+ * the updates, a whole vector of blocks at a time ({@link FloatKernels#factors}: one cell's
+ * doubles at a time, with their conversions and scalar stores, took a fifth of the step); the
+ * output units' deltas and the error each cell gets back are summed in doubles. For the nets of
  * {@link FloatForward#supports}. Made by {@link LstmNetwork#newLearner(double, double, Precision)}.
  *
  * <p>Like {@link PackedLearner}, it trains its own copy: the network asks for it back
@@ -27,6 +29,8 @@ public final class FloatLearner implements StepLearner {
     /** Traces of the input gate, forget gate and cell rows, source-major ({@code traced} rows a source). */
     private final int traced;
     private final float[] traces;
+    /** The next step's early gate sources ({@link FloatForward#nextSources}); the inputs' places stay 0. */
+    private final float[] nextSources;
     private final float[] gateVelocity;
     private final float[] outputVelocity;
     /** Per traced row: trace decay (y_forget), gain (the a, b, f of the trace rule), error factor (e_s); 0 in the padding. */
@@ -37,8 +41,8 @@ public final class FloatLearner implements StepLearner {
     private final float[] outDelta;
     private final float[] delta;
     private final double[] deltaD;
-    /** The error at each cell, sent back from the output units. */
-    private final double[] cellError;
+    /** The error at each cell, sent back from the output units (summed in doubles, rounded), from {@link #LEAD}. */
+    private final float[] cellError;
     private final double[] target;
     private long steps;
 
@@ -55,6 +59,7 @@ public final class FloatLearner implements StepLearner {
         this.st = new FloatForward(net, false);
         traced = 3 * st.pad;
         traces = Aligned.floats(st.sources * traced);
+        nextSources = Aligned.floats(st.sources);
         gateVelocity = Aligned.floats(st.sources * st.stride);
         outputVelocity = Aligned.floats(st.outputSources * st.outputStride);
         decay = Aligned.floats(traced);
@@ -63,7 +68,7 @@ public final class FloatLearner implements StepLearner {
         outDelta = Aligned.floats(st.pad);
         delta = Aligned.floats(st.outputStride);
         deltaD = new double[net.outputs];
-        cellError = new double[net.cells];
+        cellError = Aligned.floats(st.pad);
         target = new double[net.outputs];
     }
 
@@ -141,8 +146,8 @@ public final class FloatLearner implements StepLearner {
         final int stride = st.outputStride;
         final int outputs = net.outputs;
         final double[] d = deltaD;
-        final double[] e = cellError;
-        Arrays.fill(e, 0);
+        final float[] e = cellError;
+        Arrays.fill(e, 0f);
         int i = 0;
         for (; i + 4 <= cells.length; i += 4) {
             final int o = LEAD + i * stride;
@@ -157,10 +162,10 @@ public final class FloatLearner implements StepLearner {
                 s2 += w[o + 2 * stride + k] * dk;
                 s3 += w[o + 3 * stride + k] * dk;
             }
-            e[cells[i]] = s0;
-            e[cells[i + 1]] = s1;
-            e[cells[i + 2]] = s2;
-            e[cells[i + 3]] = s3;
+            e[LEAD + cells[i]] = (float) s0;
+            e[LEAD + cells[i + 1]] = (float) s1;
+            e[LEAD + cells[i + 2]] = (float) s2;
+            e[LEAD + cells[i + 3]] = (float) s3;
         }
         for (; i < cells.length; i++) {
             final int o = LEAD + i * stride;
@@ -168,36 +173,27 @@ public final class FloatLearner implements StepLearner {
             for (int k = 0; k < outputs; k++) {
                 sum += w[o + k] * d[k];
             }
-            e[cells[i]] = sum;
+            e[LEAD + cells[i]] = (float) sum;
         }
     }
 
-    /** The per-row factors of each block (one cell: {@link PackedLearner#gateFactors}' expressions), then the updates of all gate and cell weights. */
+    /** The per-row factors of each block ({@link FloatKernels#factors}), then the updates of all gate and cell weights. */
     private void gates() {
         final int pad = st.pad;
-        for (int c = 0; c < net.cells; c++) {
-            final int r = LEAD + c;
-            final double yo = st.gateSig[3 * pad + r];
-            final double h = st.hs[r];
-            final double ec = cellError[c];
-            final double es = yo * net.hSlope(h) * ec;
-            outDelta[r] = (float) (yo * (1 - yo) * (h * ec));
-            final double yf = st.gateSig[pad + r];
-            final double yi = st.gateSig[r];
-            final double gcc = st.gc[r];
-            final float esf = (float) es;
-            final float yff = (float) yf;
-            decay[r] = yff;
-            gain[r] = (float) (gcc * (yi * (1 - yi)));
-            scale[r] = esf;
-            decay[pad + r] = yff;
-            gain[pad + r] = (float) (st.sPrev[r] * (yf * (1 - yf)));
-            scale[pad + r] = esf;
-            decay[2 * pad + r] = yff;
-            gain[2 * pad + r] = (float) (net.gSlope(gcc) * yi);
-            scale[2 * pad + r] = esf;
-        }
         if (st.simd) {
+            FloatVectorKernels.factors(st.gateSig, st.hs, st.gc, st.sPrev, cellError, pad, net.linearCellInput,
+                    net.linearCellOutput, decay, gain, scale, outDelta);
+        } else {
+            FloatKernels.factors(st.gateSig, st.hs, st.gc, st.sPrev, cellError, pad, net.linearCellInput,
+                    net.linearCellOutput, decay, gain, scale, outDelta);
+        }
+        if (st.simd && pad == FloatVectorKernels.lanes()) {
+            // one vector a segment: the next step's early gate product rides along with the update
+            st.nextSources(nextSources);
+            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.sources, st.u,
+                    nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
+            st.earlyReady = true;
+        } else if (st.simd) {
             FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
                     decay, gain, scale, outDelta, lr(), mu());
         } else {

@@ -189,6 +189,104 @@ final class FloatVectorKernels {
         }
     }
 
+    /** {@link FloatKernels#factors} over whole vectors ({@code pad} a multiple of the lane count). */
+    static void factors(float[] sig, float[] hs, float[] gc, float[] sPrev, float[] err, int pad, boolean linearIn,
+                        boolean linearOut, float[] decay, float[] gain, float[] scale, float[] outDelta) {
+        for (int r = LEAD; r < LEAD + pad; r += LANES) {
+            final FloatVector yi = FloatVector.fromArray(SPECIES, sig, r);
+            final FloatVector yf = FloatVector.fromArray(SPECIES, sig, pad + r);
+            final FloatVector yo = FloatVector.fromArray(SPECIES, sig, 3 * pad + r);
+            final FloatVector h = FloatVector.fromArray(SPECIES, hs, r);
+            final FloatVector g = FloatVector.fromArray(SPECIES, gc, r);
+            final FloatVector e = FloatVector.fromArray(SPECIES, err, r);
+            final FloatVector es = linearOut ? yo.mul(e)
+                    : yo.mul(h.add(1f).mul(FloatVector.broadcast(SPECIES, 1f).sub(h)).mul(0.5f)).mul(e);
+            yo.mul(FloatVector.broadcast(SPECIES, 1f).sub(yo)).mul(h.mul(e)).intoArray(outDelta, r);
+            yf.intoArray(decay, r);
+            g.mul(yi.mul(FloatVector.broadcast(SPECIES, 1f).sub(yi))).intoArray(gain, r);
+            es.intoArray(scale, r);
+            yf.intoArray(decay, pad + r);
+            FloatVector.fromArray(SPECIES, sPrev, r).mul(yf.mul(FloatVector.broadcast(SPECIES, 1f).sub(yf)))
+                    .intoArray(gain, pad + r);
+            es.intoArray(scale, pad + r);
+            yf.intoArray(decay, 2 * pad + r);
+            (linearIn ? yi : g.add(2f).mul(FloatVector.broadcast(SPECIES, 2f).sub(g)).mul(0.25f).mul(yi))
+                    .intoArray(gain, 2 * pad + r);
+            es.intoArray(scale, 2 * pad + r);
+        }
+    }
+
+    /**
+     * {@link #learnBlocks} for a layout of one vector a segment ({@code traced} three vectors,
+     * {@code o} one), which also sums the next step's gate product over the sources with values in
+     * {@code next} (the cells and the bias; 0 for the inputs, not known yet, whose terms then add
+     * nothing) into {@code out} with the weights just changed: the forward pass's
+     * {@link #registerProduct} of those sources, the same fused multiply-adds in the same order from
+     * +0. The update is bound by its stores; the products' multiply-adds fill the arithmetic units it
+     * leaves idle, and the factors stay in registers across the sources.
+     */
+    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int n, float[] u, float[] next, float[] decay,
+                                 float[] gain, float[] scale, float[] dOut, float lr, float mu, float[] out) {
+        final int stride = 4 * LANES;
+        final int traced = 3 * LANES;
+        final FloatVector d0 = FloatVector.fromArray(SPECIES, decay, LEAD);
+        final FloatVector d1 = FloatVector.fromArray(SPECIES, decay, LEAD + LANES);
+        final FloatVector d2 = FloatVector.fromArray(SPECIES, decay, LEAD + 2 * LANES);
+        final FloatVector k0 = FloatVector.fromArray(SPECIES, gain, LEAD);
+        final FloatVector k1 = FloatVector.fromArray(SPECIES, gain, LEAD + LANES);
+        final FloatVector k2 = FloatVector.fromArray(SPECIES, gain, LEAD + 2 * LANES);
+        final FloatVector e0 = FloatVector.fromArray(SPECIES, scale, LEAD);
+        final FloatVector e1 = FloatVector.fromArray(SPECIES, scale, LEAD + LANES);
+        final FloatVector e2 = FloatVector.fromArray(SPECIES, scale, LEAD + 2 * LANES);
+        final FloatVector dO = FloatVector.fromArray(SPECIES, dOut, LEAD);
+        FloatVector a0 = FloatVector.zero(SPECIES);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int m = 0; m < n; m++) {
+            // the three traced rows' vectors, then the output gates', written out: no vector crosses a call
+            final float um = u[LEAD + m];
+            final FloatVector vn = FloatVector.broadcast(SPECIES, next[LEAD + m]);
+            final int w0 = LEAD + m * stride;
+            final int w1 = w0 + LANES;
+            final int w2 = w0 + 2 * LANES;
+            final int w3 = w0 + traced;
+            final int t0 = LEAD + m * traced;
+            final int t1 = t0 + LANES;
+            final int t2 = t0 + 2 * LANES;
+            final FloatVector tr0 = FloatVector.fromArray(SPECIES, tr, t0).mul(d0).add(k0.mul(um));
+            final FloatVector tr1 = FloatVector.fromArray(SPECIES, tr, t1).mul(d1).add(k1.mul(um));
+            final FloatVector tr2 = FloatVector.fromArray(SPECIES, tr, t2).mul(d2).add(k2.mul(um));
+            tr0.intoArray(tr, t0);
+            tr1.intoArray(tr, t1);
+            tr2.intoArray(tr, t2);
+            final FloatVector dw0 = FloatVector.fromArray(SPECIES, vel, w0).mul(mu).sub(e0.mul(tr0).mul(lr));
+            final FloatVector dw1 = FloatVector.fromArray(SPECIES, vel, w1).mul(mu).sub(e1.mul(tr1).mul(lr));
+            final FloatVector dw2 = FloatVector.fromArray(SPECIES, vel, w2).mul(mu).sub(e2.mul(tr2).mul(lr));
+            final FloatVector dw3 = FloatVector.fromArray(SPECIES, vel, w3).mul(mu).sub(dO.mul(um).mul(lr));
+            dw0.intoArray(vel, w0);
+            dw1.intoArray(vel, w1);
+            dw2.intoArray(vel, w2);
+            dw3.intoArray(vel, w3);
+            final FloatVector nw0 = FloatVector.fromArray(SPECIES, w, w0).add(dw0);
+            final FloatVector nw1 = FloatVector.fromArray(SPECIES, w, w1).add(dw1);
+            final FloatVector nw2 = FloatVector.fromArray(SPECIES, w, w2).add(dw2);
+            final FloatVector nw3 = FloatVector.fromArray(SPECIES, w, w3).add(dw3);
+            nw0.intoArray(w, w0);
+            nw1.intoArray(w, w1);
+            nw2.intoArray(w, w2);
+            nw3.intoArray(w, w3);
+            a0 = nw0.fma(vn, a0);
+            a1 = nw1.fma(vn, a1);
+            a2 = nw2.fma(vn, a2);
+            a3 = nw3.fma(vn, a3);
+        }
+        a0.intoArray(out, LEAD);
+        a1.intoArray(out, LEAD + LANES);
+        a2.intoArray(out, LEAD + 2 * LANES);
+        a3.intoArray(out, LEAD + 3 * LANES);
+    }
+
     /** {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. */
     static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
                             float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
