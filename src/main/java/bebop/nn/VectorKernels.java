@@ -118,6 +118,32 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * {@link #squash}'s operations on {@code n} whole vectors anywhere in the arrays: the vector at
+     * {@code xo + v * LANES} into {@code out} at {@code oo + v * LANES} (the batch's lanes,
+     * {@link BatchLanes}: one vector per unit, a stream per lane). The same bits as {@link #squash}
+     * element by element; written out again rather than shared, since a call that the JIT does not
+     * inline would box the vectors of the single-stream path's loop.
+     */
+    static void squashVectors(double[] x, int xo, double[] out, int oo, int n, double scale, double shift) {
+        for (int v = 0; v < n; v++) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, x, xo + v * LANES).max(-Activations.CLAMP)
+                    .min(Activations.CLAMP).neg();
+            DoubleVector shifted = a.mul(LOG2_E).add(SHIFTER);
+            DoubleVector k = shifted.sub(SHIFTER);
+            DoubleVector r = a.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[0]);
+            for (int t = 1; t < EXP_TAYLOR.length; t++) {
+                p = p.fma(r, DoubleVector.broadcast(SPECIES, EXP_TAYLOR[t]));
+            }
+            LongVector bits = (LongVector) shifted.reinterpretAsLongs();
+            DoubleVector e = p.mul(bits.add(1023 - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles());
+            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+            one.div(e.add(1.0)).mul(scale).add(shift).intoArray(out, oo + v * LANES);
+        }
+    }
+
     /** SIMD {@link Kernels#learnRow}: {@code g = d src[so+i]}, recorded, applied with momentum. */
     static void learnRow(double[] w, double[] gw, double[] vel, int o, double d, double[] src, int so, int n,
                          double lr, double mu) {
