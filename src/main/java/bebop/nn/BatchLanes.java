@@ -15,9 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link PackedWeights} column, an output group's one per output unit.
  *
  * <p>A product is then a matrix times a matrix: each weight is broadcast once and multiplied into
- * the {@code L} streams' sources at once, eight or four rows at a time (independent sums side by
- * side), and the squashing functions run over runs of independent vectors whose long chains
- * overlap. Loaded only for {@link Arithmetic#SIMD}: the class links against {@code jdk.incubator.vector}.
+ * the sources of two tiles ({@code 2L} streams) at once, four rows at a time (eight independent
+ * sums side by side), and the squashing functions run over runs of independent vectors whose long
+ * chains overlap. Tiles go in pairs through the products, one by one through the cells. Loaded only for {@link Arithmetic#SIMD}: the class links against {@code jdk.incubator.vector}.
  *
  * <p>Each lane gets the bits that an {@link LstmRunner} on the same arithmetic gives its stream
  * ({@code BatchRunnerTest}): every operation is lane-wise and is {@link ForwardState}'s, in its
@@ -43,14 +43,17 @@ final class BatchLanes {
     private final double[] state;
     /** Per tile ({@code cells} vectors from {@code LEAD + t * cells * L}): the cell states s. */
     private final double[] cell;
-    /** Per gate group, for the tile being computed: one vector per row of its packed columns. */
+    /**
+     * Per gate group, for the pair of tiles being computed: one vector per row of its packed
+     * columns, the second tile's {@code gateStride} vectors after the first's.
+     */
     private final double[][] gateNet;
-    /** Per output group, for the tile being computed: one vector per output unit of the group. */
+    /** Per output group, for the pair of tiles: one vector per row (output unit), the second tile's {@code outputStride} after. */
     private final double[][] outNet;
     /** Per gate (output) group, per weight column: where the column's source lies in a tile's state, in doubles. */
     private final int[][] gateSource;
     private final int[][] outSource;
-    /** Per gate (output) group: its rows in blocks, pairs (first row, 8 or 4 rows). */
+    /** Per gate (output) group: the first rows of its blocks of 4 rows. */
     private final int[][] gateBlocks;
     private final int[][] outBlocks;
     /** Scratch: the columns a product visits (sources not 0 in some lane), ascending. */
@@ -77,7 +80,7 @@ final class BatchLanes {
         gateBlocks = new int[gg][];
         int maxSources = 0;
         for (int g = 0; g < gg; g++) {
-            gateNet[g] = Aligned.doubles(packed.gateStride[g] * L);
+            gateNet[g] = Aligned.doubles(2 * packed.gateStride[g] * L);
             final int first = packed.gateBlocks[g][0];
             gateSource[g] = sources(net.blockInputs[first], net.blockCells[first], false);
             final int b = packed.gateBlocks[g].length;
@@ -91,7 +94,7 @@ final class BatchLanes {
         outSource = new int[og][];
         outBlocks = new int[og][];
         for (int q = 0; q < og; q++) {
-            outNet[q] = Aligned.doubles(packed.outputStride[q] * L);
+            outNet[q] = Aligned.doubles(2 * packed.outputStride[q] * L);
             final int first = packed.outputUnits[q][0];
             outSource[q] = sources(net.outputInputs[first], net.outputCells[first], true);
             outBlocks[q] = rowBlocks(new int[] {0, packed.outputUnits[q].length});
@@ -127,26 +130,19 @@ final class BatchLanes {
     }
 
     /**
-     * The row blocks of the segments {@code (first row, rows)...}: each segment's rows rounded up to
-     * 4 (into its padding, whose weights are 0), touching segments joined, then blocks of 8 and a last of 4.
+     * The blocks of 4 rows that cover the segments {@code (first row, rows)...}: a segment's last
+     * block may reach into its padding (whose weights are 0: its rows are never read).
      */
     private static int[] rowBlocks(int[] segments) {
-        int[] blocks = new int[0];
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i <= segments.length; i += 2) {
-            if (i < segments.length && segments[i] == end) {
-                end += PackedWeights.roundUp(segments[i + 1], 4);
-                continue;
-            }
-            for (int r = start; r >= 0 && r < end; r += 8) {
-                blocks = Arrays.copyOf(blocks, blocks.length + 2);
-                blocks[blocks.length - 2] = r;
-                blocks[blocks.length - 1] = Math.min(8, end - r);
-            }
-            if (i < segments.length) {
-                start = segments[i];
-                end = start + PackedWeights.roundUp(segments[i + 1], 4);
+        int count = 0;
+        for (int i = 0; i < segments.length; i += 2) {
+            count += PackedWeights.roundUp(segments[i + 1], 4) / 4;
+        }
+        final int[] blocks = new int[count];
+        int k = 0;
+        for (int i = 0; i < segments.length; i += 2) {
+            for (int r = 0; r < segments[i + 1]; r += 4) {
+                blocks[k++] = segments[i] + r;
             }
         }
         return blocks;
@@ -179,52 +175,70 @@ final class BatchLanes {
                 state[o + m * L] = in[m];
             }
         }
-        for (int t = 0; t < tiles; t++) {
-            tileStep(t);
+        for (int t = 0; t < tiles; t += 2) {
+            pairStep(t, Math.min(2, tiles - t));
         }
     }
 
-    /** Tile t's step, as {@link ForwardState#forward}: gate products (of yc at t-1), cells, output products, outputs. */
-    private void tileStep(int t) {
-        final int sb = LEAD + t * width * L;
+    /**
+     * The step of tiles t and t+1 ({@code k} = 2) or of tile t alone, as {@link ForwardState#forward}:
+     * gate products (of yc at t-1), cells, output products, outputs.
+     */
+    private void pairStep(int t, int k) {
         for (int g = 0; g < gateNet.length; g++) {
-            product(packed.gates[g], packed.gateStride[g], gateBlocks[g], gateSource[g], sb, gateNet[g]);
+            product(packed.gates[g], packed.gateStride[g], gateBlocks[g], gateSource[g], t, k, gateNet[g]);
         }
-        cells(t);
+        for (int i = 0; i < k; i++) {
+            cells(t + i, i);
+        }
         for (int q = 0; q < outNet.length; q++) {
             final int[] units = packed.outputUnits[q];
-            product(packed.outputs[q], packed.outputStride[q], outBlocks[q], outSource[q], sb, outNet[q]);
-            VectorKernels.squashVectors(outNet[q], LEAD, outNet[q], LEAD, units.length, 1.0, 0.0);
-            final int lanes = Math.min(L, streams - t * L);
-            for (int i = 0; i < units.length; i++) {
-                for (int l = 0; l < lanes; l++) {
-                    y[t * L + l][units[i]] = outNet[q][LEAD + i * L + l];
+            final int stride = packed.outputStride[q] * L;
+            final double[] on = outNet[q];
+            product(packed.outputs[q], packed.outputStride[q], outBlocks[q], outSource[q], t, k, on);
+            for (int i = 0; i < k; i++) {
+                VectorKernels.squashVectors(on, LEAD + i * stride, on, LEAD + i * stride, units.length, 1.0, 0.0);
+            }
+            for (int b = t * L, last = Math.min(streams, (t + k) * L); b < last; b++) {
+                final double[] yb = y[b];
+                final int o = LEAD + (b / L - t) * stride + b % L;
+                for (int i = 0; i < units.length; i++) {
+                    yb[units[i]] = on[o + i * L];
                 }
             }
         }
     }
 
-    /** A group's net inputs from the tile's state at {@code sb}: its row blocks over the sources not 0 in some lane. */
-    private void product(double[] w, int stride, int[] blocks, int[] source, int sb, double[] out) {
-        final int count = visited(source, sb);
-        for (int k = 0; k < blocks.length; k += 2) {
-            if (blocks[k + 1] == 8) {
-                product8(w, stride, blocks[k], visit, count, source, state, sb, out);
+    /**
+     * A group's net inputs for tiles t and t+1 ({@code k} = 2, the second's rows {@code stride}
+     * vectors after the first's) or tile t alone: its row blocks over the sources not 0 in some lane.
+     */
+    private void product(double[] w, int stride, int[] blocks, int[] source, int t, int k, double[] out) {
+        final int sb = LEAD + t * width * L;
+        final int count = visited(source, sb, k);
+        for (int r : blocks) {
+            if (k == 2) {
+                product2(w, stride, r, visit, count, source, state, sb, width * L, out, stride * L);
             } else {
-                product4(w, stride, blocks[k], visit, count, source, state, sb, out);
+                product1(w, stride, r, visit, count, source, state, sb, out);
             }
         }
     }
 
-    /** The columns whose sources are not 0 in every lane into {@link #visit}, ascending; their count. */
-    private int visited(int[] source, int sb) {
+    /** The columns whose sources are not 0 in every lane of the {@code k} tiles from {@code sb} into {@link #visit}, ascending; their count. */
+    private int visited(int[] source, int sb, int k) {
+        final int next = k == 2 ? width * L : 0;
         int count = 0;
         for (int s = 0; s < source.length; s++) {
             visit[count] = s;
-            count += DoubleVector.fromArray(SPECIES, state, sb + source[s]).compare(VectorOperators.NE, 0.0).anyTrue()
-                    ? 1 : 0;
+            final int o = sb + source[s];
+            count += nonzero(state, o) || nonzero(state, o + next) ? 1 : 0;
         }
         return count;
+    }
+
+    private static boolean nonzero(double[] a, int o) {
+        return DoubleVector.fromArray(SPECIES, a, o).compare(VectorOperators.NE, 0.0).anyTrue();
     }
 
     /*
@@ -232,43 +246,52 @@ final class BatchLanes {
      * inline boxes them). Row r of a product is the vector at LEAD + r * L of its output array.
      */
 
-    /** Rows {@code r..r+8)}: {@code sum += w * u} over the visited columns, from +0. */
-    private static void product8(double[] w, int stride, int r, int[] visit, int count, int[] source, double[] st,
-                                 int sb, double[] out) {
+    /**
+     * Rows {@code r..r+4)} of two tiles (states from {@code sb} and {@code sb + next}, sums to
+     * {@code out} from {@code LEAD} and {@code LEAD + outNext}): {@code sum += w * u} over the
+     * visited columns, from +0; each weight broadcast once for both.
+     */
+    private static void product2(double[] w, int stride, int r, int[] visit, int count, int[] source, double[] st,
+                                 int sb, int next, double[] out, int outNext) {
         DoubleVector a0 = DoubleVector.zero(SPECIES);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
-        DoubleVector a4 = a0;
-        DoubleVector a5 = a0;
-        DoubleVector a6 = a0;
-        DoubleVector a7 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector b2 = a0;
+        DoubleVector b3 = a0;
         for (int q = 0; q < count; q++) {
             final int s = visit[q];
             final DoubleVector u = DoubleVector.fromArray(SPECIES, st, sb + source[s]);
+            final DoubleVector v = DoubleVector.fromArray(SPECIES, st, sb + next + source[s]);
             final int o = LEAD + s * stride + r;
-            a0 = a0.add(u.mul(w[o]));
-            a1 = a1.add(u.mul(w[o + 1]));
-            a2 = a2.add(u.mul(w[o + 2]));
-            a3 = a3.add(u.mul(w[o + 3]));
-            a4 = a4.add(u.mul(w[o + 4]));
-            a5 = a5.add(u.mul(w[o + 5]));
-            a6 = a6.add(u.mul(w[o + 6]));
-            a7 = a7.add(u.mul(w[o + 7]));
+            final DoubleVector w0 = DoubleVector.broadcast(SPECIES, w[o]);
+            final DoubleVector w1 = DoubleVector.broadcast(SPECIES, w[o + 1]);
+            final DoubleVector w2 = DoubleVector.broadcast(SPECIES, w[o + 2]);
+            final DoubleVector w3 = DoubleVector.broadcast(SPECIES, w[o + 3]);
+            a0 = a0.add(u.mul(w0));
+            a1 = a1.add(u.mul(w1));
+            a2 = a2.add(u.mul(w2));
+            a3 = a3.add(u.mul(w3));
+            b0 = b0.add(v.mul(w0));
+            b1 = b1.add(v.mul(w1));
+            b2 = b2.add(v.mul(w2));
+            b3 = b3.add(v.mul(w3));
         }
         final int o = LEAD + r * L;
         a0.intoArray(out, o);
         a1.intoArray(out, o + L);
         a2.intoArray(out, o + 2 * L);
         a3.intoArray(out, o + 3 * L);
-        a4.intoArray(out, o + 4 * L);
-        a5.intoArray(out, o + 5 * L);
-        a6.intoArray(out, o + 6 * L);
-        a7.intoArray(out, o + 7 * L);
+        b0.intoArray(out, o + outNext);
+        b1.intoArray(out, o + outNext + L);
+        b2.intoArray(out, o + outNext + 2 * L);
+        b3.intoArray(out, o + outNext + 3 * L);
     }
 
-    /** As {@link #product8} for rows {@code r..r+4)}. */
-    private static void product4(double[] w, int stride, int r, int[] visit, int count, int[] source, double[] st,
+    /** As {@link #product2} for one tile. */
+    private static void product1(double[] w, int stride, int r, int[] visit, int count, int[] source, double[] st,
                                  int sb, double[] out) {
         DoubleVector a0 = DoubleVector.zero(SPECIES);
         DoubleVector a1 = a0;
@@ -291,11 +314,11 @@ final class BatchLanes {
     }
 
     /**
-     * Tile t's cells, as {@link ForwardState#cells}: per gate group, the peepholes on the input and
+     * Tile t's cells (its gate nets the pair's {@code pair}-th), as {@link ForwardState#cells}: per gate group, the peepholes on the input and
      * forget gates (cell states of t-1), their squashing and the cell inputs', the new states, the
      * output gates' peepholes and squashing; then h of every state into yc, times its output gate.
      */
-    private void cells(int t) {
+    private void cells(int t, int pair) {
         final int sc = net.cellsPerBlock;
         final double[][] p = net.params;
         final int cb = LEAD + t * net.cells * L;
@@ -303,21 +326,22 @@ final class BatchLanes {
             final double[] gn = gateNet[g];
             final int[] blocks = packed.gateBlocks[g];
             final int b = blocks.length;
-            final int cellRows = LEAD + packed.segA[g] * L;
+            final int in = LEAD + pair * packed.gateStride[g] * L;
+            final int cellRows = in + packed.segA[g] * L;
             final int outRows = cellRows + packed.segC[g] * L;
             if (net.peepholes) {
                 for (int i = 0; i < b; i++) {
                     final int c = blocks[i] * sc;
-                    peephole(gn, LEAD + i * L, p[LstmNetwork.P_PEEP_IN], c, sc, cell, cb);
-                    peephole(gn, LEAD + (b + i) * L, p[LstmNetwork.P_PEEP_FORGET], c, sc, cell, cb);
+                    peephole(gn, in + i * L, p[LstmNetwork.P_PEEP_IN], c, sc, cell, cb);
+                    peephole(gn, in + (b + i) * L, p[LstmNetwork.P_PEEP_FORGET], c, sc, cell, cb);
                 }
             }
-            VectorKernels.squashVectors(gn, LEAD, gn, LEAD, 2 * b, 1.0, 0.0);
+            VectorKernels.squashVectors(gn, in, gn, in, 2 * b, 1.0, 0.0);
             if (!net.linearCellInput) {
                 VectorKernels.squashVectors(gn, cellRows, gn, cellRows, sc * b, 4.0, -2.0);
             }
             for (int i = 0; i < b; i++) {
-                states(gn, LEAD + i * L, LEAD + (b + i) * L, cellRows + i * L, b * L, cell, cb + blocks[i] * sc * L, sc);
+                states(gn, in + i * L, in + (b + i) * L, cellRows + i * L, b * L, cell, cb + blocks[i] * sc * L, sc);
             }
             if (net.peepholes) {
                 for (int i = 0; i < b; i++) {
@@ -334,7 +358,7 @@ final class BatchLanes {
         }
         for (int g = 0; g < gateNet.length; g++) {
             final int[] blocks = packed.gateBlocks[g];
-            final int outRows = LEAD + (packed.segA[g] + packed.segC[g]) * L;
+            final int outRows = LEAD + (pair * packed.gateStride[g] + packed.segA[g] + packed.segC[g]) * L;
             for (int i = 0; i < blocks.length; i++) {
                 gateOutput(gateNet[g], outRows + i * L, state, yc + blocks[i] * sc * L, sc);
             }
