@@ -127,8 +127,12 @@ final class VectorKernels {
      */
     static void squashVectors(double[] x, int xo, double[] out, int oo, int n, double scale, double shift) {
         for (int v = 0; v < n; v++) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, x, xo + v * LANES).max(-Activations.CLAMP)
-                    .min(Activations.CLAMP).neg();
+            DoubleVector c = DoubleVector.fromArray(SPECIES, x, xo + v * LANES);
+            if (c.abs().compare(VectorOperators.GT, Activations.CLAMP).anyTrue()) {
+                // the clamp changes nothing else (NaN included), and max and min cost 6 operations each
+                c = c.max(-Activations.CLAMP).min(Activations.CLAMP);
+            }
+            DoubleVector a = c.neg();
             DoubleVector shifted = a.mul(LOG2_E).add(SHIFTER);
             DoubleVector k = shifted.sub(SHIFTER);
             DoubleVector r = a.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
