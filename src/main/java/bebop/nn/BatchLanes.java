@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>A product is then a matrix times a matrix: each weight is broadcast once and multiplied into
  * the sources of two tiles ({@code 2L} streams) at once, four rows at a time (eight independent
  * sums side by side), and the squashing functions run over runs of independent vectors whose long
- * chains overlap. Tiles go in pairs through the products, one by one through the cells. Loaded only for {@link Arithmetic#SIMD}: the class links against {@code jdk.incubator.vector}.
+ * chains overlap. Tiles go in pairs through the products, one by one through the cells. Loaded
+ * only for {@link Arithmetic#SIMD}: the class links against {@code jdk.incubator.vector}.
  *
  * <p>Each lane gets the bits that an {@link LstmRunner} on the same arithmetic gives its stream
  * ({@code BatchRunnerTest}): every operation is lane-wise and is {@link ForwardState}'s, in its
@@ -26,7 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
  * products {@code w * 0} that a lane adds where its own source is 0 leave its sum as it is (a sum
  * from +0 is never -0, and the weights are finite), as if skipped. The squashing functions are
  * {@link VectorKernels#squashVectors} ({@link VectorKernels#squash}'s operations); the peepholes'
- * dot products, the cell states and the cell outputs are ForwardState's expressions. Allocation-free per step.
+ * dot products, the cell states and the cell outputs are ForwardState's expressions.
+ * Allocation-free per step.
  */
 final class BatchLanes {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -82,7 +84,7 @@ final class BatchLanes {
         for (int g = 0; g < gg; g++) {
             gateNet[g] = Aligned.doubles(2 * packed.gateStride[g] * L);
             final int first = packed.gateBlocks[g][0];
-            gateSource[g] = sources(net.blockInputs[first], net.blockCells[first], false);
+            gateSource[g] = sources(net.blockInputs[first], 0, net.blockCells[first], net.inputs);
             final int b = packed.gateBlocks[g].length;
             final int a = packed.segA[g];
             final int c = packed.segC[g];
@@ -96,7 +98,7 @@ final class BatchLanes {
         for (int q = 0; q < og; q++) {
             outNet[q] = Aligned.doubles(2 * packed.outputStride[q] * L);
             final int first = packed.outputUnits[q][0];
-            outSource[q] = sources(net.outputInputs[first], net.outputCells[first], true);
+            outSource[q] = sources(net.outputCells[first], net.inputs, net.outputInputs[first], 0);
             outBlocks[q] = rowBlocks(new int[] {0, packed.outputUnits[q].length});
             maxSources = Math.max(maxSources, outSource[q].length);
         }
@@ -106,24 +108,19 @@ final class BatchLanes {
     }
 
     /**
-     * Where each weight column's source lies in a tile's state (in doubles from the tile's start): a
-     * gate group's columns are its inputs, its cells, the bias; an output group's its cells first.
+     * Where each weight column's source lies in a tile's state (in doubles from the tile's start):
+     * the state vectors {@code firstBase + first[i]}, then {@code secondBase + second[i]}, then the
+     * bias (a gate group's columns are its inputs, its cells, the bias; an output group's its cells,
+     * its inputs, the bias).
      */
-    private int[] sources(int[] inputs, int[] cells, boolean cellsFirst) {
-        final int[] at = new int[inputs.length + cells.length + 1];
+    private int[] sources(int[] first, int firstBase, int[] second, int secondBase) {
+        final int[] at = new int[first.length + second.length + 1];
         int o = 0;
-        if (cellsFirst) {
-            for (int c : cells) {
-                at[o++] = (net.inputs + c) * L;
-            }
+        for (int i : first) {
+            at[o++] = (firstBase + i) * L;
         }
-        for (int m : inputs) {
-            at[o++] = m * L;
-        }
-        if (!cellsFirst) {
-            for (int c : cells) {
-                at[o++] = (net.inputs + c) * L;
-            }
+        for (int i : second) {
+            at[o++] = (secondBase + i) * L;
         }
         at[o] = (width - 1) * L;
         return at;
@@ -225,18 +222,22 @@ final class BatchLanes {
         }
     }
 
-    /** The columns whose sources are not 0 in every lane of the {@code k} tiles from {@code sb} into {@link #visit}, ascending; their count. */
+    /**
+     * The columns whose sources are not 0 in some lane of the {@code k} tiles from {@code sb} into
+     * {@link #visit}, ascending; their count.
+     */
     private int visited(int[] source, int sb, int k) {
-        final int next = k == 2 ? width * L : 0;
+        final int next = width * L;
         int count = 0;
         for (int s = 0; s < source.length; s++) {
             visit[count] = s;
             final int o = sb + source[s];
-            count += nonzero(state, o) || nonzero(state, o + next) ? 1 : 0;
+            count += nonzero(state, o) || k == 2 && nonzero(state, o + next) ? 1 : 0;
         }
         return count;
     }
 
+    /** Whether a lane of the vector at {@code o} is not 0. */
     private static boolean nonzero(double[] a, int o) {
         return DoubleVector.fromArray(SPECIES, a, o).compare(VectorOperators.NE, 0.0).anyTrue();
     }
