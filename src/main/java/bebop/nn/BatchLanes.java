@@ -50,7 +50,10 @@ final class BatchLanes {
      * columns, the second tile's {@code gateStride} vectors after the first's.
      */
     private final double[][] gateNet;
-    /** Per output group, for the pair of tiles: one vector per row (output unit), the second tile's {@code outputStride} after. */
+    /**
+     * Per output group, for the pair of tiles: one vector per row (output unit), the second tile's
+     * {@code outputStride} vectors after the first's.
+     */
     private final double[][] outNet;
     /** Per gate (output) group, per weight column: where the column's source lies in a tile's state, in doubles. */
     private final int[][] gateSource;
@@ -63,7 +66,10 @@ final class BatchLanes {
     /** Per stream: its outputs after the last step. */
     final double[][] y;
 
-    /** Whether this machine's vectors suit the row blocks (the rows of a segment rounded up to 4 stay within its padding). */
+    /**
+     * Whether this machine's vectors suit the blocks of 4 rows (a segment's rows rounded up to 4
+     * stay within its padding to whole vectors).
+     */
     static boolean fits() {
         return L % 4 == 0;
     }
@@ -315,9 +321,10 @@ final class BatchLanes {
     }
 
     /**
-     * Tile t's cells (its gate nets the pair's {@code pair}-th), as {@link ForwardState#cells}: per gate group, the peepholes on the input and
-     * forget gates (cell states of t-1), their squashing and the cell inputs', the new states, the
-     * output gates' peepholes and squashing; then h of every state into yc, times its output gate.
+     * Tile t's cells (its gate nets the pair's {@code pair}-th), as {@link ForwardState#cells}: per
+     * gate group, the peepholes on the input and forget gates (cell states of t-1), their squashing
+     * and the cell inputs', the new states, the output gates' peepholes and squashing; then h of
+     * every state into yc, times its output gate.
      */
     private void cells(int t, int pair) {
         final int sc = net.cellsPerBlock;
@@ -375,14 +382,17 @@ final class BatchLanes {
         DoubleVector.fromArray(SPECIES, gn, at).add(d).intoArray(gn, at);
     }
 
-    /** A block's cell states {@code s = yf * sPrev + yi * g}, in place: its cell inputs {@code step} apart from {@code gc}. */
+    /**
+     * A block's cell states {@code s = yf * sPrev + yi * g}, in place: its cell inputs {@code step}
+     * apart from {@code gc}.
+     */
     private static void states(double[] gn, int in, int forget, int gc, int step, double[] s, int at, int sc) {
         final DoubleVector yi = DoubleVector.fromArray(SPECIES, gn, in);
         final DoubleVector yf = DoubleVector.fromArray(SPECIES, gn, forget);
         for (int v = 0; v < sc; v++) {
             final int o = at + v * L;
-            yf.mul(DoubleVector.fromArray(SPECIES, s, o)).add(yi.mul(DoubleVector.fromArray(SPECIES, gn, gc + v * step)))
-                    .intoArray(s, o);
+            final DoubleVector g = DoubleVector.fromArray(SPECIES, gn, gc + v * step);
+            yf.mul(DoubleVector.fromArray(SPECIES, s, o)).add(yi.mul(g)).intoArray(s, o);
         }
     }
 
