@@ -3,23 +3,38 @@ package bebop.nn;
 /**
  * Many independent runs of one network in one pass (inference only): a burst of compositions,
  * free runs with other primers or seeds. Each stream has its own state; all share one packed copy
- * of the weights ({@link PackedWeights}), and each step runs every part of the forward pass for
- * all streams before the next part, so the streams' independent chains of dependent operations
- * (the products' sums, the squashing functions) overlap in the processor and the weights are read
- * while they are in the cache. Each stream computes exactly what an {@link LstmRunner} computes,
- * with the same code: the same bits ({@code BatchRunnerTest}). Allocation-free per step.
+ * of the weights ({@link PackedWeights}). Each stream computes exactly what an {@link LstmRunner}
+ * computes: the same bits ({@code BatchRunnerTest}). Allocation-free per step.
+ *
+ * <p>On {@link Arithmetic#SIMD} the streams are computed in vector lanes ({@link BatchLanes}): a
+ * stream per lane, so that the products are matrix times matrix and the squashing functions of
+ * many streams overlap. On {@link Arithmetic#PLAIN} (and where the vectors have fewer than 4
+ * lanes) each stream runs its own {@link ForwardState}, part by part for all streams before the
+ * next part, so that the streams' independent chains of dependent operations overlap and the
+ * weights are read while they are in the cache.
  *
  * <p>It reads the network's weights when it is made and at every {@link #reset()}.
  */
 public final class BatchRunner {
+    /** One of the two paths: {@link #lanes} or {@link #streams} (with {@link #packed}); the other null. */
+    private final BatchLanes lanes;
     private final PackedWeights packed;
     private final ForwardState[] streams;
+    private final int count;
 
     /** {@code streams} runs of {@code net}, each from the zero state. */
     public BatchRunner(LstmNetwork net, int streams) {
         if (streams < 1) {
             throw new IllegalArgumentException("a batch needs at least one stream, got " + streams);
         }
+        this.count = streams;
+        if (net.arithmetic.vectors() && BatchLanes.fits()) {
+            this.lanes = new BatchLanes(net, streams);
+            this.packed = null;
+            this.streams = null;
+            return;
+        }
+        this.lanes = null;
         this.packed = PackedWeights.of(net);
         this.streams = new ForwardState[streams];
         for (int b = 0; b < streams; b++) {
@@ -29,11 +44,15 @@ public final class BatchRunner {
     }
 
     public int streams() {
-        return streams.length;
+        return count;
     }
 
     /** Zero every stream's state, and read the network's weights. */
     public void reset() {
+        if (lanes != null) {
+            lanes.reset();
+            return;
+        }
         packed.repack();
         for (ForwardState st : streams) {
             st.reset();
@@ -45,8 +64,12 @@ public final class BatchRunner {
      * stream b; its outputs then in {@link #outputs(int)}.
      */
     public void step(double[][] inputs) {
-        if (inputs.length != streams.length) {
-            throw new IllegalArgumentException("expected " + streams.length + " input frames, got " + inputs.length);
+        if (inputs.length != count) {
+            throw new IllegalArgumentException("expected " + count + " input frames, got " + inputs.length);
+        }
+        if (lanes != null) {
+            lanes.step(inputs);
+            return;
         }
         final ForwardState[] sts = streams;
         final int n = sts.length;
@@ -76,6 +99,6 @@ public final class BatchRunner {
 
     /** Stream b's outputs after the last step (a buffer the next step overwrites). */
     public double[] outputs(int b) {
-        return streams[b].y;
+        return lanes != null ? lanes.y[b] : streams[b].y;
     }
 }

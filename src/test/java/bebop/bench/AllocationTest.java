@@ -3,6 +3,7 @@ package bebop.bench;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.nn.Arithmetic;
+import bebop.nn.BatchRunner;
 import bebop.nn.DekfLearner;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
@@ -101,6 +102,7 @@ class AllocationTest {
             kalmanStepsAllocateNothing(Arithmetic.SIMD);
             forwardStepsAllocateNothing(Arithmetic.SIMD);
             generationStepsAllocateNothing(Arithmetic.SIMD);
+            batchStepsAllocateNothing(Arithmetic.SIMD);
             floatStepsAllocateNothing(Arithmetic.SIMD);
         } catch (AssertionError e) {
             System.out.println(e.getMessage());
@@ -180,6 +182,27 @@ class AllocationTest {
                     FeedbackRule.threshold(0.5));
             free.prime(new double[cfg.inputs()]);
             check("generation step " + cfg.blocks() + " blocks", free::next);
+        }
+    }
+
+    @Test
+    void batchStepAllocatesNothing() {
+        batchStepsAllocateNothing(Arithmetic.PLAIN);
+    }
+
+    /** Free-running generation of 13 streams in one pass ({@link BatchRunner}: on SIMD in vector lanes, one tile padded). */
+    private static void batchStepsAllocateNothing(Arithmetic arithmetic) {
+        for (LstmConfig cfg : configs()) {
+            int n = 13;
+            BatchRunner batch = new BatchRunner(LstmNetwork.create(cfg, new SplittableRandom(1), arithmetic), n);
+            FeedbackRule rule = FeedbackRule.threshold(0.5);
+            double[][] frames = new double[n][cfg.inputs()];
+            check("batch generation step " + cfg.blocks() + " blocks", () -> {
+                for (int b = 0; b < n; b++) {
+                    rule.next(batch.outputs(b), frames[b]);
+                }
+                batch.step(frames);
+            }, 3_000, 10_000);
         }
     }
 

@@ -66,6 +66,32 @@ class SimdPathTest {
     }
 
     @Test
+    void squashVectorsGivesSquashsBitsAtAnyOffsetAndCount() {
+        int lanes = VectorKernels.lanes();
+        int n = 7; // odd: the last vector is computed twice
+        double[] x = new double[3 + n * lanes];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i - x.length / 2) * 0.9 + 0.001 * i;
+        }
+        // one lane beyond the clamp in some vectors only, and the special values
+        double[] special = {30.0, -30.0, 30.000000000000004, -45, 1e300, Double.NEGATIVE_INFINITY, -0.0, Double.NaN};
+        for (int i = 0; i < special.length; i++) {
+            x[3 + (i % n) * lanes + i % lanes] = special[i];
+        }
+        double[][] scaleShift = {{1.0, 0.0}, {4.0, -2.0}, {2.0, -1.0}};
+        for (double[] f : scaleShift) {
+            double[] want = new double[x.length];
+            VectorKernels.squash(x, want, x.length, f[0], f[1]);
+            double[] got = new double[x.length + 5];
+            VectorKernels.squashVectors(x, 3, got, 5, n, f[0], f[1]);
+            for (int i = 3; i < x.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(got[i + 2]),
+                        "x " + x[i] + " scale " + f[0]);
+            }
+        }
+    }
+
+    @Test
     void expIsWithinTwoUnitsInTheLastPlaceOverTheClampedRange() {
         double[] x = new double[8001];
         for (int i = 0; i < x.length; i++) {
