@@ -59,7 +59,7 @@ final class ComposeCommand implements Callable<Integer> {
             description = {"Improvise the melody over this progression instead of the network's own chords, e.g. "
                     + "\"C7 F7 C7 C7 F7 F7 C7 C7 G7 F7 C7 G7\": one symbol a bar, or with bar lines "
                     + "\"| F13 | Bb9 | F13 | Cm7 F7b9 | Bb9 / Bo7 / | ...\" (1 chord a bar, or up to one a beat: in 4/4, "
-                    + "2 chords take 2+2 beats, 3 chords 2+1+1, 4 one each; '/' a beat of the chord before, '%' the bar "
+                    + "2 chords take 2+2 beats, 3 chords 2+1+1, 4 one each; '/' a beat of the chord before, '%%' the bar "
                     + "before; \"3/4 | ... |\" for 3/4), or @FILE for a text chart (bars over many lines, # comments). "
                     + "Chords as lead sheets write them: F13, Bbm7b5, Eo7, D7b9, C7alt, G7sus4, C6/9, F7/C, N.C., ... "
                     + "(see README). A chorus is one pass through it; the primer's melody is kept, its chords are the progression's."})

@@ -1,0 +1,44 @@
+package bebop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Every command's help renders as written: picocli reads each description as a format string, so a
+ * lone '%' (compose's "'%' the bar before") made it print a warning to the terminal and the raw text.
+ */
+class HelpTextTest {
+    @Test
+    void everyCommandsHelpRendersWithoutAFormatWarning() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        int commands;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            commands = render(new CommandLine(new Main()));
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(commands > 10, "commands rendered: " + commands);
+        String printed = warnings.toString(StandardCharsets.UTF_8);
+        assertFalse(printed.contains("Could not format"), printed);
+        assertTrue(CliRun.of("help", "compose").out().contains("'%' the bar before"), "compose's help names '%'");
+    }
+
+    /** Renders the usage of {@code cl} and of every command under it; how many it rendered. */
+    private static int render(CommandLine cl) {
+        String usage = cl.getUsageMessage();
+        assertFalse(usage.contains("%n"), cl.getCommandName() + "'s help shows a raw %n");
+        int count = 1;
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            count += render(sub);
+        }
+        return count;
+    }
+}
