@@ -1,5 +1,13 @@
 package bebop.nn;
 
+import static bebop.nn.VectorExp.EXP_TAYLOR;
+import static bebop.nn.VectorExp.LN2_HI;
+import static bebop.nn.VectorExp.LN2_LO;
+import static bebop.nn.VectorExp.LOG2_E;
+import static bebop.nn.VectorExp.SHIFTER;
+import static bebop.nn.VectorExp.SHIFTER_BITS;
+import static bebop.nn.VectorExp.exp;
+
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -36,56 +44,6 @@ final class VectorKernels {
 
     static String describe() {
         return "double x" + LANES + " (" + SPECIES.vectorBitSize() + " bits)";
-    }
-
-    private static final double LOG2_E = 1.4426950408889634;
-    /** ln 2 in two parts (fdlibm): the high part has zero low bits, so k * LN2_HI is exact. */
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
-    /** 1.5 * 2^52: adding it rounds to an integer, which then sits in the low bits. */
-    private static final double SHIFTER = 0x1.8p52;
-    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
-    /** 1/12!, 1/11!, ..., 1/1!, 1/0!: Horner's order. */
-    private static final double[] EXP_TAYLOR = new double[13];
-
-    static {
-        double factorial = 1;
-        for (int n = 0; n <= 12; n++) {
-            factorial *= Math.max(n, 1);
-            EXP_TAYLOR[12 - n] = 1.0 / factorial;
-        }
-    }
-
-    /**
-     * e^x for |x| <= {@link Activations#CLAMP}, within about 2 units in the last place:
-     * x = k ln 2 + r with |r| <= ln 2 / 2, e^r by its Taylor series to degree 12 (error below
-     * r^13 / 13! = 1.7e-16), times 2^k built in the exponent bits. {@link #squash} has the same
-     * operations written out (tested: its lanes equal {@link #exp(double)}, which equals this).
-     */
-    static DoubleVector exp(DoubleVector x) {
-        DoubleVector shifted = x.mul(LOG2_E).add(SHIFTER);
-        DoubleVector k = shifted.sub(SHIFTER);
-        DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-        DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[0]);
-        for (int i = 1; i < EXP_TAYLOR.length; i++) {
-            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXP_TAYLOR[i]));
-        }
-        LongVector bits = (LongVector) shifted.reinterpretAsLongs();
-        DoubleVector scale = bits.add(1023 - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        return p.mul(scale);
-    }
-
-    /** {@link #exp(DoubleVector)} for one number, with the same operations: the same bits as a lane. */
-    static double exp(double x) {
-        double shifted = x * LOG2_E + SHIFTER;
-        double k = shifted - SHIFTER;
-        double r = x - k * LN2_HI - k * LN2_LO;
-        double p = EXP_TAYLOR[0];
-        for (int i = 1; i < EXP_TAYLOR.length; i++) {
-            p = Math.fma(p, r, EXP_TAYLOR[i]);
-        }
-        long bits = Double.doubleToRawLongBits(shifted);
-        return p * Double.longBitsToDouble((bits + (1023 - SHIFTER_BITS)) << 52);
     }
 
     /**

@@ -579,7 +579,9 @@ public final class LstmUnroll {
             int prev = r * hl;
             int next = (r + batch) * hl;
             boolean fresh = reset[r];
-            for (int j = 0; j < hl; j++) {
+            // in vectors (the same bits), the cells past the last whole vector one by one
+            int done = arithmetic.vectors() ? VectorCells.cells(a, ar, hl, cl, prev, next, fresh, tcl, prev, hh, next) : 0;
+            for (int j = done; j < hl; j++) {
                 float i = LstmStack.sigmoid(a[ar + j]);
                 float f = LstmStack.sigmoid(a[ar + hl + j]);
                 float g = LstmStack.tanh(a[ar + 2 * hl + j]);
