@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * against {@code jdk.incubator.vector}.
  *
  * <p>The product and the learner's loops do the plain loops' arithmetic, element by element, and
- * give their bits. The squashing functions use their own {@code exp}, within 2 units in the last
+ * give their bits. The squashing functions use their own {@code exp} ({@link VectorExp}), within 2 units in the last
  * place of {@link Math#exp}: that is the one difference between the two paths. Only operations
  * whose result the Vector API defines exactly are used (lane-wise IEEE arithmetic, fused
  * multiply-add, shifts, blends, reinterpretation): its own {@code EXP} rounds differently when
@@ -55,7 +55,7 @@ final class VectorKernels {
     static void squash(double[] x, double[] out, int n, double scale, double shift) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            // exp(DoubleVector) written out: a call to it that the JIT does not inline boxes its vectors
+            // VectorExp.exp(DoubleVector) written out: a call to it that the JIT does not inline boxes its vectors
             DoubleVector a = DoubleVector.fromArray(SPECIES, x, i).max(-Activations.CLAMP).min(Activations.CLAMP).neg();
             DoubleVector shifted = a.mul(LOG2_E).add(SHIFTER);
             DoubleVector k = shifted.sub(SHIFTER);
