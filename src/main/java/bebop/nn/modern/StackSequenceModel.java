@@ -1,5 +1,6 @@
 package bebop.nn.modern;
 
+import bebop.nn.Arithmetic;
 import bebop.nn.SequenceModel;
 import java.util.Arrays;
 
@@ -18,6 +19,10 @@ public final class StackSequenceModel implements SequenceModel {
     private final float[][] in;
     private final double[] out;
     private final float[] logits;
+    /** Per layer: tanh of the cell states (the cells' scratch). */
+    private final float[][] tc;
+    private final int[] idx;
+    private final Arithmetic arithmetic = Arithmetic.DEFAULT;
     private final String name;
 
     public StackSequenceModel(LstmStack net) {
@@ -35,12 +40,17 @@ public final class StackSequenceModel implements SequenceModel {
         c = new float[net.layers][];
         a = new float[net.layers][];
         in = new float[net.layers][];
+        tc = new float[net.layers][];
+        int widest = net.config.top();
         for (int l = 0; l < net.layers; l++) {
             h[l] = new float[net.hid[l]];
             c[l] = new float[net.hid[l]];
             a[l] = new float[4 * net.hid[l]];
             in[l] = new float[net.in[l]];
+            tc[l] = new float[net.hid[l]];
+            widest = Math.max(widest, Math.max(net.in[l], net.hid[l]));
         }
+        idx = new int[widest + 8];
         out = new double[net.config.outputs()];
         logits = new float[net.config.outputs()];
     }
@@ -75,14 +85,11 @@ public final class StackSequenceModel implements SequenceModel {
         float[] p = net.params;
         int top = net.config.top();
         int outputs = net.config.outputs();
-        float[] hTop = h[net.layers - 1];
+        System.arraycopy(p, net.boOff, logits, 0, outputs);
+        Kernels.mulAdd(arithmetic, h[net.layers - 1], 0, top, p, net.woOff, outputs, logits, 0, outputs, 1, top, outputs,
+                idx);
         for (int k = 0; k < outputs; k++) {
-            float z = p[net.boOff + k];
-            for (int j = 0; j < top; j++) {
-                z += hTop[j] * p[net.woOff + j * outputs + k];
-            }
-            logits[k] = z;
-            out[k] = LstmStack.sigmoid(z);
+            out[k] = LstmStack.sigmoid(logits[k]);
         }
         return out;
     }
@@ -97,7 +104,7 @@ public final class StackSequenceModel implements SequenceModel {
         return h[net.layers - 1];
     }
 
-    /** One layer: gates from [x; h(t-1)], then the cells. */
+    /** One layer: gates from [x; h(t-1)] (the inputs' products, then the state's, as the unroll adds them), then the cells. */
     private void layer(int l) {
         float[] p = net.params;
         int hl = net.hid[l];
@@ -105,29 +112,13 @@ public final class StackSequenceModel implements SequenceModel {
         int inputs = net.in[l];
         float[] al = a[l];
         System.arraycopy(p, net.bOff[l], al, 0, g4);
-        float[] x = in[l];
-        int w = net.wOff[l];
-        for (int r = 0; r < inputs; r++) {
-            float v = x[r];
-            if (v != 0f) {
-                int row = w + r * g4;
-                for (int j = 0; j < g4; j++) {
-                    al[j] += v * p[row + j];
-                }
-            }
-        }
+        Kernels.mulAdd(arithmetic, in[l], 0, inputs, p, net.wOff[l], g4, al, 0, g4, 1, inputs, g4, idx);
         float[] hp = h[l];
-        for (int r = 0; r < hl; r++) {
-            float v = hp[r];
-            if (v != 0f) {
-                int row = w + (inputs + r) * g4;
-                for (int j = 0; j < g4; j++) {
-                    al[j] += v * p[row + j];
-                }
-            }
-        }
+        Kernels.mulAdd(arithmetic, hp, 0, hl, p, net.wOff[l] + inputs * g4, g4, al, 0, g4, 1, hl, g4, idx);
         float[] cl = c[l];
-        for (int j = 0; j < hl; j++) {
+        // in vectors (the same bits), the cells past the last whole vector one by one; the state in place
+        int done = arithmetic.vectors() ? VectorCells.cells(al, 0, hl, cl, 0, 0, false, tc[l], 0, hp, 0) : 0;
+        for (int j = done; j < hl; j++) {
             float i = LstmStack.sigmoid(al[j]);
             float f = LstmStack.sigmoid(al[hl + j]);
             float g = LstmStack.tanh(al[2 * hl + j]);
