@@ -186,7 +186,7 @@ public final class LstmUnroll {
         nadeHs = new float[block][outputs * hn];
         nadeZ = new float[block][outputs];
         nadeG = new float[block][outputs * hn];
-        nadeA = new float[team.threads()][hn];
+        nadeA = new float[team.threads()][2 * hn];
         nadeWV = new float[2 * outputs * hn];
         wcT = new float[hn * top];
         rowLoss = new double[rows];

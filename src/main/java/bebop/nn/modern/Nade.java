@@ -1,5 +1,6 @@
 package bebop.nn.modern;
 
+import bebop.nn.Arithmetic;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,10 +42,9 @@ public final class Nade {
             int hi = i * hn;
             int vi = vOff + i * hn;
             float zi = b[bo + i];
+            sigmoids(a, hn, hs, hi);
             for (int j = 0; j < hn; j++) {
-                float h = LstmStack.sigmoid(a[j]);
-                hs[hi + j] = h;
-                zi += h * p[vi + j];
+                zi += hs[hi + j] * p[vi + j];
             }
             z[i] = zi;
             float x = v[vo + i];
@@ -56,7 +56,7 @@ public final class Nade {
         return nll;
     }
 
-    /** The NLL of a frame without the gradient's scratch. */
+    /** The NLL of a frame without the gradient's scratch; {@code a} a scratch of {@code 2 hn}. */
     public static double nll(float[] p, int wOff, int vOff, int n, int hn, float[] b, int bo, float[] c, int co,
                              float[] v, int vo, float[] a) {
         System.arraycopy(c, co, a, 0, hn);
@@ -124,7 +124,7 @@ public final class Nade {
      * it, with logits divided by {@code temperature} (1: the model's distribution; lower: safer,
      * towards the most likely unit each time; higher: wilder): one {@code rng.nextDouble()} per unit.
      *
-     * @param a scratch of {@code hn}
+     * @param a scratch of {@code 2 hn}
      * @param out the frame, 0/1
      */
     public static void sample(float[] p, int wOff, int vOff, int n, int hn, float[] b, int bo, float[] c, int co,
@@ -142,7 +142,8 @@ public final class Nade {
 
     /**
      * The frame chosen unit by unit in order, each on when its conditional given the units chosen
-     * before it is at least 0.5 (the NADE's prediction for frame accuracy).
+     * before it is at least 0.5 (the NADE's prediction for frame accuracy); {@code a} a scratch of
+     * {@code 2 hn}.
      */
     public static void greedy(float[] p, int wOff, int vOff, int n, int hn, float[] b, int bo, float[] c, int co,
                               float[] a, boolean[] out) {
@@ -156,13 +157,34 @@ public final class Nade {
         }
     }
 
-    /** {@code z_i = b_i + V_i . sigmoid(a)}. */
+    /** {@code z_i = b_i + V_i . sigmoid(a)}, with {@code a[hn..2hn)} for the sigmoids. */
     private static float logit(float[] p, int vi, float bi, float[] a, int hn) {
+        sigmoids(a, hn, a, hn);
         float zi = bi;
         for (int j = 0; j < hn; j++) {
-            zi += LstmStack.sigmoid(a[j]) * p[vi + j];
+            zi += a[hn + j] * p[vi + j];
         }
         return zi;
+    }
+
+    /** Whether this JVM computes in vectors ({@link VectorCells} is loaded only then). */
+    private static final boolean VECTORS = Arithmetic.DEFAULT.vectors();
+
+    /**
+     * {@code s[so + j] = LstmStack.sigmoid(a[j])} for {@code j < hn}: whole vectors through
+     * {@link VectorCells} where the JVM has them (the same bits), the rest one by one.
+     */
+    private static void sigmoids(float[] a, int hn, float[] s, int so) {
+        System.arraycopy(a, 0, s, so, hn);
+        int j = 0;
+        if (VECTORS) {
+            for (; j + VectorCells.LANES <= hn; j += VectorCells.LANES) {
+                VectorCells.squashInPlace(s, so + j, false);
+            }
+        }
+        for (; j < hn; j++) {
+            s[so + j] = LstmStack.sigmoid(s[so + j]);
+        }
     }
 
     /** {@code y[yo..yo+hn) += x * w[wo..wo+hn)}. */

@@ -25,7 +25,7 @@ public final class NadeSequenceModel implements SequenceModel, FrameSampler {
         this.net = net;
         this.lstm = new StackSequenceModel(net, "LSTM-NADE (modern)");
         c = new float[net.nadeHidden];
-        a = new float[net.nadeHidden];
+        a = new float[2 * net.nadeHidden];
     }
 
     @Override

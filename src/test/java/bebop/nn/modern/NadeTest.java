@@ -30,7 +30,7 @@ class NadeTest {
         }
 
         double nll(float[] v) {
-            return Nade.nll(p, 0, n * hn, n, hn, b, 0, c, 0, v, 0, new float[hn]);
+            return Nade.nll(p, 0, n * hn, n, hn, b, 0, c, 0, v, 0, new float[2 * hn]);
         }
 
         /** log p(v_i | v_<i), from scratch for each i: the hidden pre-activation summed anew. */
@@ -76,6 +76,36 @@ class NadeTest {
             float[] z = new float[88];
             assertEquals(nll, Nade.forward(net.p(), 0, 88 * 150, 88, 150, net.b(), 0, net.c(), 0, v, 0, new float[150], hs, z));
         }
+    }
+
+    @Test
+    void aWideFrameHasThePlainLoopsBits() {
+        // 37 hidden units: two whole vectors of sigmoids (VectorCells on SIMD) and a tail
+        int n = 12;
+        int hn = 37;
+        Net net = Net.random(n, hn, 6, 2.0);
+        float[] v = frame(n, 0, 3, 4, 9);
+        float[] hs = new float[n * hn];
+        float[] z = new float[n];
+        double nll = Nade.forward(net.p(), 0, n * hn, n, hn, net.b(), 0, net.c(), 0, v, 0, new float[hn], hs, z);
+        // the plain loops, written out
+        float[] a = net.c().clone();
+        double want = 0;
+        for (int i = 0; i < n; i++) {
+            float zi = net.b()[i];
+            for (int j = 0; j < hn; j++) {
+                float h = LstmStack.sigmoid(a[j]);
+                assertEquals(Float.floatToRawIntBits(h), Float.floatToRawIntBits(hs[i * hn + j]), "h " + i + " " + j);
+                zi += h * net.p()[n * hn + i * hn + j];
+            }
+            assertEquals(Float.floatToRawIntBits(zi), Float.floatToRawIntBits(z[i]), "z " + i);
+            want += Nade.softplusLoss(zi, v[i]);
+            for (int j = 0; j < hn && v[i] != 0f; j++) {
+                a[j] += v[i] * net.p()[i * hn + j];
+            }
+        }
+        assertEquals(want, nll);
+        assertEquals(want, Nade.nll(net.p(), 0, n * hn, n, hn, net.b(), 0, net.c(), 0, v, 0, new float[2 * hn]));
     }
 
     @Test
@@ -170,7 +200,7 @@ class NadeTest {
         int draws = 40_000;
         int[] counts = new int[1 << n];
         double[] out = new double[n];
-        float[] a = new float[hn];
+        float[] a = new float[2 * hn];
         for (int d = 0; d < draws; d++) {
             Nade.sample(net.p(), 0, n * hn, n, hn, net.b(), 0, net.c(), 0, a, 1.0, rng, out);
             int bits = 0;
@@ -195,7 +225,7 @@ class NadeTest {
         Net net = Net.random(88, 20, 7, 1.0);
         double[] one = new double[88];
         double[] two = new double[88];
-        float[] a = new float[20];
+        float[] a = new float[2 * 20];
         Nade.sample(net.p(), 0, 88 * 20, 88, 20, net.b(), 0, net.c(), 0, a, 1.0, new SplittableRandom(5), one);
         Nade.sample(net.p(), 0, 88 * 20, 88, 20, net.b(), 0, net.c(), 0, a, 1.0, new SplittableRandom(5), two);
         assertArrayEquals(one, two);
