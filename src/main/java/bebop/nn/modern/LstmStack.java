@@ -1,5 +1,6 @@
 package bebop.nn.modern;
 
+import bebop.nn.Arithmetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -209,6 +210,26 @@ public final class LstmStack {
     static float sigmoid(float x) {
         float z = Math.max(-30f, Math.min(30f, x));
         return (float) (1.0 / (1.0 + Math.exp(-z)));
+    }
+
+    /** Whether this JVM computes in vectors ({@link VectorCells} is loaded only then). */
+    private static final boolean VECTORS = Arithmetic.DEFAULT.vectors();
+
+    /**
+     * {@code out[oo + j] = sigmoid(x[xo + j])} for {@code j < n}: whole vectors through
+     * {@link VectorCells} where the JVM has them (the same bits), the rest one by one.
+     */
+    static void sigmoids(float[] x, int xo, int n, float[] out, int oo) {
+        System.arraycopy(x, xo, out, oo, n);
+        int j = 0;
+        if (VECTORS) {
+            for (; j + VectorCells.LANES <= n; j += VectorCells.LANES) {
+                VectorCells.squashInPlace(out, oo + j, false);
+            }
+        }
+        for (; j < n; j++) {
+            out[oo + j] = sigmoid(out[oo + j]);
+        }
     }
 
     /** Hyperbolic tangent in float, argument clamped to +-15. */

@@ -372,10 +372,10 @@ public final class LstmUnroll {
         for (int r = r0; r < r1; r++) {
             int o = r * outputs;
             boolean v = valid[r] != 0f;
+            LstmStack.sigmoids(logits, o, outputs, prob, o);
             for (int k = 0; k < outputs; k++) {
                 float z = logits[o + k];
-                float q = LstmStack.sigmoid(z);
-                prob[o + k] = q;
+                float q = prob[o + k];
                 if (v) {
                     double zd = z;
                     unitLoss[o + k] = Math.max(zd, 0) - y[o + k] * zd + Math.log1p(Math.exp(-Math.abs(zd)));
@@ -428,9 +428,7 @@ public final class LstmUnroll {
         for (int i = i0; i < i1; i++) {
             int r = cur + i;
             int o = r * outputs;
-            for (int k = 0; k < outputs; k++) {
-                prob[o + k] = LstmStack.sigmoid(logits[o + k]);
-            }
+            LstmStack.sigmoids(logits, o, outputs, prob, o);
             if (valid[r] == 0f) {
                 rowLoss[r] = 0;
                 Arrays.fill(dLogits, o, o + outputs, 0f);

@@ -1,6 +1,5 @@
 package bebop.nn.modern;
 
-import bebop.nn.Arithmetic;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,7 +41,7 @@ public final class Nade {
             int hi = i * hn;
             int vi = vOff + i * hn;
             float zi = b[bo + i];
-            sigmoids(a, hn, hs, hi);
+            LstmStack.sigmoids(a, 0, hn, hs, hi);
             for (int j = 0; j < hn; j++) {
                 zi += hs[hi + j] * p[vi + j];
             }
@@ -159,32 +158,12 @@ public final class Nade {
 
     /** {@code z_i = b_i + V_i . sigmoid(a)}, with {@code a[hn..2hn)} for the sigmoids. */
     private static float logit(float[] p, int vi, float bi, float[] a, int hn) {
-        sigmoids(a, hn, a, hn);
+        LstmStack.sigmoids(a, 0, hn, a, hn);
         float zi = bi;
         for (int j = 0; j < hn; j++) {
             zi += a[hn + j] * p[vi + j];
         }
         return zi;
-    }
-
-    /** Whether this JVM computes in vectors ({@link VectorCells} is loaded only then). */
-    private static final boolean VECTORS = Arithmetic.DEFAULT.vectors();
-
-    /**
-     * {@code s[so + j] = LstmStack.sigmoid(a[j])} for {@code j < hn}: whole vectors through
-     * {@link VectorCells} where the JVM has them (the same bits), the rest one by one.
-     */
-    private static void sigmoids(float[] a, int hn, float[] s, int so) {
-        System.arraycopy(a, 0, s, so, hn);
-        int j = 0;
-        if (VECTORS) {
-            for (; j + VectorCells.LANES <= hn; j += VectorCells.LANES) {
-                VectorCells.squashInPlace(s, so + j, false);
-            }
-        }
-        for (; j < hn; j++) {
-            s[so + j] = LstmStack.sigmoid(s[so + j]);
-        }
     }
 
     /** {@code y[yo..yo+hn) += x * w[wo..wo+hn)}. */
