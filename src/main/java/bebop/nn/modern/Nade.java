@@ -41,7 +41,11 @@ public final class Nade {
             int hi = i * hn;
             int vi = vOff + i * hn;
             float zi = b[bo + i];
-            LstmStack.sigmoids(a, 0, hn, hs, hi);
+            if (i > 0 && v[vo + i - 1] == 0f) {
+                System.arraycopy(hs, hi - hn, hs, hi, hn); // a is as it was: so are its sigmoids
+            } else {
+                LstmStack.sigmoids(a, 0, hn, hs, hi);
+            }
             for (int j = 0; j < hn; j++) {
                 zi += hs[hi + j] * p[vi + j];
             }
@@ -61,7 +65,7 @@ public final class Nade {
         System.arraycopy(c, co, a, 0, hn);
         double nll = 0;
         for (int i = 0; i < n; i++) {
-            float zi = logit(p, vOff + i * hn, b[bo + i], a, hn);
+            float zi = logit(p, vOff + i * hn, b[bo + i], a, hn, i == 0 || v[vo + i - 1] != 0f);
             float x = v[vo + i];
             nll += softplusLoss(zi, x);
             if (x != 0f) {
@@ -130,7 +134,7 @@ public final class Nade {
                               float[] a, double temperature, RandomGenerator rng, double[] out) {
         System.arraycopy(c, co, a, 0, hn);
         for (int i = 0; i < n; i++) {
-            double zi = logit(p, vOff + i * hn, b[bo + i], a, hn) / temperature;
+            double zi = logit(p, vOff + i * hn, b[bo + i], a, hn, i == 0 || out[i - 1] != 0.0) / temperature;
             boolean on = rng.nextDouble() < 1 / (1 + Math.exp(-zi));
             out[i] = on ? 1.0 : 0.0;
             if (on) {
@@ -148,7 +152,7 @@ public final class Nade {
                               float[] a, boolean[] out) {
         System.arraycopy(c, co, a, 0, hn);
         for (int i = 0; i < n; i++) {
-            boolean on = logit(p, vOff + i * hn, b[bo + i], a, hn) >= 0f;
+            boolean on = logit(p, vOff + i * hn, b[bo + i], a, hn, i == 0 || out[i - 1]) >= 0f;
             out[i] = on;
             if (on) {
                 addRow(1f, p, wOff + i * hn, a, hn);
@@ -156,9 +160,14 @@ public final class Nade {
         }
     }
 
-    /** {@code z_i = b_i + V_i . sigmoid(a)}, with {@code a[hn..2hn)} for the sigmoids. */
-    private static float logit(float[] p, int vi, float bi, float[] a, int hn) {
-        LstmStack.sigmoids(a, 0, hn, a, hn);
+    /**
+     * {@code z_i = b_i + V_i . sigmoid(a)}, with {@code a[hn..2hn)} for the sigmoids: computed again
+     * only when {@code changed} (a unit before was on), else those of the unit before.
+     */
+    private static float logit(float[] p, int vi, float bi, float[] a, int hn, boolean changed) {
+        if (changed) {
+            LstmStack.sigmoids(a, 0, hn, a, hn);
+        }
         float zi = bi;
         for (int j = 0; j < hn; j++) {
             zi += a[hn + j] * p[vi + j];
