@@ -43,8 +43,7 @@ final class VectorCells {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     static final int LANES = FLOATS.length();
     private static final VectorMask<Float> UPPER = VectorMask.fromLong(FLOATS, -1L << DOUBLES.length());
-    private static final double SIGMOID_SLACK = 0x1p-44;
-    private static final double TANH_SLACK = 0x1p-44;
+    private static final double SLACK = 0x1p-44;
 
     private VectorCells() {
     }
@@ -82,15 +81,25 @@ final class VectorCells {
     /**
      * {@code x[o + k] = LstmStack.tanh(x[o + k])} (or {@link LstmStack#sigmoid}) for {@code k < LANES}:
      * the floats' halves in two double vectors. One method with everything written out: a vector
-     * passed to or returned from a call that the JIT does not inline is boxed (10x slower).
+     * passed to or returned from a call that the JIT does not inline is boxed (10x slower). Small on
+     * purpose: the two functions differ only in scalars (no vector code twice), and the rare plain
+     * path is a call. A larger version, compiled again once that path had been taken, ran into the
+     * JIT's node limit now and then, lost its vector intrinsics and made the trainer 3.5x slower.
      */
     static void squashInPlace(float[] x, int o, boolean tanh) {
+        // sigmoid 1 / (e^-z + 1), z clamped to +-30; tanh (e^2z - 1) / (e^2z + 1), z clamped to +-15
+        // (LstmStack's arguments and formulas, exactly: x * -1 is -x, e * 0 + 1 is 1, e * 1 - 1 is e - 1)
+        double limit = tanh ? 15.0 : 30.0;
+        double scale = tanh ? 2.0 : -1.0;
+        double numeratorE = tanh ? 1.0 : 0.0;
+        double numeratorOne = tanh ? -1.0 : 1.0;
+        // the slack: 2^-44 (1 + |t|) for tanh, 2^-44 y for the sigmoid (y > 0, so |y| + 0 is y)
+        double slackOne = tanh ? 1.0 : 0.0;
         FloatVector in = FloatVector.fromArray(FLOATS, x, o);
         DoubleVector z0 = (DoubleVector) in.convertShape(VectorOperators.F2D, DOUBLES, 0);
         DoubleVector z1 = (DoubleVector) in.convertShape(VectorOperators.F2D, DOUBLES, 1);
-        // sigmoid: e^-z, z clamped to +-30; tanh: e^2z, z clamped to +-15 (LstmStack's arguments, exactly)
-        DoubleVector a0 = tanh ? z0.max(-15.0).min(15.0).mul(2.0) : z0.max(-30.0).min(30.0).neg();
-        DoubleVector a1 = tanh ? z1.max(-15.0).min(15.0).mul(2.0) : z1.max(-30.0).min(30.0).neg();
+        DoubleVector a0 = z0.max(-limit).min(limit).mul(scale);
+        DoubleVector a1 = z1.max(-limit).min(limit).mul(scale);
         // VectorExp.exp written out, the two halves' chains interleaved
         DoubleVector s0 = a0.mul(VectorExp.LOG2_E).add(VectorExp.SHIFTER);
         DoubleVector s1 = a1.mul(VectorExp.LOG2_E).add(VectorExp.SHIFTER);
@@ -109,22 +118,10 @@ final class VectorCells {
                 .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
         DoubleVector e1 = p1.mul(((LongVector) s1.reinterpretAsLongs()).add(1023 - VectorExp.SHIFTER_BITS)
                 .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-        DoubleVector y0;
-        DoubleVector y1;
-        DoubleVector slack0;
-        DoubleVector slack1;
-        if (tanh) {
-            y0 = e0.sub(1.0).div(e0.add(1.0));
-            y1 = e1.sub(1.0).div(e1.add(1.0));
-            slack0 = y0.abs().add(1.0).mul(TANH_SLACK);
-            slack1 = y1.abs().add(1.0).mul(TANH_SLACK);
-        } else {
-            DoubleVector one = DoubleVector.broadcast(DOUBLES, 1.0);
-            y0 = one.div(e0.add(1.0));
-            y1 = one.div(e1.add(1.0));
-            slack0 = y0.mul(SIGMOID_SLACK);
-            slack1 = y1.mul(SIGMOID_SLACK);
-        }
+        DoubleVector y0 = e0.mul(numeratorE).add(numeratorOne).div(e0.add(1.0));
+        DoubleVector y1 = e1.mul(numeratorE).add(numeratorOne).div(e1.add(1.0));
+        DoubleVector slack0 = y0.abs().add(slackOne).mul(SLACK);
+        DoubleVector slack1 = y1.abs().add(slackOne).mul(SLACK);
         // each half's interval ends rounded into the lower lanes (the upper ones 0 == 0)
         FloatVector low0 = (FloatVector) y0.sub(slack0).convertShape(VectorOperators.D2F, FLOATS, 0);
         FloatVector high0 = (FloatVector) y0.add(slack0).convertShape(VectorOperators.D2F, FLOATS, 0);
@@ -138,10 +135,15 @@ final class VectorCells {
             lower.blend(upper, UPPER).intoArray(x, o);
         } else {
             // a lane's interval straddles a rounding boundary (or is NaN): the plain function for the
-            // whole vector (rare; taking single lanes out of a vector boxes it)
-            for (int i = 0; i < LANES; i++) {
-                x[o + i] = tanh ? LstmStack.tanh(x[o + i]) : LstmStack.sigmoid(x[o + i]);
-            }
+            // whole vector (taking single lanes out of a vector boxes it)
+            plainLanes(x, o, tanh);
+        }
+    }
+
+    /** The plain functions on {@code x[o + [0, LANES))}: the rare way out of {@link #squashInPlace}. */
+    private static void plainLanes(float[] x, int o, boolean tanh) {
+        for (int i = 0; i < LANES; i++) {
+            x[o + i] = tanh ? LstmStack.tanh(x[o + i]) : LstmStack.sigmoid(x[o + i]);
         }
     }
 }
