@@ -180,7 +180,24 @@ public final class Kernels {
      * {@code dst[cols x ldd]}: {@code dst[c][r] = src[r][c]} (a team's share of a transpose).
      */
     public static void transposeRows(float[] src, int off, int cols, int r0, int r1, float[] dst, int dOff, int ldd) {
-        for (int r = r0; r < r1; r++) {
+        int r = r0;
+        // eight rows at a time: each column's eight elements land side by side (one row at a time
+        // wrote one float a destination cache line)
+        for (; r + 8 <= r1; r += 8) {
+            int s = off + r * cols;
+            for (int c = 0; c < cols; c++) {
+                int d = dOff + c * ldd + r;
+                dst[d] = src[s + c];
+                dst[d + 1] = src[s + cols + c];
+                dst[d + 2] = src[s + 2 * cols + c];
+                dst[d + 3] = src[s + 3 * cols + c];
+                dst[d + 4] = src[s + 4 * cols + c];
+                dst[d + 5] = src[s + 5 * cols + c];
+                dst[d + 6] = src[s + 6 * cols + c];
+                dst[d + 7] = src[s + 7 * cols + c];
+            }
+        }
+        for (; r < r1; r++) {
             int s = off + r * cols;
             for (int c = 0; c < cols; c++) {
                 dst[dOff + c * ldd + r] = src[s + c];

@@ -92,6 +92,8 @@ public final class LstmUnroll {
     private float scale;
     /** The layer (or first row of the NADE block) the team's parts work on. */
     private int cur;
+    /** The first weight row {@link #transposeRows} transposes: the deltas sent down need the input rows. */
+    private int transposeFrom;
     private final Team.Part inputRows = this::inputRows;
     private final Team.Part lanesForward = this::lanesForward;
     private final Team.Part outputRows = this::outputRows;
@@ -614,7 +616,9 @@ public final class LstmUnroll {
         team.run(rows, topDeltas);
         for (int l = layers - 1; l >= 0; l--) {
             cur = l;
-            team.run(net.in[l] + net.hid[l], transposeRows);
+            // the first layer's input rows are not transposed: no deltas go down from it
+            transposeFrom = l > 0 ? 0 : net.in[l];
+            team.run(net.in[l] + net.hid[l] - transposeFrom, transposeRows);
             team.runOnePerThread(batch, lanesBackward);
             team.run(net.hid[l] + 1, weightGradients);
             if (l > 0) {
@@ -665,10 +669,11 @@ public final class LstmUnroll {
         }
     }
 
-    /** Rows {@code [s0, s1)} of layer {@code cur}'s weights, transposed into {@code wt}. */
+    /** Rows {@code transposeFrom + [s0, s1)} of layer {@code cur}'s weights, transposed into {@code wt}. */
     private void transposeRows(int w, int s0, int s1) {
         int l = cur;
-        Kernels.transposeRows(net.params, net.wOff[l], 4 * net.hid[l], s0, s1, wt[l], 0, net.in[l] + net.hid[l]);
+        Kernels.transposeRows(net.params, net.wOff[l], 4 * net.hid[l], transposeFrom + s0, transposeFrom + s1, wt[l], 0,
+                net.in[l] + net.hid[l]);
     }
 
     /** Lanes {@code [b0, b1)} of layer {@code cur} back through the window: gate deltas and recurrent errors. */

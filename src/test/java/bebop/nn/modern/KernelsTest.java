@@ -153,6 +153,29 @@ class KernelsTest {
     }
 
     @Test
+    void transposeRowsOfAnyRangeLandsEveryElement() {
+        // rows 3..22 of a 25 x 7 matrix at offset 5 (two blocks of eight and a tail), into a
+        // destination with leading dimension 30 at offset 2; everything else untouched
+        int rows = 25;
+        int cols = 7;
+        float[] m = new float[5 + rows * cols];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = i + 0.5f;
+        }
+        float[] t = new float[2 + cols * 30];
+        java.util.Arrays.fill(t, -1f);
+        Kernels.transposeRows(m, 5, cols, 3, 22, t, 2, 30);
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < 30; r++) {
+                float want = r >= 3 && r < 22 ? m[5 + r * cols + c] : -1f;
+                assertEquals(want, t[2 + c * 30 + r], "column " + c + ", row " + r);
+            }
+        }
+        assertEquals(-1f, t[0]);
+        assertEquals(-1f, t[1]);
+    }
+
+    @Test
     void rngStateRestoresTheSequence() {
         Rng a = new Rng(42);
         a.nextLong();
