@@ -83,8 +83,8 @@ final class VectorCells {
      * the floats' halves in two double vectors. One method with everything written out: a vector
      * passed to or returned from a call that the JIT does not inline is boxed (10x slower). Small on
      * purpose: the two functions differ only in scalars (no vector code twice), and the rare plain
-     * path is a call. A larger version, compiled again once that path had been taken, ran into the
-     * JIT's node limit now and then, lost its vector intrinsics and made the trainer 3.5x slower.
+     * path is a call (a larger version, compiled again once that path had been taken, was seen to hit
+     * the JIT's node limit and lose its vector intrinsics: that run of the trainer was 3.5x slower).
      */
     static void squashInPlace(float[] x, int o, boolean tanh) {
         // sigmoid 1 / (e^-z + 1), z clamped to +-30; tanh (e^2z - 1) / (e^2z + 1), z clamped to +-15
