@@ -38,7 +38,9 @@ final class Contexts {
             conf.setJars(ourJars().toArray(String[]::new));
             // executors compute with the driver's arithmetic, so a run gives the bits it gives here (Spark 4
             // itself may add the Vector API module to executors: bebop.simd=false then keeps them plain)
-            String arithmetic = Arithmetic.DEFAULT == Arithmetic.SIMD ? "--add-modules=jdk.incubator.vector "
+            // (and the launcher's trap limit: the JIT keeps compiling the Vector API's calls to vectors)
+            String arithmetic = Arithmetic.DEFAULT == Arithmetic.SIMD
+                    ? "--add-modules=jdk.incubator.vector -XX:PerMethodTrapLimit=10000 "
                     : "-Dbebop.simd=false ";
             conf.set("spark.executor.extraJavaOptions",
                     (arithmetic + conf.get("spark.executor.extraJavaOptions", "")).strip());
