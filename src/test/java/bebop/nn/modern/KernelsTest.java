@@ -3,6 +3,7 @@ package bebop.nn.modern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import bebop.nn.Arithmetic;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +164,7 @@ class KernelsTest {
             m[i] = i + 0.5f;
         }
         float[] t = new float[2 + cols * 30];
-        java.util.Arrays.fill(t, -1f);
+        Arrays.fill(t, -1f);
         Kernels.transposeRows(m, 5, cols, 3, 22, t, 2, 30);
         for (int c = 0; c < cols; c++) {
             for (int r = 0; r < 30; r++) {
