@@ -61,12 +61,12 @@ final class VectorKernels {
             DoubleVector k = shifted.sub(SHIFTER);
             DoubleVector r = a.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
             DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[0]);
-            for (int t = 1; t < EXP_TAYLOR.length; t++) {
-                p = p.fma(r, DoubleVector.broadcast(SPECIES, EXP_TAYLOR[t]));
+            for (int t = 1; t < EXP_TAYLOR.length; t++) { // p r + c as r p + c: see VectorExp.exp
+                p = r.fma(p, DoubleVector.broadcast(SPECIES, EXP_TAYLOR[t]));
             }
             LongVector bits = (LongVector) shifted.reinterpretAsLongs();
-            DoubleVector v = p.mul(bits.add(1023 - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52)
-                    .reinterpretAsDoubles());
+            DoubleVector v = bits.add(1023 - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles()
+                    .mul(p);
             DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
             one.div(v.add(1.0)).mul(scale).add(shift).intoArray(out, i);
         }
@@ -108,15 +108,15 @@ final class VectorKernels {
             DoubleVector r1 = a1.sub(k1.mul(LN2_HI)).sub(k1.mul(LN2_LO));
             DoubleVector p0 = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[0]);
             DoubleVector p1 = p0;
-            for (int t = 1; t < EXP_TAYLOR.length; t++) {
+            for (int t = 1; t < EXP_TAYLOR.length; t++) { // p r + c as r p + c: see VectorExp.exp
                 DoubleVector ct = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[t]);
-                p0 = p0.fma(r0, ct);
-                p1 = p1.fma(r1, ct);
+                p0 = r0.fma(p0, ct);
+                p1 = r1.fma(p1, ct);
             }
-            DoubleVector e0 = p0.mul(((LongVector) s0.reinterpretAsLongs()).add(1023 - SHIFTER_BITS)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-            DoubleVector e1 = p1.mul(((LongVector) s1.reinterpretAsLongs()).add(1023 - SHIFTER_BITS)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+            DoubleVector e0 = ((LongVector) s0.reinterpretAsLongs()).add(1023 - SHIFTER_BITS)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles().mul(p0);
+            DoubleVector e1 = ((LongVector) s1.reinterpretAsLongs()).add(1023 - SHIFTER_BITS)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles().mul(p1);
             DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
             DoubleVector y0 = one.div(e0.add(1.0)).mul(scale).add(shift);
             DoubleVector y1 = one.div(e1.add(1.0)).mul(scale).add(shift);

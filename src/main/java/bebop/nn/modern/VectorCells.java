@@ -109,15 +109,15 @@ final class VectorCells {
         DoubleVector r1 = a1.sub(k1.mul(VectorExp.LN2_HI)).sub(k1.mul(VectorExp.LN2_LO));
         DoubleVector p0 = DoubleVector.broadcast(DOUBLES, VectorExp.taylor(0));
         DoubleVector p1 = p0;
-        for (int i = 1; i < VectorExp.TERMS; i++) {
+        for (int i = 1; i < VectorExp.TERMS; i++) { // p r + c as r p + c: see VectorExp.exp
             DoubleVector c = DoubleVector.broadcast(DOUBLES, VectorExp.taylor(i));
-            p0 = p0.fma(r0, c);
-            p1 = p1.fma(r1, c);
+            p0 = r0.fma(p0, c);
+            p1 = r1.fma(p1, c);
         }
-        DoubleVector e0 = p0.mul(((LongVector) s0.reinterpretAsLongs()).add(1023 - VectorExp.SHIFTER_BITS)
-                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-        DoubleVector e1 = p1.mul(((LongVector) s1.reinterpretAsLongs()).add(1023 - VectorExp.SHIFTER_BITS)
-                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+        DoubleVector e0 = ((LongVector) s0.reinterpretAsLongs()).add(1023 - VectorExp.SHIFTER_BITS)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles().mul(p0);
+        DoubleVector e1 = ((LongVector) s1.reinterpretAsLongs()).add(1023 - VectorExp.SHIFTER_BITS)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles().mul(p1);
         DoubleVector y0 = e0.mul(numeratorE).add(numeratorOne).div(e0.add(1.0));
         DoubleVector y1 = e1.mul(numeratorE).add(numeratorOne).div(e1.add(1.0));
         DoubleVector slack0 = y0.abs().add(slackOne).mul(SLACK);
