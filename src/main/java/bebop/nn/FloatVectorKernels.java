@@ -287,10 +287,16 @@ final class FloatVectorKernels {
         a3.intoArray(out, LEAD + 3 * LANES);
     }
 
-    /** {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. */
+    /**
+     * {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. The sources
+     * ascending, or descending if {@code backwards}: each weight's update reads only its own
+     * column's values and the per-row factors, so the order changes no bit.
+     */
     static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
-                            float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
-        for (int m = 0; m < n; m++) {
+                            float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu,
+                            boolean backwards) {
+        for (int q = 0; q < n; q++) {
+            final int m = backwards ? n - 1 - q : q;
             final float um = u[LEAD + m];
             final int wo = m * stride;
             final int to = m * traced;

@@ -150,12 +150,15 @@ class FloatPathTest {
         float[] w2 = w.clone();
         float[] vel2 = vel.clone();
         float[] tr2 = tr.clone();
-        FloatKernels.learnBlocks(w, vel, tr, stride, traced, 2 * lanes, n, u, decay, gain, scale, dOut, 0.01f, 0.9f);
-        FloatVectorKernels.learnBlocks(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, decay, gain, scale, dOut, 0.01f,
-                0.9f);
-        assertArrayEquals(w, w2);
-        assertArrayEquals(vel, vel2);
-        assertArrayEquals(tr, tr2);
+        for (boolean backwards : new boolean[] {false, true}) {
+            FloatKernels.learnBlocks(w, vel, tr, stride, traced, 2 * lanes, n, u, decay, gain, scale, dOut, 0.01f,
+                    0.9f);
+            FloatVectorKernels.learnBlocks(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, decay, gain, scale, dOut,
+                    0.01f, 0.9f, backwards);
+            assertArrayEquals(w, w2, "backwards " + backwards);
+            assertArrayEquals(vel, vel2, "backwards " + backwards);
+            assertArrayEquals(tr, tr2, "backwards " + backwards);
+        }
         float[] delta = random(rng, stride);
         FloatKernels.learnColumns(w, vel, stride, stride, n, u, delta, 0.01f, 0.9f);
         FloatVectorKernels.learnColumns(w2, vel2, stride, n, u, delta, 0.01f, 0.9f);
