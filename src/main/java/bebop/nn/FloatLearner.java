@@ -208,7 +208,7 @@ public final class FloatLearner implements StepLearner {
         } else if (st.simd) {
             // A big net's weights, momentum terms and traces (88x256: 3.9 MB) outgrow the core's cache and
             // stream through it each step; every other pass walks the sources backwards, so that it
-            // starts on the columns the last one ended with, still in the cache (8 % faster there).
+            // starts on the columns the last one ended with, still in the cache (README, ninth round).
             FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
                     decay, gain, scale, outDelta, lr(), mu(), (steps & 1) == 1);
         } else {
