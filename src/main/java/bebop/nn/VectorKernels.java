@@ -28,6 +28,13 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-add, shifts, blends, reinterpretation): its own {@code EXP} rounds differently when
  * compiled than when interpreted, which made a training run's bits depend on when the JIT
  * compiled it.
+ *
+ * <p>Two rules keep the API's calls compiled into vector instructions in every run: no vector
+ * crosses a call of ours (a call the JIT does not inline boxes its vectors), and where the
+ * arithmetic allows, a vector carried round a loop is an argument of the API's calls, not their
+ * receiver (Horner's step as {@code r.fma(p, c)}): the JIT knows the class of such a vector only
+ * from the API's type profiles, and a compile made before a profile existed boxed every vector
+ * (README, Performance, ninth round).
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
