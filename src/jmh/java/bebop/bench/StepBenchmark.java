@@ -1,5 +1,6 @@
 package bebop.bench;
 
+import bebop.nn.Arithmetic;
 import bebop.nn.FeedbackRule;
 import bebop.nn.FreeRunner;
 import bebop.nn.LstmConfig;
@@ -35,8 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-// the launcher's trap limit: past C2's default the Vector API's calls may compile to boxed vectors (README)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:PerMethodTrapLimit=10000"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", Arithmetic.TRAP_LIMIT_FLAG})
 public class StepBenchmark {
     /** {@code exp2}: the paper's Experiment 2 net; {@code stdNxH}: the standard LSTM of N inputs, H hidden. */
     @Param({"exp2", "std25x16", "std25x128", "std88x256"})

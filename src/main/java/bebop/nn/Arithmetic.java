@@ -24,6 +24,14 @@ public enum Arithmetic {
     private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     /**
+     * The JVM flag every JVM that runs the vector kernels gets (the {@code bebop} launcher's
+     * {@code simd_flags}, Spark's executors, the JMH forks): past C2's default of 100 class-check
+     * traps a compile stops speculating on the Vector API's classes and boxes its vectors (README,
+     * Performance, eighth round).
+     */
+    public static final String TRAP_LIMIT_FLAG = "-XX:PerMethodTrapLimit=10000";
+
+    /**
      * What this JVM was started for: {@link #SIMD} where the Vector API is present and the system
      * property {@code bebop.simd} is not {@code false}, else {@link #PLAIN}. Fixed for the life of
      * the JVM; networks made without an explicit choice use it.

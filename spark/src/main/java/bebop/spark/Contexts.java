@@ -40,7 +40,7 @@ final class Contexts {
             // itself may add the Vector API module to executors: bebop.simd=false then keeps them plain)
             // (and the launcher's trap limit: the JIT keeps compiling the Vector API's calls to vectors)
             String arithmetic = Arithmetic.DEFAULT == Arithmetic.SIMD
-                    ? "--add-modules=jdk.incubator.vector -XX:PerMethodTrapLimit=10000 "
+                    ? "--add-modules=jdk.incubator.vector " + Arithmetic.TRAP_LIMIT_FLAG + " "
                     : "-Dbebop.simd=false ";
             conf.set("spark.executor.extraJavaOptions",
                     (arithmetic + conf.get("spark.executor.extraJavaOptions", "")).strip());
