@@ -49,14 +49,15 @@ public final class Kernels {
                 }
                 int ci = cOff + i * ldc;
                 if (simd) {
-                    // eight, four or two dense rows (hidden states, deltas) share each load of B
-                    if (cnt == p1 - p0 && i + 7 < m && dense(a, ai + lda + p0, 1, 7, lda, cnt)) {
+                    // eight, four or two rows with the zeros of this one (hidden states, deltas) share
+                    // its list of nonzeros and each load of B
+                    if (i + 7 < m && samePattern(a, ai + p0, 1, 8, lda, p1 - p0)) {
                         FloatVectorKernels.rows8(a, ai, lda, 1, idx, cnt, b, bOff, ldb, c, ci, ldc, n);
                         i += 7;
-                    } else if (cnt == p1 - p0 && i + 3 < m && dense(a, ai + lda + p0, 1, 3, lda, cnt)) {
+                    } else if (i + 3 < m && samePattern(a, ai + p0, 1, 4, lda, p1 - p0)) {
                         FloatVectorKernels.rows4(a, ai, lda, 1, idx, cnt, b, bOff, ldb, c, ci, ldc, n);
                         i += 3;
-                    } else if (cnt == p1 - p0 && i + 1 < m && dense(a, ai + lda + p0, 1, cnt)) {
+                    } else if (i + 1 < m && samePattern(a, ai + p0, 1, 2, lda, p1 - p0)) {
                         FloatVectorKernels.rows2(a, ai, ai + lda, 1, idx, cnt, b, bOff, ldb, c, ci, ci + ldc, n);
                         i++;
                     } else {
@@ -102,14 +103,16 @@ public final class Kernels {
                 int cp = cOff + p * ldc;
                 if (simd) {
                     int ap = aOff + p;
-                    // eight, four or two dense columns of A share each load of D
-                    if (cnt == i1 - i0 && p + 7 < k && dense(a, ap + 1 + i0 * lda, lda, 7, 1, cnt)) {
+                    // eight, four or two columns of A with the zeros of this one share its list of
+                    // nonzeros and each load of D (the hidden states' columns all have the zeros of
+                    // the rows where a lane starts afresh)
+                    if (p + 7 < k && samePattern(a, ap + i0 * lda, lda, 8, 1, i1 - i0)) {
                         FloatVectorKernels.rows8(a, ap, 1, lda, idx, cnt, d, dOff, ldd, c, cp, ldc, n);
                         p += 7;
-                    } else if (cnt == i1 - i0 && p + 3 < k && dense(a, ap + 1 + i0 * lda, lda, 3, 1, cnt)) {
+                    } else if (p + 3 < k && samePattern(a, ap + i0 * lda, lda, 4, 1, i1 - i0)) {
                         FloatVectorKernels.rows4(a, ap, 1, lda, idx, cnt, d, dOff, ldd, c, cp, ldc, n);
                         p += 3;
-                    } else if (cnt == i1 - i0 && p + 1 < k && dense(a, ap + 1 + i0 * lda, lda, cnt)) {
+                    } else if (p + 1 < k && samePattern(a, ap + i0 * lda, lda, 2, 1, i1 - i0)) {
                         FloatVectorKernels.rows2(a, ap, ap + 1, lda, idx, cnt, d, dOff, ldd, c, cp, cp + ldc, n);
                         p++;
                     } else {
@@ -135,21 +138,20 @@ public final class Kernels {
         }
     }
 
-    /** Whether {@code rows} runs of {@link #dense(float[], int, int, int)}, {@code rowStep} apart, are all nonzero. */
-    private static boolean dense(float[] a, int off, int stride, int rows, int rowStep, int n) {
-        for (int r = 0; r < rows; r++) {
-            if (!dense(a, off + r * rowStep, stride, n)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether the {@code n} entries {@code a[off], a[off + stride], ...} are all nonzero. */
-    private static boolean dense(float[] a, int off, int stride, int n) {
+    /**
+     * Whether the {@code rows} runs of {@code n} entries {@code a[off + r * rowStep + q * stride]}
+     * all have their zeros where the first run has them: the runs then share the first run's list
+     * of nonzeros, and a kernel that skips zeros adds the same products to each in the same order
+     * as it does a run at a time.
+     */
+    private static boolean samePattern(float[] a, int off, int stride, int rows, int rowStep, int n) {
         for (int q = 0; q < n; q++) {
-            if (a[off + q * stride] == 0f) {
-                return false;
+            int e = off + q * stride;
+            boolean zero = a[e] == 0f;
+            for (int r = 1; r < rows; r++) {
+                if ((a[e + r * rowStep] == 0f) != zero) {
+                    return false;
+                }
             }
         }
         return true;

@@ -115,6 +115,54 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Rows (columns of A for the transposed product) that share their zeros go through the vector
+     * kernels together: the hidden states' columns of a window in which lanes start afresh (rows of
+     * zeros), and runs that differ from their neighbours in one entry only, which must not be grouped.
+     */
+    @Test
+    void sharedZerosAndNearMissesEqualTheReference() {
+        Random r = new Random(4);
+        for (Arithmetic arithmetic : paths()) {
+            // C += A^T D: 100 rows (steps x lanes) of 40 hidden columns, four rows zero throughout
+            int m = 100;
+            int k = 40;
+            int n = 72;
+            float[] a = random(r, m * k, 0);
+            for (int row : new int[] {3, 57, 64, 99}) {
+                Arrays.fill(a, row * k, (row + 1) * k, 0f);
+            }
+            a[10 * k + 17] = 0f; // one more zero in column 17
+            a[57 * k + 5] = 1.5f; // column 5 not zero where the others are
+            float[] d = random(r, m * n, 0);
+            float[] c = random(r, k * n, 0);
+            float[] ref = c.clone();
+            Kernels.mulAddTransA(arithmetic, a, 0, k, d, 0, n, c, 0, n, m, k, n, new int[m + 8]);
+            refMulAddTransA(a, 0, k, d, 0, n, ref, 0, n, m, k, n);
+            assertSame(ref, c);
+
+            // C += A B: twelve rows (lanes), two zero throughout, one with one zero more, and four
+            // that share a sparse pattern (zeros in the even columns)
+            int rows = 12;
+            int depth = 150;
+            float[] x = random(r, rows * depth, 0);
+            Arrays.fill(x, 2 * depth, 3 * depth, 0f);
+            Arrays.fill(x, 7 * depth, 8 * depth, 0f);
+            x[5 * depth + 40] = 0f;
+            for (int row = 8; row < 12; row++) {
+                for (int p = 0; p < depth; p += 2) {
+                    x[row * depth + p] = 0f;
+                }
+            }
+            float[] b = random(r, depth * n, 0);
+            float[] y = random(r, rows * n, 0);
+            float[] want = y.clone();
+            Kernels.mulAdd(arithmetic, x, 0, depth, b, 0, n, y, 0, n, rows, depth, n, new int[depth + 8]);
+            refMulAdd(x, 0, depth, b, 0, n, want, 0, n, rows, depth, n);
+            assertSame(want, y);
+        }
+    }
+
     @Test
     void plainAndVectorPathsGiveTheSameBits() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Arithmetic.SIMD.available(), "no Vector API module");
