@@ -93,20 +93,22 @@ public final class Adam implements bebop.nn.Optimizer {
     /**
      * Scales {@code grad} so that its Euclidean norm is at most {@code maxNorm} (no change when
      * {@code maxNorm} is 0 or the norm is below it); returns the norm before clipping (summed in
-     * index order; with a team and no clipping, possibly in another order).
+     * index order when it clips, possibly in another order when it does not).
      */
     public static double clipNorm(float[] grad, double maxNorm) {
         return clipNorm(grad, maxNorm, new Team(1));
     }
 
     /**
-     * {@link #clipNorm(float[], double)} shared by {@code team}, with the same bits: a clipped
-     * gradient's norm is summed by one thread in order (its rounding decides the scale). The team
-     * first sums the squares by chunks; when that sum is clearly below {@code maxNorm^2} (beyond any
-     * difference the order of a sum of squares can make) nothing is clipped and that norm is returned.
+     * {@link #clipNorm(float[], double)} shared by {@code team}, with the same bits whatever its
+     * size: a clipped gradient's norm is summed by one thread in order (its rounding decides the
+     * scale). The squares are first summed in any order (by chunks, four running sums each, about
+     * four times faster than one chain of dependent adds); when that sum is clearly below
+     * {@code maxNorm^2} (beyond any difference the order of a sum of squares can make) nothing is
+     * clipped and that norm is returned.
      */
     public static double clipNorm(float[] grad, double maxNorm, Team team) {
-        if (maxNorm > 0 && team.threads() > 1) {
+        if (maxNorm > 0) {
             double[] part = new double[team.threads()];
             team.run(grad.length, (w, from, to) -> part[w] += sumOfSquaresAnyOrder(grad, from, to));
             double s = 0;
