@@ -11,8 +11,8 @@ import bebop.nn.Arithmetic;
  * of one operand ({@code c[j] += a * b[j]}), in vectors through the Vector API when
  * the {@link Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); the plain loop folds
  * four rows of the operand into each pass over the output row to cut loads and stores, the vector
- * path keeps tiles of the output in registers (and shares the operand's loads among rows with the same zeros); the operand is
- * walked in blocks that stay in cache. Zero entries of the left operand are skipped: piano-roll
+ * path keeps tiles of the output in registers (and shares the operand's loads among rows with the
+ * same zeros); the operand is walked in blocks that stay in cache. Zero entries of the left operand are skipped: piano-roll
  * inputs are about 95 % zeros and dropout zeroes a fraction of the rest.
  *
  * <p>Every kernel adds its products to each output element in the order of the plain loop
