@@ -1,5 +1,6 @@
 package bebop.nn.modern;
 
+import bebop.nn.Aligned;
 import bebop.nn.Arithmetic;
 import java.util.Arrays;
 
@@ -62,7 +63,21 @@ public final class LstmUnroll {
     private final float[][] dUp;
     private final float[] dhRec;
     private final float[] dcRec;
+    /**
+     * Each layer's weights transposed (a row per gate unit: its input sources, then its recurrent
+     * ones from column {@link #wtRec}), rows {@link #wtLd} apart, from index {@link Aligned#FLOAT_LEAD}:
+     * the rows and their recurrent parts start on cache lines.
+     */
     private final float[][] wt;
+    private final int[] wtRec;
+    private final int[] wtLd;
+    /**
+     * Each layer's recurrent weights copied at every forward pass, rows {@link #wRecLd} apart, from
+     * index {@link Aligned#FLOAT_LEAD}: in the parameter array their rows straddle cache lines, and
+     * a step's product of a few lanes read them 1.4x slower so (a probe of the JSB net's step).
+     */
+    private final float[][] wRec;
+    private final int[] wRecLd;
     private final float[] woT;
     private final float[] grad;
     /** Kernel scratch, one a worker of the team. */
@@ -96,6 +111,7 @@ public final class LstmUnroll {
     private int transposeFrom;
     private final Team.Part inputRows = this::inputRows;
     private final Team.Part lanesForward = this::lanesForward;
+    private final Team.Part recurrentRows = this::recurrentRows;
     private final Team.Part outputRows = this::outputRows;
     private final Team.Part nadeRows = this::nadeRows;
     private final Team.Part nadeKeys = this::nadeKeys;
@@ -156,6 +172,10 @@ public final class LstmUnroll {
         dAct = new float[layers][];
         dUp = new float[layers][];
         wt = new float[layers][];
+        wtRec = new int[layers];
+        wtLd = new int[layers];
+        wRec = new float[layers][];
+        wRecLd = new int[layers];
         int maxH = 0;
         int maxK = 0;
         for (int l = 0; l < layers; l++) {
@@ -171,7 +191,11 @@ public final class LstmUnroll {
             mask[l] = new float[rows * hl];
             dAct[l] = new float[rows * 4 * hl];
             dUp[l] = new float[rows * hl];
-            wt[l] = new float[4 * hl * k];
+            wtRec[l] = roundUp(net.in[l]);
+            wtLd[l] = wtRec[l] + roundUp(hl);
+            wt[l] = Aligned.floats(4 * hl * wtLd[l]);
+            wRecLd[l] = roundUp(4 * hl);
+            wRec[l] = Aligned.floats(hl * wRecLd[l]);
         }
         topIn = new float[rows * top];
         logits = new float[rows * outputs];
@@ -314,6 +338,7 @@ public final class LstmUnroll {
         for (int l = 0; l < layers; l++) {
             cur = l;
             team.run(rows, inputRows);
+            team.run(net.hid[l], recurrentRows);
             team.runOnePerThread(batch, lanesForward);
         }
         counted = 0;
@@ -529,7 +554,6 @@ public final class LstmUnroll {
     /** Lanes {@code [b0, b1)} of layer {@code cur} through the window: recurrent products and cells. */
     private void lanesForward(int w, int b0, int b1) {
         int l = cur;
-        float[] p = net.params;
         int in = net.in[l];
         int hl = net.hid[l];
         int k = in + hl;
@@ -550,8 +574,8 @@ public final class LstmUnroll {
                 }
             }
             int r0 = t * batch + b0;
-            Kernels.mulAdd(arithmetic, xhl, r0 * k + in, k, p, net.wOff[l] + in * g4, g4, a, r0 * g4, g4, b1 - b0, hl, g4,
-                    idx[w]);
+            Kernels.mulAdd(arithmetic, xhl, r0 * k + in, k, wRec[l], Aligned.FLOAT_LEAD, wRecLd[l], a, r0 * g4, g4, b1 - b0,
+                    hl, g4, idx[w]);
             cellsForward(a, cl, tcl, hh, t, hl, b0, b1);
         }
         if (l == layers - 1) {
@@ -672,8 +696,28 @@ public final class LstmUnroll {
     /** Rows {@code transposeFrom + [s0, s1)} of layer {@code cur}'s weights, transposed into {@code wt}. */
     private void transposeRows(int w, int s0, int s1) {
         int l = cur;
-        Kernels.transposeRows(net.params, net.wOff[l], 4 * net.hid[l], transposeFrom + s0, transposeFrom + s1, wt[l], 0,
-                net.in[l] + net.hid[l]);
+        int in = net.in[l];
+        int r0 = transposeFrom + s0;
+        int r1 = transposeFrom + s1;
+        int g4 = 4 * net.hid[l];
+        if (r0 < in) {
+            Kernels.transposeRows(net.params, net.wOff[l], g4, r0, Math.min(r1, in), wt[l], Aligned.FLOAT_LEAD, wtLd[l]);
+        }
+        if (r1 > in) {
+            // the recurrent rows land from column wtRec: dOff shifts row r to wtRec + (r - in)
+            Kernels.transposeRows(net.params, net.wOff[l], g4, Math.max(r0, in), r1, wt[l],
+                    Aligned.FLOAT_LEAD + wtRec[l] - in, wtLd[l]);
+        }
+    }
+
+    /** Rows {@code [s0, s1)} of layer {@code cur}'s recurrent weights copied into {@link #wRec}. */
+    private void recurrentRows(int w, int s0, int s1) {
+        int l = cur;
+        int g4 = 4 * net.hid[l];
+        int from = net.wOff[l] + net.in[l] * g4;
+        for (int s = s0; s < s1; s++) {
+            System.arraycopy(net.params, from + s * g4, wRec[l], Aligned.FLOAT_LEAD + s * wRecLd[l], g4);
+        }
     }
 
     /** Lanes {@code [b0, b1)} of layer {@code cur} back through the window: gate deltas and recurrent errors. */
@@ -681,7 +725,6 @@ public final class LstmUnroll {
         int l = cur;
         int in = net.in[l];
         int hl = net.hid[l];
-        int k = in + hl;
         int g4 = 4 * hl;
         float[] da = dAct[l];
         float[] a = act[l];
@@ -714,8 +757,8 @@ public final class LstmUnroll {
                 }
             }
             Arrays.fill(dhRec, b0 * hl, b1 * hl, 0f);
-            Kernels.mulAdd(arithmetic, da, (t * batch + b0) * g4, g4, wt[l], in, k, dhRec, b0 * hl, hl, b1 - b0, g4, hl,
-                    idx[w]);
+            Kernels.mulAdd(arithmetic, da, (t * batch + b0) * g4, g4, wt[l], Aligned.FLOAT_LEAD + wtRec[l], wtLd[l], dhRec,
+                    b0 * hl, hl, b1 - b0, g4, hl, idx[w]);
             for (int b = b0; b < b1; b++) {
                 if (reset[t * batch + b]) {
                     Arrays.fill(dhRec, b * hl, (b + 1) * hl, 0f);
@@ -756,12 +799,12 @@ public final class LstmUnroll {
     private void deltasDown(int w, int r0, int r1) {
         int l = cur;
         int in = net.in[l];
-        int k = in + net.hid[l];
         int g4 = 4 * net.hid[l];
         int hb = net.hid[l - 1];
         float[] du = dUp[l - 1];
         Arrays.fill(du, r0 * hb, r1 * hb, 0f);
-        Kernels.mulAdd(arithmetic, dAct[l], r0 * g4, g4, wt[l], 0, k, du, r0 * hb, hb, r1 - r0, g4, in, idx[w]);
+        Kernels.mulAdd(arithmetic, dAct[l], r0 * g4, g4, wt[l], Aligned.FLOAT_LEAD, wtLd[l], du, r0 * hb, hb, r1 - r0, g4,
+                in, idx[w]);
         if (dropout > 0) {
             multiply(du, mask[l - 1], r0 * hb, r1 * hb);
         }
@@ -771,5 +814,10 @@ public final class LstmUnroll {
         for (int i = from; i < to; i++) {
             a[i] *= m[i];
         }
+    }
+
+    /** {@code n} rounded up to a whole number of 512-bit float vectors (16 floats, a cache line). */
+    private static int roundUp(int n) {
+        return (n + 15) / 16 * 16;
     }
 }
