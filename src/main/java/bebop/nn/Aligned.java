@@ -32,6 +32,12 @@ public final class Aligned {
         return new float[FLOAT_LEAD + n];
     }
 
+    /** {@code n} floats rounded up to whole lines: a row stride that keeps every row of an aligned array on lines. */
+    public static int floatStride(int n) {
+        int perLine = LINE / Float.BYTES;
+        return (n + perLine - 1) / perLine * perLine;
+    }
+
     private static int lead(int elementBytes) {
         return Math.floorMod(-BASE_OFFSET, LINE) / elementBytes;
     }

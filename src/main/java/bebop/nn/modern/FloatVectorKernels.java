@@ -14,10 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * listed products of a block are added to it, in list order, so the output is loaded and stored
  * once a block instead of once every four products; a float's store and reload are exact, so the
  * sums are those of the plain loop. Rows whose coefficients have their zeros in the same places
- * (one list of nonzeros) share each load of the operand in tiles of eight, four or two rows. A row's width that is not a whole number of vectors
- * ends with a vector that overlaps the one before it, in the same pass: both lanes of the overlap
- * start from the same value and add the same products, so they hold the same sums (no scalar tail,
- * no masks, nothing written outside the row).
+ * (one list of nonzeros) share each load of the operand in tiles of eight, four or two rows. A
+ * row's width that is not a whole number of vectors ends with a vector that overlaps the one before
+ * it, in the same pass: both lanes of the overlap start from the same value and add the same
+ * products, so they hold the same sums (no scalar tail, no masks, nothing written outside the row).
  */
 final class FloatVectorKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -89,8 +89,8 @@ final class FloatVectorKernels {
     }
 
     /**
-     * {@link #row} for two output rows with the same list (two rows of the left operand with the same zeros,
-     * coefficients at {@code aBase0} and {@code aBase1}): each load of {@code b} feeds both.
+     * {@link #row} for two output rows with the same list (two rows of the left operand with the
+     * same zeros, coefficients at {@code aBase0} and {@code aBase1}): each load of {@code b} feeds both.
      */
     static void rows2(float[] a, int aBase0, int aBase1, int aStride, int[] idx, int cnt, float[] b, int bBase,
                       int bStride, float[] c, int ci0, int ci1, int n) {

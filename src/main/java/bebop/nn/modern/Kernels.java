@@ -7,13 +7,14 @@ import bebop.nn.Arithmetic;
  * offsets, no allocation. Matrices are row-major with a leading dimension (the stride between
  * rows), so a kernel can work on a block of columns of a wider matrix.
  *
- * <p>Shape of the loops: the innermost loop always runs along a contiguous row of the output and
- * of one operand ({@code c[j] += a * b[j]}), in vectors through the Vector API when
- * the {@link Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); the plain loop folds
- * four rows of the operand into each pass over the output row to cut loads and stores, the vector
- * path keeps tiles of the output in registers (and shares the operand's loads among rows with the
- * same zeros); the operand is walked in blocks that stay in cache. Zero entries of the left operand are skipped: piano-roll
- * inputs are about 95 % zeros and dropout zeroes a fraction of the rest.
+ * <p>Shape of the loops: the innermost loop always runs along a contiguous row of the output and of
+ * one operand ({@code c[j] += a * b[j]}), in vectors through the Vector API when the {@link
+ * Arithmetic} passed in is {@link Arithmetic#SIMD} ({@link FloatVectorKernels}, the same bits); the
+ * plain loop folds four rows of the operand into each pass over the output row to cut loads and
+ * stores, the vector path keeps tiles of the output in registers (and shares the operand's loads
+ * among rows with the same zeros); the operand is walked in blocks that stay in cache. Zero entries
+ * of the left operand are skipped: piano-roll inputs are about 95 % zeros and dropout zeroes a
+ * fraction of the rest.
  *
  * <p>Every kernel adds its products to each output element in the order of the plain loop
  * ({@code for i, for p: c[i][j] += a[i][p] * b[p][j]}, p ascending): Java evaluates

@@ -191,10 +191,10 @@ public final class LstmUnroll {
             mask[l] = new float[rows * hl];
             dAct[l] = new float[rows * 4 * hl];
             dUp[l] = new float[rows * hl];
-            wtRec[l] = roundUp(net.in[l]);
-            wtLd[l] = wtRec[l] + roundUp(hl);
+            wtRec[l] = Aligned.floatStride(net.in[l]);
+            wtLd[l] = wtRec[l] + Aligned.floatStride(hl);
             wt[l] = Aligned.floats(4 * hl * wtLd[l]);
-            wRecLd[l] = roundUp(4 * hl);
+            wRecLd[l] = Aligned.floatStride(4 * hl);
             wRec[l] = Aligned.floats(hl * wRecLd[l]);
         }
         topIn = new float[rows * top];
@@ -814,10 +814,5 @@ public final class LstmUnroll {
         for (int i = from; i < to; i++) {
             a[i] *= m[i];
         }
-    }
-
-    /** {@code n} rounded up to a whole number of 512-bit float vectors (16 floats, a cache line). */
-    private static int roundUp(int n) {
-        return (n + 15) / 16 * 16;
     }
 }
