@@ -239,6 +239,10 @@ final class PackedWeights {
     }
 
     private void product(double[] w, int stride, int rows, double[] u, int uo, int n, double[] out) {
+        if (simd && stride < VectorKernels.STREAM_ROWS) { // every source: see VectorKernels.columnProduct
+            VectorKernels.columnProduct(w, stride, rows, u, uo, n, nonzero, 0, out);
+            return;
+        }
         int count = 0;
         for (int s = 0; s < n; s++) {
             if (u[uo + s] != 0.0) {
@@ -246,7 +250,7 @@ final class PackedWeights {
             }
         }
         if (simd) {
-            VectorKernels.columnProduct(w, stride, rows, u, uo, nonzero, count, out);
+            VectorKernels.columnProduct(w, stride, rows, u, uo, n, nonzero, count, out);
             return;
         }
         Kernels.columnProduct(w, stride, rows, u, uo, nonzero, count, out);

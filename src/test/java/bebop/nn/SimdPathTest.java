@@ -115,36 +115,47 @@ class SimdPathTest {
     void theColumnProductGivesThePlainLoopsBitsInPassesAndStreamed() {
         SplittableRandom rng = new SplittableRandom(12);
         int lanes = VectorKernels.lanes();
-        // rows below and above VectorKernels.STREAM_ROWS: sums in registers, and in memory
-        for (int rows : new int[] {1, 7, 3 * VectorKernels.lanes(), 3 * VectorKernels.lanes() - 2, 64, 93, VectorKernels.STREAM_ROWS - 1, VectorKernels.STREAM_ROWS + 5, 1030}) {
-            int stride = (rows + lanes - 1) / lanes * lanes;
-            int n = 45;
-            double[] w = Aligned.doubles(n * stride);
-            for (int i = LEAD; i < w.length; i++) {
-                w[i] = rng.nextDouble(-1, 1);
-            }
-            double[] u = new double[n + 3];
-            int[] nz = new int[n];
-            int count = 0;
-            for (int m = 0; m < n; m++) {
-                u[3 + m] = rng.nextDouble() < 0.4 ? rng.nextDouble(-2, 2) : 0.0;
-                if (u[3 + m] != 0.0) {
-                    nz[count++] = m;
+        // rows below VectorKernels.STREAM_ROWS (sums in registers, every source taken) and above it
+        // (sums in memory, the nonzero sources only), sources that are zero (+0 and -0 against weights
+        // of both signs: the products taken below are signed zeros) a few or all of them
+        for (double ones : new double[] {0.4, 0.0}) {
+            for (int rows : new int[] {1, 7, 3 * lanes, 3 * lanes - 2, 2 * lanes - 3, 64, 93, VectorKernels.STREAM_ROWS - 1,
+                VectorKernels.STREAM_ROWS + 5, 1030}) {
+                int stride = (rows + lanes - 1) / lanes * lanes;
+                int n = 45;
+                double[] w = Aligned.doubles(n * stride);
+                for (int i = LEAD; i < w.length; i++) {
+                    w[i] = rng.nextDouble(-1, 1);
                 }
-            }
-            double[] expected = new double[rows];
-            for (int q = 0; q < count; q++) {
-                for (int r = 0; r < rows; r++) {
-                    expected[r] = expected[r] + w[LEAD + nz[q] * stride + r] * u[3 + nz[q]];
+                double[] u = new double[n + 3];
+                int[] nz = new int[n];
+                int count = 0;
+                for (int m = 0; m < n; m++) {
+                    u[3 + m] = rng.nextDouble() < ones ? rng.nextDouble(-2, 2) : rng.nextBoolean() ? 0.0 : -0.0;
+                    if (u[3 + m] != 0.0) {
+                        nz[count++] = m;
+                    }
                 }
+                columnProductMatchesThePlainLoop(w, stride, rows, u, n, nz, count);
             }
-            double[] out = Aligned.doubles(stride);
-            java.util.Arrays.fill(out, Double.NaN); // whatever was there before
-            VectorKernels.columnProduct(w, stride, rows, u, 3, nz, count, out);
+        }
+    }
+
+    /** The product over the nonzero sources alone, as the plain loop skips them, against the vectors'. */
+    private static void columnProductMatchesThePlainLoop(double[] w, int stride, int rows, double[] u, int n, int[] nz,
+                                                         int count) {
+        double[] expected = new double[rows];
+        for (int q = 0; q < count; q++) {
             for (int r = 0; r < rows; r++) {
-                assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(out[LEAD + r]),
-                        rows + " rows, row " + r);
+                expected[r] = expected[r] + w[LEAD + nz[q] * stride + r] * u[3 + nz[q]];
             }
+        }
+        double[] out = Aligned.doubles(stride);
+        java.util.Arrays.fill(out, Double.NaN); // whatever was there before
+        VectorKernels.columnProduct(w, stride, rows, u, 3, n, nz, count, out);
+        for (int r = 0; r < rows; r++) {
+            assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(out[LEAD + r]),
+                    rows + " rows, " + count + " nonzero sources, row " + r);
         }
     }
 
