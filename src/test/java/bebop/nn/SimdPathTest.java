@@ -52,16 +52,27 @@ class SimdPathTest {
     void eachSquashedValueIsTheSameInAVectorAndAlone() {
         // Elements past the last whole vector are squashed one by one: with the same operations, so
         // that a result does not depend on the machine's vector length.
-        double[] x = new double[3 * VectorKernels.lanes()];
+        // A vector is clamped only when one of its lanes is beyond the clamp (the others then pass it
+        // unchanged); one by one every value is: the special values in some vectors only.
+        int lanes = VectorKernels.lanes();
+        double[] x = new double[4 * lanes];
         for (int i = 0; i < x.length; i++) {
             x[i] = (i - x.length / 2) * 1.37 + 0.001 * i;
         }
-        double[] together = new double[x.length];
-        VectorKernels.squash(x, together, x.length, 4.0, -2.0);
-        for (int i = 0; i < x.length; i++) {
-            double[] alone = new double[1];
-            VectorKernels.squash(new double[] {x[i]}, alone, 1, 4.0, -2.0);
-            assertEquals(Double.doubleToRawLongBits(together[i]), Double.doubleToRawLongBits(alone[0]), "x " + x[i]);
+        double[] special = {30.000000000000004, -1e300, Double.POSITIVE_INFINITY, Double.NaN, -0.0, 30.0};
+        for (int i = 0; i < special.length; i++) {
+            x[(i % 3) * lanes + i] = special[i];
+        }
+        double[][] scaleShift = {{1.0, 0.0}, {4.0, -2.0}, {2.0, -1.0}};
+        for (double[] f : scaleShift) {
+            double[] together = new double[x.length];
+            VectorKernels.squash(x, together, x.length, f[0], f[1]);
+            for (int i = 0; i < x.length; i++) {
+                double[] alone = new double[1];
+                VectorKernels.squash(new double[] {x[i]}, alone, 1, f[0], f[1]);
+                assertEquals(Double.doubleToRawLongBits(together[i]), Double.doubleToRawLongBits(alone[0]),
+                        "x " + x[i] + " scale " + f[0]);
+            }
         }
     }
 
