@@ -48,8 +48,8 @@ public final class BenchService {
     }
 
     /**
-     * Where the time of an online step goes for the paper's Experiment 1 and 2 nets: per net,
-     * nanoseconds a step of each part and of the whole step ("step").
+     * Where the time of a step goes: online SGD on the paper's Experiment 1 and 2 nets, free running
+     * on the Experiment 2 net; per workload, nanoseconds a step of each part and of the whole step ("step").
      */
     public static Map<String, Map<String, Double>> profile(double warmup, double seconds) {
         if (!(seconds > 0) || seconds > 600) {

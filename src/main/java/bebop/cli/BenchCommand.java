@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--profile", description = "Instead of the steps per second: where the time of an online SGD "
             + "step goes for the paper's Experiment 1 and 2 nets (forward pass, output layer, gate factors and "
-            + "peepholes, the gate and cell traces and updates), each part timed as a prefix of the step.")
+            + "peepholes, the gate and cell traces and updates) and of a free-running step of the Experiment 2 net "
+            + "(feedback, gate products, cells, output layer), each part timed as a prefix of the step.")
     boolean profile;
 
     @Spec
@@ -110,8 +111,9 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        out.printf(Locale.ROOT, "bebop bench --profile: online SGD step, one thread, %.1f s per part after %.1f s "
-                + "warm-up (each part timed as the step cut after it, minus the step cut before it)%n", seconds, warmup);
+        out.printf(Locale.ROOT, "bebop bench --profile: online SGD and free-running steps, one thread, %.1f s per part "
+                + "after %.1f s warm-up (each part timed as the step cut after it, minus the step cut before it)%n",
+                seconds, warmup);
         for (Map.Entry<String, Map<String, Double>> net : r.entrySet()) {
             double step = net.getValue().get("step");
             out.printf(Locale.ROOT, "%s: %.0f ns a step (%,.0f steps/s)%n", net.getKey(), step, 1e9 / step);

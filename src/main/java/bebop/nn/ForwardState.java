@@ -212,15 +212,42 @@ final class ForwardState {
     /** One step: consumes {@code input} (length = inputs), leaves outputs in {@link #y}. */
     void forward(double[] input) {
         begin(input);
-        if (packed != null) {
-            for (int g = 0; g < packed.gateGroups(); g++) {
-                packed.gateNets(g, u);
-                scatterGates(g, packed.gateNet[g]);
-            }
-        } else {
-            netsRows();
-        }
+        gateNets();
         cells();
+        outputLayer();
+    }
+
+    /**
+     * For {@link StepProfile}: the first {@code parts} parts of {@link #forward}: 1 {@link #begin},
+     * 2 the gates' net inputs, 3 {@link #cells}, 4 the output layer (the whole step).
+     */
+    void partialForward(double[] input, int parts) {
+        begin(input);
+        if (parts >= 2) {
+            gateNets();
+        }
+        if (parts >= 3) {
+            cells();
+        }
+        if (parts >= 4) {
+            outputLayer();
+        }
+    }
+
+    /** The net inputs of the gates and cells: packed products, or row by row. */
+    private void gateNets() {
+        if (packed == null) {
+            netsRows();
+            return;
+        }
+        for (int g = 0; g < packed.gateGroups(); g++) {
+            packed.gateNets(g, u);
+            scatterGates(g, packed.gateNet[g]);
+        }
+    }
+
+    /** The output units from the cell outputs and the inputs, squashed into {@link #y}. */
+    private void outputLayer() {
         if (packed != null) {
             gatherOutputSources();
             for (int q = 0; q < outSources.length; q++) {

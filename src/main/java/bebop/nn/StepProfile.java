@@ -5,18 +5,27 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Where the time of an online step goes ({@code bebop bench --profile}): the step of the packed
- * learner cut after each of its parts, each prefix timed on its own, the share of a part the
- * difference of two prefixes. No clock is read inside a step, so the step timed is the one that
- * trains. Single thread; the figures move with the machine's load, the shares less.
+ * Where the time of a step goes ({@code bebop bench --profile}): the online step of the packed
+ * learner, or a free run's step, cut after each of its parts, each prefix timed on its own, the
+ * share of a part the difference of two prefixes. No clock is read inside a step, so the step
+ * timed is the one that trains or generates. Single thread; the figures move with the machine's
+ * load, the shares less.
  */
 public final class StepProfile {
-    /** The parts of a step, in order. */
+    /** The parts of an online step, in order. */
     public static final String[] PARTS = {
         "forward pass (gate products, squashing)",
         "output layer (deltas, errors sent back, output weights)",
         "gate factors and peepholes (per block)",
         "gate and cell traces and updates (one pass)",
+    };
+
+    /** The parts of a free run's step, in order ({@link ForwardState#partialForward}). */
+    public static final String[] GENERATE_PARTS = {
+        "feedback (outputs thresholded into the next input, sources gathered)",
+        "gate products",
+        "cells (peepholes, squashing, cell states and outputs)",
+        "output layer (products, squashing)",
     };
 
     private static final int ROUNDS = 3;
@@ -52,21 +61,64 @@ public final class StepProfile {
                 time(learner, f, parts, 0);
             }
         } while (System.nanoTime() < warmEnd);
-        // Then ROUNDS rounds of every prefix in turn, the fastest round of each: the machine's load
-        // moves single rounds.
-        double[] prefix = new double[PARTS.length + 1];
+        return shares(PARTS, parts -> time(learner, f, parts, seconds / ROUNDS));
+    }
+
+    /**
+     * Nanoseconds a step of each part (in {@link #GENERATE_PARTS} order, then the whole step under
+     * {@code "step"}) of a free run of {@code cfg} from a zero state, its outputs thresholded at 0.5
+     * and fed back, on the packed weights where the net allows ({@link LstmRunner}'s path), as
+     * {@link #online} times its parts.
+     */
+    public static Map<String, Double> generate(LstmConfig cfg, double warmupSeconds, double seconds) {
+        ForwardState st = new ForwardState(LstmNetwork.create(cfg, 1), true);
+        FeedbackRule rule = FeedbackRule.threshold(0.5);
+        double[] frame = new double[cfg.inputs()];
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        do {
+            for (int parts = 1; parts <= GENERATE_PARTS.length; parts++) {
+                time(st, rule, frame, parts, 0);
+            }
+        } while (System.nanoTime() < warmEnd);
+        return shares(GENERATE_PARTS, parts -> time(st, rule, frame, parts, seconds / ROUNDS));
+    }
+
+    /**
+     * {@link #ROUNDS} rounds of every prefix in turn, the fastest round of each (the machine's load
+     * moves single rounds): each part's nanoseconds a step, then the whole step's.
+     */
+    private static Map<String, Double> shares(String[] names, java.util.function.IntToDoubleFunction prefixTime) {
+        double[] prefix = new double[names.length + 1];
         java.util.Arrays.fill(prefix, 1, prefix.length, Double.MAX_VALUE);
         for (int round = 0; round < ROUNDS; round++) {
-            for (int parts = 1; parts <= PARTS.length; parts++) {
-                prefix[parts] = Math.min(prefix[parts], time(learner, f, parts, seconds / ROUNDS));
+            for (int parts = 1; parts <= names.length; parts++) {
+                prefix[parts] = Math.min(prefix[parts], prefixTime.applyAsDouble(parts));
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int p = 0; p < PARTS.length; p++) {
-            out.put(PARTS[p], Math.max(0, prefix[p + 1] - prefix[p]));
+        for (int p = 0; p < names.length; p++) {
+            out.put(names[p], Math.max(0, prefix[p + 1] - prefix[p]));
         }
-        out.put("step", prefix[PARTS.length]);
+        out.put("step", prefix[names.length]);
         return out;
+    }
+
+    /** Nanoseconds a free-run step of the first {@code parts} parts. */
+    private static double time(ForwardState st, FeedbackRule rule, double[] frame, int parts, double seconds) {
+        long steps = 0;
+        long budget = (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long elapsed;
+        do {
+            st.reset();
+            for (int t = 0; t < 96; t++) {
+                rule.next(st.y, frame);
+                st.partialForward(frame, parts);
+            }
+            steps += 96;
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < budget);
+        return elapsed / (double) steps;
     }
 
     /** Nanoseconds a step of the first {@code parts} parts. */

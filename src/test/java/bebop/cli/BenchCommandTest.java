@@ -46,7 +46,8 @@ class BenchCommandTest {
         CliRun r = CliRun.of("bench", "--profile", "--seconds", "0.02", "--warmup", "0");
         assertEquals(0, r.exitCode(), r.err());
         for (String s : new String[] {"paper_exp1_online", "paper_exp2_online", "forward pass", "output layer",
-            "gate factors and peepholes", "traces and updates", "%"}) {
+            "gate factors and peepholes", "traces and updates", "%", "paper_exp2_generate", "feedback", "gate products",
+            "cells (peepholes, squashing"}) {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }
     }
