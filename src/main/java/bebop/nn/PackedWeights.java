@@ -239,21 +239,24 @@ final class PackedWeights {
     }
 
     private void product(double[] w, int stride, int rows, double[] u, int uo, int n, double[] out) {
-        if (simd && stride < VectorKernels.STREAM_ROWS) { // every source: see VectorKernels.columnProduct
-            VectorKernels.columnProduct(w, stride, rows, u, uo, n, nonzero, 0, out);
+        if (simd) {
+            // the vectors' small products take every source and need no list (VectorKernels.columnProduct)
+            int count = stride < VectorKernels.STREAM_ROWS ? 0 : nonzeroSources(u, uo, n);
+            VectorKernels.columnProduct(w, stride, rows, u, uo, n, nonzero, count, out);
             return;
         }
+        Kernels.columnProduct(w, stride, rows, u, uo, nonzero, nonzeroSources(u, uo, n), out);
+    }
+
+    /** The sources {@code s < n} with {@code u[uo + s]} not 0 into {@link #nonzero}, ascending; their count. */
+    private int nonzeroSources(double[] u, int uo, int n) {
         int count = 0;
         for (int s = 0; s < n; s++) {
             if (u[uo + s] != 0.0) {
                 nonzero[count++] = s;
             }
         }
-        if (simd) {
-            VectorKernels.columnProduct(w, stride, rows, u, uo, n, nonzero, count, out);
-            return;
-        }
-        Kernels.columnProduct(w, stride, rows, u, uo, nonzero, count, out);
+        return count;
     }
 
     static int roundUp(int n, int pad) {
