@@ -29,6 +29,8 @@ public final class StepProfile {
     };
 
     private static final int ROUNDS = 3;
+    /** Steps of a timed sequence, each from a reset. */
+    private static final int SEQUENCE = 96;
 
     private StepProfile() {
     }
@@ -36,7 +38,7 @@ public final class StepProfile {
     /**
      * Nanoseconds a step of each part (in {@link #PARTS} order, then the whole step under
      * {@code "step"}) for online SGD on {@code cfg} (learning rate 1e-3, momentum 0.9), on random
-     * binary frames, 96-step sequences: all prefixes in turn for {@code warmupSeconds}, then three
+     * binary frames, {@link #SEQUENCE}-step sequences: all prefixes in turn for {@code warmupSeconds}, then three
      * rounds of all prefixes in turn for {@code seconds} in all, the fastest round of each prefix.
      *
      * @throws IllegalArgumentException when the net does not learn on the packed path
@@ -48,7 +50,7 @@ public final class StepProfile {
             throw new IllegalArgumentException("this net does not learn on the packed path");
         }
         SplittableRandom rng = new SplittableRandom(2);
-        double[][] f = new double[97][cfg.inputs()];
+        double[][] f = new double[SEQUENCE + 1][cfg.inputs()];
         for (double[] row : f) {
             for (int i = 0; i < row.length; i++) {
                 row[i] = rng.nextDouble() < 0.2 ? 1.0 : 0.0;
@@ -105,34 +107,34 @@ public final class StepProfile {
 
     /** Nanoseconds a free-run step of the first {@code parts} parts. */
     private static double time(ForwardState st, FeedbackRule rule, double[] frame, int parts, double seconds) {
-        long steps = 0;
-        long budget = (long) (seconds * 1e9);
-        long t0 = System.nanoTime();
-        long elapsed;
-        do {
+        return nanosPerStep(seconds, () -> {
             st.reset();
-            for (int t = 0; t < 96; t++) {
+            for (int t = 0; t < SEQUENCE; t++) {
                 rule.next(st.y, frame);
                 st.partialForward(frame, parts);
             }
-            steps += 96;
-            elapsed = System.nanoTime() - t0;
-        } while (elapsed < budget);
-        return elapsed / (double) steps;
+        });
     }
 
-    /** Nanoseconds a step of the first {@code parts} parts. */
+    /** Nanoseconds an online step of the first {@code parts} parts. */
     private static double time(OnlineLearner learner, double[][] f, int parts, double seconds) {
+        return nanosPerStep(seconds, () -> {
+            learner.reset();
+            for (int t = 0; t < SEQUENCE; t++) {
+                learner.partialStep(f[t], f[t + 1], parts);
+            }
+        });
+    }
+
+    /** Runs {@code sequence} ({@link #SEQUENCE} steps from a reset) until {@code seconds} have passed: nanoseconds a step. */
+    private static double nanosPerStep(double seconds, Runnable sequence) {
         long steps = 0;
         long budget = (long) (seconds * 1e9);
         long t0 = System.nanoTime();
         long elapsed;
         do {
-            learner.reset();
-            for (int t = 0; t < 96; t++) {
-                learner.partialStep(f[t], f[t + 1], parts);
-            }
-            steps += 96;
+            sequence.run();
+            steps += SEQUENCE;
             elapsed = System.nanoTime() - t0;
         } while (elapsed < budget);
         return elapsed / (double) steps;
