@@ -32,14 +32,23 @@ public final class SeedsService {
         return SeedSweep.run(seeds, threads, seed -> melody(settings.apply(seed)));
     }
 
-    /** The a^n b^n c^n task ({@link AnBnCn}), one row a seed: learned, strings, steps, seconds, generalisation. */
+    /**
+     * The a^n b^n c^n task ({@link AnBnCn}), one row a seed: learned, strings, steps, seconds,
+     * generalisation, and with watching ({@link AnBnCn.Settings#watch}) the best generalisation seen
+     * and the string it came after.
+     */
     public static List<Map<String, Object>> anbncn(List<Long> seeds, int threads, LongFunction<AnBnCn.Settings> settings) {
         return SeedSweep.run(seeds, threads, seed -> {
-            AnBnCn.Result r = AnBnCn.train(settings.apply(seed));
+            AnBnCn.Settings s = settings.apply(seed);
+            AnBnCn.Result r = AnBnCn.train(s);
             Map<String, Object> row = row(seed, r.learned(), 0, r.steps(), r.seconds());
             row.remove("epochs");
             row.put("strings", r.strings());
             row.put("generalisation", r.generalisation());
+            if (s.watch() > 0) {
+                row.put("best_generalisation", r.bestGeneralisation());
+                row.put("best_after", r.bestAfter());
+            }
             return row;
         });
     }

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
                     + "possible next symbols of strings S a^n b^n c^n with n in 1..--train-max, the state reset "
                     + "at every string, until every training n is predicted right (tested every 100 strings); "
                     + "then counts up from n = 1 to the largest N it predicts right for every n up to N "
-                    + "(the generalisation), at once or after --train-on more strings. One row a seed. The "
+                    + "(the generalisation, up to n = 100 x --train-max), at once or after --train-on more strings; "
+                    + "--watch N trains N strings more, testing after each, and reports the best generalisation "
+                    + "seen too (a snapshot chosen with the test strings: an upper bound). One row a seed. The "
                     + "filter measures the outputs here (--dekf-measure output, Pérez-Ortiz et al.'s) unless told "
                     + "otherwise. It runs the plain arithmetic (the launcher does not start it with the vector "
                     + "module), whose bits the README's tables are: the task is sensitive to the last bit, and "
@@ -64,6 +66,12 @@ final class AnbncnCommand implements Callable<Integer> {
                     + "(0: test at once). Default: ${DEFAULT-VALUE}.")
     long trainOn;
 
+    @Option(names = "--watch", paramLabel = "N", defaultValue = "0",
+            description = "After the generalisation test, train N more strings one at a time, testing after each, "
+                    + "and report the best generalisation seen and after which string (chosen with the test "
+                    + "strings: an upper bound, as a best network picked afterwards is). Default: ${DEFAULT-VALUE}.")
+    long watch;
+
     @Option(names = "--seeds", paramLabel = "A-B|S,S,...", defaultValue = "1-5",
             description = "Seeds: a range or a list. Default: ${DEFAULT-VALUE}.")
     String seeds;
@@ -98,20 +106,30 @@ final class AnbncnCommand implements Callable<Integer> {
         if (trainOn < 0 || trainOn > 100_000_000) {
             throw new UserError("--train-on " + trainOn + ": must be 0 to 100000000 strings");
         }
+        if (watch < 0 || watch > 1_000_000) {
+            throw new UserError("--watch " + watch + ": must be 0 to 1000000 strings");
+        }
         var kalman = kalmanFlags.kalman(AnBnCn.filter());
         AnBnCn.Network network = netFlags.network(blocks);
         List<Map<String, Object>> rows = SeedsService.anbncn(seedList, n, seed -> new AnBnCn.Settings(seed, trainer,
-                learningRate, momentum, kalman, network, trainMax, maxStrings, 100, 100 * trainMax, trainOn));
+                learningRate, momentum, kalman, network, trainMax, maxStrings, 100, 100 * trainMax, trainOn, watch));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(rows));
         } else {
-            out.println(" seed  learned    strings      steps  seconds  generalisation");
+            out.println(" seed  learned    strings      steps  seconds  generalisation"
+                    + (watch > 0 ? "  best seen (after strings)" : ""));
             for (Map<String, Object> r : rows) {
-                out.printf(Locale.ROOT, "%5d  %7s  %9s  %9s  %7.1f  %14s%n", (Long) r.get("seed"), r.get("learned"),
+                boolean learned = Boolean.TRUE.equals(r.get("learned"));
+                out.printf(Locale.ROOT, "%5d  %7s  %9s  %9s  %7.1f  %14s", (Long) r.get("seed"), r.get("learned"),
                         String.format(Locale.ROOT, "%,d", (Long) r.get("strings")),
                         String.format(Locale.ROOT, "%,d", (Long) r.get("steps")), (Double) r.get("seconds"),
-                        Boolean.TRUE.equals(r.get("learned")) ? "1.." + r.get("generalisation") : "-");
+                        learned ? "1.." + r.get("generalisation") : "-");
+                if (watch > 0) {
+                    out.printf(Locale.ROOT, "  %26s", learned ? String.format(Locale.ROOT, "1..%d (%,d)",
+                            (Integer) r.get("best_generalisation"), (Long) r.get("best_after")) : "-");
+                }
+                out.println();
             }
         }
         out.flush();

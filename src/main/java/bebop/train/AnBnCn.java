@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * at every string's start, one weight change per symbol. Every {@code checkEvery} strings the net is
  * tested on n = 1..trainMax; once all are right, training goes on for {@code trainOn} more strings
  * (0: it stops at once) and the test counts up from n = 1: the largest N such that every n up to N
- * is right is the generalisation.
+ * is right is the generalisation. With {@code watch} strings more, trained one at a time with the
+ * test after each, the best generalisation seen is reported too: a snapshot chosen with the test
+ * strings, an upper bound of what a rule that picks a network without them would find.
  */
 public final class AnBnCn {
     static final int S = 0;
@@ -92,26 +94,31 @@ public final class AnBnCn {
      * @param checkEvery   test after every this many strings
      * @param testMax      the generalisation test stops at this n
      * @param trainOn      strings trained after the training set is first right, before the generalisation test
+     * @param watch        strings trained after that test, the test after each (0: none)
      */
     public record Settings(long seed, Experiment1Settings.Trainer trainer, double learningRate, double momentum,
                            KalmanSettings kalman, Network network, int trainMax, long maxStrings, int checkEvery,
-                           int testMax, long trainOn) {
+                           int testMax, long trainOn, long watch) {
         public Settings {
             if (trainer == Experiment1Settings.Trainer.BPTT_ADAM) {
                 throw new IllegalArgumentException("a^n b^n c^n is learned online: sgd or dekf");
             }
-            if (network == null || trainMax < 1 || maxStrings < 1 || checkEvery < 1 || testMax < trainMax || trainOn < 0) {
+            if (network == null || trainMax < 1 || maxStrings < 1 || checkEvery < 1 || testMax < trainMax || trainOn < 0
+                    || watch < 0) {
                 throw new IllegalArgumentException(
-                        "need a network, trainMax, maxStrings, checkEvery >= 1, testMax >= trainMax, trainOn >= 0");
+                        "need a network, trainMax, maxStrings, checkEvery >= 1, testMax >= trainMax, trainOn, watch >= 0");
             }
         }
     }
 
     /**
      * Whether training reached all n in 1..trainMax, after how many strings and symbols (to that
-     * point, without the strings trained on after it), and the generalisation at the end.
+     * point, without the strings trained on after it), the generalisation then, and the best one
+     * seen over the {@code watch} strings after it with the string it came after (0: the first test;
+     * without watching, the generalisation and 0).
      */
-    public record Result(long seed, boolean learned, long strings, long steps, double seconds, int generalisation) {}
+    public record Result(long seed, boolean learned, long strings, long steps, double seconds, int generalisation,
+                         int bestGeneralisation, long bestAfter) {}
 
     private AnBnCn() {
     }
@@ -143,16 +150,33 @@ public final class AnBnCn {
             learned = allRight(net, 1, s.trainMax());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        int general = 0;
+        int best = 0;
+        long bestAfter = 0;
         if (learned) {
             trainStrings(learner, strings, s.trainMax(), s.trainOn(), x, t);
-        }
-        int general = 0;
-        if (learned) {
-            while (general < s.testMax() && right(net.newRunner(), general + 1)) {
-                general++;
+            general = generalisation(net, s.testMax());
+            best = general;
+            for (long i = 1; i <= s.watch(); i++) {
+                trainStrings(learner, strings, s.trainMax(), 1, x, t);
+                int g = generalisation(net, s.testMax());
+                if (g > best) {
+                    best = g;
+                    bestAfter = i;
+                }
             }
         }
-        return new Result(s.seed(), learned, done, steps, seconds, general);
+        return new Result(s.seed(), learned, done, steps, seconds, general, best, bestAfter);
+    }
+
+    /** The largest N up to {@code testMax} such that the net predicts every n in 1..N right. */
+    private static int generalisation(LstmNetwork net, int testMax) {
+        LstmRunner runner = net.newRunner();
+        int general = 0;
+        while (general < testMax && right(runner, general + 1)) {
+            general++;
+        }
+        return general;
     }
 
     /** Trains {@code count} random strings with n in 1..trainMax, the state reset at each; returns the symbols. */

@@ -1,6 +1,7 @@
 package bebop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.io.model.ModelFile;
@@ -140,9 +141,13 @@ class SeedsCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(3, r.out().strip().lines().count(), r.out());
         assertTrue(r.out().contains("generalisation"), r.out());
+        assertFalse(r.out().contains("best seen"), r.out());
+        CliRun w = CliRun.of("anbncn", "--seeds", "4", "--max-strings", "3000", "--watch", "20", "--json");
+        assertEquals(0, w.exitCode(), w.err());
+        assertTrue(w.out().contains("\"best_generalisation\"") && w.out().contains("\"best_after\""), w.out());
         for (String[] bad : new String[][] {{"--learner", "adam"}, {"--blocks", "0"}, {"--dekf-p0", "-1"},
             {"--net", "elman"}, {"--cell-input", "tanh"}, {"--cell-output", "relu"}, {"--gate-biases", "big"},
-            {"--shortcuts", "maybe"}}) {
+            {"--shortcuts", "maybe"}, {"--watch", "-1"}}) {
             CliRun e = CliRun.of(concat(new String[] {"anbncn"}, bad));
             assertEquals(2, e.exitCode(), String.join(" ", bad));
             assertTrue(e.err().contains(bad[0]), e.err());

@@ -29,7 +29,7 @@ class AnBnCnTest {
     void bothOnlineLearnersLearnTheTrainingStringsAndGeneraliseBeyondThem() {
         for (var trainer : new Experiment1Settings.Trainer[] {Experiment1Settings.Trainer.DEKF,
             Experiment1Settings.Trainer.ONLINE_RTRL}) {
-            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10, 20_000, 100, 1000, 0);
+            var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10, 20_000, 100, 1000, 0, 0);
             AnBnCn.Result r = AnBnCn.train(s);
             assertTrue(r.learned(), trainer + ": " + r);
             assertTrue(r.generalisation() >= 10, trainer + ": " + r);
@@ -57,7 +57,7 @@ class AnBnCnTest {
     @Test
     void theFilterLearnsTheTrainingStringsOnTheCslNetwork() {
         var s = new AnBnCn.Settings(4, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, AnBnCn.filter(),
-                AnBnCn.Network.gers2001(2), 10, 20_000, 100, 1000, 0);
+                AnBnCn.Network.gers2001(2), 10, 20_000, 100, 1000, 0, 0);
         AnBnCn.Result r = AnBnCn.train(s);
         assertTrue(r.learned(), r.toString());
         assertTrue(r.generalisation() >= 10, r.toString());
@@ -67,14 +67,39 @@ class AnBnCnTest {
     @Test
     void trainingOnKeepsTheCountToLearnAndChangesTheNetTested() {
         var first = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10,
-                20_000, 100, 1000, 0);
+                20_000, 100, 1000, 0, 0);
         var on = new AnBnCn.Settings(3, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10,
-                20_000, 100, 1000, 1000);
+                20_000, 100, 1000, 1000, 0);
         AnBnCn.Result a = AnBnCn.train(first);
         AnBnCn.Result b = AnBnCn.train(on);
         assertEquals(a.strings(), b.strings());
         assertEquals(a.steps(), b.steps());
         assertNotEquals(a.generalisation(), b.generalisation(), "seed 3: 1..63 at once, another range after 1,000 more strings");
         assertEquals(b.generalisation(), AnBnCn.train(on).generalisation(), "same seed, same run");
+    }
+
+    /**
+     * Watching tests after every string trained on: the count to learn and the first test are as
+     * without it, and the best generalisation seen is at least that one, after one of the strings
+     * watched (seed 2 here sees a wider range than at once within 200 strings).
+     */
+    @Test
+    void watchingReportsTheBestGeneralisationSeenAfterTheFirstTest() {
+        var once = new AnBnCn.Settings(2, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(),
+                AnBnCn.Network.eck2002(2), 10, 20_000, 100, 1000, 0, 0);
+        var watched = new AnBnCn.Settings(2, Experiment1Settings.Trainer.DEKF, 1e-3, 0.99, KalmanSettings.defaults(),
+                AnBnCn.Network.eck2002(2), 10, 20_000, 100, 1000, 0, 200);
+        AnBnCn.Result a = AnBnCn.train(once);
+        AnBnCn.Result b = AnBnCn.train(watched);
+        assertTrue(a.learned(), a.toString());
+        assertEquals(a.strings(), b.strings());
+        assertEquals(a.generalisation(), b.generalisation());
+        assertEquals(a.generalisation(), a.bestGeneralisation(), "not watched: the best is the one test");
+        assertEquals(0, a.bestAfter());
+        assertTrue(b.bestGeneralisation() > b.generalisation(), b.toString());
+        assertTrue(b.bestAfter() >= 1 && b.bestAfter() <= 200, b.toString());
+        AnBnCn.Result again = AnBnCn.train(watched);
+        assertEquals(b.bestGeneralisation(), again.bestGeneralisation(), "same seed, same run");
+        assertEquals(b.bestAfter(), again.bestAfter());
     }
 }
