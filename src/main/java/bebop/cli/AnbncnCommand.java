@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
                     + "--watch N trains N strings more, testing after each, and reports the best generalisation "
                     + "seen too (a snapshot chosen with the test strings: an upper bound). One row a seed. The "
                     + "filter measures the outputs here (--dekf-measure output, Pérez-Ortiz et al.'s) unless told "
-                    + "otherwise. It runs the plain arithmetic (the launcher does not start it with the vector "
-                    + "module), whose bits the README's tables are: the task is sensitive to the last bit, and "
-                    + "under the SIMD arithmetic (its own exp) the same seeds take other trajectories."})
+                    + "otherwise. It runs the plain arithmetic, in any JVM, whose bits the README's tables are: the "
+                    + "task is sensitive to the last bit, and under the SIMD arithmetic (its own exp) the same seeds "
+                    + "take other trajectories."})
 final class AnbncnCommand implements Callable<Integer> {
     @Option(names = "--learner", paramLabel = "sgd|dekf", defaultValue = "dekf",
             description = "sgd: momentum SGD on the truncated gradient; dekf: the Kalman filter. Default: ${DEFAULT-VALUE}.")

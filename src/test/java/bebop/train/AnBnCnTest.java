@@ -2,7 +2,6 @@ package bebop.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.nn.KalmanSettings;
@@ -32,7 +31,8 @@ class AnBnCnTest {
             var s = new AnBnCn.Settings(1, trainer, 1e-3, 0.99, KalmanSettings.defaults(), AnBnCn.Network.eck2002(2), 10, 20_000, 100, 1000, 0, 0);
             AnBnCn.Result r = AnBnCn.train(s);
             assertTrue(r.learned(), trainer + ": " + r);
-            assertTrue(r.generalisation() >= 10, trainer + ": " + r);
+            // the README's eck2002 table, seed 1 (the plain arithmetic in any JVM)
+            assertEquals(trainer == Experiment1Settings.Trainer.DEKF ? 11 : 12, r.generalisation(), trainer + ": " + r);
             assertEquals(r.strings(), AnBnCn.train(s).strings(), "same seed, same run");
         }
     }
@@ -60,7 +60,8 @@ class AnBnCnTest {
                 AnBnCn.Network.gers2001(2), 10, 20_000, 100, 1000, 0, 0);
         AnBnCn.Result r = AnBnCn.train(s);
         assertTrue(r.learned(), r.toString());
-        assertTrue(r.generalisation() >= 10, r.toString());
+        assertEquals(2_200, r.strings(), r.toString());
+        assertEquals(10, r.generalisation(), r.toString());
     }
 
     /** Training on after the first pass changes the net tested, not the count of strings it took to learn. */
@@ -74,14 +75,14 @@ class AnBnCnTest {
         AnBnCn.Result b = AnBnCn.train(on);
         assertEquals(a.strings(), b.strings());
         assertEquals(a.steps(), b.steps());
-        assertNotEquals(a.generalisation(), b.generalisation(), "seed 3: 1..63 at once, another range after 1,000 more strings");
-        assertEquals(b.generalisation(), AnBnCn.train(on).generalisation(), "same seed, same run");
+        assertEquals(63, a.generalisation(), "seed 3: 1..63 at once");
+        assertEquals(11, b.generalisation(), "seed 3: 1..11 after 1,000 more strings");
     }
 
     /**
      * Watching tests after every string trained on: the count to learn and the first test are as
      * without it, and the best generalisation seen is at least that one, after one of the strings
-     * watched (seed 2 here sees a wider range than at once within 200 strings).
+     * watched (seed 2: 1..43 at once, 1..55 after the 16th of 200 strings).
      */
     @Test
     void watchingReportsTheBestGeneralisationSeenAfterTheFirstTest() {
@@ -96,10 +97,8 @@ class AnBnCnTest {
         assertEquals(a.generalisation(), b.generalisation());
         assertEquals(a.generalisation(), a.bestGeneralisation(), "not watched: the best is the one test");
         assertEquals(0, a.bestAfter());
-        assertTrue(b.bestGeneralisation() > b.generalisation(), b.toString());
-        assertTrue(b.bestAfter() >= 1 && b.bestAfter() <= 200, b.toString());
-        AnBnCn.Result again = AnBnCn.train(watched);
-        assertEquals(b.bestGeneralisation(), again.bestGeneralisation(), "same seed, same run");
-        assertEquals(b.bestAfter(), again.bestAfter());
+        assertEquals(43, b.generalisation(), b.toString());
+        assertEquals(55, b.bestGeneralisation(), b.toString());
+        assertEquals(16, b.bestAfter(), b.toString());
     }
 }
