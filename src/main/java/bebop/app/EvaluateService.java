@@ -71,6 +71,33 @@ public final class EvaluateService {
                 + "' model; this bebop evaluates 'chords' and 'melody' models");
     }
 
+    /** Most runs {@code eval --runs} takes, and most choruses of all runs together (their frames are kept). */
+    public static final int MAX_RUNS = 100;
+    public static final int MAX_RUN_CHORUSES = 100_000;
+
+    /**
+     * {@code runs} free runs of a melody model ({@code null}: the bundled one) in one pass, run
+     * {@code r} as {@link #evaluate} with seed {@code firstSeed + r}; a user error for any other model.
+     */
+    public static EvaluationRuns evaluateRuns(Path file, int choruses, long firstSeed, int runs) {
+        checkChoruses(choruses);
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new UserError("--runs " + runs + ": must be between 1 and " + MAX_RUNS);
+        }
+        if ((long) runs * choruses > MAX_RUN_CHORUSES) {
+            throw new UserError("--runs " + runs + " of --choruses " + choruses + ": at most " + MAX_RUN_CHORUSES
+                    + " choruses in all");
+        }
+        LoadedModel loaded = Models.load(file);
+        if (!(loaded instanceof BluesModel m) || !m.melody() || !m.model().experiment().equals("melody")) {
+            String name = file == null ? "the bundled model" : file.toString();
+            throw new UserError("--runs: " + name + " is not a melody model of the paper's blues; only a melody "
+                    + "model draws its notes, so only its free runs differ from seed to seed");
+        }
+        return new EvaluationRuns(m, Evaluator.evaluateRuns(m.model().network(), m.model().normalizer(), m.data(),
+                m.heldOut(), choruses, Primers.DEFAULT_STEPS, 1.0, firstSeed, runs), firstSeed);
+    }
+
     /**
      * The comparison of a melody model ({@code null}: the bundled one) with baselines, the Elman
      * network trained for {@code elmanEpochs}; a user error for any other model.

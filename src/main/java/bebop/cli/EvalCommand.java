@@ -3,13 +3,16 @@ package bebop.cli;
 import bebop.UserError;
 import bebop.app.EvaluateService;
 import bebop.app.Evaluation;
+import bebop.app.EvaluationRuns;
 import bebop.eval.Comparison;
 import bebop.io.report.ComparisonReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
             "unique_choruses, pitch_class_kl; and nll, the cross-entropy per step on the held-out choruses.",
             "Models of other data: the figures training measured; a piano-roll model also runs free (--choruses of 12",
             "bars, primed as compose primes it, temperature 1; a NADE model draws each frame key by key) and shows the",
-            "share of generated frames with 3-4 notes sounding beside the training set's."})
+            "share of generated frames with 3-4 notes sounding beside the training set's.",
+            "--runs N: many free runs of a melody model in one pass, each metric's mean, least and greatest value."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model file to evaluate. Default: the model bundled with bebop.")
@@ -36,6 +40,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "melody and piano-roll models: seed of the primer choice and the note draws. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "melody models: N free runs of --choruses each, in one pass, run k seeded --seed + k - 1 "
+                    + "(as eval --seed alone gives it); prints each metric's mean, least and greatest value. At most "
+                    + EvaluateService.MAX_RUNS + ".")
+    Integer runs;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
@@ -62,14 +72,26 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError(compare ? "--compare needs --out REPORT.md" : "--out goes with --compare");
         }
         if (compare) {
+            if (runs != null) {
+                throw new UserError("--runs does not go with --compare");
+            }
             return compare();
         }
+        if (runs != null) {
+            EvaluationRuns evaluation = EvaluateService.evaluateRuns(model, choruses, seed, runs);
+            return show(EvalOutput.json(evaluation, model), w -> EvalOutput.print(evaluation, w));
+        }
         Evaluation evaluation = EvaluateService.evaluate(model, choruses, seed);
+        return show(EvalOutput.json(evaluation, model), w -> EvalOutput.print(evaluation, w));
+    }
+
+    /** Prints {@code asJson} with {@code --json}, else the table. */
+    private int show(ObjectNode asJson, Consumer<PrintWriter> table) throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(new ObjectMapper().writeValueAsString(EvalOutput.json(evaluation, model)));
+            w.println(new ObjectMapper().writeValueAsString(asJson));
         } else {
-            EvalOutput.print(evaluation, w);
+            table.accept(w);
         }
         w.flush();
         return 0;

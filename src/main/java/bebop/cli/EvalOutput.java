@@ -3,6 +3,7 @@ package bebop.cli;
 import bebop.app.BluesModel;
 import bebop.app.DataModel;
 import bebop.app.Evaluation;
+import bebop.app.EvaluationRuns;
 import bebop.eval.MelodyEvaluation;
 import bebop.eval.Polyphony;
 import bebop.train.ChordEvaluation;
@@ -41,14 +42,45 @@ final class EvalOutput {
             all.put("frames", m.format().layout());
             all.put("seed", m.model().provenance().seed());
         } else {
-            BluesModel m = evaluation instanceof Evaluation.Chords c ? c.model() : ((Evaluation.Melody) evaluation).model();
-            all.put("model", file == null ? "bundled" : file.toString());
-            all.put("experiment", m.model().experiment());
-            all.put("form", m.model().form().label());
-            all.put("seed", m.model().model().provenance().seed());
+            blues(all, evaluation instanceof Evaluation.Chords c ? c.model() : ((Evaluation.Melody) evaluation).model(),
+                    file);
         }
         all.setAll(evaluation.metrics());
         return all;
+    }
+
+    static void print(EvaluationRuns runs, PrintWriter w) {
+        MelodyEvaluation any = runs.first();
+        int n = runs.runs().size();
+        w.printf(Locale.ROOT, "model             %s%n", runs.model().describe());
+        w.printf(Locale.ROOT, "free runs         %d runs of %d choruses (%d steps each), each primed with the first %d steps "
+                + "of a training chorus; seeds %d to %d (each run as eval --seed S)%n", n, any.choruses(), any.steps(),
+                any.primerSteps(), runs.firstSeed(), runs.firstSeed() + n - 1);
+        w.println("                  mean     min      max");
+        for (EvaluationRuns.Metric m : EvaluationRuns.METRICS) {
+            w.printf(Locale.ROOT, "%-17s %.4f   %.4f   %.4f   (%s)%n", m.name(), runs.mean(m), runs.min(m), runs.max(m),
+                    m.meaning());
+        }
+        w.printf(Locale.ROOT, "perfect runs      %d of %d   (chord_accuracy 1.0: the form kept at every generated step)%n",
+                runs.perfectRuns(), n);
+        w.printf(Locale.ROOT, "nll               %.4f   (nats per step, 25 units, teacher-forced on %d held-out choruses; "
+                + "the same for every run)%n", any.nll(), any.heldOutChoruses());
+    }
+
+    /** {@code file}: the model file asked for, null for the bundled model. */
+    static ObjectNode json(EvaluationRuns runs, Path file) {
+        ObjectNode all = new ObjectMapper().createObjectNode();
+        blues(all, runs.model(), file);
+        all.setAll(runs.json());
+        return all;
+    }
+
+    /** Which model of the paper's blues was evaluated, into {@code all}. */
+    private static void blues(ObjectNode all, BluesModel m, Path file) {
+        all.put("model", file == null ? "bundled" : file.toString());
+        all.put("experiment", m.model().experiment());
+        all.put("form", m.model().form().label());
+        all.put("seed", m.model().model().provenance().seed());
     }
 
     private static void chords(BluesModel m, ChordEvaluation eval, PrintWriter w) {

@@ -106,6 +106,8 @@ class ServicesTest {
         assertEquals(trained.run().eval().chordAccuracy(), chords.eval().chordAccuracy(), "the same free run");
         Composition piece = ComposeService.compose(new ComposeRequest(file, 1, 1, 1, null, null, null, 120));
         assertTrue(piece.score().part(Part.MELODY).isEmpty(), "a chords model plays no melody");
+        UserError e = assertThrows(UserError.class, () -> EvaluateService.evaluateRuns(file, 100, 1, 2));
+        assertTrue(e.getMessage().startsWith("--runs: " + file + " is not a melody model"), e.getMessage());
     }
 
     @Test
@@ -113,6 +115,29 @@ class ServicesTest {
         Evaluation.Melody eval = assertInstanceOf(Evaluation.Melody.class, EvaluateService.evaluate(null, 5, 1));
         assertEquals(1.0, eval.eval().chordAccuracy());
         assertEquals(5, eval.metrics().get("choruses").asInt());
+    }
+
+    @Test
+    void manyFreeRunsInOnePassAreEachTheRunOfItsSeed() {
+        EvaluationRuns runs = EvaluateService.evaluateRuns(null, 3, 5, 4);
+        assertEquals(4, runs.runs().size());
+        for (int r = 0; r < 4; r++) {
+            Evaluation.Melody alone = assertInstanceOf(Evaluation.Melody.class, EvaluateService.evaluate(null, 3, 5 + r));
+            assertEquals(alone.eval(), runs.runs().get(r), "run " + r + " is eval --seed " + (5 + r));
+        }
+        EvaluationRuns.Metric kl = EvaluationRuns.METRICS.get(4);
+        assertEquals("pitch_class_kl", kl.name());
+        double[] values = runs.runs().stream().mapToDouble(kl.value()).toArray();
+        assertTrue(java.util.Arrays.stream(values).distinct().count() > 1, "the runs draw different notes");
+        assertEquals(java.util.Arrays.stream(values).min().orElseThrow(), runs.min(kl));
+        assertEquals(java.util.Arrays.stream(values).max().orElseThrow(), runs.max(kl));
+        assertEquals(java.util.Arrays.stream(values).sum() / 4, runs.mean(kl), 1e-15);
+        assertEquals(4, runs.perfectRuns(), "the bundled model keeps the form");
+
+        assertTrue(assertThrows(UserError.class, () -> EvaluateService.evaluateRuns(null, 3, 1, 0)).getMessage()
+                .startsWith("--runs 0: must be between 1 and 100"));
+        assertTrue(assertThrows(UserError.class, () -> EvaluateService.evaluateRuns(null, 2000, 1, 51)).getMessage()
+                .contains("at most 100000 choruses in all"));
     }
 
     @Test
