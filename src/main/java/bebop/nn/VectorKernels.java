@@ -34,7 +34,7 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic allows, a vector carried round a loop is an argument of the API's calls, not their
  * receiver (Horner's step as {@code r.fma(p, c)}): the JIT knows the class of such a vector only
  * from the API's type profiles, and a compile made before a profile existed boxed every vector
- * (README, Performance, ninth round).
+ * (docs/PERFORMANCE.md, ninth round).
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
