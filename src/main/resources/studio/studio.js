@@ -468,15 +468,47 @@ function evalSettings() {
   };
 }
 
+// Many free runs (bebop eval --runs): each metric's mean, least and greatest value over the runs.
+function runsTable(table, runs) {
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  const head = body.insertRow();
+  for (const c of ["", "mean", "min", "max"]) cell(head, c);
+  for (const name of Object.keys(runs.mean)) {
+    const tr = body.insertRow();
+    tr.dataset.metric = name;
+    cell(tr, name);
+    for (const v of [runs.mean[name], runs.min[name], runs.max[name]]) cell(tr, format(v), true);
+  }
+  const perfect = body.insertRow();
+  perfect.dataset.metric = "perfect_runs";
+  cell(perfect, "perfect runs (chord_accuracy 1.0)");
+  cell(perfect, runs.perfect_runs + " of " + runs.runs, true);
+  if (runs.nll !== null) {
+    const nll = body.insertRow();
+    nll.dataset.metric = "nll";
+    cell(nll, "nll (every run)");
+    cell(nll, format(runs.nll), true);
+  }
+}
+
 async function evaluateModel(event) {
   event.preventDefault();
   evalStatus("letting the model run free…");
   try {
+    const runs = Number($("eval-runs").value);
+    const body = Object.assign(evalSettings(), { runs });
     const r = await api("/api/evaluations", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(evalSettings()),
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
     });
-    metricsTable($("eval-metrics"), r.metrics);
-    evalStatus("measured " + r.metrics.choruses + " free-run choruses");
+    if (r.runs) {
+      runsTable($("eval-metrics"), r.runs);
+      evalStatus("measured " + r.runs.runs + " free runs of " + r.runs.choruses + " choruses, seeds "
+        + r.runs.first_seed + " to " + (r.runs.first_seed + r.runs.runs - 1));
+    } else {
+      metricsTable($("eval-metrics"), r.metrics);
+      evalStatus("measured " + r.metrics.choruses + " free-run choruses");
+    }
   } catch (e) {
     evalStatus(e.message, true);
   }

@@ -2,7 +2,7 @@ package bebop.studio;
 
 /**
  * The body of {@code POST /api/evaluations} and {@code POST /api/comparisons}: a model id (null: the
- * bundled model), and {@code bebop eval}'s {@code --choruses}, {@code --seed} and (comparisons)
- * {@code --elman-epochs}; absent fields take its defaults.
+ * bundled model), and {@code bebop eval}'s {@code --choruses}, {@code --seed}, (evaluations)
+ * {@code --runs} and (comparisons) {@code --elman-epochs}; absent fields take its defaults.
  */
-record EvaluationJson(String model, Integer choruses, Long seed, Integer elmanEpochs) {}
+record EvaluationJson(String model, Integer choruses, Long seed, Integer runs, Integer elmanEpochs) {}

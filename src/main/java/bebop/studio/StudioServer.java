@@ -5,6 +5,7 @@ import bebop.app.ComposeService;
 import bebop.app.Composition;
 import bebop.app.EvaluateService;
 import bebop.app.Evaluation;
+import bebop.app.EvaluationRuns;
 import bebop.app.Experiment;
 import bebop.app.ImportService;
 import bebop.app.ModelCache;
@@ -252,14 +253,24 @@ public final class StudioServer implements AutoCloseable {
         ctx.status(201).json(primers.upload(body));
     }
 
-    /** {@code POST /api/evaluations}: the model's free run measured as {@code bebop eval} measures it. */
+    /**
+     * {@code POST /api/evaluations}: the model's free run measured as {@code bebop eval} measures it
+     * ({@code metrics}); with {@code runs} other than 1, {@code bebop eval --runs}'s summary and runs
+     * ({@code runs}).
+     */
     private void evaluate(Context ctx) throws InterruptedException {
         EvaluationJson body = jsonBody(ctx, EvaluationJson.class, "POST /api/evaluations");
         Path file = models.file(body.model());
         int choruses = body.choruses() == null ? 100 : body.choruses();
         long seed = body.seed() == null ? 1 : body.seed();
+        String model = body.model() == null ? ModelCatalog.BUNDLED : body.model();
+        if (body.runs() != null && body.runs() != 1) {
+            EvaluationRuns runs = pooled(() -> EvaluateService.evaluateRuns(file, choruses, seed, body.runs()));
+            ctx.json(Map.of("model", model, "runs", runs.json()));
+            return;
+        }
         Evaluation e = pooled(() -> EvaluateService.evaluate(file, choruses, seed));
-        ctx.json(Map.of("model", body.model() == null ? ModelCatalog.BUNDLED : body.model(), "metrics", e.metrics()));
+        ctx.json(Map.of("model", model, "metrics", e.metrics()));
     }
 
     /**

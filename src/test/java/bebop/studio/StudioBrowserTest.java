@@ -150,6 +150,15 @@ class StudioBrowserTest {
                 wait.until(d -> !d.findElements(By.cssSelector("#eval-metrics tr[data-metric=choruses]")).isEmpty());
                 assertEquals("2", page.findElement(By.cssSelector("#eval-metrics tr[data-metric=choruses] td.number")).getText());
 
+                set(page, "eval-runs", "3");
+                page.findElement(By.id("evaluate")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#eval-metrics tr[data-metric=perfect_runs]")).isEmpty());
+                assertEquals("3 of 3", page.findElement(By.cssSelector("#eval-metrics tr[data-metric=perfect_runs] td.number")).getText());
+                var novel = page.findElements(By.cssSelector("#eval-metrics tr[data-metric=novel_bars] td.number"));
+                assertEquals(3, novel.size(), "mean, min and max");
+                assertTrue(page.findElement(By.id("eval-status")).getText().contains("3 free runs of 2 choruses, seeds 1 to 3"),
+                        page.findElement(By.id("eval-status")).getText());
+
                 page.findElement(By.id("compare")).click();
                 wait.until(d -> d.findElement(By.id("compare-table")).isDisplayed()
                         && !d.findElements(By.cssSelector("#compare-table tbody tr")).isEmpty());

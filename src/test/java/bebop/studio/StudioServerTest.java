@@ -217,6 +217,10 @@ class StudioServerTest {
         assertEquals(3, metrics.get("choruses").asInt());
         assertEquals(bebop.app.EvaluateService.evaluate(null, 3, 1).metrics().toString(), metrics.toString(),
                 "what bebop eval measures");
+        r = send("POST", "/api/evaluations", "application/json", "{\"choruses\": 3, \"seed\": 4, \"runs\": 3}".getBytes());
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        assertEquals(bebop.app.EvaluateService.evaluateRuns(null, 3, 4, 3).json().toString(), json(r).get("runs").toString(),
+                "what bebop eval --runs measures");
 
         r = send("POST", "/api/comparisons", "application/json", "{\"choruses\": 2, \"elmanEpochs\": 1}".getBytes());
         assertEquals(200, r.statusCode(), new String(r.body()));
@@ -232,6 +236,8 @@ class StudioServerTest {
         assertError(send("POST", "/api/evaluations", "application/json", "{\"model\": \"../models/notes\"}".getBytes()),
                 404, "no such model");
         assertError(send("POST", "/api/evaluations", "application/json", "{\"choruses\": 0}".getBytes()), 400, "--choruses 0");
+        assertError(send("POST", "/api/evaluations", "application/json", "{\"runs\": 0}".getBytes()), 400,
+                "--runs 0: must be between 1 and 100");
         assertError(send("POST", "/api/evaluations", "application/json", "{\"choruses\": ".getBytes()), 400, "not the JSON");
         assertError(send("POST", "/api/evaluations", "text/plain", "{}".getBytes()), 415, "application/json");
         assertError(send("POST", "/api/comparisons", "application/json", "{\"elmanEpochs\": 0}".getBytes()), 400,
