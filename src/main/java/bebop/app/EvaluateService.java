@@ -21,6 +21,10 @@ import java.util.SplittableRandom;
 
 /** Evaluating a model: a free run measured as the paper's claims need, or the LSTM against baselines. */
 public final class EvaluateService {
+    /** Most runs {@code eval --runs} takes, and most choruses of all runs together (their frames are kept). */
+    public static final int MAX_RUNS = 100;
+    public static final int MAX_RUN_CHORUSES = 100_000;
+
     private EvaluateService() {}
 
     /** The LSTM and the baselines side by side, and how they were made. */
@@ -70,10 +74,6 @@ public final class EvaluateService {
         throw new UserError((file == null ? "bundled" : file.toString()) + ": a '" + experiment
                 + "' model; this bebop evaluates 'chords' and 'melody' models");
     }
-
-    /** Most runs {@code eval --runs} takes, and most choruses of all runs together (their frames are kept). */
-    public static final int MAX_RUNS = 100;
-    public static final int MAX_RUN_CHORUSES = 100_000;
 
     /**
      * {@code runs} free runs of a melody model ({@code null}: the bundled one) in one pass, run

@@ -1,9 +1,9 @@
 package bebop.eval;
 
 import bebop.compose.Composer;
+import bebop.compose.FrameLayout;
 import bebop.compose.Primers;
 import bebop.data.BluesDataset;
-import bebop.compose.FrameLayout;
 import bebop.nn.LstmNetwork;
 import bebop.nn.LstmSequenceModel;
 import bebop.nn.Normalizer;
