@@ -480,10 +480,6 @@ function runsTable(table, runs) {
     cell(tr, name);
     for (const v of [runs.mean[name], runs.min[name], runs.max[name]]) cell(tr, format(v), true);
   }
-  const perfect = body.insertRow();
-  perfect.dataset.metric = "perfect_runs";
-  cell(perfect, "perfect runs (chord_accuracy 1.0)");
-  cell(perfect, runs.perfect_runs + " of " + runs.runs, true);
   if (runs.nll !== null) {
     const nll = body.insertRow();
     nll.dataset.metric = "nll";

@@ -61,8 +61,6 @@ final class EvalOutput {
             w.printf(Locale.ROOT, "%-17s %.4f   %.4f   %.4f   (%s)%n", m.name(), runs.mean(m), runs.min(m), runs.max(m),
                     m.meaning());
         }
-        w.printf(Locale.ROOT, "perfect runs      %d of %d   (chord_accuracy 1.0: the form kept at every generated step)%n",
-                runs.perfectRuns(), n);
         w.printf(Locale.ROOT, "nll               %.4f   (nats per step, 25 units, teacher-forced on %d held-out choruses; "
                 + "the same for every run)%n", any.nll(), any.heldOutChoruses());
     }
