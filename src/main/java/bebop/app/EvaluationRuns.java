@@ -18,7 +18,7 @@ public record EvaluationRuns(BluesModel model, List<MelodyEvaluation> runs, long
     /** A free-run metric: its name in {@code eval --json}, what it counts, and its value in a run. */
     public record Metric(String name, String meaning, ToDoubleFunction<MelodyEvaluation> value) {}
 
-    /** The metrics that differ from run to run, in {@code eval}'s order (nll does not: it is teacher-forced). */
+    /** The free-run metrics, in {@code eval}'s order (not nll: teacher-forced, the same in every run). */
     public static final List<Metric> METRICS = List.of(
             new Metric("chord_accuracy", "generated steps whose chord frame equals the form's",
                     MelodyEvaluation::chordAccuracy),
@@ -55,12 +55,11 @@ public record EvaluationRuns(BluesModel model, List<MelodyEvaluation> runs, long
 
     /**
      * The summary and every run as {@code eval --runs --json} prints them: {@code mean}, {@code min}
-     * and {@code max} per metric, and {@code per_run} (each run's seed and
-     * metrics, as {@code eval --seed S --json} gives them).
+     * and {@code max} per metric, and {@code per_run} (each run's seed and metrics, as
+     * {@code eval --seed S --json} gives them).
      */
     public ObjectNode json() {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode all = mapper.createObjectNode();
+        ObjectNode all = new ObjectMapper().createObjectNode();
         all.put("runs", runs.size());
         all.put("first_seed", firstSeed);
         ObjectNode mean = all.putObject("mean");
