@@ -1,8 +1,10 @@
 package bebop.nn;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Where the time of a step goes ({@code bebop bench --profile}): the online step of the packed
@@ -89,9 +91,9 @@ public final class StepProfile {
      * {@link #ROUNDS} rounds of every prefix in turn, the fastest round of each (the machine's load
      * moves single rounds): each part's nanoseconds a step, then the whole step's.
      */
-    private static Map<String, Double> shares(String[] names, java.util.function.IntToDoubleFunction prefixTime) {
+    private static Map<String, Double> shares(String[] names, IntToDoubleFunction prefixTime) {
         double[] prefix = new double[names.length + 1];
-        java.util.Arrays.fill(prefix, 1, prefix.length, Double.MAX_VALUE);
+        Arrays.fill(prefix, 1, prefix.length, Double.MAX_VALUE);
         for (int round = 0; round < ROUNDS; round++) {
             for (int parts = 1; parts <= names.length; parts++) {
                 prefix[parts] = Math.min(prefix[parts], prefixTime.applyAsDouble(parts));
