@@ -1,5 +1,7 @@
 package bebop.app;
 
+import bebop.UserError;
+import bebop.eval.MelodyEvaluation;
 import bebop.train.AnBnCn;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2Settings;
@@ -26,10 +28,17 @@ public final class SeedsService {
         return SeedSweep.run(seeds, threads, seed -> chords(settings.apply(seed)));
     }
 
-    /** Experiment 2, as {@link #chords}. */
+    /**
+     * Experiment 2, as {@link #chords}; with {@code runs} above 1 each model runs free that many
+     * times in one pass (run {@code r} as {@code eval --seed 1+r}): chord_accuracy is the least of
+     * the runs, in_scale and novel_bars their means, with novel_bars' least and greatest value.
+     */
     public static List<Map<String, Object>> melody(List<Long> seeds, int threads,
-                                                   LongFunction<Experiment2Settings> settings) {
-        return SeedSweep.run(seeds, threads, seed -> melody(settings.apply(seed)));
+                                                   LongFunction<Experiment2Settings> settings, int runs) {
+        if (runs < 1 || runs > EvaluateService.MAX_RUNS) {
+            throw new UserError("--runs " + runs + ": must be between 1 and " + EvaluateService.MAX_RUNS);
+        }
+        return SeedSweep.run(seeds, threads, seed -> melodyRun(settings.apply(seed), List.of(), runs).run());
     }
 
     /**
@@ -57,10 +66,6 @@ public final class SeedsService {
         return chordsRun(s, List.of()).run();
     }
 
-    private static Map<String, Object> melody(Experiment2Settings s) {
-        return melodyRun(s, List.of()).run();
-    }
-
     /**
      * One run of Experiment 1 exactly as {@link #chords} makes it, its row with the trained model
      * (whose provenance records {@code commandLine}): what a sweep on Spark runs per task.
@@ -77,13 +82,22 @@ public final class SeedsService {
 
     /** Experiment 2, as {@link #chordsRun}. */
     public static TrainedModel<Map<String, Object>> melodyRun(Experiment2Settings s, List<String> commandLine) {
-        TrainedModel<TrainService.MelodyRun> t = TrainService.melody(s, commandLine, TrainingListener.NONE);
+        return melodyRun(s, commandLine, 1);
+    }
+
+    private static TrainedModel<Map<String, Object>> melodyRun(Experiment2Settings s, List<String> commandLine, int runs) {
+        TrainedModel<TrainService.MelodyRun> t = TrainService.melody(s, commandLine, TrainingListener.NONE, runs);
         TrainService.MelodyRun r = t.run();
         Map<String, Object> row = row(s.seed(), r.result().converged(), r.result().epochs(), r.result().steps(),
                 r.result().seconds());
-        row.put("chord_accuracy", r.eval().chordAccuracy());
-        row.put("in_scale", r.eval().inScale());
-        row.put("novel_bars", r.eval().novelBars());
+        List<MelodyEvaluation> evals = r.runs();
+        row.put("chord_accuracy", evals.stream().mapToDouble(MelodyEvaluation::chordAccuracy).min().orElseThrow());
+        row.put("in_scale", evals.stream().mapToDouble(MelodyEvaluation::inScale).average().orElseThrow());
+        row.put("novel_bars", evals.stream().mapToDouble(MelodyEvaluation::novelBars).average().orElseThrow());
+        if (runs > 1) {
+            row.put("novel_bars_min", evals.stream().mapToDouble(MelodyEvaluation::novelBars).min().orElseThrow());
+            row.put("novel_bars_max", evals.stream().mapToDouble(MelodyEvaluation::novelBars).max().orElseThrow());
+        }
         row.put("nll", r.eval().nll());
         return new TrainedModel<>(t.model(), t.curve(), row);
     }

@@ -53,8 +53,20 @@ public final class TrainService {
     /** Experiment 1's run: how training went, and the free run of 100 choruses after it. */
     public record ChordsRun(TrainingResult result, ChordEvaluation eval) {}
 
-    /** Experiment 2's run: how training went, and the free run measured as {@code eval} measures it. */
-    public record MelodyRun(Experiment2Result result, MelodyEvaluation eval) {}
+    /**
+     * Experiment 2's run: how training went, and its free runs measured as {@code eval --runs}
+     * measures them (the first is {@code eval}'s, the one a model file records).
+     */
+    public record MelodyRun(Experiment2Result result, List<MelodyEvaluation> runs) {
+        public MelodyRun {
+            runs = List.copyOf(runs);
+        }
+
+        /** The first free run: {@code eval}'s. */
+        public MelodyEvaluation eval() {
+            return runs.get(0);
+        }
+    }
 
     /** An imported corpus read for the paper's network, and the frame format its model will record. */
     public record Corpus(Path folder, ChordMelodySet set, FrameFormat format) {}
@@ -101,10 +113,24 @@ public final class TrainService {
     }
 
     public static TrainedModel<MelodyRun> melody(Experiment2Settings s, List<String> commandLine, TrainingListener listener) {
+        return melody(s, commandLine, listener, 1);
+    }
+
+    /**
+     * {@link #melody(Experiment2Settings, List, TrainingListener)} with {@code runs} free runs of the
+     * trained network, run {@code r} as {@code eval --seed} {@link #EVAL_SEED}{@code + r}.
+     */
+    public static TrainedModel<MelodyRun> melody(Experiment2Settings s, List<String> commandLine, TrainingListener listener,
+                                                 int runs) {
         Experiment2Result result = Experiment2.train(s, listener);
         BluesDataset blues = BluesDataset.generate(BluesForm.of(s.form()));
-        MelodyEvaluation eval = Evaluator.evaluate(new LstmSequenceModel(result.network(), result.normalizer()),
-                blues, result.split().heldOut(), EVAL_CHORUSES, Primers.DEFAULT_STEPS, 1.0, EVAL_SEED);
+        int[] heldOut = result.split().heldOut();
+        List<MelodyEvaluation> evals = runs == 1
+                ? List.of(Evaluator.evaluate(new LstmSequenceModel(result.network(), result.normalizer()), blues, heldOut,
+                        EVAL_CHORUSES, Primers.DEFAULT_STEPS, 1.0, EVAL_SEED))
+                : Evaluator.evaluateRuns(result.network(), result.normalizer(), blues, heldOut, EVAL_CHORUSES,
+                        Primers.DEFAULT_STEPS, 1.0, EVAL_SEED, runs);
+        MelodyEvaluation eval = evals.get(0);
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", result.epochs());
         training.put("steps", result.steps());
@@ -123,7 +149,7 @@ public final class TrainService {
         Curve curve = Curve.crossEntropy(result.curve(), "Experiment 2, seed " + s.seed(),
                 bptt ? "epoch (Adam step over " + s.chorusesPerEpoch() + " choruses)"
                         : "epoch (" + s.chorusesPerEpoch() + " choruses)");
-        return new TrainedModel<>(model, curve, new MelodyRun(result, eval));
+        return new TrainedModel<>(model, curve, new MelodyRun(result, evals));
     }
 
     /** Reads an import folder for {@link #corpus}; a user error when it has no training pieces. */

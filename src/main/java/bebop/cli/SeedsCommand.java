@@ -1,5 +1,7 @@
 package bebop.cli;
 
+import bebop.UserError;
+import bebop.app.EvaluateService;
 import bebop.app.Experiment;
 import bebop.app.SeedsService;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +24,8 @@ import picocli.CommandLine.Spec;
                     + "(same settings, same results), several seeds at a time on --threads cores, and "
                     + "tabulates each run: whether it learned (the paper's stop test), epochs, steps, "
                     + "seconds, and the free-run chord accuracy over 100 choruses (Experiment 2 also "
-                    + "in_scale and novel_bars on the held-out primers). Models are not written: train "
-                    + "the seed you want to keep with `bebop train`.",
+                    + "in_scale and novel_bars on the held-out primers, over --runs free runs). Models "
+                    + "are not written: train the seed you want to keep with `bebop train`.",
             "Each run is single-threaded and independent: the table does not depend on --threads "
                     + "(except the seconds)."})
 final class SeedsCommand implements Callable<Integer> {
@@ -48,6 +50,12 @@ final class SeedsCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "R", description = "Learning rate, as train's. Default: see README.")
     Double learningRate;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "Experiment 2: run each model free N times (in one pass; run k as `bebop eval --seed k`) "
+                    + "and give chord_accuracy's least value, the means of in_scale and novel_bars, and "
+                    + "novel_bars' least and greatest. At most " + EvaluateService.MAX_RUNS + ". Default: 1.")
+    int runs;
+
     @Option(names = "--json", description = "Print a JSON array of the runs instead of a table.")
     boolean json;
 
@@ -61,12 +69,16 @@ final class SeedsCommand implements Callable<Integer> {
         // bad flags are refused before any run starts
         if (experiment == Experiment.chords) {
             paperFlags.experiment1(0, maxEpochs, learningRate);
+            if (runs != 1) {
+                throw new UserError("--runs: Experiment 1's free run draws nothing, so every run would be the same; "
+                        + "--runs is for --experiment melody");
+            }
         } else {
             paperFlags.experiment2(0, maxEpochs, learningRate);
         }
         List<Map<String, Object>> rows = experiment == Experiment.chords
                 ? SeedsService.chords(seedList, n, seed -> paperFlags.experiment1(seed, maxEpochs, learningRate))
-                : SeedsService.melody(seedList, n, seed -> paperFlags.experiment2(seed, maxEpochs, learningRate));
+                : SeedsService.melody(seedList, n, seed -> paperFlags.experiment2(seed, maxEpochs, learningRate), runs);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(rows));

@@ -95,6 +95,45 @@ class SeedsCommandTest {
         assertEquals(0, settings.get("chorusesPerReset").asInt());
     }
 
+    /** --runs: each seed's model runs free N times, each run the one eval --seed gives for the model train writes. */
+    @Test
+    void runsSummariseTheFreeRunsThatEvalGivesTheTrainedModel() throws Exception {
+        JsonNode row = rowsWithoutSeconds(CliRun.of("seeds", "--experiment", "melody", "--seeds", "2", "--max-epochs",
+                "40", "--runs", "3", "--json")).get(0);
+        Path model = CliRun.scratch("seeds").resolve("melody2.bebop");
+        CliRun train = CliRun.of("train", "--experiment", "melody", "--seed", "2", "--max-epochs", "40", "--quiet",
+                "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--runs", "3", "--seed", "1", "--json");
+        assertEquals(0, eval.exitCode(), eval.err());
+        JsonNode runs = new ObjectMapper().readTree(eval.out());
+        assertEquals(runs.at("/min/chord_accuracy").asDouble(), row.get("chord_accuracy").asDouble());
+        assertEquals(runs.at("/mean/in_scale").asDouble(), row.get("in_scale").asDouble());
+        assertEquals(runs.at("/mean/novel_bars").asDouble(), row.get("novel_bars").asDouble());
+        assertEquals(runs.at("/min/novel_bars").asDouble(), row.get("novel_bars_min").asDouble());
+        assertEquals(runs.at("/max/novel_bars").asDouble(), row.get("novel_bars_max").asDouble());
+        assertEquals(runs.get("nll").asDouble(), row.get("nll").asDouble());
+        assertEquals(ModelFile.read(model).extra().at("/training/steps").asLong(), row.get("steps").asLong());
+
+        JsonNode one = rowsWithoutSeconds(CliRun.of("seeds", "--experiment", "melody", "--seeds", "2", "--max-epochs",
+                "40", "--json")).get(0);
+        assertEquals(runs.at("/per_run/0/novel_bars").asDouble(), one.get("novel_bars").asDouble());
+        assertFalse(one.has("novel_bars_min"));
+    }
+
+    @Test
+    void runsAreRefusedOutOfRangeAndForTheChords() {
+        for (String[] args : new String[][] {
+            {"--experiment", "melody", "--runs", "0"}, {"--experiment", "melody", "--runs", "101"},
+            {"--experiment", "chords", "--runs", "2"},
+        }) {
+            CliRun r = CliRun.of(concat(new String[] {"seeds", "--seeds", "1", "--max-epochs", "1"}, args));
+            assertEquals(2, r.exitCode(), String.join(" ", args));
+            assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("WARNING")).count(), r.err());
+            assertTrue(r.err().contains("--runs"), r.err());
+        }
+    }
+
     @Test
     void filterFlagsWithoutTheFilterAreRefused() {
         for (String[] args : new String[][] {
