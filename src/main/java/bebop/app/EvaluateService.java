@@ -81,9 +81,7 @@ public final class EvaluateService {
      */
     public static EvaluationRuns evaluateRuns(Path file, int choruses, long firstSeed, int runs) {
         checkChoruses(choruses);
-        if (runs < 1 || runs > MAX_RUNS) {
-            throw new UserError("--runs " + runs + ": must be between 1 and " + MAX_RUNS);
-        }
+        checkRuns(runs);
         if ((long) runs * choruses > MAX_RUN_CHORUSES) {
             throw new UserError("--runs " + runs + " of --choruses " + choruses + ": at most " + MAX_RUN_CHORUSES
                     + " choruses in all");
@@ -96,6 +94,13 @@ public final class EvaluateService {
         }
         return new EvaluationRuns(m, Evaluator.evaluateRuns(m.model().network(), m.model().normalizer(), m.data(),
                 m.heldOut(), choruses, Primers.DEFAULT_STEPS, 1.0, firstSeed, runs), firstSeed);
+    }
+
+    /** A user error unless {@code runs} is 1 to {@link #MAX_RUNS} (the flag {@code --runs}). */
+    static void checkRuns(int runs) {
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new UserError("--runs " + runs + ": must be between 1 and " + MAX_RUNS);
+        }
     }
 
     /**

@@ -1,12 +1,12 @@
 package bebop.app;
 
-import bebop.UserError;
 import bebop.eval.MelodyEvaluation;
 import bebop.train.AnBnCn;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2Settings;
 import bebop.train.SeedSweep;
 import bebop.train.TrainingListener;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,7 @@ public final class SeedsService {
      */
     public static List<Map<String, Object>> melody(List<Long> seeds, int threads,
                                                    LongFunction<Experiment2Settings> settings, int runs) {
-        if (runs < 1 || runs > EvaluateService.MAX_RUNS) {
-            throw new UserError("--runs " + runs + ": must be between 1 and " + EvaluateService.MAX_RUNS);
-        }
+        EvaluateService.checkRuns(runs);
         return SeedSweep.run(seeds, threads, seed -> melodyRun(settings.apply(seed), List.of(), runs).run());
     }
 
@@ -91,12 +89,13 @@ public final class SeedsService {
         Map<String, Object> row = row(s.seed(), r.result().converged(), r.result().epochs(), r.result().steps(),
                 r.result().seconds());
         List<MelodyEvaluation> evals = r.runs();
+        DoubleSummaryStatistics novel = evals.stream().mapToDouble(MelodyEvaluation::novelBars).summaryStatistics();
         row.put("chord_accuracy", evals.stream().mapToDouble(MelodyEvaluation::chordAccuracy).min().orElseThrow());
         row.put("in_scale", evals.stream().mapToDouble(MelodyEvaluation::inScale).average().orElseThrow());
-        row.put("novel_bars", evals.stream().mapToDouble(MelodyEvaluation::novelBars).average().orElseThrow());
+        row.put("novel_bars", novel.getAverage());
         if (runs > 1) {
-            row.put("novel_bars_min", evals.stream().mapToDouble(MelodyEvaluation::novelBars).min().orElseThrow());
-            row.put("novel_bars_max", evals.stream().mapToDouble(MelodyEvaluation::novelBars).max().orElseThrow());
+            row.put("novel_bars_min", novel.getMin());
+            row.put("novel_bars_max", novel.getMax());
         }
         row.put("nll", r.eval().nll());
         return new TrainedModel<>(t.model(), t.curve(), row);

@@ -15,7 +15,6 @@ import bebop.io.model.Model;
 import bebop.io.model.Provenance;
 import bebop.io.poly.PolyJson;
 import bebop.music.BluesForm;
-import bebop.nn.LstmSequenceModel;
 import bebop.train.ChordEvaluation;
 import bebop.train.CorpusExperiment;
 import bebop.train.Experiment1;
@@ -124,12 +123,8 @@ public final class TrainService {
                                                  int runs) {
         Experiment2Result result = Experiment2.train(s, listener);
         BluesDataset blues = BluesDataset.generate(BluesForm.of(s.form()));
-        int[] heldOut = result.split().heldOut();
-        List<MelodyEvaluation> evals = runs == 1
-                ? List.of(Evaluator.evaluate(new LstmSequenceModel(result.network(), result.normalizer()), blues, heldOut,
-                        EVAL_CHORUSES, Primers.DEFAULT_STEPS, 1.0, EVAL_SEED))
-                : Evaluator.evaluateRuns(result.network(), result.normalizer(), blues, heldOut, EVAL_CHORUSES,
-                        Primers.DEFAULT_STEPS, 1.0, EVAL_SEED, runs);
+        List<MelodyEvaluation> evals = Evaluator.evaluateRuns(result.network(), result.normalizer(), blues,
+                result.split().heldOut(), EVAL_CHORUSES, Primers.DEFAULT_STEPS, 1.0, EVAL_SEED, runs);
         MelodyEvaluation eval = evals.get(0);
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", result.epochs());
