@@ -6,10 +6,12 @@
 # concurrent clients (default 20) after W untimed warm-up requests (default 100: a server in use has
 # compiled its hot code), checks every answer against bebop's ComposeService (status, bars, every note:
 # bebop.studio.StudioLoad, under src/test),
-# and prints the p50/p99 latency and the server's peak resident memory (VmHWM, the kernel's high-water
-# mark of the server JVM). Bounded: each request may take S seconds (default 60) and the whole run at
-# most 2S + 60 s; the server is stopped at the end, whatever happens. Exit code 0 only when every answer
-# arrived and was right. Latencies move with the machine's load: the load average is printed.
+# and prints the p50/p99 latency, the server JVM's CPU time per timed request (user + system, from
+# /proc: what a request costs the server, apart from the clients' own work on this machine) and its peak
+# resident memory (VmHWM, the kernel's high-water mark). Bounded: each request may take S seconds
+# (default 60), the warm-up and the timed run at most 2S + 120 s each; the server is stopped at the end,
+# whatever happens. Exit code 0 only when every answer arrived and was right. Latencies move with the
+# machine's load: the load average is printed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 requests=100; clients=20; choruses=12; warmup=100; timeout=60
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
     --choruses) choruses="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
-    -h|--help) sed -n 2,11p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n 2,14p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "studio-load: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -54,9 +56,21 @@ for _ in $(seq 1 300); do
 done
 [ -n "$url" ] || { cat "$log" >&2; echo "studio-load: the server printed no address in 30 s" >&2; exit 1; }
 echo "studio-load: server $url (pid $server); load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores" >&2
+load() { timeout "$((2 * timeout + 120))" java -cp "$here/target/bebop.jar:$here/target/test-classes" bebop.studio.StudioLoad "$@"; }
+# the server JVM's user + system CPU time, in clock ticks (/proc/PID/stat fields 14 and 15)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat" 2>/dev/null || echo ""; }
 status=0
-timeout "$((2 * timeout + 120))" java -cp "$here/target/bebop.jar:$here/target/test-classes" bebop.studio.StudioLoad \
-  "$url" "$requests" "$clients" "$choruses" "$warmup" "$timeout" || status=$?
+if [ "$warmup" -gt 0 ]; then # the warm-up requests (one client, untimed), then one request to see them through
+  load "$url" 1 1 "$choruses" "$warmup" "$timeout" >/dev/null || { echo "studio-load: the warm-up failed" >&2; exit 1; }
+fi
+before="$(cpu_ticks)"
+load "$url" "$requests" "$clients" "$choruses" 0 "$timeout" | sed "s/after 0 untimed warm-up requests/after $warmup untimed warm-up requests/" \
+  || status=$?
+after="$(cpu_ticks)"
+if [ -n "$before" ] && [ -n "$after" ]; then
+  awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "server CPU time (user + system) per timed request: %.2f ms\n", t * 1000 / hz / n }'
+fi
 peak_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/$server/status" 2>/dev/null || echo "")"
 if [ -n "$peak_kb" ]; then
   echo "server peak resident memory (VmHWM): $((peak_kb / 1024)) MiB"
