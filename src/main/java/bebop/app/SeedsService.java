@@ -1,5 +1,6 @@
 package bebop.app;
 
+import bebop.UserError;
 import bebop.eval.MelodyEvaluation;
 import bebop.train.AnBnCn;
 import bebop.train.Experiment1Settings;
@@ -37,6 +38,18 @@ public final class SeedsService {
                                                    LongFunction<Experiment2Settings> settings, int runs) {
         EvaluateService.checkRuns(runs);
         return SeedSweep.run(seeds, threads, seed -> melodyRun(settings.apply(seed), List.of(), runs).run());
+    }
+
+    /**
+     * A user error unless {@code runs} (the flag {@code --runs}) suits {@code experiment}: 1 to 100 free
+     * runs of each Experiment 2 model; only 1 for Experiment 1, whose free run draws nothing.
+     */
+    public static void checkRuns(Experiment experiment, int runs) {
+        if (experiment == Experiment.chords && runs != 1) {
+            throw new UserError("--runs: Experiment 1's free run draws nothing, so every run would be the same; "
+                    + "--runs is for --experiment melody");
+        }
+        EvaluateService.checkRuns(runs);
     }
 
     /**
@@ -78,12 +91,8 @@ public final class SeedsService {
         return new TrainedModel<>(t.model(), t.curve(), row);
     }
 
-    /** Experiment 2, as {@link #chordsRun}. */
-    public static TrainedModel<Map<String, Object>> melodyRun(Experiment2Settings s, List<String> commandLine) {
-        return melodyRun(s, commandLine, 1);
-    }
-
-    private static TrainedModel<Map<String, Object>> melodyRun(Experiment2Settings s, List<String> commandLine, int runs) {
+    /** Experiment 2, as {@link #chordsRun}, its model run free {@code runs} times as {@link #melody} runs it. */
+    public static TrainedModel<Map<String, Object>> melodyRun(Experiment2Settings s, List<String> commandLine, int runs) {
         TrainedModel<TrainService.MelodyRun> t = TrainService.melody(s, commandLine, TrainingListener.NONE, runs);
         TrainService.MelodyRun r = t.run();
         Map<String, Object> row = row(s.seed(), r.result().converged(), r.result().epochs(), r.result().steps(),

@@ -1,6 +1,5 @@
 package bebop.cli;
 
-import bebop.UserError;
 import bebop.app.EvaluateService;
 import bebop.app.Experiment;
 import bebop.app.SeedsService;
@@ -67,12 +66,9 @@ final class SeedsCommand implements Callable<Integer> {
         List<Long> seedList = RunFlags.parseSeeds(seeds);
         int n = RunFlags.threads(threads);
         // bad flags are refused before any run starts
+        SeedsService.checkRuns(experiment, runs);
         if (experiment == Experiment.chords) {
             paperFlags.experiment1(0, maxEpochs, learningRate);
-            if (runs != 1) {
-                throw new UserError("--runs: Experiment 1's free run draws nothing, so every run would be the same; "
-                        + "--runs is for --experiment melody");
-            }
         } else {
             paperFlags.experiment2(0, maxEpochs, learningRate);
         }

@@ -210,7 +210,8 @@ final class Sweep {
             run = c;
         } else {
             TrainedModel<Map<String, Object>> s = settings instanceof Experiment1Settings s1
-                    ? SeedsService.chordsRun(s1, train) : SeedsService.melodyRun((Experiment2Settings) settings, train);
+                    ? SeedsService.chordsRun(s1, train)
+                    : SeedsService.melodyRun((Experiment2Settings) settings, train, w.runs());
             row.putAll(s.run());
             run = s;
         }

@@ -1,5 +1,6 @@
 package bebop.spark;
 
+import bebop.app.EvaluateService;
 import bebop.app.Experiment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,6 +39,13 @@ final class SweepCommand implements Callable<Integer> {
                     + "max-epochs=500). Repeat for more flags: every combination runs. Default seed: 1.")
     List<String> grid;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "Experiment 2: run each model free N times (at most " + EvaluateService.MAX_RUNS + ") and give "
+                    + "chord_accuracy's least value, "
+                    + "in_scale's and novel_bars' means, novel_bars' least and greatest, as bebop seeds --runs does. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int runs;
+
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "local[*] (this machine's cores), local[N], or a cluster: spark://HOST:PORT. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -53,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         Grid g = Grid.parse(grid);
         PrintWriter err = spec.commandLine().getErr();
-        Summary summary = Sweep.run(Work.of(experiment, data), g, master, out, err);
+        Summary summary = Sweep.run(Work.of(experiment, data, runs), g, master, out, err);
         PrintWriter w = spec.commandLine().getOut();
         w.print(summary.markdown());
         w.println("wrote " + out.resolve("runs.jsonl") + ", " + out.resolve("summary.md") + ", "

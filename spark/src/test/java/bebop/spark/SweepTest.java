@@ -61,6 +61,40 @@ class SweepTest {
         assertEquals(4, rows(out.resolve("runs.jsonl")).size());
     }
 
+    /** --runs: each Experiment 2 model run free as `seeds --runs` runs it; other runs of the same grid are other rows. */
+    @Test
+    void aMelodySweepWithRunsGivesTheRowsSeedsRunsGives() throws Exception {
+        Path out = Files.createTempDirectory(Path.of("target"), "sweep-runs");
+        String[] grid = {"--grid", "max-epochs=40", "--grid", "seed=1,2"};
+        Cli.Result r = Cli.run(concat(new String[] {"sweep", "--experiment", "melody", "--runs", "3", "--master", "local[2]",
+                "--out", out.toString()}, grid));
+        assertEquals(0, r.code(), r.err());
+        Cli.Result seeds = Cli.run("seeds", "--experiment", "melody", "--seeds", "1,2", "--max-epochs", "40", "--runs", "3",
+                "--threads", "2", "--json");
+        assertEquals(0, seeds.code(), seeds.err());
+        List<Map<String, Object>> runs = rows(out.resolve("runs.jsonl"));
+        assertEquals(2, runs.size());
+        for (Map<String, Object> expected : JSON.readValue(seeds.out(), new TypeReference<List<Map<String, Object>>>() {})) {
+            Map<String, Object> got = runs.stream().filter(x -> x.get("seed").equals(expected.get("seed"))).findFirst().orElseThrow();
+            assertTrue(expected.containsKey("novel_bars_max"), expected.toString());
+            for (String k : expected.keySet()) {
+                if (!k.equals("seconds")) {
+                    assertEquals(expected.get(k), got.get(k), k + " of " + got);
+                }
+            }
+            assertEquals(3, got.get("free_runs"));
+        }
+
+        Cli.Result once = Cli.run(concat(new String[] {"sweep", "--experiment", "melody", "--master", "local[2]",
+                "--out", out.toString()}, grid));
+        assertEquals(0, once.code(), once.err());
+        assertTrue(once.err().contains("sweep: 2 runs, 0 done before, 2 to run"), once.err());
+        List<Map<String, Object>> all = rows(out.resolve("runs.jsonl"));
+        assertEquals(4, all.size());
+        assertTrue(all.subList(2, 4).stream().noneMatch(x -> x.containsKey("free_runs") || x.containsKey("novel_bars_max")),
+                all.toString());
+    }
+
     @Test
     void aSweepWhoseDriverIsKilledFinishesOnARerunWithEveryRunOnce() throws Exception {
         Path out = Files.createTempDirectory(Path.of("target"), "killed");
@@ -138,7 +172,12 @@ class SweepTest {
                 List.of("--experiment", "chords", "--grid", "seed=1", "--master", "spark://127.0.0.1:" + closed),
                 "bebop: --master spark://127.0.0.1:" + closed + ": no Spark master answers there (Connection refused)",
                 List.of("--data", "target/no-such-data", "--grid", "seed=1"),
-                "bebop: --data target/no-such-data: no such folder (give a folder bebop import wrote, or blues)");
+                "bebop: --data target/no-such-data: no such folder (give a folder bebop import wrote, or blues)",
+                List.of("--experiment", "chords", "--runs", "3", "--grid", "seed=1"),
+                "bebop: --runs: Experiment 1's free run draws nothing, so every run would be the same; --runs is for "
+                        + "--experiment melody",
+                List.of("--experiment", "melody", "--runs", "101", "--grid", "seed=1"),
+                "bebop: --runs 101: must be between 1 and 100");
         for (var c : cases.entrySet()) {
             List<String> args = new ArrayList<>(List.of("sweep", "--out", out.toString()));
             args.addAll(c.getKey());
