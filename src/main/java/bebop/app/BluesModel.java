@@ -4,6 +4,8 @@ import bebop.data.BluesDataset;
 import bebop.encoding.LocalEncoding;
 import bebop.io.model.LstmModels;
 import bebop.music.BluesForm;
+import bebop.nn.Arithmetic;
+import bebop.nn.LstmNetwork;
 import bebop.nn.LstmSequenceModel;
 import bebop.nn.SequenceModel;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +25,21 @@ public record BluesModel(LstmModels.Loaded model, String label) implements Loade
 
     public SequenceModel sequenceModel() {
         return new LstmSequenceModel(model.network(), model.normalizer());
+    }
+
+    /**
+     * The network as compose and jam play it: in the plain arithmetic in every JVM. The command line's
+     * {@code compose}, {@code demo} and {@code jam} start without the Vector API (it costs a JVM half a
+     * second), the studio and the tests with it, and the two arithmetics may differ in the last bit of
+     * {@code exp}: so the same request gives the same piece everywhere, bit for bit.
+     */
+    public SequenceModel player() {
+        return new LstmSequenceModel(plain(model.network()), model.normalizer());
+    }
+
+    /** {@code net}, or a copy of it in the plain arithmetic. */
+    static LstmNetwork plain(LstmNetwork net) {
+        return net.arithmetic() == Arithmetic.PLAIN ? net : net.copy(Arithmetic.PLAIN);
     }
 
     /** The 4,096 choruses of the form the model was trained on. */

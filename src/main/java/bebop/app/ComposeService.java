@@ -175,13 +175,13 @@ public final class ComposeService {
         int steps = steps(r.choruses(), progression);
         double[][] frames;
         if (progression == null) {
-            frames = Composer.compose(m.sequenceModel(), primer, steps, r.temperature(), notes);
+            frames = Composer.compose(m.player(), primer, steps, r.temperature(), notes);
         } else {
             if (primer.length >= steps) {
                 throw new UserError(sheet.option() + ": the piece (" + steps + " steps) is no longer than the " + primer.length
                         + "-step primer; ask for more --choruses or fewer --primer-steps");
             }
-            frames = GivenChordsComposer.compose(m.sequenceModel(), primer, ChordFrames.of(progression, steps),
+            frames = GivenChordsComposer.compose(m.player(), primer, ChordFrames.of(progression, steps),
                     r.temperature(), notes);
         }
         String title = m.melody() ? "bebop blues" : "bebop blues (chords)";
@@ -226,7 +226,7 @@ public final class ComposeService {
     /** A model of another data set, composed on its own grid and bar as its frame format says. */
     private static Composition composeData(DataModel m, ComposeRequest r, Tune sheet, ModelHarmony harmony) {
         Progression progression = sheet == null ? null : sheet.progression();
-        SequenceModel net = m.network();
+        SequenceModel net = m.player();
         FrameFormat format = m.format();
         if (progression != null && !format.chordConditioned()) {
             throw new UserError(sheet.option() + ": " + m.label() + " was trained on a piano roll (" + format.describe()

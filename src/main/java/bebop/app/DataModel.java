@@ -19,8 +19,20 @@ import java.util.List;
 public record DataModel(Model model, String label, FrameFormat format, List<int[][]> primers) implements LoadedModel {
     /** The network, built from the file's weights (eval needs only the recorded metrics, so it is not built on load). */
     public SequenceModel network() {
+        return network(false);
+    }
+
+    /**
+     * The network as compose and jam play it: the paper's network in the plain arithmetic in every JVM
+     * ({@link BluesModel#player()} says why); the modern LSTM's two paths give the same bits.
+     */
+    public SequenceModel player() {
+        return network(true);
+    }
+
+    private SequenceModel network(boolean plain) {
         SequenceModel net = model.kind().equals(ModernModels.KIND) ? modernNetwork(ModernModels.of(model, label))
-                : paperNetwork(LstmModels.of(model, label));
+                : paperNetwork(LstmModels.of(model, label), plain);
         if (net.units() != format.units()) {
             throw new UserError(label + ": its network has " + net.units() + " units but its frames ("
                     + format.describe() + ") have " + format.units());
@@ -32,8 +44,8 @@ public record DataModel(Model model, String label, FrameFormat format, List<int[
         return net.config().nade() ? new NadeSequenceModel(net) : new StackSequenceModel(net);
     }
 
-    private static SequenceModel paperNetwork(LstmModels.Loaded l) {
-        return new LstmSequenceModel(l.network(), l.normalizer());
+    private static SequenceModel paperNetwork(LstmModels.Loaded l, boolean plain) {
+        return new LstmSequenceModel(plain ? BluesModel.plain(l.network()) : l.network(), l.normalizer());
     }
 
     /** True for a modern LSTM with a NADE output (its frames are drawn key by key, low to high). */

@@ -55,7 +55,7 @@ public record JamModel(SequenceModel network, FrameLayout layout, int melodyLow,
             if (!m.melody()) {
                 throw new UserError("--model: " + m.label() + " is a chords-only model; a jam needs a model of chords and melody");
             }
-            return new JamModel(m.sequenceModel(), FrameLayout.CHORDS_AND_MELODY, bebop.encoding.LocalEncoding.MELODY_LOW,
+            return new JamModel(m.player(), FrameLayout.CHORDS_AND_MELODY, bebop.encoding.LocalEncoding.MELODY_LOW,
                     bebop.encoding.LocalEncoding.STEPS_PER_QUARTER, form(BluesForm.of(m.model().form())), m.describe());
         }
         DataModel m = (DataModel) loaded;
@@ -69,7 +69,7 @@ public record JamModel(SequenceModel network, FrameLayout layout, int melodyLow,
             throw new UserError("--model: " + m.label() + " plays bars of " + format.describe()
                     + "; a jam needs bars of whole quarter notes");
         }
-        SequenceModel net = m.network();
+        SequenceModel net = m.player();
         if (format.layout().equals(FrameFormat.CORPUS_ROLL)) {
             net = new CorpusRollView(net, format);
         }

@@ -10,6 +10,7 @@ public final class LstmSequenceModel implements SequenceModel {
     private final Normalizer normalizer;
     private final double[] input;
     private final String name;
+    private final Arithmetic arithmetic;
 
     public LstmSequenceModel(LstmNetwork network, Normalizer normalizer) {
         this(network, normalizer, "LSTM");
@@ -28,6 +29,12 @@ public final class LstmSequenceModel implements SequenceModel {
         this.normalizer = normalizer;
         this.input = new double[network.inputs()];
         this.name = name;
+        this.arithmetic = network.arithmetic();
+    }
+
+    /** The arithmetic it computes in: its network's. */
+    public Arithmetic arithmetic() {
+        return arithmetic;
     }
 
     @Override

@@ -19,6 +19,8 @@ import bebop.io.model.ModelFile;
 import bebop.music.BluesForm;
 import bebop.music.Part;
 import bebop.music.Score;
+import bebop.nn.Arithmetic;
+import bebop.nn.LstmSequenceModel;
 import bebop.train.Experiment1Settings;
 import bebop.train.TrainingListener;
 import bebop.train.modern.ModernSettings;
@@ -65,6 +67,18 @@ class ServicesTest {
         assertEquals(0, code);
         assertArrayEquals(Files.readAllBytes(dir.resolve("cli.mid")), Files.readAllBytes(dir.resolve("service.mid")));
         assertArrayEquals(Files.readAllBytes(dir.resolve("cli.musicxml")), Files.readAllBytes(dir.resolve("service.musicxml")));
+    }
+
+    /**
+     * compose plays in the plain arithmetic in any JVM (the command line's has no Vector API, this one and the
+     * studio's have it), so a request gives the command line's piece bit for bit; eval plays in the JVM's.
+     */
+    @Test
+    void composePlaysTheBluesInThePlainArithmeticInAnyJvm() {
+        BluesModel m = Models.bundled();
+        assertEquals(Arithmetic.DEFAULT, ((LstmSequenceModel) m.sequenceModel()).arithmetic());
+        assertEquals(Arithmetic.PLAIN, ((LstmSequenceModel) m.player()).arithmetic());
+        assertEquals(Arithmetic.DEFAULT, m.model().network().arithmetic(), "the loaded model itself is not changed");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import bebop.app.DataModel;
+import bebop.app.Models;
 import bebop.io.midi.MidiReader;
 import bebop.io.midi.SmfBytes;
 import bebop.io.model.Model;
@@ -13,6 +15,8 @@ import bebop.io.model.ModelFile;
 import bebop.music.Note;
 import bebop.music.Part;
 import bebop.music.Score;
+import bebop.nn.Arithmetic;
+import bebop.nn.LstmSequenceModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,6 +139,15 @@ class DataComposeCommandTest {
      * --transpose-to model takes the corpus's key when the import moved it to C, and is refused when the
      * pieces kept their own keys.
      */
+    /** compose plays a corpus's paper network in the plain arithmetic in any JVM, eval in the JVM's (BluesModel.player). */
+    @Test
+    void thePapersNetworkOfACorpusIsPlayedInThePlainArithmetic() {
+        assertEquals(0, paperRun.exitCode(), paperRun.err());
+        DataModel m = (DataModel) Models.load(paper);
+        assertEquals(Arithmetic.DEFAULT, ((LstmSequenceModel) m.network()).arithmetic());
+        assertEquals(Arithmetic.PLAIN, ((LstmSequenceModel) m.player()).arithmetic());
+    }
+
     @Test
     void composeVoicesChordsAsTheModelsCorpusWasImportedAndTakesItsKey() throws IOException {
         Path raw = dir.resolve("raw");

@@ -10,6 +10,8 @@ import bebop.music.Note;
 import bebop.music.Part;
 import bebop.music.Progression;
 import bebop.music.Score;
+import bebop.nn.Arithmetic;
+import bebop.nn.LstmSequenceModel;
 import bebop.nn.SequenceModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +91,12 @@ class JamSessionTest {
             }
         }
         return -1;
+    }
+
+    /** A jam plays in the plain arithmetic in any JVM, as `bebop jam` (whose JVM has no Vector API) does. */
+    @Test
+    void aJamPlaysThePlainArithmeticInAnyJvm() {
+        assertEquals(Arithmetic.PLAIN, ((LstmSequenceModel) bundled.network()).arithmetic());
     }
 
     @Test
