@@ -41,8 +41,9 @@ public final class SeedsService {
     }
 
     /**
-     * A user error unless {@code runs} (the flag {@code --runs}) suits {@code experiment}: 1 to 100 free
-     * runs of each Experiment 2 model; only 1 for Experiment 1, whose free run draws nothing.
+     * A user error unless {@code runs} (the flag {@code --runs}) suits {@code experiment}: 1 to
+     * {@link EvaluateService#MAX_RUNS} free runs of each Experiment 2 model; only 1 for Experiment 1, whose
+     * free run draws nothing.
      */
     public static void checkRuns(Experiment experiment, int runs) {
         if (experiment == Experiment.chords && runs != 1) {

@@ -41,9 +41,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
             description = "Experiment 2: run each model free N times (at most " + EvaluateService.MAX_RUNS + ") and give "
-                    + "chord_accuracy's least value, "
-                    + "in_scale's and novel_bars' means, novel_bars' least and greatest, as bebop seeds --runs does. "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "chord_accuracy's least value, in_scale's and novel_bars' means, novel_bars' least and greatest, "
+                    + "as bebop seeds --runs does. Default: ${DEFAULT-VALUE}.")
     int runs;
 
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
