@@ -1,7 +1,9 @@
 package bebop.music;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -15,6 +17,12 @@ public final class ChordNamer {
         {0, 4, 7, 10}, {0, 3, 7, 10}, {0, 4, 7, 11}, {0, 3, 6, 10}, {0, 3, 6, 9}, {0, 4, 7, 9}, {0, 3, 7, 9},
         {0, 4, 7}, {0, 3, 7}, {0, 3, 6}, {0, 4, 8}, {0, 5, 7}, {0, 2, 7}};
 
+    /**
+     * The paper's voicings (every form variant, in form order) by their sorted notes: the first
+     * chord of those notes gives the label. Made once: decoding a piece names a chord every half bar.
+     */
+    private static final Map<List<Integer>, String> PAPER_VOICINGS = paperVoicings();
+
     private ChordNamer() {}
 
     /** The symbol for the exact notes given (MIDI numbers, any order). */
@@ -23,16 +31,20 @@ public final class ChordNamer {
             return "N.C.";
         }
         List<Integer> sorted = new ArrayList<>(new TreeSet<>(notes));
+        String paper = PAPER_VOICINGS.get(sorted);
+        return paper != null ? paper : byPitchClasses(sorted);
+    }
+
+    private static Map<List<Integer>, String> paperVoicings() {
+        Map<List<Integer>, String> names = new HashMap<>();
         for (BluesForm.Variant v : BluesForm.Variant.values()) {
             for (BluesForm.Bar bar : BluesForm.of(v).bars()) {
                 for (Chord c : List.of(bar.firstHalf(), bar.secondHalf())) {
-                    if (c.notes().equals(sorted)) {
-                        return c.symbol();
-                    }
+                    names.putIfAbsent(List.copyOf(c.notes()), c.symbol());
                 }
             }
         }
-        return byPitchClasses(sorted);
+        return Map.copyOf(names);
     }
 
     /** Root and quality from pitch classes; the bass note is tried first as the root. */
