@@ -401,8 +401,9 @@ final class VectorKernels {
     /**
      * SIMD {@link Kernels#learnBlocks} (same arithmetic element by element): {@code a}, {@code c}
      * and {@code o} are whole vectors (the packed layout pads each segment). Blocks of one and of
-     * two cells (the standard LSTM, the paper's nets) have their own loops; blocks of more cells
-     * take the plain loop. All but {@code u} aligned ({@link #LEAD}).
+     * two cells (the standard LSTM, the paper's nets) have their own loops, and two-cell blocks
+     * whose segments are one vector each (the paper's nets of 4 blocks a group) one loop for all
+     * three; blocks of more cells take the plain loop. All but {@code u} aligned ({@link #LEAD}).
      */
     static void learnBlocks(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride, int a,
                             int c, int o, int sc, int n, double[] u, int uo, double[] decay, double[] gain,
@@ -410,6 +411,10 @@ final class VectorKernels {
         if (sc > 2) {
             Kernels.learnBlocks(w, vel, tr, grad, stride, traceStride, a, c, o, sc, n, u, uo, decay, gain, scale, dOut,
                     lr, mu);
+            return;
+        }
+        if (sc == 2 && a == LANES && c == LANES && o == LANES) {
+            blocksOneVector(w, vel, tr, grad, stride, traceStride, n, u, uo, decay, gain, scale, dOut, lr, mu);
             return;
         }
         for (int from = 0, run = sourceRun(stride); from < n; from += run) {
@@ -432,6 +437,57 @@ final class VectorKernels {
      * does the plain loop's operations in its order: the trace t * decay + gain * u, the gradient,
      * the change mu * v - lr * g, the weight w + dw.
      */
+
+    /**
+     * Blocks of two cells whose segments are one vector each (the paper's nets): segments A, C and O
+     * of each source in one pass, each element's operations those of {@link #gates2}, {@link #traced}
+     * and {@link #outputGates}. The source's column (three vectors of weights, three of momentum
+     * terms, three of traces) is read and written once, in one loop instead of three.
+     */
+    private static void blocksOneVector(double[] w, double[] vel, double[] tr, double[] grad, int stride,
+                                        int traceStride, int n, double[] u, int uo, double[] decay, double[] gain,
+                                        double[] scale, double[] dOut, double lr, double mu) {
+        final int a = LANES;
+        final int cr = 2 * LANES;
+        final DoubleVector d0 = DoubleVector.fromArray(SPECIES, decay, LEAD);
+        final DoubleVector d1 = DoubleVector.fromArray(SPECIES, decay, LEAD + a);
+        final DoubleVector dc = DoubleVector.fromArray(SPECIES, decay, LEAD + cr);
+        final DoubleVector k0 = DoubleVector.fromArray(SPECIES, gain, LEAD);
+        final DoubleVector k1 = DoubleVector.fromArray(SPECIES, gain, LEAD + a);
+        final DoubleVector kc = DoubleVector.fromArray(SPECIES, gain, LEAD + cr);
+        final DoubleVector e0 = DoubleVector.fromArray(SPECIES, scale, LEAD);
+        final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, LEAD + a);
+        final DoubleVector ec = DoubleVector.fromArray(SPECIES, scale, LEAD + cr);
+        final DoubleVector dOutV = DoubleVector.fromArray(SPECIES, dOut, LEAD);
+        for (int m = 0, wo = LEAD, t = LEAD; m < n; m++, wo += stride, t += traceStride) {
+            final double um = u[uo + m];
+            final int wc = wo + a;
+            final int wg = wo + cr;
+            DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, t).mul(d0).add(k0.mul(um));
+            t0.intoArray(tr, t);
+            DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, t + a).mul(d1).add(k1.mul(um));
+            t1.intoArray(tr, t + a);
+            DoubleVector tc = DoubleVector.fromArray(SPECIES, tr, t + cr).mul(dc).add(kc.mul(um));
+            tc.intoArray(tr, t + cr);
+            DoubleVector ga = e0.mul(t0).add(e1.mul(t1));
+            DoubleVector gc = ec.mul(tc);
+            DoubleVector go = dOutV.mul(um);
+            if (grad != null) {
+                ga.intoArray(grad, wo);
+                gc.intoArray(grad, wc);
+                go.intoArray(grad, wg);
+            }
+            DoubleVector dwa = DoubleVector.fromArray(SPECIES, vel, wo).mul(mu).sub(ga.mul(lr));
+            DoubleVector dwc = DoubleVector.fromArray(SPECIES, vel, wc).mul(mu).sub(gc.mul(lr));
+            DoubleVector dwo = DoubleVector.fromArray(SPECIES, vel, wg).mul(mu).sub(go.mul(lr));
+            dwa.intoArray(vel, wo);
+            dwc.intoArray(vel, wc);
+            dwo.intoArray(vel, wg);
+            DoubleVector.fromArray(SPECIES, w, wo).add(dwa).intoArray(w, wo);
+            DoubleVector.fromArray(SPECIES, w, wc).add(dwc).intoArray(w, wc);
+            DoubleVector.fromArray(SPECIES, w, wg).add(dwo).intoArray(w, wg);
+        }
+    }
 
     /** Segment A, blocks of two cells: the gradient {@code scale_0 t_0 + scale_1 t_1}. */
     private static void gates2(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
