@@ -430,14 +430,6 @@ final class VectorKernels {
         }
     }
 
-    /*
-     * Each segment is a small method of its own, its vector code written out: no vector crosses a
-     * call, since a call that the JIT does not inline (it stops inlining when a compilation grows
-     * too large) boxes its vectors, which made these loops allocate and run 2-3x slower. Each
-     * does the plain loop's operations in its order: the trace t * decay + gain * u, the gradient,
-     * the change mu * v - lr * g, the weight w + dw.
-     */
-
     /**
      * Blocks of two cells whose segments are one vector each (the paper's nets): segments A, C and O
      * of each source in one pass, each element's operations those of {@link #gates2}, {@link #traced}
@@ -459,10 +451,11 @@ final class VectorKernels {
         final DoubleVector e1 = DoubleVector.fromArray(SPECIES, scale, LEAD + a);
         final DoubleVector ec = DoubleVector.fromArray(SPECIES, scale, LEAD + cr);
         final DoubleVector dOutV = DoubleVector.fromArray(SPECIES, dOut, LEAD);
-        for (int m = 0, wo = LEAD, t = LEAD; m < n; m++, wo += stride, t += traceStride) {
+        for (int m = 0, wa = LEAD, t = LEAD; m < n; m++, wa += stride, t += traceStride) {
             final double um = u[uo + m];
-            final int wc = wo + a;
-            final int wg = wo + cr;
+            // the column's three segments: input and forget gates, cells, output gates
+            final int wc = wa + a;
+            final int wq = wa + cr;
             DoubleVector t0 = DoubleVector.fromArray(SPECIES, tr, t).mul(d0).add(k0.mul(um));
             t0.intoArray(tr, t);
             DoubleVector t1 = DoubleVector.fromArray(SPECIES, tr, t + a).mul(d1).add(k1.mul(um));
@@ -471,23 +464,31 @@ final class VectorKernels {
             tc.intoArray(tr, t + cr);
             DoubleVector ga = e0.mul(t0).add(e1.mul(t1));
             DoubleVector gc = ec.mul(tc);
-            DoubleVector go = dOutV.mul(um);
+            DoubleVector gq = dOutV.mul(um);
             if (grad != null) {
-                ga.intoArray(grad, wo);
+                ga.intoArray(grad, wa);
                 gc.intoArray(grad, wc);
-                go.intoArray(grad, wg);
+                gq.intoArray(grad, wq);
             }
-            DoubleVector dwa = DoubleVector.fromArray(SPECIES, vel, wo).mul(mu).sub(ga.mul(lr));
+            DoubleVector dwa = DoubleVector.fromArray(SPECIES, vel, wa).mul(mu).sub(ga.mul(lr));
             DoubleVector dwc = DoubleVector.fromArray(SPECIES, vel, wc).mul(mu).sub(gc.mul(lr));
-            DoubleVector dwo = DoubleVector.fromArray(SPECIES, vel, wg).mul(mu).sub(go.mul(lr));
-            dwa.intoArray(vel, wo);
+            DoubleVector dwq = DoubleVector.fromArray(SPECIES, vel, wq).mul(mu).sub(gq.mul(lr));
+            dwa.intoArray(vel, wa);
             dwc.intoArray(vel, wc);
-            dwo.intoArray(vel, wg);
-            DoubleVector.fromArray(SPECIES, w, wo).add(dwa).intoArray(w, wo);
+            dwq.intoArray(vel, wq);
+            DoubleVector.fromArray(SPECIES, w, wa).add(dwa).intoArray(w, wa);
             DoubleVector.fromArray(SPECIES, w, wc).add(dwc).intoArray(w, wc);
-            DoubleVector.fromArray(SPECIES, w, wg).add(dwo).intoArray(w, wg);
+            DoubleVector.fromArray(SPECIES, w, wq).add(dwq).intoArray(w, wq);
         }
     }
+
+    /*
+     * Each segment is a small method of its own, its vector code written out: no vector crosses a
+     * call, since a call that the JIT does not inline (it stops inlining when a compilation grows
+     * too large) boxes its vectors, which made these loops allocate and run 2-3x slower. Each
+     * does the plain loop's operations in its order: the trace t * decay + gain * u, the gradient,
+     * the change mu * v - lr * g, the weight w + dw.
+     */
 
     /** Segment A, blocks of two cells: the gradient {@code scale_0 t_0 + scale_1 t_1}. */
     private static void gates2(double[] w, double[] vel, double[] tr, double[] grad, int stride, int traceStride,
