@@ -1,5 +1,7 @@
 package bebop.nn;
 
+import java.util.Arrays;
+
 /**
  * The float path's kernels in plain Java ({@link FloatForward}, {@link FloatLearner}): the
  * column-major product, the logistic, the cells' update and the online learner's fused update loops
@@ -126,6 +128,37 @@ final class FloatKernels {
                 apply(w, vel, o + r, delta[r] * us, lr, mu);
             }
         }
+    }
+
+    /** The partial sums of {@link #cellErrors}, whatever the machine's vector length. */
+    static final int PARTIALS = 16;
+
+    /**
+     * The error each cell gets back from the output units, {@code e_c = sum_k w_kc delta_k}, for the
+     * output sources {@code i < cells.length} (cell {@code cells[i]}, weights at
+     * {@code i * stride}): output {@code k < n} goes by a fused multiply-add into partial sum
+     * {@code k mod 16}, k ascending; the partials are then folded ({@link #fold}). Sixteen chains side
+     * by side instead of one sum a cell, in one vector of 512 bits ({@link FloatVectorKernels#cellErrors}).
+     */
+    static void cellErrors(float[] w, int stride, int[] cells, float[] delta, int n, float[] e, float[] partial) {
+        for (int i = 0; i < cells.length; i++) {
+            Arrays.fill(partial, 0f);
+            final int o = LEAD + i * stride;
+            for (int k = 0; k < n; k++) {
+                partial[k % PARTIALS] = Math.fma(w[o + k], delta[LEAD + k], partial[k % PARTIALS]);
+            }
+            e[LEAD + cells[i]] = fold(partial);
+        }
+    }
+
+    /** The sum of the {@link #PARTIALS} partial sums, halves added lane to lane: j + 8, j + 4, j + 2, j + 1 (scratch). */
+    static float fold(float[] partial) {
+        for (int h = PARTIALS / 2; h >= 1; h /= 2) {
+            for (int j = 0; j < h; j++) {
+                partial[j] += partial[j + h];
+            }
+        }
+        return partial[0];
     }
 
     /**

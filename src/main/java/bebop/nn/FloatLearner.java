@@ -8,8 +8,9 @@ import java.util.Arrays;
  * floats ({@link Precision#FLOAT}): the weights, momentum terms and traces, which a step streams
  * through memory, are floats in {@link FloatForward}'s layout, and so are the per-row factors of
  * the updates, a whole vector of blocks at a time ({@link FloatKernels#factors}: one cell's
- * doubles at a time, with their conversions and scalar stores, took a fifth of the step); the
- * output units' deltas and the error each cell gets back are summed in doubles. For the nets of
+ * doubles at a time, with their conversions and scalar stores, took a fifth of the step); so is
+ * the error each cell gets back, sixteen partial sums at a time ({@link FloatKernels#cellErrors}: a
+ * sum in doubles a cell, with a conversion a term, took 7 % of an 88x256 step). For the nets of
  * {@link FloatForward#supports}. Made by {@link LstmNetwork#newLearner(double, double, Precision)}.
  *
  * <p>Like {@link PackedLearner}, it trains its own copy: the network asks for it back
@@ -40,9 +41,10 @@ public final class FloatLearner implements StepLearner {
     /** Per block: the output gate's delta; per output unit: its delta (0 in the padding). */
     private final float[] outDelta;
     private final float[] delta;
-    private final double[] deltaD;
-    /** The error at each cell, sent back from the output units (summed in doubles, rounded), from {@link #LEAD}. */
+    /** The error at each cell, sent back from the output units ({@link FloatKernels#cellErrors}), from {@link #LEAD}. */
     private final float[] cellError;
+    /** The partial sums of {@link FloatKernels#cellErrors} (scratch). */
+    private final float[] partial = new float[FloatKernels.PARTIALS];
     private final double[] target;
     private long steps;
 
@@ -67,7 +69,6 @@ public final class FloatLearner implements StepLearner {
         scale = Aligned.floats(traced);
         outDelta = Aligned.floats(st.pad);
         delta = Aligned.floats(st.outputStride);
-        deltaD = new double[net.outputs];
         cellError = Aligned.floats(st.pad);
         target = new double[net.outputs];
     }
@@ -122,70 +123,18 @@ public final class FloatLearner implements StepLearner {
     /** The output units: deltas, the error sent back to each cell (old weights), the output weights' updates. */
     private void outputLayer() {
         for (int k = 0; k < net.outputs; k++) {
-            deltaD[k] = st.y[k] - target[k];
-            delta[LEAD + k] = (float) deltaD[k];
+            delta[LEAD + k] = (float) (st.y[k] - target[k]);
         }
-        cellErrors();
+        Arrays.fill(cellError, 0f);
+        final int[] cells = net.outputCells[0];
         if (st.simd) {
+            FloatVectorKernels.cellErrors(st.outputs, st.outputStride, cells, delta, net.outputs, cellError, partial);
             FloatVectorKernels.learnColumns(st.outputs, outputVelocity, st.outputStride, st.outputSources, st.src,
                     delta, lr(), mu());
         } else {
+            FloatKernels.cellErrors(st.outputs, st.outputStride, cells, delta, net.outputs, cellError, partial);
             FloatKernels.learnColumns(st.outputs, outputVelocity, st.outputStride, net.outputs, st.outputSources,
                     st.src, delta, lr(), mu());
-        }
-    }
-
-    /**
-     * {@code e_c = sum_k w_kc delta_k} over the output units k ascending, in doubles; the output
-     * sources that are cells come first, in the order of {@code net.outputCells[0]}. Eight cells at
-     * a time: each sum is a chain of dependent adds, eight of them keep the adder busy.
-     */
-    private void cellErrors() {
-        final float[] w = st.outputs;
-        final int[] cells = net.outputCells[0];
-        final int stride = st.outputStride;
-        final int outputs = net.outputs;
-        final double[] d = deltaD;
-        final float[] e = cellError;
-        Arrays.fill(e, 0f);
-        int i = 0;
-        for (; i + 8 <= cells.length; i += 8) {
-            final int o = LEAD + i * stride;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double s4 = 0;
-            double s5 = 0;
-            double s6 = 0;
-            double s7 = 0;
-            for (int k = 0; k < outputs; k++) {
-                final double dk = d[k];
-                s0 += w[o + k] * dk;
-                s1 += w[o + stride + k] * dk;
-                s2 += w[o + 2 * stride + k] * dk;
-                s3 += w[o + 3 * stride + k] * dk;
-                s4 += w[o + 4 * stride + k] * dk;
-                s5 += w[o + 5 * stride + k] * dk;
-                s6 += w[o + 6 * stride + k] * dk;
-                s7 += w[o + 7 * stride + k] * dk;
-            }
-            e[LEAD + cells[i]] = (float) s0;
-            e[LEAD + cells[i + 1]] = (float) s1;
-            e[LEAD + cells[i + 2]] = (float) s2;
-            e[LEAD + cells[i + 3]] = (float) s3;
-            e[LEAD + cells[i + 4]] = (float) s4;
-            e[LEAD + cells[i + 5]] = (float) s5;
-            e[LEAD + cells[i + 6]] = (float) s6;
-            e[LEAD + cells[i + 7]] = (float) s7;
-        }
-        for (; i < cells.length; i++) {
-            final int o = LEAD + i * stride;
-            double sum = 0;
-            for (int k = 0; k < outputs; k++) {
-                sum += w[o + k] * d[k];
-            }
-            e[LEAD + cells[i]] = (float) sum;
         }
     }
 

@@ -3,6 +3,7 @@ package bebop.nn;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -173,6 +174,38 @@ final class FloatVectorKernels {
             a0.intoArray(out, r);
         }
     }
+
+    /**
+     * {@link FloatKernels#cellErrors} with the sixteen partial sums in one vector, over whole vectors
+     * of outputs (the padding rows' weights and deltas are 0, and a partial sum that starts at +0
+     * is never -0, so adding their products changes no bit); on a machine whose vectors are not
+     * sixteen floats, the plain loop (the same bits).
+     */
+    static void cellErrors(float[] w, int stride, int[] cells, float[] delta, int n, float[] e, float[] partial) {
+        if (LANES != FloatKernels.PARTIALS) {
+            FloatKernels.cellErrors(w, stride, cells, delta, n, e, partial);
+            return;
+        }
+        for (int i = 0; i < cells.length; i++) {
+            final int o = LEAD + i * stride;
+            FloatVector sum = FloatVector.zero(SPECIES);
+            for (int k = 0; k < n; k += LANES) {
+                sum = FloatVector.fromArray(SPECIES, w, o + k).fma(FloatVector.fromArray(SPECIES, delta, LEAD + k), sum);
+            }
+            // FloatKernels.fold in lanes: lane j < h adds lane j + h, h = 8, 4, 2, 1
+            sum = sum.add(sum.rearrange(UP8));
+            sum = sum.add(sum.rearrange(UP4));
+            sum = sum.add(sum.rearrange(UP2));
+            sum = sum.add(sum.rearrange(UP1));
+            e[LEAD + cells[i]] = sum.lane(0);
+        }
+    }
+
+    /** Lane {@code j} takes lane {@code j + h} (mod the lanes): the halves of {@link #cellErrors}' fold. */
+    private static final VectorShuffle<Float> UP8 = VectorShuffle.fromOp(SPECIES, j -> (j + 8) % LANES);
+    private static final VectorShuffle<Float> UP4 = VectorShuffle.fromOp(SPECIES, j -> (j + 4) % LANES);
+    private static final VectorShuffle<Float> UP2 = VectorShuffle.fromOp(SPECIES, j -> (j + 2) % LANES);
+    private static final VectorShuffle<Float> UP1 = VectorShuffle.fromOp(SPECIES, j -> (j + 1) % LANES);
 
     /** {@link FloatKernels#learnColumns} over all {@code stride} rows (the padding rows' delta is 0). */
     static void learnColumns(float[] w, float[] vel, int stride, int n, float[] src, float[] delta, float lr,

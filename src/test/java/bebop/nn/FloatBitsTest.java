@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 class FloatBitsTest {
     /**
      * Per config of {@link FloatPathTest#configs()}: the plain arithmetic's digest, then the SIMD one's.
-     * Recorded when the online learner's per-row factors moved from doubles to floats (issue 15: a
-     * whole vector of blocks at a time; plain and SIMD still agree to the bit).
+     * Recorded when the error each cell gets back moved from a sum in doubles to sixteen partial sums
+     * of fused multiply-adds in floats (issue 15: a vector of them at a time; plain and SIMD still
+     * agree to the bit).
      */
     private static final long[] DIGESTS = {
-        0x15f1b8eebe83f3afL,
-        0x15f1b8eebe83f3afL,
-        0x990ad2c6d55029aaL,
-        0x990ad2c6d55029aaL,
+        0x3ea75a89e62cedc0L,
+        0x3ea75a89e62cedc0L,
+        0xe5de4c9010ed881fL,
+        0xe5de4c9010ed881fL,
     };
 
     @Test
@@ -104,6 +105,43 @@ class FloatBitsTest {
             FloatVectorKernels.columnProduct(w, stride, stride, u, 4, n, false, new int[n], simd);
             FloatVectorKernels.columnProduct(w, stride, stride, u, 0, 4, true, new int[n], simd);
             assertArrayEquals(plain, simd, "stride " + stride);
+        }
+    }
+
+    /**
+     * The error each cell gets back: the SIMD sum (sixteen partial sums in a vector, over the padded
+     * outputs, folded in lanes) gives the plain loop's bits, with deltas of 0 and -0 among them, and
+     * is the sum it stands for (against one in doubles).
+     */
+    @Test
+    void cellErrorsInVectorsGiveThePlainBits() {
+        SplittableRandom rng = new SplittableRandom(7);
+        final int b = FloatKernels.LEAD;
+        for (int n : new int[] {1, 13, 16, 25, 88}) {
+            int stride = PackedWeights.roundUp(n, FloatVectorKernels.lanes());
+            int[] cells = {2, 0, 1, 4, 3};
+            float[] w = Aligned.floats(cells.length * stride);
+            for (int i = 0; i < cells.length; i++) {
+                for (int k = 0; k < n; k++) {
+                    w[b + i * stride + k] = (float) (rng.nextDouble() * 2 - 1);
+                }
+            }
+            float[] delta = Aligned.floats(stride);
+            for (int k = 0; k < n; k++) {
+                delta[b + k] = k % 5 == 0 ? 0f : k % 7 == 0 ? -0f : (float) (rng.nextDouble() - 0.5);
+            }
+            float[] plain = Aligned.floats(cells.length);
+            float[] simd = Aligned.floats(cells.length);
+            FloatKernels.cellErrors(w, stride, cells, delta, n, plain, new float[FloatKernels.PARTIALS]);
+            FloatVectorKernels.cellErrors(w, stride, cells, delta, n, simd, new float[FloatKernels.PARTIALS]);
+            assertArrayEquals(plain, simd, n + " outputs");
+            for (int i = 0; i < cells.length; i++) {
+                double exact = 0;
+                for (int k = 0; k < n; k++) {
+                    exact += (double) w[b + i * stride + k] * delta[b + k];
+                }
+                assertEquals(exact, plain[b + cells[i]], 1e-6, n + " outputs, cell " + cells[i]);
+            }
         }
     }
 
