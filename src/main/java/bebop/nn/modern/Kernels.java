@@ -43,10 +43,9 @@ public final class Kernels {
             for (int i = 0; i < m; i++) {
                 int ai = aOff + i * lda;
                 int cnt = 0;
-                for (int p = p0; p < p1; p++) {
-                    if (a[ai + p] != 0f) {
-                        idx[cnt++] = p;
-                    }
+                for (int p = p0; p < p1; p++) { // without a branch on the value: zeros come and go unpredictably
+                    idx[cnt] = p;
+                    cnt += a[ai + p] != 0f ? 1 : 0;
                 }
                 int ci = cOff + i * ldc;
                 if (simd) {
@@ -96,10 +95,9 @@ public final class Kernels {
             int i1 = Math.min(m, i0 + M_BLOCK);
             for (int p = 0; p < k; p++) {
                 int cnt = 0;
-                for (int i = i0; i < i1; i++) {
-                    if (a[aOff + i * lda + p] != 0f) {
-                        idx[cnt++] = i;
-                    }
+                for (int i = i0; i < i1; i++) { // without a branch on the value, as in mulAdd
+                    idx[cnt] = i;
+                    cnt += a[aOff + i * lda + p] != 0f ? 1 : 0;
                 }
                 int cp = cOff + p * ldc;
                 if (simd) {
