@@ -42,11 +42,7 @@ public final class Kernels {
             int p1 = Math.min(k, p0 + K_BLOCK);
             for (int i = 0; i < m; i++) {
                 int ai = aOff + i * lda;
-                int cnt = 0;
-                for (int p = p0; p < p1; p++) { // without a branch on the value: zeros come and go unpredictably
-                    idx[cnt] = p;
-                    cnt += a[ai + p] != 0f ? 1 : 0;
-                }
+                int cnt = nonzeros(a, ai, 1, p0, p1, idx);
                 int ci = cOff + i * ldc;
                 if (simd) {
                     // eight, four or two rows with the zeros of this one (hidden states, deltas) share
@@ -94,11 +90,7 @@ public final class Kernels {
         for (int i0 = 0; i0 < m; i0 += M_BLOCK) {
             int i1 = Math.min(m, i0 + M_BLOCK);
             for (int p = 0; p < k; p++) {
-                int cnt = 0;
-                for (int i = i0; i < i1; i++) { // without a branch on the value, as in mulAdd
-                    idx[cnt] = i;
-                    cnt += a[aOff + i * lda + p] != 0f ? 1 : 0;
-                }
+                int cnt = nonzeros(a, aOff + p, lda, i0, i1, idx);
                 int cp = cOff + p * ldc;
                 if (simd) {
                     int ap = aOff + p;
@@ -135,6 +127,20 @@ public final class Kernels {
                 }
             }
         }
+    }
+
+    /**
+     * The {@code j} in {@code [from, to)} whose {@code a[base + j * step]} is not 0, ascending, into
+     * {@code idx}: their count. Without a branch on the value: the zeros of dropout masks and piano
+     * rolls come and go unpredictably.
+     */
+    private static int nonzeros(float[] a, int base, int step, int from, int to, int[] idx) {
+        int cnt = 0;
+        for (int j = from; j < to; j++) {
+            idx[cnt] = j;
+            cnt += a[base + j * step] != 0f ? 1 : 0;
+        }
+        return cnt;
     }
 
     /**
