@@ -154,12 +154,18 @@ public final class FloatLearner implements StepLearner {
             FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.sources, st.u,
                     nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
             st.earlyReady = true;
-        } else if (st.simd) {
+        } else if (st.simd && (steps & 1) == 0) {
             // A big net's weights, momentum terms and traces (88x256: 3.9 MB) outgrow the core's cache and
             // stream through it each step; every other pass walks the sources backwards, so that it
             // starts on the columns the last one ended with, still in the cache (README, ninth round).
-            FloatVectorKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
-                    decay, gain, scale, outDelta, lr(), mu(), (steps & 1) == 1);
+            // A pass forwards sums the next step's early product on the way, in the product's order.
+            st.nextSources(nextSources);
+            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources,
+                    st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
+            st.earlyReady = true;
+        } else if (st.simd) {
+            FloatVectorKernels.learnBlocksDescending(st.gates, gateVelocity, traces, st.stride, traced, pad,
+                    st.sources, st.u, decay, gain, scale, outDelta, lr(), mu());
         } else {
             FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
                     decay, gain, scale, outDelta, lr(), mu());

@@ -321,18 +321,27 @@ final class FloatVectorKernels {
     }
 
     /**
-     * {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. The sources
-     * ascending, or descending if {@code backwards}: each weight's update reads only its own
-     * column's values and the per-row factors, so the order changes no bit.
+     * {@link FloatKernels#learnBlocks} with the sources ascending ({@code traced} and {@code o} whole
+     * vectors, any number of them), and the next step's early gate product ({@link
+     * FloatForward#nextSources} in {@code next}, 0 at the inputs) summed into {@code out} from each
+     * new column while it is in registers: the sources not 0 ascending, a fused multiply-add each from
+     * +0, the bits of {@link #columnProduct} over them. A big net's columns stream through the cache
+     * in the update; a product of its own would stream them again.
      */
-    static void learnBlocks(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
-                            float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu,
-                            boolean backwards) {
-        for (int q = 0; q < n; q++) {
-            final int m = backwards ? n - 1 - q : q;
+    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
+                                 float[] next, float[] decay, float[] gain, float[] scale, float[] dOut, float lr,
+                                 float mu, float[] out) {
+        java.util.Arrays.fill(out, LEAD, LEAD + stride, 0f);
+        for (int m = 0; m < n; m++) {
             final float um = u[LEAD + m];
+            final float x = next[LEAD + m];
             final int wo = m * stride;
             final int to = m * traced;
+            if (x == 0f) {
+                learnColumn(w, vel, tr, wo, to, traced, o, um, decay, gain, scale, dOut, lr, mu);
+                continue;
+            }
+            final FloatVector vx = FloatVector.broadcast(SPECIES, x);
             for (int i = LEAD; i < LEAD + traced; i += LANES) {
                 FloatVector t = FloatVector.fromArray(SPECIES, tr, to + i)
                         .mul(FloatVector.fromArray(SPECIES, decay, i))
@@ -341,15 +350,54 @@ final class FloatVectorKernels {
                 FloatVector g = FloatVector.fromArray(SPECIES, scale, i).mul(t);
                 FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
                 dw.intoArray(vel, wo + i);
-                FloatVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+                FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + i).add(dw);
+                nw.intoArray(w, wo + i);
+                nw.fma(vx, FloatVector.fromArray(SPECIES, out, i)).intoArray(out, i);
             }
             for (int i = LEAD; i < LEAD + o; i += LANES) {
                 final int r = traced + i;
                 FloatVector g = FloatVector.fromArray(SPECIES, dOut, i).mul(um);
                 FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + r).mul(mu).sub(g.mul(lr));
                 dw.intoArray(vel, wo + r);
-                FloatVector.fromArray(SPECIES, w, wo + r).add(dw).intoArray(w, wo + r);
+                FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + r).add(dw);
+                nw.intoArray(w, wo + r);
+                nw.fma(vx, FloatVector.fromArray(SPECIES, out, r)).intoArray(out, r);
             }
+        }
+    }
+
+    /**
+     * {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. The sources
+     * descending (the pass between two of {@link #learnBlocksAhead}, which ascend): each weight's
+     * update reads only its own column's values and the per-row factors, so the order changes no bit.
+     */
+    static void learnBlocksDescending(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n,
+                                      float[] u, float[] decay, float[] gain, float[] scale, float[] dOut, float lr,
+                                      float mu) {
+        for (int m = n - 1; m >= 0; m--) {
+            learnColumn(w, vel, tr, m * stride, m * traced, traced, o, u[LEAD + m], decay, gain, scale, dOut, lr, mu);
+        }
+    }
+
+    /** {@link FloatKernels#learnBlocks} of the source whose weights start at {@code wo} and traces at {@code to}. */
+    private static void learnColumn(float[] w, float[] vel, float[] tr, int wo, int to, int traced, int o, float um,
+                                    float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
+        for (int i = LEAD; i < LEAD + traced; i += LANES) {
+            FloatVector t = FloatVector.fromArray(SPECIES, tr, to + i)
+                    .mul(FloatVector.fromArray(SPECIES, decay, i))
+                    .add(FloatVector.fromArray(SPECIES, gain, i).mul(um));
+            t.intoArray(tr, to + i);
+            FloatVector g = FloatVector.fromArray(SPECIES, scale, i).mul(t);
+            FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+            dw.intoArray(vel, wo + i);
+            FloatVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
+        }
+        for (int i = LEAD; i < LEAD + o; i += LANES) {
+            final int r = traced + i;
+            FloatVector g = FloatVector.fromArray(SPECIES, dOut, i).mul(um);
+            FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + r).mul(mu).sub(g.mul(lr));
+            dw.intoArray(vel, wo + r);
+            FloatVector.fromArray(SPECIES, w, wo + r).add(dw).intoArray(w, wo + r);
         }
     }
 }

@@ -46,23 +46,24 @@ class FloatBitsTest {
      */
     @Test
     void theEarlyProductIsDroppedWhenTheWeightsChangeElsewhereOrAtAReset() {
-        LstmConfig cfg = FloatPathTest.configs()[0];
-        double[][] f = PackedLearnerTest.frames(new SplittableRandom(6), 41, cfg.inputs());
-        double[][][] outputs = new double[2][40][];
-        for (Arithmetic arithmetic : Arithmetic.values()) {
-            LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(5), arithmetic);
-            StepLearner floats = net.newLearner(0.05, 0.9, Precision.FLOAT);
-            StepLearner other = net.newLearner(0.02, 0.5, Precision.FLOAT);
-            for (int t = 0; t < 40; t++) {
-                if (t == 20) {
-                    floats.reset();
+        for (LstmConfig cfg : FloatPathTest.configs()) {
+            double[][] f = PackedLearnerTest.frames(new SplittableRandom(6), 41, cfg.inputs());
+            double[][][] outputs = new double[2][40][];
+            for (Arithmetic arithmetic : Arithmetic.values()) {
+                LstmNetwork net = LstmNetwork.create(cfg, new SplittableRandom(5), arithmetic);
+                StepLearner floats = net.newLearner(0.05, 0.9, Precision.FLOAT);
+                StepLearner other = net.newLearner(0.02, 0.5, Precision.FLOAT);
+                for (int t = 0; t < 40; t++) {
+                    if (t == 20) {
+                        floats.reset();
+                    }
+                    // every seventh step the other learner's: it changes the weights between two of the first's
+                    StepLearner l = t % 7 == 3 ? other : floats;
+                    outputs[arithmetic.ordinal()][t] = l.step(f[t], f[t + 1]).clone();
                 }
-                // every seventh step the other learner's: it changes the weights between two of the first's
-                StepLearner l = t % 7 == 3 ? other : floats;
-                outputs[arithmetic.ordinal()][t] = l.step(f[t], f[t + 1]).clone();
             }
+            assertArrayEquals(outputs[0], outputs[1], cfg.toString());
         }
-        assertArrayEquals(outputs[0], outputs[1]);
     }
 
     @Test

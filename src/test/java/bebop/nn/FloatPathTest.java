@@ -150,14 +150,29 @@ class FloatPathTest {
         float[] w2 = w.clone();
         float[] vel2 = vel.clone();
         float[] tr2 = tr.clone();
-        for (boolean backwards : new boolean[] {false, true}) {
+        // the next step's early sources: 0 at the first two (the inputs) and at one more
+        float[] next = random(rng, n);
+        next[FloatKernels.LEAD] = 0f;
+        next[FloatKernels.LEAD + 1] = 0f;
+        next[FloatKernels.LEAD + 4] = 0f;
+        for (boolean ahead : new boolean[] {true, false}) {
             FloatKernels.learnBlocks(w, vel, tr, stride, traced, 2 * lanes, n, u, decay, gain, scale, dOut, 0.01f,
                     0.9f);
-            FloatVectorKernels.learnBlocks(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, decay, gain, scale, dOut,
-                    0.01f, 0.9f, backwards);
-            assertArrayEquals(w, w2, "backwards " + backwards);
-            assertArrayEquals(vel, vel2, "backwards " + backwards);
-            assertArrayEquals(tr, tr2, "backwards " + backwards);
+            if (ahead) {
+                float[] product = Aligned.floats(stride);
+                float[] product2 = Aligned.floats(stride);
+                java.util.Arrays.fill(product2, FloatKernels.LEAD, FloatKernels.LEAD + stride, 7f); // overwritten
+                FloatKernels.columnProduct(w, stride, stride, next, 0, n, false, product);
+                FloatVectorKernels.learnBlocksAhead(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, next, decay, gain,
+                        scale, dOut, 0.01f, 0.9f, product2);
+                assertArrayEquals(product, product2);
+            } else {
+                FloatVectorKernels.learnBlocksDescending(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, decay, gain,
+                        scale, dOut, 0.01f, 0.9f);
+            }
+            assertArrayEquals(w, w2, "ahead " + ahead);
+            assertArrayEquals(vel, vel2, "ahead " + ahead);
+            assertArrayEquals(tr, tr2, "ahead " + ahead);
         }
         float[] delta = random(rng, stride);
         FloatKernels.learnColumns(w, vel, stride, stride, n, u, delta, 0.01f, 0.9f);
