@@ -63,6 +63,8 @@ final class FloatForward {
     /** Room for the list of sources not 0 of a large product ({@link FloatVectorKernels#columnProduct}). */
     private final int[] nonzero;
     private final float[] gateNet;
+    /** Scratch of {@link FloatKernels#chunkedProduct}: one chunk's sums. */
+    private final float[] part;
     private final float[] outputNet;
     /**
      * The logistic of the gate and cell rows (segment by segment: y_in, y_forget, the cells' sigmoid,
@@ -133,6 +135,7 @@ final class FloatForward {
         src = Aligned.floats(outputSources);
         nonzero = new int[Math.max(sources, outputSources)];
         gateNet = Aligned.floats(stride);
+        part = Aligned.floats(stride);
         outputNet = Aligned.floats(outputStride);
         gateSig = Aligned.floats(stride);
         stateSig = Aligned.floats(pad);
@@ -211,8 +214,8 @@ final class FloatForward {
     /**
      * One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. Each
      * product adds its sources in two parts, the ones known early first: the gates' cells and bias
-     * (known since the last step) before this step's inputs, the outputs' inputs and bias before the
-     * cells (the last values of the step). The early part runs while the values of the late one are
+     * (known since the last step; by chunks, {@link FloatKernels#chunkedProduct}) before this step's
+     * inputs, the outputs' inputs and bias before the cells (the last values of the step). The early part runs while the values of the late one are
      * still being made; only the late part waits for them.
      */
     void forward(double[] input) {
@@ -229,7 +232,11 @@ final class FloatForward {
         gatherCells(ycPrev, sourceCells, cellRun, u, in);
         u[LEAD + sources - 1] = 1f;
         if (!earlyReady) {
-            product(gates, stride, stride, u, in, sources, false, gateNet);
+            if (simd) {
+                FloatVectorKernels.chunkedProduct(gates, stride, stride, u, in, sources, nonzero, part, gateNet);
+            } else {
+                FloatKernels.chunkedProduct(gates, stride, stride, u, in, sources, part, gateNet);
+            }
         }
         earlyReady = false;
         gatherInputs(input, sourceInputs, inputRun, u, 0);

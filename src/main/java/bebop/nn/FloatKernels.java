@@ -93,6 +93,36 @@ final class FloatKernels {
     }
 
     /**
+     * Sources a chunk of the early gate product ({@link #chunkedProduct}), counted from source 0:
+     * a chunk of a big net's columns (88x256: 64 of them, 700 KB with their momentum terms and
+     * traces) fits the core's cache, which a pass that starts on the chunks the last one ended with
+     * finds still there.
+     */
+    static final int CHUNK = 64;
+
+    /**
+     * {@code out[r]} for {@code r < rows} = the product of the sources {@code [from, to)} summed by
+     * chunks: for each chunk of {@link #CHUNK} sources (by index) that meets the range, the
+     * {@link #columnProduct} of its sources from +0, then these sums added, the chunks ascending,
+     * to +0. The early gate product has this form so that the learner's update pass can sum it
+     * while it takes the chunks in either order ({@link FloatVectorKernels#learnBlocksAhead});
+     * {@code part} is scratch of {@code rows}.
+     */
+    static void chunkedProduct(float[] w, int stride, int rows, float[] v, int from, int to, float[] part, float[] out) {
+        for (int r = LEAD; r < LEAD + rows; r++) {
+            out[r] = 0f;
+        }
+        for (int c0 = from; c0 < to; ) {
+            final int c1 = Math.min(to, (c0 / CHUNK + 1) * CHUNK);
+            columnProduct(w, stride, rows, v, c0, c1, false, part);
+            for (int r = LEAD; r < LEAD + rows; r++) {
+                out[r] += part[r];
+            }
+            c0 = c1;
+        }
+    }
+
+    /**
      * The cell states of blocks of one cell from the logistic of their rows ({@code sig}, {@code net}:
      * {@link FloatForward}'s four segments of {@code pad} rows), row by row: {@code g = net}
      * of the cell row if {@code linearIn}, else {@code 4 sigmoid - 2}; {@code s = y_forget sPrev + y_in g}.

@@ -32,6 +32,8 @@ public final class FloatLearner implements StepLearner {
     private final float[] traces;
     /** The next step's early gate sources ({@link FloatForward#nextSources}); the inputs' places stay 0. */
     private final float[] nextSources;
+    /** Each chunk's part of the next step's early gate product on a wide layout ({@link FloatVectorKernels#learnBlocksAhead}). */
+    private final float[] partials;
     private final float[] gateVelocity;
     private final float[] outputVelocity;
     /** Per traced row: trace decay (y_forget), gain (the a, b, f of the trace rule), error factor (e_s); 0 in the padding. */
@@ -62,6 +64,8 @@ public final class FloatLearner implements StepLearner {
         traced = 3 * st.pad;
         traces = Aligned.floats(st.sources * traced);
         nextSources = Aligned.floats(st.sources);
+        boolean wide = st.simd && st.pad != FloatVectorKernels.lanes();
+        partials = Aligned.floats(wide ? (st.sources + FloatKernels.CHUNK - 1) / FloatKernels.CHUNK * st.stride : 0);
         gateVelocity = Aligned.floats(st.sources * st.stride);
         outputVelocity = Aligned.floats(st.outputSources * st.outputStride);
         decay = Aligned.floats(traced);
@@ -154,18 +158,14 @@ public final class FloatLearner implements StepLearner {
             FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.sources, st.u,
                     nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
             st.earlyReady = true;
-        } else if (st.simd && (steps & 1) == 0) {
-            // A big net's weights, momentum terms and traces (88x256: 3.9 MB) outgrow the core's cache and
-            // stream through it each step; every other pass walks the sources backwards, so that it
-            // starts on the columns the last one ended with, still in the cache (README, ninth round).
-            // A pass forwards sums the next step's early product on the way, in the product's order.
+        } else if (st.simd) {
+            // chunks ascending and descending in turns: each pass starts on the chunk the last one
+            // ended with, still in the cache
             st.nextSources(nextSources);
             FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources,
-                    st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
+                    st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(), (steps & 1) == 1, partials,
+                    st.gateNet());
             st.earlyReady = true;
-        } else if (st.simd) {
-            FloatVectorKernels.learnBlocksDescending(st.gates, gateVelocity, traces, st.stride, traced, pad,
-                    st.sources, st.u, decay, gain, scale, outDelta, lr(), mu());
         } else {
             FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
                     decay, gain, scale, outDelta, lr(), mu());

@@ -78,6 +78,21 @@ final class FloatVectorKernels {
         }
     }
 
+    /** {@link FloatKernels#chunkedProduct}: chunk by chunk {@link #columnProduct}, each added to {@code out}. */
+    static void chunkedProduct(float[] w, int stride, int rows, float[] v, int from, int to, int[] nz, float[] part,
+                               float[] out) {
+        final int end = PackedWeights.roundUp(rows, LANES);
+        java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
+        for (int c0 = from; c0 < to; ) {
+            final int c1 = Math.min(to, (c0 / FloatKernels.CHUNK + 1) * FloatKernels.CHUNK);
+            columnProduct(w, stride, rows, v, c0, c1, false, nz, part);
+            for (int r = LEAD; r < LEAD + end; r += LANES) {
+                FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, part, r)).intoArray(out, r);
+            }
+            c0 = c1;
+        }
+    }
+
     /** Up to this many rows, {@link #columnProduct} keeps the sums in registers ({@link #registerProduct}). */
     private static final int REGISTER_ROWS = 128;
 
@@ -250,12 +265,12 @@ final class FloatVectorKernels {
     }
 
     /**
-     * {@link #learnBlocks} for a layout of one vector a segment ({@code traced} three vectors,
-     * {@code o} one), which also sums the next step's gate product over the sources with values in
-     * {@code next} (the cells and the bias; 0 for the inputs, not known yet, whose terms then add
-     * nothing) into {@code out} with the weights just changed: the forward pass's
-     * {@link #registerProduct} of those sources, the same fused multiply-adds in the same order from
-     * +0. The update is bound by its stores; the products' multiply-adds fill the arithmetic units it
+     * {@link FloatKernels#learnBlocks} for a layout of one vector a segment ({@code traced} three
+     * vectors, {@code o} one), which also sums the next step's gate product over the sources with
+     * values in {@code next} (the cells and the bias; 0 for the inputs, not known yet, whose terms
+     * then add nothing) into {@code out} with the weights just changed: the forward pass's
+     * {@link #chunkedProduct} of those sources, the same fused multiply-adds in the same order from
+     * +0 a chunk, the chunks' sums added in order. The update is bound by its stores; the products' multiply-adds fill the arithmetic units it
      * leaves idle, and the factors stay in registers across the sources.
      */
     static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int n, float[] u, float[] next, float[] decay,
@@ -272,110 +287,133 @@ final class FloatVectorKernels {
         final FloatVector e1 = FloatVector.fromArray(SPECIES, scale, LEAD + LANES);
         final FloatVector e2 = FloatVector.fromArray(SPECIES, scale, LEAD + 2 * LANES);
         final FloatVector dO = FloatVector.fromArray(SPECIES, dOut, LEAD);
-        FloatVector a0 = FloatVector.zero(SPECIES);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        for (int m = 0; m < n; m++) {
-            // the three traced rows' vectors, then the output gates', written out: no vector crosses a call
-            final float um = u[LEAD + m];
-            final FloatVector vn = FloatVector.broadcast(SPECIES, next[LEAD + m]);
-            final int w0 = LEAD + m * stride;
-            final int w1 = w0 + LANES;
-            final int w2 = w0 + 2 * LANES;
-            final int w3 = w0 + traced;
-            final int t0 = LEAD + m * traced;
-            final int t1 = t0 + LANES;
-            final int t2 = t0 + 2 * LANES;
-            final FloatVector tr0 = FloatVector.fromArray(SPECIES, tr, t0).mul(d0).add(k0.mul(um));
-            final FloatVector tr1 = FloatVector.fromArray(SPECIES, tr, t1).mul(d1).add(k1.mul(um));
-            final FloatVector tr2 = FloatVector.fromArray(SPECIES, tr, t2).mul(d2).add(k2.mul(um));
-            tr0.intoArray(tr, t0);
-            tr1.intoArray(tr, t1);
-            tr2.intoArray(tr, t2);
-            final FloatVector dw0 = FloatVector.fromArray(SPECIES, vel, w0).mul(mu).sub(e0.mul(tr0).mul(lr));
-            final FloatVector dw1 = FloatVector.fromArray(SPECIES, vel, w1).mul(mu).sub(e1.mul(tr1).mul(lr));
-            final FloatVector dw2 = FloatVector.fromArray(SPECIES, vel, w2).mul(mu).sub(e2.mul(tr2).mul(lr));
-            final FloatVector dw3 = FloatVector.fromArray(SPECIES, vel, w3).mul(mu).sub(dO.mul(um).mul(lr));
-            dw0.intoArray(vel, w0);
-            dw1.intoArray(vel, w1);
-            dw2.intoArray(vel, w2);
-            dw3.intoArray(vel, w3);
-            final FloatVector nw0 = FloatVector.fromArray(SPECIES, w, w0).add(dw0);
-            final FloatVector nw1 = FloatVector.fromArray(SPECIES, w, w1).add(dw1);
-            final FloatVector nw2 = FloatVector.fromArray(SPECIES, w, w2).add(dw2);
-            final FloatVector nw3 = FloatVector.fromArray(SPECIES, w, w3).add(dw3);
-            nw0.intoArray(w, w0);
-            nw1.intoArray(w, w1);
-            nw2.intoArray(w, w2);
-            nw3.intoArray(w, w3);
-            a0 = nw0.fma(vn, a0);
-            a1 = nw1.fma(vn, a1);
-            a2 = nw2.fma(vn, a2);
-            a3 = nw3.fma(vn, a3);
+        FloatVector s0 = FloatVector.zero(SPECIES);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        for (int c0 = 0; c0 < n; c0 += FloatKernels.CHUNK) {
+            final int c1 = Math.min(n, c0 + FloatKernels.CHUNK);
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            for (int m = c0; m < c1; m++) {
+                // the three traced rows' vectors, then the output gates', written out: no vector crosses a call
+                final float um = u[LEAD + m];
+                final FloatVector vn = FloatVector.broadcast(SPECIES, next[LEAD + m]);
+                final int w0 = LEAD + m * stride;
+                final int w1 = w0 + LANES;
+                final int w2 = w0 + 2 * LANES;
+                final int w3 = w0 + traced;
+                final int t0 = LEAD + m * traced;
+                final int t1 = t0 + LANES;
+                final int t2 = t0 + 2 * LANES;
+                final FloatVector tr0 = FloatVector.fromArray(SPECIES, tr, t0).mul(d0).add(k0.mul(um));
+                final FloatVector tr1 = FloatVector.fromArray(SPECIES, tr, t1).mul(d1).add(k1.mul(um));
+                final FloatVector tr2 = FloatVector.fromArray(SPECIES, tr, t2).mul(d2).add(k2.mul(um));
+                tr0.intoArray(tr, t0);
+                tr1.intoArray(tr, t1);
+                tr2.intoArray(tr, t2);
+                final FloatVector dw0 = FloatVector.fromArray(SPECIES, vel, w0).mul(mu).sub(e0.mul(tr0).mul(lr));
+                final FloatVector dw1 = FloatVector.fromArray(SPECIES, vel, w1).mul(mu).sub(e1.mul(tr1).mul(lr));
+                final FloatVector dw2 = FloatVector.fromArray(SPECIES, vel, w2).mul(mu).sub(e2.mul(tr2).mul(lr));
+                final FloatVector dw3 = FloatVector.fromArray(SPECIES, vel, w3).mul(mu).sub(dO.mul(um).mul(lr));
+                dw0.intoArray(vel, w0);
+                dw1.intoArray(vel, w1);
+                dw2.intoArray(vel, w2);
+                dw3.intoArray(vel, w3);
+                final FloatVector nw0 = FloatVector.fromArray(SPECIES, w, w0).add(dw0);
+                final FloatVector nw1 = FloatVector.fromArray(SPECIES, w, w1).add(dw1);
+                final FloatVector nw2 = FloatVector.fromArray(SPECIES, w, w2).add(dw2);
+                final FloatVector nw3 = FloatVector.fromArray(SPECIES, w, w3).add(dw3);
+                nw0.intoArray(w, w0);
+                nw1.intoArray(w, w1);
+                nw2.intoArray(w, w2);
+                nw3.intoArray(w, w3);
+                a0 = nw0.fma(vn, a0);
+                a1 = nw1.fma(vn, a1);
+                a2 = nw2.fma(vn, a2);
+                a3 = nw3.fma(vn, a3);
+            }
+            s0 = s0.add(a0);
+            s1 = s1.add(a1);
+            s2 = s2.add(a2);
+            s3 = s3.add(a3);
         }
-        a0.intoArray(out, LEAD);
-        a1.intoArray(out, LEAD + LANES);
-        a2.intoArray(out, LEAD + 2 * LANES);
-        a3.intoArray(out, LEAD + 3 * LANES);
+        s0.intoArray(out, LEAD);
+        s1.intoArray(out, LEAD + LANES);
+        s2.intoArray(out, LEAD + 2 * LANES);
+        s3.intoArray(out, LEAD + 3 * LANES);
     }
 
     /**
-     * {@link FloatKernels#learnBlocks} with the sources ascending ({@code traced} and {@code o} whole
-     * vectors, any number of them), and the next step's early gate product ({@link
-     * FloatForward#nextSources} in {@code next}, 0 at the inputs) summed into {@code out} from each
-     * new column while it is in registers: the sources not 0 ascending, a fused multiply-add each from
-     * +0, the bits of {@link #columnProduct} over them. A big net's columns stream through the cache
-     * in the update; a product of its own would stream them again.
+     * {@link FloatKernels#learnBlocks} ({@code traced} and {@code o} whole vectors, any number of
+     * them), and the next step's early gate product ({@link FloatForward#nextSources} in
+     * {@code next}, 0 at the inputs) summed into {@code out} from each new column while it is in
+     * registers: the {@link FloatKernels#chunkedProduct} of the sources, each chunk's sum in its own
+     * place of {@code partials} (room for every chunk's {@code stride} rows), then these added in
+     * order. The chunks are taken ascending, or descending if {@code descending} (their sources
+     * ascending in either case): a big net's weights, momentum terms and traces (88x256: 3.9 MB)
+     * outgrow the core's cache and stream through it each step, and a pass that starts on the
+     * chunk the last one ended with finds it still there; a product of its own would stream the
+     * weights again.
      */
     static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
                                  float[] next, float[] decay, float[] gain, float[] scale, float[] dOut, float lr,
-                                 float mu, float[] out) {
-        java.util.Arrays.fill(out, LEAD, LEAD + stride, 0f);
-        for (int m = 0; m < n; m++) {
-            final float um = u[LEAD + m];
-            final float x = next[LEAD + m];
-            final int wo = m * stride;
-            final int to = m * traced;
-            if (x == 0f) {
-                learnColumn(w, vel, tr, wo, to, traced, o, um, decay, gain, scale, dOut, lr, mu);
-                continue;
+                                 float mu, boolean descending, float[] partials, float[] out) {
+        final int chunks = (n + FloatKernels.CHUNK - 1) / FloatKernels.CHUNK;
+        for (int q = 0; q < chunks; q++) {
+            final int k = descending ? chunks - 1 - q : q;
+            final int p = k * stride;
+            java.util.Arrays.fill(partials, p + LEAD, p + LEAD + stride, 0f);
+            final int end = Math.min(n, (k + 1) * FloatKernels.CHUNK);
+            for (int m = k * FloatKernels.CHUNK; m < end; m++) {
+                final float um = u[LEAD + m];
+                final float x = next[LEAD + m];
+                final int wo = m * stride;
+                final int to = m * traced;
+                if (x == 0f) {
+                    learnColumn(w, vel, tr, wo, to, traced, o, um, decay, gain, scale, dOut, lr, mu);
+                } else {
+                        learnColumnAhead(w, vel, tr, wo, to, traced, o, um, x, decay, gain, scale, dOut, lr, mu, partials,
+                            p);
+                }
             }
-            final FloatVector vx = FloatVector.broadcast(SPECIES, x);
-            for (int i = LEAD; i < LEAD + traced; i += LANES) {
-                FloatVector t = FloatVector.fromArray(SPECIES, tr, to + i)
-                        .mul(FloatVector.fromArray(SPECIES, decay, i))
-                        .add(FloatVector.fromArray(SPECIES, gain, i).mul(um));
-                t.intoArray(tr, to + i);
-                FloatVector g = FloatVector.fromArray(SPECIES, scale, i).mul(t);
-                FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, wo + i);
-                FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + i).add(dw);
-                nw.intoArray(w, wo + i);
-                nw.fma(vx, FloatVector.fromArray(SPECIES, out, i)).intoArray(out, i);
+        }
+        for (int i = LEAD; i < LEAD + stride; i += LANES) {
+            FloatVector sum = FloatVector.zero(SPECIES);
+            for (int k = 0; k < chunks; k++) {
+                sum = sum.add(FloatVector.fromArray(SPECIES, partials, k * stride + i));
             }
-            for (int i = LEAD; i < LEAD + o; i += LANES) {
-                final int r = traced + i;
-                FloatVector g = FloatVector.fromArray(SPECIES, dOut, i).mul(um);
-                FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + r).mul(mu).sub(g.mul(lr));
-                dw.intoArray(vel, wo + r);
-                FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + r).add(dw);
-                nw.intoArray(w, wo + r);
-                nw.fma(vx, FloatVector.fromArray(SPECIES, out, r)).intoArray(out, r);
-            }
+            sum.intoArray(out, i);
         }
     }
 
-    /**
-     * {@link FloatKernels#learnBlocks}; {@code traced} and {@code o} are whole vectors. The sources
-     * descending (the pass between two of {@link #learnBlocksAhead}, which ascend): each weight's
-     * update reads only its own column's values and the per-row factors, so the order changes no bit.
-     */
-    static void learnBlocksDescending(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n,
-                                      float[] u, float[] decay, float[] gain, float[] scale, float[] dOut, float lr,
-                                      float mu) {
-        for (int m = n - 1; m >= 0; m--) {
-            learnColumn(w, vel, tr, m * stride, m * traced, traced, o, u[LEAD + m], decay, gain, scale, dOut, lr, mu);
+    /** {@link #learnColumn}, the new weights times {@code x} added to {@code partials} from {@code p}. */
+    private static void learnColumnAhead(float[] w, float[] vel, float[] tr, int wo, int to, int traced, int o,
+                                         float um, float x, float[] decay, float[] gain, float[] scale, float[] dOut,
+                                         float lr, float mu, float[] partials, int p) {
+        final FloatVector vx = FloatVector.broadcast(SPECIES, x);
+        for (int i = LEAD; i < LEAD + traced; i += LANES) {
+            FloatVector t = FloatVector.fromArray(SPECIES, tr, to + i)
+                    .mul(FloatVector.fromArray(SPECIES, decay, i))
+                    .add(FloatVector.fromArray(SPECIES, gain, i).mul(um));
+            t.intoArray(tr, to + i);
+            FloatVector g = FloatVector.fromArray(SPECIES, scale, i).mul(t);
+            FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
+            dw.intoArray(vel, wo + i);
+            FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + i).add(dw);
+            nw.intoArray(w, wo + i);
+            nw.fma(vx, FloatVector.fromArray(SPECIES, partials, p + i)).intoArray(partials, p + i);
+        }
+        for (int i = LEAD; i < LEAD + o; i += LANES) {
+            final int r = traced + i;
+            FloatVector g = FloatVector.fromArray(SPECIES, dOut, i).mul(um);
+            FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + r).mul(mu).sub(g.mul(lr));
+            dw.intoArray(vel, wo + r);
+            FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + r).add(dw);
+            nw.intoArray(w, wo + r);
+            nw.fma(vx, FloatVector.fromArray(SPECIES, partials, p + r)).intoArray(partials, p + r);
         }
     }
 

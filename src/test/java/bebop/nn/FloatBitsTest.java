@@ -20,13 +20,16 @@ class FloatBitsTest {
      * Per config of {@link FloatPathTest#configs()}: the plain arithmetic's digest, then the SIMD one's.
      * Recorded when the error each cell gets back moved from a sum in doubles to sixteen partial sums
      * of fused multiply-adds in floats (issue 15: a vector of them at a time; plain and SIMD still
-     * agree to the bit).
+     * agree to the bit); the third when the early gate product went by chunks of 64 sources (the
+     * first two nets have fewer, one chunk: their digests did not change).
      */
     private static final long[] DIGESTS = {
         0x3ea75a89e62cedc0L,
         0x3ea75a89e62cedc0L,
         0xe5de4c9010ed881fL,
         0xe5de4c9010ed881fL,
+        0x93a8e55870d06aa4L,
+        0x93a8e55870d06aa4L,
     };
 
     @Test
@@ -86,13 +89,21 @@ class FloatBitsTest {
         }
     }
 
+    /**
+     * The gate product as the forward pass takes it: the early sources by chunks
+     * ({@link FloatKernels#chunkedProduct}: each chunk's sum from +0, the sums added in order), then
+     * the inputs added one by one; the SIMD kernels give the plain bits, and the chunked sum is its
+     * definition written out.
+     */
     @Test
     void columnProductsInTwoPartsGiveThePlainBits() {
         SplittableRandom rng = new SplittableRandom(4);
-        int n = 9;
+        int n = 2 * FloatKernels.CHUNK + 22;
         final int b = FloatKernels.LEAD; // the float kernels' arrays are Aligned: element i at b + i
         float[] u = Aligned.floats(n);
-        System.arraycopy(new float[] {0.5f, 0f, -1f, 0.25f, 0f, 2f, 0.75f, -0.125f, 1f}, 0, u, b, n);
+        for (int m = 0; m < n; m++) {
+            u[b + m] = m % 5 == 1 ? 0f : (float) (rng.nextDouble() * 4 - 2);
+        }
         // past the sums kept in registers (the sources not 0 listed), and within them (all sources)
         for (int stride : new int[] {64 * FloatVectorKernels.lanes(), 4 * FloatVectorKernels.lanes()}) {
             float[] w = Aligned.floats(n * stride);
@@ -101,9 +112,20 @@ class FloatBitsTest {
             }
             float[] plain = Aligned.floats(stride);
             float[] simd = Aligned.floats(stride);
-            FloatKernels.columnProduct(w, stride, stride, u, 4, n, false, plain);
+            FloatKernels.chunkedProduct(w, stride, stride, u, 4, n, Aligned.floats(stride), plain);
+            for (int r = 0; r < stride; r++) {
+                float sum = 0f;
+                for (int c0 = 0; c0 < n; c0 += FloatKernels.CHUNK) {
+                    float chunk = 0f;
+                    for (int m = Math.max(4, c0); m < Math.min(n, c0 + FloatKernels.CHUNK); m++) {
+                        chunk = Math.fma(w[b + m * stride + r], u[b + m], chunk);
+                    }
+                    sum += chunk;
+                }
+                assertEquals(sum, plain[b + r], 0f, "row " + r);
+            }
             FloatKernels.columnProduct(w, stride, stride, u, 0, 4, true, plain);
-            FloatVectorKernels.columnProduct(w, stride, stride, u, 4, n, false, new int[n], simd);
+            FloatVectorKernels.chunkedProduct(w, stride, stride, u, 4, n, new int[n], Aligned.floats(stride), simd);
             FloatVectorKernels.columnProduct(w, stride, stride, u, 0, 4, true, new int[n], simd);
             assertArrayEquals(plain, simd, "stride " + stride);
         }

@@ -22,6 +22,8 @@ class FloatPathTest {
         return new LstmConfig[] {
             LstmConfig.fullyConnected(25, 25, 16, 1, LstmConfig.GateBiasSet.ZERO).withPeepholes(false),
             LstmConfig.fullyConnected(13, 13, 37, 1, LstmConfig.GateBiasSet.NNSP).withPeepholes(false),
+            // 78 gate sources: two chunks of the early gate product (FloatKernels.CHUNK)
+            LstmConfig.fullyConnected(40, 40, 37, 1, LstmConfig.GateBiasSet.NNSP).withPeepholes(false),
         };
     }
 
@@ -136,7 +138,8 @@ class FloatPathTest {
     void simdKernelsGiveThePlainKernelsBits() {
         SplittableRandom rng = new SplittableRandom(11);
         int lanes = FloatVectorKernels.lanes();
-        int n = 7;
+        // three chunks of the early product, the last one short
+        int n = 2 * FloatKernels.CHUNK + 22;
         int stride = 4 * 2 * lanes;
         int traced = 3 * 2 * lanes;
         float[] w = random(rng, n * stride);
@@ -150,29 +153,24 @@ class FloatPathTest {
         float[] w2 = w.clone();
         float[] vel2 = vel.clone();
         float[] tr2 = tr.clone();
-        // the next step's early sources: 0 at the first two (the inputs) and at one more
+        // the next step's early sources: 0 at the first seven (the inputs) and at a few more
         float[] next = random(rng, n);
-        next[FloatKernels.LEAD] = 0f;
-        next[FloatKernels.LEAD + 1] = 0f;
-        next[FloatKernels.LEAD + 4] = 0f;
-        for (boolean ahead : new boolean[] {true, false}) {
+        for (int m : new int[] {0, 1, 2, 3, 4, 5, 6, 9, FloatKernels.CHUNK, n - 2}) {
+            next[FloatKernels.LEAD + m] = 0f;
+        }
+        float[] partials = Aligned.floats(3 * stride);
+        for (boolean descending : new boolean[] {false, true}) {
             FloatKernels.learnBlocks(w, vel, tr, stride, traced, 2 * lanes, n, u, decay, gain, scale, dOut, 0.01f,
                     0.9f);
-            if (ahead) {
-                float[] product = Aligned.floats(stride);
-                float[] product2 = Aligned.floats(stride);
-                java.util.Arrays.fill(product2, FloatKernels.LEAD, FloatKernels.LEAD + stride, 7f); // overwritten
-                FloatKernels.columnProduct(w, stride, stride, next, 0, n, false, product);
-                FloatVectorKernels.learnBlocksAhead(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, next, decay, gain,
-                        scale, dOut, 0.01f, 0.9f, product2);
-                assertArrayEquals(product, product2);
-            } else {
-                FloatVectorKernels.learnBlocksDescending(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, decay, gain,
-                        scale, dOut, 0.01f, 0.9f);
-            }
-            assertArrayEquals(w, w2, "ahead " + ahead);
-            assertArrayEquals(vel, vel2, "ahead " + ahead);
-            assertArrayEquals(tr, tr2, "ahead " + ahead);
+            float[] product = Aligned.floats(stride);
+            FloatKernels.chunkedProduct(w, stride, stride, next, 7, n, Aligned.floats(stride), product);
+            float[] product2 = Aligned.floats(stride);
+            FloatVectorKernels.learnBlocksAhead(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, next, decay, gain,
+                    scale, dOut, 0.01f, 0.9f, descending, partials, product2);
+            assertArrayEquals(w, w2, "descending " + descending);
+            assertArrayEquals(vel, vel2, "descending " + descending);
+            assertArrayEquals(tr, tr2, "descending " + descending);
+            assertArrayEquals(product, product2, "descending " + descending);
         }
         float[] delta = random(rng, stride);
         FloatKernels.learnColumns(w, vel, stride, stride, n, u, delta, 0.01f, 0.9f);
