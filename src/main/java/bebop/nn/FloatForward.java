@@ -215,8 +215,9 @@ final class FloatForward {
      * One step: consumes {@code input} (length = inputs), leaves the outputs in {@link #y}. Each
      * product adds its sources in two parts, the ones known early first: the gates' cells and bias
      * (known since the last step; by chunks, {@link FloatKernels#chunkedProduct}) before this step's
-     * inputs, the outputs' inputs and bias before the cells (the last values of the step). The early part runs while the values of the late one are
-     * still being made; only the late part waits for them.
+     * inputs, the outputs' inputs and bias before the cells (the last values of the step). The
+     * early part runs while the values of the late one are still being made; only the late part
+     * waits for them.
      */
     void forward(double[] input) {
         if (input.length != net.inputs) {
