@@ -277,6 +277,11 @@ final class FloatForward {
         into[LEAD + sources - 1] = 1f;
     }
 
+    /** The first of the gate sources known a step early (the cells, then the bias): the inputs come before it. */
+    int earlySources() {
+        return sourceInputs.length;
+    }
+
     /** The gate and cell net inputs, from {@link #LEAD} (the learner sums the next step's early part into it). */
     float[] gateNet() {
         return gateNet;

@@ -103,20 +103,21 @@ final class FloatKernels {
     /**
      * {@code out[r]} for {@code r < rows} = the product of the sources {@code [from, to)} summed by
      * chunks: for each chunk of {@link #CHUNK} sources (by index) that meets the range, the
-     * {@link #columnProduct} of its sources from +0, then these sums added, the chunks ascending,
-     * to +0. The early gate product has this form so that the learner's update pass can sum it
-     * while it takes the chunks in either order ({@link FloatVectorKernels#learnBlocksAhead});
-     * {@code part} is scratch of {@code rows}.
+     * {@link #columnProduct} of its sources from +0; then the first chunk's sums plus the next
+     * chunk's, and so on, ascending (a range within one chunk: its product as it is). The early gate
+     * product has this form so that the learner's update pass can sum it while it takes the chunks
+     * in either order ({@link FloatVectorKernels#learnBlocksAhead}); {@code part} is scratch of
+     * {@code rows}.
      */
     static void chunkedProduct(float[] w, int stride, int rows, float[] v, int from, int to, float[] part, float[] out) {
-        for (int r = LEAD; r < LEAD + rows; r++) {
-            out[r] = 0f;
-        }
-        for (int c0 = from; c0 < to; ) {
+        int c0 = from;
+        for (boolean first = true; c0 < to; first = false) {
             final int c1 = Math.min(to, (c0 / CHUNK + 1) * CHUNK);
-            columnProduct(w, stride, rows, v, c0, c1, false, part);
-            for (int r = LEAD; r < LEAD + rows; r++) {
-                out[r] += part[r];
+            columnProduct(w, stride, rows, v, c0, c1, false, first ? out : part);
+            if (!first) {
+                for (int r = LEAD; r < LEAD + rows; r++) {
+                    out[r] += part[r];
+                }
             }
             c0 = c1;
         }

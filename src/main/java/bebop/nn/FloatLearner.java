@@ -155,15 +155,15 @@ public final class FloatLearner implements StepLearner {
         if (st.simd && pad == FloatVectorKernels.lanes()) {
             // one vector a segment: the next step's early gate product rides along with the update
             st.nextSources(nextSources);
-            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.sources, st.u,
+            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.earlySources(), st.sources, st.u,
                     nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
             st.earlyReady = true;
         } else if (st.simd) {
             // chunks ascending and descending in turns: each pass starts on the chunk the last one
             // ended with, still in the cache
             st.nextSources(nextSources);
-            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources,
-                    st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(), (steps & 1) == 1, partials,
+            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.stride, traced, pad,
+                    st.earlySources(), st.sources, st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(), (steps & 1) == 1, partials,
                     st.gateNet());
             st.earlyReady = true;
         } else {

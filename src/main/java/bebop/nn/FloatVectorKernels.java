@@ -78,16 +78,18 @@ final class FloatVectorKernels {
         }
     }
 
-    /** {@link FloatKernels#chunkedProduct}: chunk by chunk {@link #columnProduct}, each added to {@code out}. */
+    /** {@link FloatKernels#chunkedProduct}: chunk by chunk {@link #columnProduct}, the first into {@code out}. */
     static void chunkedProduct(float[] w, int stride, int rows, float[] v, int from, int to, int[] nz, float[] part,
                                float[] out) {
         final int end = PackedWeights.roundUp(rows, LANES);
-        java.util.Arrays.fill(out, LEAD, LEAD + end, 0f);
-        for (int c0 = from; c0 < to; ) {
+        int c0 = from;
+        for (boolean first = true; c0 < to; first = false) {
             final int c1 = Math.min(to, (c0 / FloatKernels.CHUNK + 1) * FloatKernels.CHUNK);
-            columnProduct(w, stride, rows, v, c0, c1, false, nz, part);
-            for (int r = LEAD; r < LEAD + end; r += LANES) {
-                FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, part, r)).intoArray(out, r);
+            columnProduct(w, stride, rows, v, c0, c1, false, nz, first ? out : part);
+            if (!first) {
+                for (int r = LEAD; r < LEAD + end; r += LANES) {
+                    FloatVector.fromArray(SPECIES, out, r).add(FloatVector.fromArray(SPECIES, part, r)).intoArray(out, r);
+                }
             }
             c0 = c1;
         }
@@ -269,12 +271,13 @@ final class FloatVectorKernels {
      * vectors, {@code o} one), which also sums the next step's gate product over the sources with
      * values in {@code next} (the cells and the bias; 0 for the inputs, not known yet, whose terms
      * then add nothing) into {@code out} with the weights just changed: the forward pass's
-     * {@link #chunkedProduct} of those sources, the same fused multiply-adds in the same order from
-     * +0 a chunk, the chunks' sums added in order. The update is bound by its stores; the products' multiply-adds fill the arithmetic units it
+     * {@link #chunkedProduct} of the sources from {@code from}, the same fused multiply-adds in the
+     * same order from +0 a chunk, the chunks' sums added in order. The update is bound by its stores; the products' multiply-adds fill the arithmetic units it
      * leaves idle, and the factors stay in registers across the sources.
      */
-    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int n, float[] u, float[] next, float[] decay,
-                                 float[] gain, float[] scale, float[] dOut, float lr, float mu, float[] out) {
+    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int from, int n, float[] u, float[] next,
+                                 float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu,
+                                 float[] out) {
         final int stride = 4 * LANES;
         final int traced = 3 * LANES;
         final FloatVector d0 = FloatVector.fromArray(SPECIES, decay, LEAD);
@@ -335,10 +338,20 @@ final class FloatVectorKernels {
                 a2 = nw2.fma(vn, a2);
                 a3 = nw3.fma(vn, a3);
             }
-            s0 = s0.add(a0);
-            s1 = s1.add(a1);
-            s2 = s2.add(a2);
-            s3 = s3.add(a3);
+            if (c1 <= from) {
+                continue; // inputs only: nothing of the product
+            }
+            if (c0 <= from) {
+                s0 = a0;
+                s1 = a1;
+                s2 = a2;
+                s3 = a3;
+            } else {
+                s0 = s0.add(a0);
+                s1 = s1.add(a1);
+                s2 = s2.add(a2);
+                s3 = s3.add(a3);
+            }
         }
         s0.intoArray(out, LEAD);
         s1.intoArray(out, LEAD + LANES);
@@ -350,7 +363,7 @@ final class FloatVectorKernels {
      * {@link FloatKernels#learnBlocks} ({@code traced} and {@code o} whole vectors, any number of
      * them), and the next step's early gate product ({@link FloatForward#nextSources} in
      * {@code next}, 0 at the inputs) summed into {@code out} from each new column while it is in
-     * registers: the {@link FloatKernels#chunkedProduct} of the sources, each chunk's sum in its own
+     * registers: the {@link FloatKernels#chunkedProduct} of the sources from {@code from}, each chunk's sum in its own
      * place of {@code partials} (room for every chunk's {@code stride} rows), then these added in
      * order. The chunks are taken ascending, or descending if {@code descending} (their sources
      * ascending in either case): a big net's weights, momentum terms and traces (88x256: 3.9 MB)
@@ -358,9 +371,9 @@ final class FloatVectorKernels {
      * chunk the last one ended with finds it still there; a product of its own would stream the
      * weights again.
      */
-    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int n, float[] u,
-                                 float[] next, float[] decay, float[] gain, float[] scale, float[] dOut, float lr,
-                                 float mu, boolean descending, float[] partials, float[] out) {
+    static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int from, int n,
+                                 float[] u, float[] next, float[] decay, float[] gain, float[] scale, float[] dOut,
+                                 float lr, float mu, boolean descending, float[] partials, float[] out) {
         final int chunks = (n + FloatKernels.CHUNK - 1) / FloatKernels.CHUNK;
         for (int q = 0; q < chunks; q++) {
             final int k = descending ? chunks - 1 - q : q;
@@ -380,9 +393,10 @@ final class FloatVectorKernels {
                 }
             }
         }
+        final int firstChunk = from / FloatKernels.CHUNK;
         for (int i = LEAD; i < LEAD + stride; i += LANES) {
-            FloatVector sum = FloatVector.zero(SPECIES);
-            for (int k = 0; k < chunks; k++) {
+            FloatVector sum = FloatVector.fromArray(SPECIES, partials, firstChunk * stride + i);
+            for (int k = firstChunk + 1; k < chunks; k++) {
                 sum = sum.add(FloatVector.fromArray(SPECIES, partials, k * stride + i));
             }
             sum.intoArray(out, i);

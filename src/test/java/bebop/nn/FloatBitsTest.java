@@ -91,9 +91,9 @@ class FloatBitsTest {
 
     /**
      * The gate product as the forward pass takes it: the early sources by chunks
-     * ({@link FloatKernels#chunkedProduct}: each chunk's sum from +0, the sums added in order), then
-     * the inputs added one by one; the SIMD kernels give the plain bits, and the chunked sum is its
-     * definition written out.
+     * ({@link FloatKernels#chunkedProduct}: each chunk's sum from +0, the first plus the next and so
+     * on), then the inputs added one by one; the SIMD kernels give the plain bits, and the chunked
+     * sum is its definition written out.
      */
     @Test
     void columnProductsInTwoPartsGiveThePlainBits() {
@@ -120,7 +120,7 @@ class FloatBitsTest {
                     for (int m = Math.max(4, c0); m < Math.min(n, c0 + FloatKernels.CHUNK); m++) {
                         chunk = Math.fma(w[b + m * stride + r], u[b + m], chunk);
                     }
-                    sum += chunk;
+                    sum = c0 == 0 ? chunk : sum + chunk;
                 }
                 assertEquals(sum, plain[b + r], 0f, "row " + r);
             }

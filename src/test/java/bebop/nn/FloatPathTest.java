@@ -165,8 +165,8 @@ class FloatPathTest {
             float[] product = Aligned.floats(stride);
             FloatKernels.chunkedProduct(w, stride, stride, next, 7, n, Aligned.floats(stride), product);
             float[] product2 = Aligned.floats(stride);
-            FloatVectorKernels.learnBlocksAhead(w2, vel2, tr2, stride, traced, 2 * lanes, n, u, next, decay, gain,
-                    scale, dOut, 0.01f, 0.9f, descending, partials, product2);
+            FloatVectorKernels.learnBlocksAhead(w2, vel2, tr2, stride, traced, 2 * lanes, 7, n, u, next, decay,
+                    gain, scale, dOut, 0.01f, 0.9f, descending, partials, product2);
             assertArrayEquals(w, w2, "descending " + descending);
             assertArrayEquals(vel, vel2, "descending " + descending);
             assertArrayEquals(tr, tr2, "descending " + descending);
