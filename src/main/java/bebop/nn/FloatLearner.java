@@ -32,7 +32,7 @@ public final class FloatLearner implements StepLearner {
     private final float[] traces;
     /** The next step's early gate sources ({@link FloatForward#nextSources}); the inputs' places stay 0. */
     private final float[] nextSources;
-    /** Each chunk's part of the next step's early gate product on a wide layout ({@link FloatVectorKernels#learnBlocksAhead}). */
+    /** Each chunk's part of the next step's early gate product on a wide layout (scratch of {@link FloatVectorKernels#learnBlocksAhead}). */
     private final float[] partials;
     private final float[] gateVelocity;
     private final float[] outputVelocity;
@@ -163,8 +163,8 @@ public final class FloatLearner implements StepLearner {
             // ended with, still in the cache
             st.nextSources(nextSources);
             FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.stride, traced, pad,
-                    st.earlySources(), st.sources, st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(), (steps & 1) == 1, partials,
-                    st.gateNet());
+                    st.earlySources(), st.sources, st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(),
+                    (steps & 1) == 1, partials, st.gateNet());
             st.earlyReady = true;
         } else {
             FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,

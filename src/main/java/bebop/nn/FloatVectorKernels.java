@@ -272,8 +272,9 @@ final class FloatVectorKernels {
      * values in {@code next} (the cells and the bias; 0 for the inputs, not known yet, whose terms
      * then add nothing) into {@code out} with the weights just changed: the forward pass's
      * {@link #chunkedProduct} of the sources from {@code from}, the same fused multiply-adds in the
-     * same order from +0 a chunk, the chunks' sums added in order. The update is bound by its stores; the products' multiply-adds fill the arithmetic units it
-     * leaves idle, and the factors stay in registers across the sources.
+     * same order from +0 a chunk, the chunks' sums added in order. The update is bound by its
+     * stores; the products' multiply-adds fill the arithmetic units it leaves idle, and the factors
+     * stay in registers across the sources.
      */
     static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int from, int n, float[] u, float[] next,
                                  float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu,
@@ -363,13 +364,13 @@ final class FloatVectorKernels {
      * {@link FloatKernels#learnBlocks} ({@code traced} and {@code o} whole vectors, any number of
      * them), and the next step's early gate product ({@link FloatForward#nextSources} in
      * {@code next}, 0 at the inputs) summed into {@code out} from each new column while it is in
-     * registers: the {@link FloatKernels#chunkedProduct} of the sources from {@code from}, each chunk's sum in its own
-     * place of {@code partials} (room for every chunk's {@code stride} rows), then these added in
-     * order. The chunks are taken ascending, or descending if {@code descending} (their sources
-     * ascending in either case): a big net's weights, momentum terms and traces (88x256: 3.9 MB)
-     * outgrow the core's cache and stream through it each step, and a pass that starts on the
-     * chunk the last one ended with finds it still there; a product of its own would stream the
-     * weights again.
+     * registers: the {@link FloatKernels#chunkedProduct} of the sources from {@code from}, each
+     * chunk's sums in their own place of {@code partials} (room for every chunk's {@code stride}
+     * rows), then these added in order. The chunks are taken ascending, or descending if
+     * {@code descending} (their sources ascending in either case): a big net's weights, momentum
+     * terms and traces (88x256: 3.9 MB) outgrow the core's cache and stream through it each step,
+     * and a pass that starts on the chunk the last one ended with finds it still there; a product of
+     * its own would stream the weights again.
      */
     static void learnBlocksAhead(float[] w, float[] vel, float[] tr, int stride, int traced, int o, int from, int n,
                                  float[] u, float[] next, float[] decay, float[] gain, float[] scale, float[] dOut,
@@ -385,12 +386,7 @@ final class FloatVectorKernels {
                 final float x = next[LEAD + m];
                 final int wo = m * stride;
                 final int to = m * traced;
-                if (x == 0f) {
-                    learnColumn(w, vel, tr, wo, to, traced, o, um, decay, gain, scale, dOut, lr, mu);
-                } else {
-                        learnColumnAhead(w, vel, tr, wo, to, traced, o, um, x, decay, gain, scale, dOut, lr, mu, partials,
-                            p);
-                }
+                learnColumn(w, vel, tr, wo, to, traced, o, um, x, decay, gain, scale, dOut, lr, mu, partials, p);
             }
         }
         final int firstChunk = from / FloatKernels.CHUNK;
@@ -403,10 +399,15 @@ final class FloatVectorKernels {
         }
     }
 
-    /** {@link #learnColumn}, the new weights times {@code x} added to {@code partials} from {@code p}. */
-    private static void learnColumnAhead(float[] w, float[] vel, float[] tr, int wo, int to, int traced, int o,
-                                         float um, float x, float[] decay, float[] gain, float[] scale, float[] dOut,
-                                         float lr, float mu, float[] partials, int p) {
+    /**
+     * {@link FloatKernels#learnBlocks} of the source whose weights start at {@code wo} and traces at
+     * {@code to}; unless {@code x} is 0, the new weights times {@code x} added to {@code partials}
+     * from {@code p} (a fused multiply-add each).
+     */
+    private static void learnColumn(float[] w, float[] vel, float[] tr, int wo, int to, int traced, int o, float um,
+                                    float x, float[] decay, float[] gain, float[] scale, float[] dOut, float lr,
+                                    float mu, float[] partials, int p) {
+        final boolean sum = x != 0f;
         final FloatVector vx = FloatVector.broadcast(SPECIES, x);
         for (int i = LEAD; i < LEAD + traced; i += LANES) {
             FloatVector t = FloatVector.fromArray(SPECIES, tr, to + i)
@@ -418,7 +419,9 @@ final class FloatVectorKernels {
             dw.intoArray(vel, wo + i);
             FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + i).add(dw);
             nw.intoArray(w, wo + i);
-            nw.fma(vx, FloatVector.fromArray(SPECIES, partials, p + i)).intoArray(partials, p + i);
+            if (sum) {
+                nw.fma(vx, FloatVector.fromArray(SPECIES, partials, p + i)).intoArray(partials, p + i);
+            }
         }
         for (int i = LEAD; i < LEAD + o; i += LANES) {
             final int r = traced + i;
@@ -427,29 +430,9 @@ final class FloatVectorKernels {
             dw.intoArray(vel, wo + r);
             FloatVector nw = FloatVector.fromArray(SPECIES, w, wo + r).add(dw);
             nw.intoArray(w, wo + r);
-            nw.fma(vx, FloatVector.fromArray(SPECIES, partials, p + r)).intoArray(partials, p + r);
-        }
-    }
-
-    /** {@link FloatKernels#learnBlocks} of the source whose weights start at {@code wo} and traces at {@code to}. */
-    private static void learnColumn(float[] w, float[] vel, float[] tr, int wo, int to, int traced, int o, float um,
-                                    float[] decay, float[] gain, float[] scale, float[] dOut, float lr, float mu) {
-        for (int i = LEAD; i < LEAD + traced; i += LANES) {
-            FloatVector t = FloatVector.fromArray(SPECIES, tr, to + i)
-                    .mul(FloatVector.fromArray(SPECIES, decay, i))
-                    .add(FloatVector.fromArray(SPECIES, gain, i).mul(um));
-            t.intoArray(tr, to + i);
-            FloatVector g = FloatVector.fromArray(SPECIES, scale, i).mul(t);
-            FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + i).mul(mu).sub(g.mul(lr));
-            dw.intoArray(vel, wo + i);
-            FloatVector.fromArray(SPECIES, w, wo + i).add(dw).intoArray(w, wo + i);
-        }
-        for (int i = LEAD; i < LEAD + o; i += LANES) {
-            final int r = traced + i;
-            FloatVector g = FloatVector.fromArray(SPECIES, dOut, i).mul(um);
-            FloatVector dw = FloatVector.fromArray(SPECIES, vel, wo + r).mul(mu).sub(g.mul(lr));
-            dw.intoArray(vel, wo + r);
-            FloatVector.fromArray(SPECIES, w, wo + r).add(dw).intoArray(w, wo + r);
+            if (sum) {
+                nw.fma(vx, FloatVector.fromArray(SPECIES, partials, p + r)).intoArray(partials, p + r);
+            }
         }
     }
 }
