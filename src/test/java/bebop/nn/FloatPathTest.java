@@ -22,8 +22,10 @@ class FloatPathTest {
         return new LstmConfig[] {
             LstmConfig.fullyConnected(25, 25, 16, 1, LstmConfig.GateBiasSet.ZERO).withPeepholes(false),
             LstmConfig.fullyConnected(13, 13, 37, 1, LstmConfig.GateBiasSet.NNSP).withPeepholes(false),
-            // 78 gate sources: two chunks of the early gate product (FloatKernels.CHUNK)
+            // two chunks of the early gate product (FloatKernels.CHUNK): 78 gate sources on the wide
+            // layout of the SIMD arithmetic, 77 on the layout of one vector a segment
             LstmConfig.fullyConnected(40, 40, 37, 1, LstmConfig.GateBiasSet.NNSP).withPeepholes(false),
+            LstmConfig.fullyConnected(60, 60, 16, 1, LstmConfig.GateBiasSet.ZERO).withPeepholes(false),
         };
     }
 
