@@ -152,19 +152,19 @@ public final class FloatLearner implements StepLearner {
             FloatKernels.factors(st.gateSig, st.hs, st.gc, st.sPrev, cellError, pad, net.linearCellInput,
                     net.linearCellOutput, decay, gain, scale, outDelta);
         }
-        if (st.simd && pad == FloatVectorKernels.lanes()) {
-            // one vector a segment: the next step's early gate product rides along with the update
+        if (st.simd) {
+            // the next step's early gate product rides along with the update
             st.nextSources(nextSources);
-            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.earlySources(), st.sources, st.u,
-                    nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
-            st.earlyReady = true;
-        } else if (st.simd) {
-            // chunks ascending and descending in turns: each pass starts on the chunk the last one
-            // ended with, still in the cache
-            st.nextSources(nextSources);
-            FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.stride, traced, pad,
-                    st.earlySources(), st.sources, st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(),
-                    (steps & 1) == 1, partials, st.gateNet());
+            if (pad == FloatVectorKernels.lanes()) {
+                FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.earlySources(), st.sources,
+                        st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(), st.gateNet());
+            } else {
+                // chunks ascending and descending in turns: each pass starts on the chunk the last one
+                // ended with, still in the cache
+                FloatVectorKernels.learnBlocksAhead(st.gates, gateVelocity, traces, st.stride, traced, pad,
+                        st.earlySources(), st.sources, st.u, nextSources, decay, gain, scale, outDelta, lr(), mu(),
+                        (steps & 1) == 1, partials, st.gateNet());
+            }
             st.earlyReady = true;
         } else {
             FloatKernels.learnBlocks(st.gates, gateVelocity, traces, st.stride, traced, pad, st.sources, st.u,
