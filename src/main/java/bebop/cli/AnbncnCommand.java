@@ -97,11 +97,20 @@ final class AnbncnCommand implements Callable<Integer> {
         if (kalmanFlags.given() && trainer != Experiment1Settings.Trainer.DEKF) {
             throw new UserError("--dekf-* flags go with --learner dekf");
         }
-        if (!(learningRate > 0 && learningRate < 100) || !(momentum >= 0 && momentum < 1)) {
-            throw new UserError("--learning-rate must be above 0 and below 100, --momentum at least 0 and below 1");
+        if (!(learningRate > 0 && learningRate < 100)) {
+            throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
         }
-        if (blocks < 1 || blocks > 64 || trainMax < 1 || trainMax > 1000 || maxStrings < 1) {
-            throw new UserError("--blocks must be 1 to 64, --train-max 1 to 1000, --max-strings at least 1");
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
+        }
+        if (blocks < 1 || blocks > 64) {
+            throw new UserError("--blocks " + blocks + ": must be 1 to 64");
+        }
+        if (trainMax < 1 || trainMax > 1000) {
+            throw new UserError("--train-max " + trainMax + ": must be 1 to 1000");
+        }
+        if (maxStrings < 1) {
+            throw new UserError("--max-strings " + maxStrings + ": must be at least 1");
         }
         if (trainOn < 0 || trainOn > 100_000_000) {
             throw new UserError("--train-on " + trainOn + ": must be 0 to 100000000 strings");

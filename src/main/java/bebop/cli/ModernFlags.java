@@ -3,6 +3,8 @@ package bebop.cli;
 import bebop.UserError;
 import bebop.train.modern.ModernSettings;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The modern trainer's settings, shared by {@code bench-poly} and {@code train --data}. */
@@ -95,40 +97,46 @@ final class ModernFlags {
         if (decayPatience != null && (decayPatience < 0 || decayPatience > 1_000_000)) {
             throw new UserError("--decay-patience " + decayPatience + ": must be 0..1000000 (0 = never)");
         }
+        if (hidden != null) {
+            String given = hidden.stream().map(String::valueOf).collect(Collectors.joining(","));
+            s = change("--hidden " + given, s, x -> x.withLayers(hidden));
+        }
+        if (window != null) {
+            s = change("--window " + window, s, x -> x.withWindow(window));
+        }
+        if (batch != null) {
+            s = change("--batch " + batch, s, x -> x.withBatch(batch));
+        }
+        if (learningRate != null) {
+            s = change("--learning-rate " + learningRate, s, x -> x.withLearningRate(learningRate));
+        }
+        if (dropout != null) {
+            s = change("--dropout " + dropout, s, x -> x.withDropout(dropout));
+        }
+        if (inputDropout != null) {
+            s = change("--input-dropout " + inputDropout, s, x -> x.withInputDropout(inputDropout));
+        }
+        if (clip != null) {
+            s = change("--clip " + clip, s, x -> x.withClipNorm(clip));
+        }
+        if (maxEpochs != null) {
+            s = change("--max-epochs " + maxEpochs, s, x -> x.withMaxEpochs(maxEpochs));
+        }
+        if (patience != null) {
+            s = change("--patience " + patience, s, x -> x.withPatience(patience));
+        }
+        if (decayPatience != null) {
+            s = change("--decay-patience " + decayPatience, s, x -> x.withDecayPatience(decayPatience));
+        }
+        return change("--minutes " + minutes, s, x -> x.withMaxMinutes(minutes));
+    }
+
+    /** {@code with} applied to {@code s}, a refused value reported under its flag ({@code given}: the flag and value). */
+    private static ModernSettings change(String given, ModernSettings s, UnaryOperator<ModernSettings> with) {
         try {
-            if (hidden != null) {
-                s = s.withLayers(hidden);
-            }
-            if (window != null) {
-                s = s.withWindow(window);
-            }
-            if (batch != null) {
-                s = s.withBatch(batch);
-            }
-            if (learningRate != null) {
-                s = s.withLearningRate(learningRate);
-            }
-            if (dropout != null) {
-                s = s.withDropout(dropout);
-            }
-            if (inputDropout != null) {
-                s = s.withInputDropout(inputDropout);
-            }
-            if (clip != null) {
-                s = s.withClipNorm(clip);
-            }
-            if (maxEpochs != null) {
-                s = s.withMaxEpochs(maxEpochs);
-            }
-            if (patience != null) {
-                s = s.withPatience(patience);
-            }
-            if (decayPatience != null) {
-                s = s.withDecayPatience(decayPatience);
-            }
-            return s.withMaxMinutes(minutes);
+            return with.apply(s);
         } catch (IllegalArgumentException e) {
-            throw new UserError("bad setting: " + e.getMessage());
+            throw new UserError(given + ": " + e.getMessage());
         }
     }
 }

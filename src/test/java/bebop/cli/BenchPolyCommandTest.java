@@ -180,9 +180,16 @@ class BenchPolyCommandTest {
         Path dir = CliRun.scratch("bench-poly-bad");
         String t = tiny(dir).toString();
         assertOneLineError(CliRun.of("bench-poly", "--dataset", dir.resolve("none.json").toString()), "none.json: cannot read");
-        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--hidden", "0"), "layer sizes");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--hidden", "0"), "--hidden 0: layer sizes");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--hidden", "8,0"), "--hidden 8,0: layer sizes");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--batch", "0"), "--batch 0: batch must be");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--window", "0"), "--window 0: window must be");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--clip", "-1"), "--clip -1.0: gradient clip");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--max-epochs", "0"), "--max-epochs 0: ");
+        assertOneLineError(CliRun.of("train", "--data", t, "--out", dir.resolve("p.bebop").toString(), "--learning-rate",
+                "20"), "--learning-rate 20.0: learning rate must be");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--minutes", "-1"), "--minutes");
-        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--dropout", "1.5"), "dropout");
+        assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--dropout", "1.5"), "--dropout 1.5: dropout must be");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--hidden", "x"), "--hidden");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--decay-patience", "-1"), "--decay-patience -1: must be");
         assertOneLineError(CliRun.of("bench-poly", "--dataset", t, "--decay-patience", "x"), "--decay-patience");

@@ -186,10 +186,14 @@ class SeedsCommandTest {
         assertTrue(w.out().contains("\"best_generalisation\"") && w.out().contains("\"best_after\""), w.out());
         for (String[] bad : new String[][] {{"--learner", "adam"}, {"--blocks", "0"}, {"--dekf-p0", "-1"},
             {"--net", "elman"}, {"--cell-input", "tanh"}, {"--cell-output", "relu"}, {"--gate-biases", "big"},
-            {"--shortcuts", "maybe"}, {"--watch", "-1"}}) {
+            {"--shortcuts", "maybe"}, {"--watch", "-1"}, {"--train-max", "0"}, {"--max-strings", "0"},
+            {"--momentum", "1"}, {"--learning-rate", "0"}}) {
             CliRun e = CliRun.of(concat(new String[] {"anbncn"}, bad));
             assertEquals(2, e.exitCode(), String.join(" ", bad));
-            assertTrue(e.err().contains(bad[0]), e.err());
+            // one line that names the flag given, and no other
+            assertTrue(e.err().startsWith("bebop: " + bad[0] + " "), e.err());
+            assertEquals(1, e.err().split("--", -1).length - 1, e.err());
+            assertEquals(1, e.err().strip().lines().count(), e.err());
         }
     }
 
