@@ -146,6 +146,11 @@ public record PaperChoices(boolean paper, String form, String learner, Double le
 
     /** The learning: learning rate, momentum, gross-error resets. */
     private <S extends PaperNetworkSettings<S>> S learning(S s) {
+        if (s.trainer() == Experiment1Settings.Trainer.DEKF && (learningRate != null || momentum != null)) {
+            // the filter has no step size or momentum: its gain comes from P, R and Q
+            throw new UserError((learningRate != null ? "--learning-rate" : "--momentum")
+                    + " goes with --learner sgd or bptt-adam: the filter (--learner dekf) sets its steps by the --dekf-* flags");
+        }
         if (learningRate != null) {
             s = s.withLearningRate(checked(learningRate, learningRate > 0 && learningRate < 100, "--learning-rate",
                     "must be above 0 and below 100"));

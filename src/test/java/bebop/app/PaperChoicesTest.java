@@ -84,5 +84,12 @@ class PaperChoicesTest {
                 "restart", null, null, null, null, null);
         assertEquals("--reset-rule and --chorus-reset: only for --experiment chords",
                 assertThrows(UserError.class, () -> chordsOnly.experiment2(1)).getMessage());
+        PaperChoices filterWithMomentum = new PaperChoices(false, "paper", "dekf", null, 0.5, null, null, null, null,
+                null, null, null, null, null, null);
+        assertEquals("--momentum goes with --learner sgd or bptt-adam: the filter (--learner dekf) sets its steps by the "
+                + "--dekf-* flags", assertThrows(UserError.class, () -> filterWithMomentum.experiment2(1)).getMessage());
+        PaperChoices filterWithRate = new PaperChoices(true, "paper", "dekf", 1e-4, null, null, null, null, null,
+                null, null, null, null, null, null);
+        assertThrows(UserError.class, () -> filterWithRate.experiment1(1));
     }
 }
