@@ -36,13 +36,11 @@ final class AnbncnCommand implements Callable<Integer> {
             description = "sgd: momentum SGD on the truncated gradient; dekf: the Kalman filter. Default: ${DEFAULT-VALUE}.")
     String learner;
 
-    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "1e-3",
-            description = "sgd: learning rate. Default: ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = "--learning-rate", paramLabel = "R", description = "sgd: learning rate. Default: 1e-3.")
+    Double learningRate;
 
-    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.99",
-            description = "sgd: momentum. Default: ${DEFAULT-VALUE}.")
-    double momentum;
+    @Option(names = "--momentum", paramLabel = "M", description = "sgd: momentum. Default: 0.99.")
+    Double momentum;
 
     @Mixin
     KalmanFlags kalmanFlags;
@@ -97,11 +95,17 @@ final class AnbncnCommand implements Callable<Integer> {
         if (kalmanFlags.given() && trainer != Experiment1Settings.Trainer.DEKF) {
             throw new UserError("--dekf-* flags go with --learner dekf");
         }
-        if (!(learningRate > 0 && learningRate < 100)) {
-            throw new UserError("--learning-rate " + learningRate + ": must be above 0 and below 100");
+        if (trainer == Experiment1Settings.Trainer.DEKF && (learningRate != null || momentum != null)) {
+            throw new UserError((learningRate != null ? "--learning-rate" : "--momentum")
+                    + " goes with --learner sgd: the filter sets its steps by the --dekf-* flags");
         }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new UserError("--momentum " + momentum + ": must be at least 0 and below 1");
+        double rate = learningRate == null ? 1e-3 : learningRate;
+        double mu = momentum == null ? 0.99 : momentum;
+        if (!(rate > 0 && rate < 100)) {
+            throw new UserError("--learning-rate " + rate + ": must be above 0 and below 100");
+        }
+        if (!(mu >= 0 && mu < 1)) {
+            throw new UserError("--momentum " + mu + ": must be at least 0 and below 1");
         }
         if (blocks < 1 || blocks > 64) {
             throw new UserError("--blocks " + blocks + ": must be 1 to 64");
@@ -121,7 +125,7 @@ final class AnbncnCommand implements Callable<Integer> {
         var kalman = kalmanFlags.kalman(AnBnCn.filter());
         AnBnCn.Network network = netFlags.network(blocks);
         List<Map<String, Object>> rows = SeedsService.anbncn(seedList, n, seed -> new AnBnCn.Settings(seed, trainer,
-                learningRate, momentum, kalman, network, trainMax, maxStrings, 100, 100 * trainMax, trainOn, watch));
+                rate, mu, kalman, network, trainMax, maxStrings, 100, 100 * trainMax, trainOn, watch));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(rows));

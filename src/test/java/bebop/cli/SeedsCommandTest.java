@@ -187,7 +187,7 @@ class SeedsCommandTest {
         for (String[] bad : new String[][] {{"--learner", "adam"}, {"--blocks", "0"}, {"--dekf-p0", "-1"},
             {"--net", "elman"}, {"--cell-input", "tanh"}, {"--cell-output", "relu"}, {"--gate-biases", "big"},
             {"--shortcuts", "maybe"}, {"--watch", "-1"}, {"--train-max", "0"}, {"--max-strings", "0"},
-            {"--momentum", "1"}, {"--learning-rate", "0"}}) {
+            {"--momentum", "1", "--learner", "sgd"}, {"--learning-rate", "0", "--learner", "sgd"}}) {
             CliRun e = CliRun.of(concat(new String[] {"anbncn"}, bad));
             assertEquals(2, e.exitCode(), String.join(" ", bad));
             // one line that names the flag given, and no other
@@ -195,6 +195,10 @@ class SeedsCommandTest {
             assertEquals(1, e.err().split("--", -1).length - 1, e.err());
             assertEquals(1, e.err().strip().lines().count(), e.err());
         }
+        // the filter (the default learner) has no step size: the flag is refused, not ignored
+        CliRun rate = CliRun.of("anbncn", "--learning-rate", "1e-3");
+        assertEquals(2, rate.exitCode(), rate.err());
+        assertTrue(rate.err().startsWith("bebop: --learning-rate goes with --learner sgd"), rate.err());
     }
 
     private static String[] concat(String[] a, String[] b) {
