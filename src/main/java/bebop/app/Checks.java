@@ -29,4 +29,9 @@ public final class Checks {
     public static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
+
+    /** "1 chorus", "2 choruses". */
+    public static String choruses(long n) {
+        return n + (n == 1 ? " chorus" : " choruses");
+    }
 }

@@ -77,15 +77,15 @@ public final class ComposeService {
             double[][] primer = bluesPrimer(r.primerFile(), m);
             if (primer.length >= steps(r.choruses(), progression)) {
                 throw new UserError("--primer " + r.primerFile() + ": its " + primer.length + " steps fill the "
-                        + r.choruses() + " choruses to compose; ask for more --choruses");
+                        + Checks.choruses(r.choruses()) + " to compose; ask for more --choruses");
             }
             return blues(m, r, sheet, harmony, primer, r.primerFile() + " (" + primer.length + " steps)", notes);
         }
         if (sheet != null && sheet.melody() != null && r.primerSteps() == null && m.melody()) {
             double[][] primer = Primers.fromScore(sheet.melody(), m.units());
             if (primer.length >= steps(r.choruses(), progression)) {
-                throw new UserError(sheet.where() + ": its melody's " + primer.length + " steps fill the " + r.choruses()
-                        + " choruses to compose; ask for more --choruses");
+                throw new UserError(sheet.where() + ": its melody's " + primer.length + " steps fill the "
+                        + Checks.choruses(r.choruses()) + " to compose; ask for more --choruses");
             }
             return blues(m, r, sheet, harmony, primer, "the lead sheet's melody (" + primer.length + " steps)", notes);
         }
@@ -190,8 +190,8 @@ public final class ComposeService {
                         steps, progression.stepsPerBar(), LocalEncoding.TICKS_PER_QUARTER / LocalEncoding.STEPS_PER_QUARTER,
                         voicing(r, harmony))));
         String how = String.format(Locale.ROOT,
-                "%d choruses (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s%s.",
-                r.choruses(), score.bars(), score.seconds(), Checks.number(r.tempo()), m.describe(), from,
+                "%s (%d bars, %.0f s at %s bpm) by %s,%nprimed with %s, %s%s.",
+                Checks.choruses(r.choruses()), score.bars(), score.seconds(), Checks.number(r.tempo()), m.describe(), from,
                 m.melody() ? "melody temperature " + Checks.number(r.temperature())
                         : "chords only (a chords-only model plays no melody)",
                 over(sheet, r, harmony));
@@ -278,9 +278,9 @@ public final class ComposeService {
             score = sheet.home(score.withChordSymbols(sheet.written().chordSymbols(steps, format.stepsPerBar(),
                     LocalEncoding.TICKS_PER_QUARTER / format.stepsPerQuarter(), voicing(r, harmony))));
         }
-        String how = String.format(Locale.ROOT, "%d choruses of %d bars (%d bars, %.0f s at %s bpm) by %s (%s, %s, seed %d),%n"
+        String how = String.format(Locale.ROOT, "%s of %d bars (%d bars, %.0f s at %s bpm) by %s (%s, %s, seed %d),%n"
                         + "primed with %s, %s%s.",
-                r.choruses(), barsPerChorus, score.bars(), score.seconds(), Checks.number(r.tempo()), m.label(),
+                Checks.choruses(r.choruses()), barsPerChorus, score.bars(), score.seconds(), Checks.number(r.tempo()), m.label(),
                 m.model().kind(), format.describe(), m.model().provenance().seed(),
                 r.primerFile() != null ? r.primerFile() + " (" + start.length + " steps)"
                         : piece == -2 ? "the lead sheet's melody (" + start.length + " steps)"

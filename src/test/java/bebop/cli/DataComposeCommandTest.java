@@ -202,7 +202,7 @@ class DataComposeCommandTest {
             CliRun run = CliRun.of("compose", "--model", model.toString(), "--choruses", "1", "--seed", "5", "--tempo", "240",
                     "--out", a.toString());
             assertEquals(0, run.exitCode(), run.err());
-            assertTrue(run.out().contains("1 choruses of 12 bars (12 bars, 12 s at 240 bpm)"), run.out());
+            assertTrue(run.out().contains("1 chorus of 12 bars (12 bars, 12 s at 240 bpm)"), run.out());
             for (String ext : new String[] {"mid", "wav", "png", "musicxml", "ly"}) {
                 assertTrue(Files.size(Path.of(a + "." + ext)) > 0, ext);
             }

@@ -171,11 +171,11 @@ class JazzChordsCommandTest {
         Path again = dir.resolve("again");
         CliRun full = CliRun.of("compose", "--leadsheet", first + ".musicxml", "--choruses", "1", "--out", again.toString());
         assertEquals(2, full.exitCode());
-        assertEquals("bebop: --leadsheet " + first + ".musicxml: its melody's 96 steps fill the 1 choruses to compose; "
+        assertEquals("bebop: --leadsheet " + first + ".musicxml: its melody's 96 steps fill the 1 chorus to compose; "
                 + "ask for more --choruses\n", full.err());
         CliRun chords = CliRun.of("compose", "--chords", "@" + first + ".musicxml", "--choruses", "1", "--out", again.toString());
         assertEquals(2, chords.exitCode());
-        assertEquals("bebop: --chords @" + first + ".musicxml: its melody's 96 steps fill the 1 choruses to compose; "
+        assertEquals("bebop: --chords @" + first + ".musicxml: its melody's 96 steps fill the 1 chorus to compose; "
                 + "ask for more --choruses\n", chords.err());
         CliRun run = CliRun.of("compose", "--leadsheet", first + ".musicxml", "--choruses", "2", "--seed", "2",
                 "--out", again.toString());
