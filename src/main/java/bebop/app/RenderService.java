@@ -38,7 +38,7 @@ public final class RenderService {
      */
     public static Rendering read(Path in, Collection<ScoreFormat> formats, String prefix) {
         Score score = MidiReader.read(in);
-        String base = prefix != null ? prefix : in.toString().replaceFirst("(?i)\\.(mid|midi|smf)$", "");
+        String base = prefix != null ? ScoreFiles.prefix(prefix) : in.toString().replaceFirst("(?i)\\.(mid|midi|smf)$", "");
         if (score.title().isBlank()) {
             score = score.withTitle(Path.of(base).getFileName().toString());
         }

@@ -38,15 +38,35 @@ public final class ScoreFiles {
     }
 
     /**
-     * Writes each format to {@code base + "." + format}, in the order given, telling {@code onWritten}
-     * after each file. The notation is made once for the score formats.
+     * The name the files go by: {@code out} without a trailing extension of one of the formats (any
+     * case), so that {@code --out song.mid} writes song.mid, song.wav, ..., not song.mid.mid.
+     */
+    public static String prefix(String out) {
+        for (ScoreFormat f : ScoreFormat.values()) {
+            String ext = "." + f.name();
+            int cut = out.length() - ext.length();
+            if (cut > 0 && out.regionMatches(true, cut, ext, 0, ext.length()) && !isSeparator(out.charAt(cut - 1))) {
+                return out.substring(0, cut);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '/' || c == java.io.File.separatorChar;
+    }
+
+    /**
+     * Writes each format to {@link #prefix prefix(base)} + "." + format, in the order given, telling
+     * {@code onWritten} after each file. The notation is made once for the score formats.
      */
     public static List<Written> write(Score score, String base, Collection<ScoreFormat> formats, boolean chordStaff,
                                       Optional<Path> soundfont, Consumer<Written> onWritten) {
         Notation notation = null;
         List<Written> written = new ArrayList<>();
+        String name = prefix(base);
         for (ScoreFormat f : new LinkedHashSet<>(formats)) {
-            Path target = Path.of(base + "." + f.name());
+            Path target = Path.of(name + "." + f.name());
             if (f.notation() && notation == null) {
                 notation = Notation.of(LeadSheet.of(score), chordStaff);
             }

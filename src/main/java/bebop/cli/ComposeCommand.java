@@ -98,7 +98,8 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--soundfont", paramLabel = "F.sf2", description = "SoundFont for the audio. Default: a system one, else the JDK's.")
     Path soundfont;
 
-    @Option(names = "--out", required = true, paramLabel = "PREFIX", description = "Writes PREFIX.mid, PREFIX.wav, PREFIX.png, PREFIX.musicxml, PREFIX.ly.")
+    @Option(names = "--out", required = true, paramLabel = "PREFIX", description = "Writes PREFIX.mid, PREFIX.wav, PREFIX.png, PREFIX.musicxml, PREFIX.ly (song or song.mid: song.mid, "
+            + "song.wav, ...).")
     Path out;
 
     @Spec

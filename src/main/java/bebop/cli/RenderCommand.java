@@ -30,7 +30,8 @@ final class RenderCommand implements Callable<Integer> {
     List<ScoreFormat> formats;
 
     @Option(names = "--out", paramLabel = "PREFIX",
-            description = "Output name without extension: PREFIX.musicxml, PREFIX.ly, ... Default: IN without .mid.")
+            description = "Output name: PREFIX.musicxml, PREFIX.ly, ... (an extension of these formats at its end is dropped). "
+                    + "Default: IN without .mid.")
     String prefix;
 
     @Option(names = "--chord-staff", description = "Add the chords as notes on a second staff (bass clef).")

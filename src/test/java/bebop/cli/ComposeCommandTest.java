@@ -82,11 +82,15 @@ class ComposeCommandTest {
         assertEquals(144 * 2.0, seconds, 2.0, "144 bars at 120 bpm, within one bar");
         assertTrue(ImageIO.read(Path.of(a + ".png").toFile()).getHeight() > 100);
 
+        // the same again, named with one of the files' extensions: it names the set, not song.mid.mid
         Path b = dir.resolve("b/song");
         assertEquals(0, CliRun.of("compose", "--model", model.toString(), "--choruses", "12", "--seed", "7",
-                "--out", b.toString()).exitCode());
+                "--out", b + ".MID").exitCode());
         for (String ext : new String[] {"mid", "wav", "png", "musicxml", "ly"}) {
             assertArrayEquals(Files.readAllBytes(Path.of(a + "." + ext)), Files.readAllBytes(Path.of(b + "." + ext)), ext);
+        }
+        try (var files = Files.list(b.getParent())) {
+            assertEquals(5, files.count(), "only song.mid, .wav, .png, .musicxml, .ly");
         }
     }
 

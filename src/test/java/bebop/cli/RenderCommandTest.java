@@ -128,6 +128,11 @@ class RenderCommandTest {
         assertEquals(2, over.exitCode());
         assertEquals("bebop: --to mid would overwrite " + mid + "; give another --out\n", over.err());
         assertArrayEquals(before, java.nio.file.Files.readAllBytes(mid));
+        // --out naming the input with its extension is the same file
+        CliRun overByName = CliRun.of("render", mid.toString(), "--to", "png,mid", "--out", mid.toString());
+        assertEquals(2, overByName.exitCode());
+        assertEquals("bebop: --to mid would overwrite " + mid + "; give another --out\n", overByName.err());
+        assertArrayEquals(before, java.nio.file.Files.readAllBytes(mid));
     }
 
     /**
