@@ -53,13 +53,13 @@ public final class TrainingJob {
                 throw new UserError("trainer '" + trainer + "': use modern or paper");
             }
             if (maxEpochs != null && (maxEpochs < 1 || maxEpochs > 1_000_000)) {
-                throw new UserError("maxEpochs " + maxEpochs + ": must be 1..1000000");
+                throw new UserError("--max-epochs " + maxEpochs + ": must be 1..1000000");
             }
             if (hidden != null && (hidden < 1 || hidden > 1024)) {
-                throw new UserError("hidden " + hidden + ": must be 1..1024");
+                throw new UserError("--hidden " + hidden + ": must be 1..1024");
             }
             if (hidden != null && (corpus == null || "paper".equals(trainer))) {
-                throw new UserError("hidden: goes with the modern trainer (a corpus), not the paper's network");
+                throw new UserError("--hidden: goes with the modern trainer (a corpus), not the paper's network");
             }
         }
 

@@ -239,9 +239,9 @@ class StudioTrainingTest {
         assertError(send("POST", "/api/trainings", "application/json", "{\"experiment\": \"chords\", \"name\": \"../x\"}"),
                 400, "no path");
         assertError(send("POST", "/api/trainings", "application/json", "{\"experiment\": \"chords\", \"maxEpochs\": 0}"),
-                400, "maxEpochs 0: must be");
+                400, "--max-epochs 0");
         assertError(send("POST", "/api/trainings", "application/json", "{\"experiment\": \"chords\", \"hidden\": 8}"),
-                400, "hidden: goes with the modern trainer");
+                400, "--hidden");
         assertError(send("POST", "/api/trainings", "application/json", "{\"experiment\": \"chords\", \"path\": \"/tmp\"}"),
                 400, "path");
         assertError(send("GET", "/api/trainings/nosuch", null, null), 404, "training 'nosuch'");
