@@ -51,6 +51,22 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Gives every command below {@code cl} (but {@code help}, which has its own) a {@code -h, --help}
+     * that prints its usage, as {@code bebop help COMMAND} does: "bebop compose --help" is what people type.
+     */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (sub.getCommand() instanceof CommandLine.HelpCommand || spec.findOption("--help") != null) {
+                continue; // a help command, or an alias seen before
+            }
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+            addHelpOptions(sub);
+        }
+    }
+
     public static void main(String[] args) {
         // The JDK logs "Created user preferences directory" on its first MIDI use: not news for a user.
         java.util.logging.Logger.getLogger("java.util.prefs").setLevel(java.util.logging.Level.SEVERE);
@@ -68,6 +84,7 @@ public final class Main implements Runnable {
         if (!cl.getSubcommands().containsKey("sweep")) {
             cl.addSubcommand(new SweepMissing());
         }
+        addHelpOptions(cl);
         // "@FILE" is bebop's own (compose --chords @chart.txt), not picocli's argument files.
         cl.setExpandAtFiles(false);
         cl.setOut(out);

@@ -1,5 +1,6 @@
 package bebop.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,25 @@ class HelpTextTest {
         String printed = warnings.toString(StandardCharsets.UTF_8);
         assertFalse(printed.contains("Could not format"), printed);
         assertTrue(CliRun.of("help", "compose").out().contains("'%' the bar before"), "compose's help names '%'");
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsUsage() {
+        int checked = 0;
+        for (String name : new CommandLine(new Main()).getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            for (String flag : new String[] {"--help", "-h"}) {
+                CliRun r = CliRun.of(name, flag);
+                assertEquals(0, r.exitCode(), name + " " + flag + ": " + r.err());
+                assertTrue(r.out().contains("Usage: bebop " + name), name + " " + flag + ": " + r.out());
+            }
+            checked++;
+        }
+        assertTrue(checked > 10, "commands checked: " + checked);
+        CliRun nested = CliRun.of("data", "blues", "--help");
+        assertTrue(nested.out().contains("Usage: bebop data blues"), nested.out());
     }
 
     /** Renders the usage of {@code cl} and of every command under it; how many it rendered. */
