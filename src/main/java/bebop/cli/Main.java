@@ -3,6 +3,7 @@ package bebop.cli;
 import bebop.UserError;
 import bebop.Version;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,7 +111,14 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args1) -> {
             err.println("bebop: " + ex.getMessage());
-            err.println("Try 'bebop help " + commandPath(ex.getCommandLine()) + "' for usage.");
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                List<String> close = closeTo(u.getUnmatched().get(0), u.getSuggestions());
+                if (!close.isEmpty()) {
+                    err.println("Did you mean: " + String.join(", ", close) + "?");
+                }
+            }
+            String path = commandPath(ex.getCommandLine());
+            err.println(path.isEmpty() ? "Try 'bebop --help' for the commands." : "Try 'bebop help " + path + "' for usage.");
             err.flush();
             return USER_ERROR;
         });
@@ -118,6 +126,29 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The names among {@code candidates} a typo away from {@code typed}: at most one edit in four letters. */
+    static List<String> closeTo(String typed, List<String> candidates) {
+        return candidates.stream().filter(c -> edits(typed, c) <= Math.max(1, c.length() / 4)).toList();
+    }
+
+    /** Levenshtein distance. */
+    private static int edits(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int up = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = up;
+            }
+        }
+        return row[b.length()];
     }
 
     private static String commandPath(CommandLine cl) {

@@ -51,6 +51,19 @@ class HelpTextTest {
         assertTrue(nested.out().contains("Usage: bebop data blues"), nested.out());
     }
 
+    @Test
+    void aTypoGetsTheCloseNamesOnly() {
+        CliRun command = CliRun.of("compse", "--out", "x");
+        assertEquals(2, command.exitCode());
+        assertTrue(command.err().contains("\nDid you mean: compose?\nTry 'bebop --help' for the commands."), command.err());
+        CliRun option = CliRun.of("compose", "--temprature", "2", "--out", "x");
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().contains("\nDid you mean: --temperature?\nTry 'bebop help compose' for usage."), option.err());
+        CliRun nothingClose = CliRun.of("frobnicate");
+        assertEquals(2, nothingClose.exitCode());
+        assertFalse(nothingClose.err().contains("Did you mean"), nothingClose.err());
+    }
+
     /** Renders the usage of {@code cl} and of every command under it; how many it rendered. */
     private static int render(CommandLine cl) {
         String usage = cl.getUsageMessage();
