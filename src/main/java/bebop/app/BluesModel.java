@@ -62,7 +62,12 @@ public record BluesModel(LstmModels.Loaded model, String label) implements Loade
 
     /** "the bundled model (melody, paper form, seed 1)". */
     public String describe() {
-        return String.format(Locale.ROOT, "%s (%s, %s form, seed %d)", label, model.experiment(),
-                model.form().label(), model.model().provenance().seed());
+        return label + " (" + settings() + ")";
+    }
+
+    /** "melody, paper form, seed 1". */
+    public String settings() {
+        return String.format(Locale.ROOT, "%s, %s form, seed %d", model.experiment(), model.form().label(),
+                model.model().provenance().seed());
     }
 }

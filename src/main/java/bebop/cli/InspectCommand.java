@@ -1,10 +1,13 @@
 package bebop.cli;
 
 import bebop.app.MidiSummary;
+import bebop.app.ModelSummary;
+import bebop.io.model.ModelFile;
 import bebop.io.midi.MidiFile;
 import bebop.music.Part;
 import bebop.music.Pitch;
 import bebop.music.Score;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -19,14 +22,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bebop inspect FILE.mid}: what a MIDI file holds, as bebop reads it. */
+/** {@code bebop inspect FILE}: what a MIDI file or a model file holds, as bebop reads it. */
 @Command(name = "inspect",
-        header = "Show what a MIDI file holds: tempo, time signature, bars, and each part's notes.",
-        description = "Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature, "
+        header = "Show what a MIDI file holds (tempo, time signature, bars, each part's notes) or what a model is.",
+        description = {"Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature, "
                 + "length in bars and seconds, and per part (one per track and channel with notes) its name, "
-                + "channel (1-16), General MIDI program (0-127), note count and pitch range.")
+                + "channel (1-16), General MIDI program (0-127), note count and pitch range.",
+            "Or, for a model file (M.bebop), what it is: its kind, how it was trained (bebop's version, the date, "
+                + "the seed and the command line) and what it measured then."})
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE.mid", description = "The Standard MIDI File (type 0 or 1).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A Standard MIDI File (type 0 or 1) or a model file.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -37,8 +42,18 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MidiSummary summary = MidiSummary.of(file);
         PrintWriter out = spec.commandLine().getOut();
+        if (ModelFile.looksLikeModel(file)) {
+            ModelSummary model = ModelSummary.of(file);
+            if (json) {
+                out.println(new ObjectMapper().writeValueAsString(model));
+            } else {
+                printModel(model, out);
+            }
+            out.flush();
+            return 0;
+        }
+        MidiSummary summary = MidiSummary.of(file);
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(summary.json()));
         } else {
@@ -87,6 +102,26 @@ final class InspectCommand implements Callable<Integer> {
                 line.append("  ").append(c == r.length - 1 ? r[c] : pad(r[c], widths[c]));
             }
             out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private void printModel(ModelSummary m, PrintWriter out) {
+        row(out, "file", file.toString());
+        row(out, "model", m.kind() + ": " + m.about());
+        JsonNode p = m.provenance();
+        if (p != null) {
+            row(out, "trained", "bebop " + p.path("bebop_version").asText("?") + ", " + p.path("created").asText("?")
+                    + ", seed " + p.path("seed").asText("?") + ", Java " + p.path("java_version").asText("?"));
+            List<String> command = new ArrayList<>();
+            p.path("command_line").forEach(a -> command.add(a.asText()));
+            if (!command.isEmpty()) {
+                row(out, "command line", "bebop " + String.join(" ", command));
+            }
+        }
+        JsonNode metrics = m.metrics();
+        if (metrics != null && metrics.size() > 0) {
+            out.println("measured at training:");
+            metrics.fields().forEachRemaining(e -> out.println("  " + pad(e.getKey(), 18) + e.getValue().asText()));
         }
     }
 

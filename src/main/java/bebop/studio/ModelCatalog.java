@@ -1,9 +1,7 @@
 package bebop.studio;
 
 import bebop.UserError;
-import bebop.app.BluesModel;
-import bebop.app.DataModel;
-import bebop.app.LoadedModel;
+import bebop.app.ModelSummary;
 import bebop.app.Models;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,22 +113,15 @@ final class ModelCatalog {
 
     /** What the page shows of a model. */
     Map<String, Object> describe(String id) {
-        LoadedModel m = Models.load(file(id));
+        ModelSummary summary = ModelSummary.of(Models.load(file(id)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("label", id.equals(BUNDLED) ? "the bundled model" : id + SUFFIX);
-        if (m instanceof BluesModel b) {
-            out.put("kind", b.melody() ? "blues (chords and melody)" : "blues (chords)");
-            out.put("melody", b.melody());
-            out.put("description", b.describe());
-        } else if (m instanceof DataModel d) {
-            out.put("kind", "piano roll");
-            out.put("melody", false);
-            out.put("description", "trained on " + d.dataset());
-        }
-        var header = Models.header(m);
-        out.put("metrics", header.get("metrics"));
-        out.put("provenance", header.get("provenance"));
+        out.put("kind", summary.kind());
+        out.put("melody", summary.melody());
+        out.put("description", summary.description());
+        out.put("metrics", summary.metrics());
+        out.put("provenance", summary.provenance());
         return out;
     }
 }

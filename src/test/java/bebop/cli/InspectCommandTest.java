@@ -66,6 +66,31 @@ class InspectCommandTest {
         assertTrue(r.out().startsWith(expected), r.out());
     }
 
+    @Test
+    void tellsWhatAModelFileIs() throws IOException {
+        Path model = file("blues.bebop", bebop.app.Models.bundledBytes());
+        Run r = run("inspect", model.toString());
+        assertEquals(0, r.code(), r.err());
+        String expected = String.join(System.lineSeparator(),
+                "file:           " + model,
+                "model:          blues (chords and melody): melody, paper form, seed 1",
+                "trained:        bebop 0.1.0, 2026-01-01T00:00:00Z, seed 1, Java 17.0.15",
+                "command line:   bebop train --experiment melody --seed 1 --out src/main/resources/models/blues.bebop",
+                "measured at training:",
+                "  chord_accuracy    1.0");
+        assertTrue(r.out().startsWith(expected), r.out());
+        Run j = run("inspect", model.toString(), "--json");
+        assertEquals(0, j.code(), j.err());
+        JsonNode json = new ObjectMapper().readTree(j.out());
+        assertEquals("blues (chords and melody)", json.get("kind").asText());
+        assertEquals(1, json.get("provenance").get("seed").asInt());
+        assertEquals(410, json.get("metrics").get("held_out_choruses").asInt());
+        // the same first bytes and nothing else is no model: said as a model file's damage, not as MIDI
+        Run cut = run("inspect", file("cut.bebop", Arrays.copyOf(bebop.app.Models.bundledBytes(), 40)).toString());
+        assertEquals(2, cut.code());
+        assertTrue(cut.err().contains("cut.bebop: truncated model file"), cut.err());
+    }
+
     private static String pad(int n) {
         String s = String.valueOf(n);
         return s + " ".repeat(5 - s.length());
@@ -173,7 +198,7 @@ class InspectCommandTest {
     void noFileArgumentIsAUsageError() {
         Run r = run("inspect");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("bebop: Missing required parameter: 'FILE.mid'"), r.err());
+        assertTrue(r.err().startsWith("bebop: Missing required parameter: 'FILE'"), r.err());
     }
 
     private static void assertUserError(String message, String... args) {

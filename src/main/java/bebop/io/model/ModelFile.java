@@ -198,6 +198,16 @@ public final class ModelFile {
         return m;
     }
 
+    /** True when {@code path} is a readable file that starts as a model file does (its magic). */
+    public static boolean looksLikeModel(Path path) {
+        byte[] head = new byte[MAGIC.length];
+        try (var in = Files.newInputStream(path)) {
+            return in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static byte[] readAll(Path path) {
         if (Files.isDirectory(path)) {
             throw new UserError(path + ": is a directory, not a model file");
