@@ -22,15 +22,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench-poly", sortOptions = false,
         header = "Train and score the modern LSTM on a polyphonic benchmark (test NLL, frame accuracy).",
-        description = {"Polyphonic music benchmark (Boulanger-Lewandowski et al. 2012): train the modern LSTM",
-            "(minibatch truncated BPTT, Adam) on the train split, keep the epoch with the best validation NLL,",
-            "report on test:",
-            "  test_nll  nats per time step: the Bernoulli log-loss summed over the 88 keys (--output nade: the",
-            "            NADE's exact NLL of the frame), averaged over all test frames (each piece from a zero state;",
-            "            the first frame predicted from silence);",
-            "  test_acc  frame accuracy TP/(TP+FP+FN), counts summed over all test frames, outputs",
-            "            thresholded at 0.5 (NADE: keys low to high, each on when it is at least 0.5 likely given",
-            "            the keys chosen below it) (Bay et al. 2009);",
+        description = {"Polyphonic music benchmark (Boulanger-Lewandowski et al. 2012): train the modern LSTM "
+                + "(minibatch truncated BPTT, Adam) on the train split, keep the epoch with the best validation NLL, "
+                + "and report on test:",
+            "test_nll: nats per time step, the Bernoulli log-loss summed over the 88 keys (--output nade: the NADE's "
+                + "exact NLL of the frame), averaged over all test frames (each piece from a zero state; the first frame "
+                + "predicted from silence);",
+            "test_acc: frame accuracy TP/(TP+FP+FN), counts summed over all test frames, outputs thresholded at 0.5 "
+                + "(NADE: keys low to high, each on when it is at least 0.5 likely given the keys chosen below it) (Bay "
+                + "et al. 2009);",
             "and the independent-Bernoulli baseline fitted on train (11.06 JSB, 10.25 Nottingham)."})
 final class BenchPolyCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "FILE.json|jsb|nottingham",

@@ -20,13 +20,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compose", sortOptions = false,
         description = {"Let a trained network improvise blues choruses: PREFIX.mid, .wav, .png (piano roll), .musicxml, .ly.",
-            "As in the paper: primed with the first steps of a training chorus (or a MIDI file), then running free,",
-            "its chord outputs thresholded at 0.5 and one melody note drawn per eighth note from the melody outputs.",
-            "A chords-only model (train --experiment chords) composes the chords alone.",
-            "With --chords \"C7 F7 C7 C7 ...\" the network improvises its melody over your progression instead of its own chords.",
-            "Any model train writes: a model of a bebop import (either trainer) plays chords and melody as above, on its own",
-            "grid and bar; a piano-roll model (jsb, nottingham, a benchmark JSON) draws every key on its own (probability",
-            "sharpened or flattened by --temperature) and writes PREFIX.mid, .wav and .png only (no chords apart: no --chords)."})
+            "As in the paper: primed with the first steps of a training chorus (or a MIDI file), then running free, "
+                + "its chord outputs thresholded at 0.5 and one melody note drawn per eighth note from the melody outputs. "
+                + "A chords-only model (train --experiment chords) composes the chords alone.",
+            "With --chords \"C7 F7 C7 C7 ...\" the network improvises its melody over your progression instead of its own "
+                + "chords.",
+            "Any model train writes: a model of a bebop import (either trainer) plays chords and melody as above, on its own "
+                + "grid and bar; a piano-roll model (jsb, nottingham, a benchmark JSON) draws every key on its own "
+                + "(probability sharpened or flattened by --temperature) and writes PREFIX.mid, .wav and .png only (no "
+                + "chords apart: no --chords)."})
 final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model to compose with. Default: the model bundled with bebop (Experiment 2, see README).")

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", sortOptions = false,
         header = "The bundled network improvises 12 blues choruses into out/.",
-        description = {"The bundled network (the paper's Experiment 2) improvises a blues: out/demo.mid, .wav,",
-            ".png (piano roll), .musicxml, .ly. The same as: bebop compose --choruses 12 --out out/demo"})
+        description = "The bundled network (the paper's Experiment 2) improvises a blues: out/demo.mid, .wav, "
+                + ".png (piano roll), .musicxml, .ly. The same as: bebop compose --choruses 12 --out out/demo")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Folder to write into. Default: ${DEFAULT-VALUE}.")
     Path out;

@@ -20,13 +20,13 @@ import picocli.CommandLine.Spec;
 /** {@code bebop eval}: lets a trained network run free and measures what it plays. */
 @Command(name = "eval", sortOptions = false,
         description = {"Let a trained network run free and measure what it plays.",
-            "chords models: from the form's first frame, chord outputs thresholded at 0.5 and fed back: how well",
-            "it keeps the form. melody models: primed with the first bar of a training chorus, chords thresholded",
-            "and one melody note drawn per step (the paper's rule): chord_accuracy, in_scale, novel_bars,",
-            "unique_choruses, pitch_class_kl; and nll, the cross-entropy per step on the held-out choruses.",
-            "Models of other data: the figures training measured; a piano-roll model also runs free (--choruses of 12",
-            "bars, primed as compose primes it, temperature 1; a NADE model draws each frame key by key) and shows the",
-            "share of generated frames with 3-4 notes sounding beside the training set's.",
+            "chords models: from the form's first frame, chord outputs thresholded at 0.5 and fed back: how well it keeps "
+                + "the form. melody models: primed with the first bar of a training chorus, chords thresholded and one "
+                + "melody note drawn per step (the paper's rule): chord_accuracy, in_scale, novel_bars, unique_choruses, "
+                + "pitch_class_kl; and nll, the cross-entropy per step on the held-out choruses.",
+            "Models of other data: the figures training measured; a piano-roll model also runs free (--choruses of 12 "
+                + "bars, primed as compose primes it, temperature 1; a NADE model draws each frame key by key) and shows "
+                + "the share of generated frames with 3-4 notes sounding beside the training set's.",
             "--runs N: many free runs of a melody model in one pass, each metric's mean, least and greatest value."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",

@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", sortOptions = false,
         header = "Train a network: the paper's Experiment 1 or 2, or the modern LSTM on any data set.",
-        description = {"Train one of the paper's LSTM networks (the paper's algorithm, online truncated RTRL, with --paper)",
-            "and write the model (M.bebop) and its learning curve (M.curve.png).",
-            "Or (--data) train on a data set: a bebop import folder, blues, or a piano roll (a benchmark JSON, jsb, nottingham);",
-            "--trainer modern: stacked LSTM, minibatch truncated BPTT, Adam, early stopping on valid,",
-            "a checkpoint every epoch (M.ckpt.bebop) that --resume continues exactly; --trainer paper: the paper's",
-            "Experiment 2 network by its BPTT + Adam recipe (blues and import folders). compose plays either model."})
+        description = {"Train one of the paper's LSTM networks (the paper's algorithm, online truncated RTRL, with --paper) "
+                + "and write the model (M.bebop) and its learning curve (M.curve.png).",
+            "Or (--data) train on a data set: a bebop import folder, blues, or a piano roll (a benchmark JSON, jsb, "
+                + "nottingham); --trainer modern: stacked LSTM, minibatch truncated BPTT, Adam, early stopping on valid, "
+                + "a checkpoint every epoch (M.ckpt.bebop) that --resume continues exactly; --trainer paper: the paper's "
+                + "Experiment 2 network by its BPTT + Adam recipe (blues and import folders). compose plays either model."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--experiment", paramLabel = "chords|melody",
             description = {"chords: Experiment 1, the 12-bar chord form alone (12 units in and out).",
