@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code bebop jam}: live call and response with a MIDI keyboard (see README, "Jam"). */
 @Command(name = "jam", sortOptions = false,
-        description = {"Live call and response with a MIDI keyboard: bebop plays the chords, you play a phrase (the call),",
-            "the network hears it note by note on its grid and answers over the same chords (the response).",
-            "  bebop jam --list                              the MIDI devices",
-            "  bebop jam --in KEYBOARD --out synth|DEVICE    play (Ctrl-C ends; --record writes the session)",
-            "  bebop jam --bench [--seconds 60]              the timing benchmark (scripted player, JDK synthesizer)"})
+        description = {"Live call and response with a MIDI keyboard: bebop plays the chords, you play a phrase (the "
+                + "call), the network hears it note by note on its grid and answers over the same chords (the response).",
+            "  bebop jam --list                            the MIDI devices",
+            "  bebop jam --in KEYBOARD --out synth|DEVICE  play (Ctrl-C ends; --record",
+            "                                              writes the session)",
+            "  bebop jam --bench [--seconds 60]            the timing benchmark",
+            "                                              (a scripted player, the JDK",
+            "                                              synthesizer)"})
 final class JamCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the MIDI devices (inputs: keyboards; outputs: synthesizers, ports).")
     boolean list;
