@@ -129,7 +129,7 @@ public final class Main implements Runnable {
     }
 
     /** The names among {@code candidates} a typo away from {@code typed}: at most one edit in four letters. */
-    static List<String> closeTo(String typed, List<String> candidates) {
+    private static List<String> closeTo(String typed, List<String> candidates) {
         return candidates.stream().filter(c -> edits(typed, c) <= Math.max(1, c.length() / 4)).toList();
     }
 
@@ -144,7 +144,8 @@ public final class Main implements Runnable {
             row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int up = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                int substitute = diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), substitute);
                 diagonal = up;
             }
         }

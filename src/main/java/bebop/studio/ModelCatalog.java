@@ -113,7 +113,7 @@ final class ModelCatalog {
 
     /** What the page shows of a model. */
     Map<String, Object> describe(String id) {
-        ModelSummary summary = ModelSummary.of(Models.load(file(id)));
+        ModelSummary summary = ModelSummary.of(file(id));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("label", id.equals(BUNDLED) ? "the bundled model" : id + SUFFIX);
