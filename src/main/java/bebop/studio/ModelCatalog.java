@@ -23,6 +23,7 @@ final class ModelCatalog {
     static final String BUNDLED = "bundled";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final String SUFFIX = ".bebop";
+    private static final String CHECKPOINT_SUFFIX = ".ckpt" + SUFFIX;
 
     private final Path folder;
     private final Path uploads;
@@ -47,7 +48,8 @@ final class ModelCatalog {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(SUFFIX))
+                    // train writes its checkpoint (M.ckpt.bebop) beside the model: a state to resume, not a model
+                    .filter(n -> n.endsWith(SUFFIX) && !n.endsWith(CHECKPOINT_SUFFIX))
                     .map(n -> n.substring(0, n.length() - SUFFIX.length()))
                     .filter(n -> ID.matcher(n).matches() && !n.equals(BUNDLED))
                     .toList();

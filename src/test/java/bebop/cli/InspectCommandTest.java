@@ -91,6 +91,22 @@ class InspectCommandTest {
         assertTrue(cut.err().contains("cut.bebop: truncated model file"), cut.err());
     }
 
+    @Test
+    void tellsHowFarACheckpointGot() throws IOException {
+        Path data = file("tiny.json", ("{\"train\":[[[60,64],[62,65],[64,67],[60,64]],[[60,64],[62,65],[64,67]]],"
+                + "\"valid\":[[[60,64],[62,65]]],\"test\":[[[60,64],[64,67]]]}").getBytes());
+        Path model = DIR.resolve("tiny.bebop");
+        Run train = run("train", "--data", data.toString(), "--hidden", "4", "--max-epochs", "2", "--out", model.toString());
+        assertEquals(0, train.code(), train.err());
+        Path checkpoint = DIR.resolve("tiny.ckpt.bebop");
+        Run r = run("inspect", checkpoint.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("model:          checkpoint: the modern trainer's state after epoch 2 of at most 2 "
+                + "(best epoch "), r.out());
+        assertTrue(r.out().contains("train --resume " + checkpoint + " trains on from it"), r.out());
+        assertTrue(r.out().contains("command line:   bebop train --data " + data), r.out());
+    }
+
     private static String pad(int n) {
         String s = String.valueOf(n);
         return s + " ".repeat(5 - s.length());

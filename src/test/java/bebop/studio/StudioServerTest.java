@@ -87,6 +87,27 @@ class StudioServerTest {
     }
 
     @Test
+    void aModelsCheckpointBesideItIsNotOffered() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("trained"));
+        Path data = dir.resolve("tiny.json");
+        Files.writeString(data, "{\"train\":[[[60,64],[62,65],[64,67],[60,64]],[[60,64],[62,65],[64,67]]],"
+                + "\"valid\":[[[60,64],[62,65]]],\"test\":[[[60,64],[64,67]]]}");
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, bebop.cli.Main.run(new String[] {"train", "--data", data.toString(), "--hidden", "4", "--max-epochs",
+            "1", "--out", folder.resolve("tiny.bebop").toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err)), err.toString());
+        assertTrue(Files.exists(folder.resolve("tiny.ckpt.bebop")), "train writes the checkpoint beside the model");
+        try (StudioServer own = StudioServer.start(new StudioSettings("127.0.0.1", 0, folder, dir.resolve("work2"),
+                64 << 10))) {
+            HttpResponse<byte[]> list = send(own, "GET", "/api/models", null, null);
+            assertEquals(200, list.statusCode(), new String(list.body()));
+            List<String> ids = new ArrayList<>();
+            json(list).get("models").forEach(m -> ids.add(m.get("id").asText()));
+            assertEquals(List.of("bundled", "tiny"), ids);
+        }
+    }
+
+    @Test
     void servesThePageAndEveryScriptItLoadsItselfNothingFromElsewhere() throws Exception {
         String page = new String(send("GET", "/", null, null).body());
         List<String> loaded = new ArrayList<>();
