@@ -113,6 +113,23 @@ final class ModelCatalog {
         return file == null ? Models.bundledBytes() : Files.readAllBytes(file);
     }
 
+    /**
+     * The models on offer, described ({@code models}), and the files of the folder that cannot be read
+     * as one ({@code unreadable}: id and why), so that one damaged file does not hide the others.
+     */
+    Map<String, Object> list() {
+        List<Map<String, Object>> described = new ArrayList<>();
+        List<Map<String, String>> unreadable = new ArrayList<>();
+        for (String id : ids()) {
+            try {
+                described.add(describe(id));
+            } catch (UserError e) {
+                unreadable.add(Map.of("id", id, "error", e.getMessage()));
+            }
+        }
+        return Map.of("models", described, "unreadable", unreadable);
+    }
+
     /** What the page shows of a model. */
     Map<String, Object> describe(String id) {
         ModelSummary summary = ModelSummary.of(file(id));

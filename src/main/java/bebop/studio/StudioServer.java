@@ -108,7 +108,7 @@ public final class StudioServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
             });
         });
-        app.get("/api/models", ctx -> ctx.json(Map.of("models", models.ids().stream().map(models::describe).toList())));
+        app.get("/api/models", ctx -> ctx.json(models.list()));
         app.get("/api/models/{id}", ctx -> ctx.json(models.describe(ctx.pathParam("id"))));
         app.get("/api/models/{id}/file", ctx -> {
             String id = ctx.pathParam("id");

@@ -104,6 +104,14 @@ class StudioServerTest {
             List<String> ids = new ArrayList<>();
             json(list).get("models").forEach(m -> ids.add(m.get("id").asText()));
             assertEquals(List.of("bundled", "tiny"), ids);
+            assertEquals(0, json(list).get("unreadable").size());
+            // a damaged model file is named apart and hides none of the others
+            byte[] whole = Files.readAllBytes(folder.resolve("tiny.bebop"));
+            Files.write(folder.resolve("cut.bebop"), java.util.Arrays.copyOf(whole, whole.length / 2));
+            JsonNode after = json(send(own, "GET", "/api/models", null, null));
+            assertEquals(2, after.get("models").size(), after.toString());
+            assertEquals("cut", after.get("unreadable").get(0).get("id").asText());
+            assertTrue(after.get("unreadable").get(0).get("error").asText().contains("truncated"), after.toString());
         }
     }
 
