@@ -24,13 +24,14 @@ public record ModelSummary(String kind, boolean melody, String description, Stri
                            JsonNode provenance) {
     /** The summary of the model in {@code file} (null: the bundled one), or of a training's checkpoint. */
     public static ModelSummary of(Path file) {
-        if (file != null) {
-            Model m = ModelFile.read(file);
-            if (m.kind().equals(ModernModels.CHECKPOINT_KIND)) {
-                return checkpoint(file, ModelFile.header(m).get("provenance"));
-            }
+        if (file == null) {
+            return of(Models.bundled());
         }
-        return of(Models.load(file));
+        Model m = ModelFile.read(file);
+        if (m.kind().equals(ModernModels.CHECKPOINT_KIND)) {
+            return checkpoint(file, ModelFile.header(m).get("provenance"));
+        }
+        return of(Models.load(m, file));
     }
 
     private static ModelSummary checkpoint(Path file, JsonNode provenance) {

@@ -31,7 +31,11 @@ public final class Models {
         if (file == null) {
             return bundled();
         }
-        Model m = ModelFile.read(file);
+        return load(ModelFile.read(file), file);
+    }
+
+    /** The model {@code m}, read from {@code file}, ready to compose with. */
+    static LoadedModel load(Model m, Path file) {
         FrameFormats.Frames frames = frames(m, file);
         if (isBlues(m, frames)) {
             return new BluesModel(LstmModels.of(m, file.toString()), file.toString());
