@@ -160,6 +160,21 @@ class LeadSheetsCommandTest {
         assertEquals("bebop: --tune 2: --leadsheet " + blues + " is not an iReal Pro playlist\n",
                 tune.err().replace(System.lineSeparator(), "\n"));
         assertEquals("", tune.out());
+
+        // a file that is no text is said to be none, not echoed byte by byte as a chord symbol
+        Path midi = dir.resolve("song.mid");
+        Files.write(midi, bebop.io.midi.MidiWriter.toBytes(bebop.io.midi.TestScores.blues(1)));
+        CliRun fromMidi = CliRun.of("compose", "--leadsheet", midi.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, fromMidi.exitCode());
+        assertEquals("bebop: --leadsheet " + midi + ": a MIDI file, not a lead sheet or chord chart (bebop render " + midi
+                + " --to musicxml writes a MusicXML lead sheet of it, its chords recognised)\n",
+                fromMidi.err().replace(System.lineSeparator(), "\n"));
+        Path model = dir.resolve("m.bebop");
+        Files.write(model, bebop.app.Models.bundledBytes());
+        CliRun fromModel = CliRun.of("compose", "--chords", "@" + model, "--out", dir.resolve("x").toString());
+        assertEquals(2, fromModel.exitCode());
+        assertEquals("bebop: --chords @" + model + ": not a text file (a lead sheet is MusicXML, an Impro-Visor .ls "
+                + "sheet, iReal Pro links or a text chart of chord symbols)\n", fromModel.err().replace(System.lineSeparator(), "\n"));
     }
 
     @Test

@@ -22,8 +22,22 @@ public final class SheetFile {
         }
     }
 
-    /** The file's text (UTF-8), or a user error naming it. */
+    /**
+     * The file's text (UTF-8), or a user error naming it; a file that is not text (a MIDI file, a model)
+     * is an {@link IllegalArgumentException} saying so, for the caller to name with its option.
+     */
     public static String text(Path file) {
-        return new String(bytes(file), StandardCharsets.UTF_8);
+        byte[] b = bytes(file);
+        if (b.length >= 4 && b[0] == 'M' && b[1] == 'T' && b[2] == 'h' && b[3] == 'd') {
+            throw new IllegalArgumentException("a MIDI file, not a lead sheet or chord chart (bebop render " + file
+                    + " --to musicxml writes a MusicXML lead sheet of it, its chords recognised)");
+        }
+        // a NUL byte marks a binary file; text in another encoding than UTF-8 still reads (its comments may be Latin-1)
+        String text = new String(b, StandardCharsets.UTF_8);
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a text file (a lead sheet is MusicXML, an Impro-Visor .ls sheet, "
+                    + "iReal Pro links or a text chart of chord symbols)");
+        }
+        return text;
     }
 }
