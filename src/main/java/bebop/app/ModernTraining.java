@@ -82,11 +82,30 @@ public final class ModernTraining {
     }
 
     /**
+     * A run to continue: the checkpoint it wrote, and a budget to give it instead of the checkpoint's
+     * (null: the checkpoint's). The budget decides only when the run stops, so a run resumed with more
+     * epochs trains the epochs one run with that budget from the start would have.
+     */
+    public record Resume(Path checkpoint, Integer maxEpochs, Integer patience, Double maxMinutes) {
+        /** Continues {@code checkpoint} with its own settings, budget too. */
+        public static Resume of(Path checkpoint) {
+            return new Resume(checkpoint, null, null, null);
+        }
+
+        ModernSettings over(ModernSettings s) {
+            ModernSettings r = maxEpochs == null ? s : s.withMaxEpochs(maxEpochs);
+            r = patience == null ? r : r.withPatience(patience);
+            return maxMinutes == null ? r : r.withMaxMinutes(maxMinutes);
+        }
+    }
+
+    /**
      * Trains on {@code data} ({@code dataBytes}: its bytes, fingerprinted), writing a checkpoint to
      * {@code checkpoint} after every epoch if it is given; resumes from {@code resume} if given, with
-     * the checkpoint's settings. {@code threads} share each minibatch; the result does not depend on them.
+     * the checkpoint's settings (and the budget it gives). {@code threads} share each minibatch; the
+     * result does not depend on them.
      */
-    public static Run train(PolyDataset data, ModernSettings settings, byte[] dataBytes, Path checkpoint, Path resume,
+    public static Run train(PolyDataset data, ModernSettings settings, byte[] dataBytes, Path checkpoint, Resume resume,
                             List<String> commandLine, Listener listener, int threads) {
         if (data.train().isEmpty()) {
             throw new UserError(data.name() + ": the train split is empty");
@@ -98,11 +117,11 @@ public final class ModernTraining {
         TrainerState state = null;
         ModernSettings s = settings;
         if (resume != null) {
-            state = ModernModels.readCheckpoint(resume);
+            state = ModernModels.readCheckpoint(resume.checkpoint());
             if (!state.dataFingerprint().equals(fingerprint)) {
-                throw new UserError(resume + ": the checkpoint was made on other data than " + data.name());
+                throw new UserError(resume.checkpoint() + ": the checkpoint was made on other data than " + data.name());
             }
-            s = state.settings();
+            s = resume.over(state.settings());
         }
         Provenance provenance = Provenance.of(s.seed(), commandLine, fingerprint, Arithmetic.DEFAULT);
         listener.onStart(data, s);
@@ -142,7 +161,7 @@ public final class ModernTraining {
      * The model records what its frames mean and the openings of its first training pieces.
      */
     public static TrainedModel<Run> onData(String dataset, BluesForm.Variant form, ModernSettings settings, Path checkpoint,
-                                           Path resume, List<String> commandLine, Listener listener, int threads) {
+                                           Resume resume, List<String> commandLine, Listener listener, int threads) {
         boolean blues = TrainService.isBlues(dataset);
         PolyDataset data = blues ? bluesSet(settings.seed(), form).toPoly() : PolyJson.resolve(dataset);
         // what the frames mean, recorded in the model: read before hours of training, not after
@@ -169,7 +188,7 @@ public final class ModernTraining {
     }
 
     private static TrainedModel<Run> trained(PolyDataset data, FrameFormat format, byte[] bytes, ModernSettings settings,
-                                             Path checkpoint, Path resume, List<String> commandLine, Listener listener,
+                                             Path checkpoint, Resume resume, List<String> commandLine, Listener listener,
                                              int threads) {
         Run run = train(data, settings, bytes, checkpoint, resume, commandLine, listener, threads);
         if (run.result().bestEpoch() == 0) {

@@ -2,6 +2,7 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.app.Experiment;
+import bebop.app.ModernTraining;
 import bebop.app.TrainService;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "for blues and import folders (not piano rolls)."})
     String trainer;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "With --data: continue the run that wrote CHECKPOINT.")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "With --data: continue the run that wrote CHECKPOINT, with its settings; --max-epochs, "
+            + "--patience and --minutes may give it a larger budget to train on.")
     Path resume;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "With --data: checkpoint file. Default: M.ckpt.bebop beside --out.")
@@ -135,7 +137,20 @@ final class TrainCommand implements Callable<Integer> {
         }
         var settings = modernFlags.settings(seed, learningRate, maxEpochs == null ? null : maxEpochs.intValue(),
                 minutes == null ? 0 : minutes);
-        return runs.modern(data, paperFlags.form, settings, checkpoint, resume, modernFlags.threads());
+        ModernTraining.Resume continued = null;
+        if (resume != null) {
+            var given = spec.commandLine().getParseResult();
+            for (String f : List.of("--hidden", "--window", "--batch", "--learning-rate", "--dropout", "--input-dropout",
+                    "--clip", "--decay-patience", "--output", "--nade-hidden", "--seed")) {
+                if (given.hasMatchedOption(f)) {
+                    throw new UserError(f + " goes with a new run: --resume continues with the checkpoint's settings "
+                            + "(--max-epochs, --patience and --minutes may change: they decide only when it stops)");
+                }
+            }
+            continued = new ModernTraining.Resume(resume, maxEpochs == null ? null : maxEpochs.intValue(),
+                    modernFlags.patience, minutes);
+        }
+        return runs.modern(data, paperFlags.form, settings, checkpoint, continued, modernFlags.threads());
     }
 
     private boolean modernGiven() {

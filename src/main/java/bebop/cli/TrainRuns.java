@@ -98,7 +98,8 @@ final class TrainRuns {
         return wrote(png);
     }
 
-    int modern(String dataset, String form, ModernSettings settings, Path checkpoint, Path resume, int threads) {
+    int modern(String dataset, String form, ModernSettings settings, Path checkpoint, ModernTraining.Resume resume,
+               int threads) {
         ModelOutputs.checkWritable(out, "--out");
         Path ck = checkpoint != null ? checkpoint : ModelOutputs.checkpoint(out);
         ModelOutputs.checkWritable(ck, "--checkpoint");
@@ -109,7 +110,7 @@ final class TrainRuns {
                     data.name(), data.train().size(), data.valid().size(), data.test().size(), used.layers(),
                     used.window(), used.batch(), used.learningRate(), used.dropout(), BenchPolyCommand.outputName(used),
                     used.seed(),
-                    resume != null ? " (resuming " + resume + ")" : "");
+                    resume != null ? " (resuming " + resume.checkpoint() + ")" : "");
             w.flush();
         })) {
             trained = ModernTraining.onData(dataset, variant, settings, ck, resume, commandLine, progress, threads);

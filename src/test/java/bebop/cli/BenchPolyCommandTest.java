@@ -77,12 +77,27 @@ class BenchPolyCommandTest {
         assertEquals(1, model.extra().get("settings").get("decayPatience").asInt());   // provenance of the settings
         assertEquals(0.2, model.extra().get("settings").get("inputDropout").asDouble());
         Path m2 = dir.resolve("m2.bebop");
-        // a resumed run trains with the checkpoint's settings, whatever the flags say, and says so
+        // a resumed run trains with the checkpoint's settings and says so; a flag that would change them is refused
+        assertOneLineError(CliRun.of("train", "--data", tiny(dir).toString(), "--out", m2.toString(), "--resume",
+                ck.toString(), "--window", "7"), "--window goes with a new run: --resume continues with the checkpoint's");
+        assertTrue(Files.notExists(m2), "a refused resume writes nothing");
         CliRun resumed = CliRun.of("train", "--data", tiny(dir).toString(), "--out", m2.toString(), "--resume",
-                ck.toString(), "--checkpoint", dir.resolve("m2.ckpt.bebop").toString(), "--window", "7", "--quiet");
+                ck.toString(), "--checkpoint", dir.resolve("m2.ckpt.bebop").toString(), "--quiet");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("LSTM [6, 5], window 3, batch 2"), resumed.out());
         assertEquals(model.tensors(), ModelFile.read(m2, "lstm-modern").tensors());
+
+        // a finished run trains on with a larger budget: the epochs of one run with that budget from the start
+        Path longer = dir.resolve("longer.bebop");
+        CliRun trainedOn = CliRun.of("train", "--data", tiny(dir).toString(), "--out", longer.toString(), "--resume",
+                ck.toString(), "--max-epochs", "5", "--quiet");
+        assertEquals(0, trainedOn.exitCode(), trainedOn.err());
+        assertTrue(trainedOn.out().contains("5 epochs"), trainedOn.out());
+        Path fresh = dir.resolve("fresh.bebop");
+        assertEquals(0, CliRun.of("train", "--data", tiny(dir).toString(), "--out", fresh.toString(), "--hidden", "6,5",
+                "--window", "3", "--batch", "2", "--max-epochs", "5", "--decay-patience", "1", "--input-dropout", "0.2",
+                "--quiet").exitCode());
+        assertEquals(ModelFile.read(fresh, "lstm-modern").tensors(), ModelFile.read(longer, "lstm-modern").tensors());
     }
 
     @Test

@@ -146,6 +146,14 @@ public record ModernSettings(List<Integer> layers, int window, int batch, double
                 maxEpochs, patience, decayPatience, m, seed, nadeHidden);
     }
 
+    /**
+     * These settings with {@code other}'s budget: max epochs, patience and minutes, which decide only
+     * when a run stops, never what an epoch does.
+     */
+    public ModernSettings withBudgetOf(ModernSettings other) {
+        return withMaxEpochs(other.maxEpochs).withPatience(other.patience).withMaxMinutes(other.maxMinutes);
+    }
+
     public ModernSettings withSeed(long s) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
                 maxEpochs, patience, decayPatience, maxMinutes, s, nadeHidden);

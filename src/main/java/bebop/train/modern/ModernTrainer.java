@@ -133,7 +133,7 @@ public final class ModernTrainer {
             seconds = 0;
             steps = 0;
         } else {
-            if (!resume.settings().equals(s)) {
+            if (!resume.settings().withBudgetOf(s).equals(s)) { // the budget may grow: it only decides when to stop
                 throw new IllegalArgumentException("the checkpoint was made with other settings: " + resume.settings());
             }
             if (!resume.dataFingerprint().equals(dataFingerprint)) {
