@@ -87,11 +87,6 @@ public final class ModernTraining {
      * epochs trains the epochs one run with that budget from the start would have.
      */
     public record Resume(Path checkpoint, Integer maxEpochs, Integer patience, Double maxMinutes) {
-        /** Continues {@code checkpoint} with its own settings, budget too. */
-        public static Resume of(Path checkpoint) {
-            return new Resume(checkpoint, null, null, null);
-        }
-
         ModernSettings over(ModernSettings s) {
             ModernSettings r = maxEpochs == null ? s : s.withMaxEpochs(maxEpochs);
             r = patience == null ? r : r.withPatience(patience);
@@ -163,7 +158,9 @@ public final class ModernTraining {
     public static TrainedModel<Run> onData(String dataset, BluesForm.Variant form, ModernSettings settings, Path checkpoint,
                                            Resume resume, List<String> commandLine, Listener listener, int threads) {
         boolean blues = TrainService.isBlues(dataset);
-        PolyDataset data = blues ? bluesSet(settings.seed(), form).toPoly() : PolyJson.resolve(dataset);
+        // the blues data set is drawn with the run's seed: a resumed run's is the checkpoint's
+        long seed = resume == null ? settings.seed() : ModernModels.readCheckpoint(resume.checkpoint()).settings().seed();
+        PolyDataset data = blues ? bluesSet(seed, form).toPoly() : PolyJson.resolve(dataset);
         // what the frames mean, recorded in the model: read before hours of training, not after
         FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : CorpusDatasets.frameFormat(dataset);
         return ModelHarmony.recorded(trained(data, format, blues ? PolyJson.toBytes(data) : PolyJson.bytes(dataset), settings,

@@ -65,8 +65,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "for blues and import folders (not piano rolls)."})
     String trainer;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "With --data: continue the run that wrote CHECKPOINT, with its settings; --max-epochs, "
-            + "--patience and --minutes may give it a larger budget to train on.")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "With --data: continue the run that wrote "
+            + "CHECKPOINT, with its settings; --max-epochs, --patience and --minutes may give it a larger budget to train on.")
     Path resume;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "With --data: checkpoint file. Default: M.ckpt.bebop beside --out.")
