@@ -100,6 +100,29 @@ class BenchPolyCommandTest {
         assertEquals(ModelFile.read(fresh, "lstm-modern").tensors(), ModelFile.read(longer, "lstm-modern").tensors());
     }
 
+    /** The blues data set is drawn with the run's seed: a resumed run of another seed than 1 draws it with its own. */
+    @Test
+    void aBluesRunOfAnotherSeedResumes() throws Exception {
+        Path dir = CliRun.scratch("train-blues-resume");
+        Path m = dir.resolve("b.bebop");
+        String[] small = {"--hidden", "4", "--window", "16", "--batch", "256", "--quiet"};
+        CliRun first = CliRun.of(concat(new String[] {"train", "--data", "blues", "--trainer", "modern", "--seed", "5",
+            "--max-epochs", "1", "--out", m.toString()}, small));
+        assertEquals(0, first.exitCode(), first.err());
+        CliRun resumed = CliRun.of("train", "--data", "blues", "--trainer", "modern", "--resume",
+                dir.resolve("b.ckpt.bebop").toString(), "--max-epochs", "2", "--out", dir.resolve("b2.bebop").toString(),
+                "--quiet");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("seed 5 (resuming "), resumed.out());
+        assertTrue(resumed.out().contains("2 epochs"), resumed.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     @Test
     void benchPolyWithANadeOutputScoresItsExactNllAndWritesTheKind() throws Exception {
         Path dir = CliRun.scratch("bench-poly-nade");
