@@ -24,7 +24,10 @@ async function api(path, options) {
 }
 
 async function loadModels() {
-  const { models } = await api("/api/models");
+  const { models, unreadable } = await api("/api/models");
+  // a model file of the folder that cannot be read is said, not hidden
+  $("model-note").textContent = unreadable.length === 0 ? ""
+    : "Not offered: " + unreadable.map((u) => u.id + " (" + u.error + ")").join("; ");
   const chosen = $("model").value;
   $("model").replaceChildren();
   for (const m of models) {

@@ -54,6 +54,29 @@ class StudioBrowserTest {
     }
 
     @Test
+    void aModelFileThatCannotBeReadIsNamedBesideTheModelList() throws Exception {
+        Path models = java.nio.file.Files.createDirectories(dir.resolve("models"));
+        byte[] bundled = bebop.app.Models.bundledBytes();
+        java.nio.file.Files.write(models.resolve("mine.bebop"), bundled);
+        java.nio.file.Files.write(models.resolve("cut.bebop"), java.util.Arrays.copyOf(bundled, bundled.length / 2));
+        try (StudioServer server = StudioServer.start(new StudioSettings("127.0.0.1", 0, models, dir.resolve("work"), 1 << 20))) {
+            ChromeDriver page = browser();
+            try {
+                WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
+                page.get(server.url());
+                wait.until(d -> !new Select(d.findElement(By.id("model"))).getOptions().isEmpty());
+                List<String> offered = new Select(page.findElement(By.id("model"))).getOptions().stream()
+                        .map(o -> o.getAttribute("value")).toList();
+                assertEquals(List.of("bundled", "mine"), offered);
+                String note = page.findElement(By.id("model-note")).getText();
+                assertTrue(note.startsWith("Not offered: cut (") && note.contains("truncated"), note);
+            } finally {
+                page.quit();
+            }
+        }
+    }
+
+    @Test
     void composesOverTypedChordsPlaysAndDownloadsTheSameNotes() throws Exception {
         try (StudioServer server = StudioServer.start(new StudioSettings("127.0.0.1", 0, null, dir.resolve("work"), 1 << 20))) {
             ChromeDriver page = browser();
