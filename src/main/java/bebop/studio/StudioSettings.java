@@ -29,6 +29,10 @@ public record StudioSettings(String host, int port, Path models, Path work, long
         if (work == null) {
             throw new UserError("--work: the studio needs a work folder");
         }
+        if (models != null && !java.nio.file.Files.isDirectory(models)) {
+            throw new UserError("--models " + models + (java.nio.file.Files.exists(models) ? ": not a folder"
+                    : ": no such folder"));
+        }
     }
 
     public boolean loopbackOnly() {

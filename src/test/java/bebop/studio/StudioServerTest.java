@@ -87,6 +87,16 @@ class StudioServerTest {
     }
 
     @Test
+    void aModelsFolderThatIsNoneIsRefusedAtTheStart() throws Exception {
+        Path none = dir.resolve("no-such-folder");
+        assertEquals("--models " + none + ": no such folder", org.junit.jupiter.api.Assertions.assertThrows(
+                bebop.UserError.class, () -> new StudioSettings("127.0.0.1", 0, none, dir.resolve("w"), 1 << 20)).getMessage());
+        Path file = Files.writeString(dir.resolve("a-file.txt"), "x");
+        assertEquals("--models " + file + ": not a folder", org.junit.jupiter.api.Assertions.assertThrows(
+                bebop.UserError.class, () -> new StudioSettings("127.0.0.1", 0, file, dir.resolve("w"), 1 << 20)).getMessage());
+    }
+
+    @Test
     void aModelsCheckpointBesideItIsNotOffered() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("trained"));
         Path data = dir.resolve("tiny.json");
