@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code bebop studio}: compose, listen, download, import, train and evaluate in the browser, served by bebop itself. */
 @Command(name = "studio", sortOptions = false,
         header = "A local web page to compose, hear, see and download blues, and to train and evaluate models.",
-        description = {"Starts bebop's web server and prints the page's address. It listens on 127.0.0.1 (this",
-            "computer only) unless --host says otherwise. Stop it with Ctrl-C."})
+        description = "Starts bebop's web server and prints the page's address. It listens on 127.0.0.1 (this computer "
+                + "only) unless --host says otherwise. Stop it with Ctrl-C.")
 final class StudioCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on. Default: ${DEFAULT-VALUE} (this computer only).")

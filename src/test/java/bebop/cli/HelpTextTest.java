@@ -51,6 +51,42 @@ class HelpTextTest {
         assertTrue(nested.out().contains("Usage: bebop data blues"), nested.out());
     }
 
+    /**
+     * A description's lines are paragraphs, which picocli wraps to the terminal: a line cut by hand in
+     * the middle of a sentence is cut again at 80 columns, leaving a half-empty line. Lines that start
+     * with spaces are laid out by hand (a table of examples) and must fit 80 columns themselves.
+     */
+    @Test
+    void descriptionsAreParagraphsNotLinesCutByHand() {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        check(new CommandLine(new Main()), cut);
+        assertTrue(cut.isEmpty(), String.join("\n", cut));
+    }
+
+    private static void check(CommandLine cl, java.util.List<String> cut) {
+        check(cl.getCommandName(), cl.getCommandSpec().usageMessage().description(), cut);
+        for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            check(cl.getCommandName() + " " + o.longestName(), o.description(), cut);
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            check(sub, cut);
+        }
+    }
+
+    private static void check(String where, String[] lines, java.util.List<String> cut) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.startsWith(" ")) {
+                if (line.length() > 80) {
+                    cut.add(where + ": a laid-out line over 80 columns: " + line);
+                }
+            } else if (i + 1 < lines.length && !line.isEmpty() && ".:;!?)".indexOf(line.charAt(line.length() - 1)) < 0
+                    && !lines[i + 1].startsWith(" ")) {
+                cut.add(where + ": a line cut in a sentence: " + line);
+            }
+        }
+    }
+
     @Test
     void aTypoGetsTheCloseNamesOnly() {
         CliRun command = CliRun.of("compse", "--out", "x");
