@@ -1,6 +1,7 @@
 package bebop.studio;
 
 import bebop.UserError;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,8 +30,8 @@ public record StudioSettings(String host, int port, Path models, Path work, long
         if (work == null) {
             throw new UserError("--work: the studio needs a work folder");
         }
-        if (models != null && !java.nio.file.Files.isDirectory(models)) {
-            throw new UserError("--models " + models + (java.nio.file.Files.exists(models) ? ": not a folder"
+        if (models != null && !Files.isDirectory(models)) {
+            throw new UserError("--models " + models + (Files.exists(models) ? ": not a folder"
                     : ": no such folder"));
         }
     }
