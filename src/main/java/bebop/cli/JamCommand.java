@@ -90,6 +90,9 @@ final class JamCommand implements Callable<Integer> {
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }
+        if (record != null && bench) {
+            throw new UserError("--record goes with a live jam (--in KEYBOARD), not --bench: the benchmark's player is scripted");
+        }
         if (record != null && Files.isDirectory(record)) {
             throw new UserError("--record " + record + ": is a folder; give a file name prefix such as out/jam");
         }

@@ -41,5 +41,9 @@ class JamCommandTest {
         CliRun tempo = CliRun.of("jam", "--bench", "--tempo", "1000");
         assertEquals(2, tempo.exitCode());
         assertTrue(tempo.err().startsWith("bebop: --tempo 1000"), tempo.err());
+        CliRun record = CliRun.of("jam", "--bench", "--record", "target/jam-bench");
+        assertEquals(2, record.exitCode());
+        assertEquals("bebop: --record goes with a live jam (--in KEYBOARD), not --bench: the benchmark's player is scripted",
+                record.err().trim());
     }
 }
