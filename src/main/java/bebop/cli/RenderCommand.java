@@ -1,5 +1,6 @@
 package bebop.cli;
 
+import bebop.UserError;
 import bebop.app.RenderService;
 import bebop.app.ScoreFormat;
 import java.io.PrintWriter;
@@ -46,6 +47,13 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (soundfont != null && !formats.contains(ScoreFormat.wav)) {
+            throw new UserError("--soundfont goes with --to wav: it is the sound of the audio file");
+        }
+        if (chordStaff && formats.stream().noneMatch(f -> f == ScoreFormat.musicxml || f == ScoreFormat.ly
+                || f == ScoreFormat.pdf)) {
+            throw new UserError("--chord-staff goes with --to musicxml, ly or pdf: it is a staff of the score");
+        }
         RenderService.Rendering r = RenderService.read(in, formats, prefix);
         PrintWriter out = spec.commandLine().getOut();
         if (r.recognised() != null) {

@@ -128,6 +128,13 @@ class RenderCommandTest {
         assertEquals(2, over.exitCode());
         assertEquals("bebop: --to mid would overwrite " + mid + "; give another --out\n", over.err());
         assertArrayEquals(before, java.nio.file.Files.readAllBytes(mid));
+        // a flag for a format not asked for is said, not ignored
+        CliRun font = CliRun.of("render", mid.toString(), "--to", "png", "--soundfont", mid.toString());
+        assertEquals(2, font.exitCode());
+        assertEquals("bebop: --soundfont goes with --to wav: it is the sound of the audio file\n", font.err());
+        CliRun staff = CliRun.of("render", mid.toString(), "--to", "wav,png", "--chord-staff");
+        assertEquals(2, staff.exitCode());
+        assertEquals("bebop: --chord-staff goes with --to musicxml, ly or pdf: it is a staff of the score\n", staff.err());
         // --out naming the input with its extension is the same file
         CliRun overByName = CliRun.of("render", mid.toString(), "--to", "png,mid", "--out", mid.toString());
         assertEquals(2, overByName.exitCode());
