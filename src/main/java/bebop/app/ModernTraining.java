@@ -159,8 +159,8 @@ public final class ModernTraining {
                                            Resume resume, List<String> commandLine, Listener listener, int threads) {
         boolean blues = TrainService.isBlues(dataset);
         // the blues data set is drawn with the run's seed: a resumed run's is the checkpoint's
-        long seed = resume == null ? settings.seed() : ModernModels.readCheckpoint(resume.checkpoint()).settings().seed();
-        PolyDataset data = blues ? bluesSet(seed, form).toPoly() : PolyJson.resolve(dataset);
+        PolyDataset data = !blues ? PolyJson.resolve(dataset) : bluesSet(resume == null ? settings.seed()
+                : ModernModels.readCheckpoint(resume.checkpoint()).settings().seed(), form).toPoly();
         // what the frames mean, recorded in the model: read before hours of training, not after
         FrameFormat format = blues ? FrameFormat.corpusRoll(2, 8) : CorpusDatasets.frameFormat(dataset);
         return ModelHarmony.recorded(trained(data, format, blues ? PolyJson.toBytes(data) : PolyJson.bytes(dataset), settings,

@@ -132,7 +132,8 @@ final class ModelCatalog {
 
     /** What the page shows of a model. */
     Map<String, Object> describe(String id) {
-        ModelSummary summary = ModelSummary.of(file(id));
+        // a model compose can play (a checkpoint, renamed, is not one: it lands among the unreadable)
+        ModelSummary summary = ModelSummary.of(Models.load(file(id)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("label", id.equals(BUNDLED) ? "the bundled model" : id + SUFFIX);
