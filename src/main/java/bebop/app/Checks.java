@@ -30,6 +30,14 @@ public final class Checks {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 
+    /** {@code value} when {@code ok}, else a user error: "FLAG VALUE: RULE". */
+    public static <T> T checked(T value, boolean ok, String flag, String rule) {
+        if (!ok) {
+            throw new UserError(flag + " " + value + ": " + rule);
+        }
+        return value;
+    }
+
     /** "1 chorus", "2 choruses". */
     public static String choruses(long n) {
         return n + (n == 1 ? " chorus" : " choruses");

@@ -63,7 +63,7 @@ public record PaperChoices(boolean paper, String form, String learner, Double le
                 default -> throw new UserError("--reset-rule " + resetRule + ": use restart or continue");
             };
             int every = chorusReset == null ? s.chorusesPerReset()
-                    : checked(chorusReset, chorusReset >= 0 && chorusReset <= 1000, "--chorus-reset",
+                    : Checks.checked(chorusReset, chorusReset >= 0 && chorusReset <= 1000, "--chorus-reset",
                     "must be 0 (never) to 1000 choruses");
             s = s.withResets(restart, every);
         }
@@ -92,7 +92,7 @@ public record PaperChoices(boolean paper, String form, String learner, Double le
             s = s.withMaxEpochs(checkedMaxEpochs());
         }
         if (epochChoruses != null) {
-            s = s.withChorusesPerEpoch(checked(epochChoruses, epochChoruses >= 1 && epochChoruses <= 100_000,
+            s = s.withChorusesPerEpoch(Checks.checked(epochChoruses, epochChoruses >= 1 && epochChoruses <= 100_000,
                     "--epoch-choruses", "must be between 1 and 100000"));
         }
         if (stopChoruses != null) {
@@ -152,34 +152,26 @@ public record PaperChoices(boolean paper, String form, String learner, Double le
                     + " goes with --learner sgd or bptt-adam: the filter (--learner dekf) sets its steps by the --dekf-* flags");
         }
         if (learningRate != null) {
-            s = s.withLearningRate(checked(learningRate, learningRate > 0 && learningRate < 100, "--learning-rate",
+            s = s.withLearningRate(Checks.checked(learningRate, learningRate > 0 && learningRate < 100, "--learning-rate",
                     "must be above 0 and below 100"));
         }
         if (momentum != null) {
-            s = s.withMomentum(checked(momentum, momentum >= 0 && momentum < 1, "--momentum",
+            s = s.withMomentum(Checks.checked(momentum, momentum >= 0 && momentum < 1, "--momentum",
                     "must be at least 0 and below 1"));
         }
         if (resetAfter != null) {
-            s = s.withResetAfterGrossErrors(checked(resetAfter, resetAfter >= 0, "--reset-after",
+            s = s.withResetAfterGrossErrors(Checks.checked(resetAfter, resetAfter >= 0, "--reset-after",
                     "must be 0 (never) or more"));
         }
         return s;
     }
 
     private long checkedMaxEpochs() {
-        return checked(maxEpochs, maxEpochs >= 1, "--max-epochs", "must be at least 1");
+        return Checks.checked(maxEpochs, maxEpochs >= 1, "--max-epochs", "must be at least 1");
     }
 
     private int checkedStopChoruses() {
-        return checked(stopChoruses, stopChoruses >= 1 && stopChoruses <= 1000, "--stop-choruses",
+        return Checks.checked(stopChoruses, stopChoruses >= 1 && stopChoruses <= 1000, "--stop-choruses",
                 "must be between 1 and 1000");
-    }
-
-    /** {@code value} when {@code ok}, else a user error: "FLAG VALUE: RULE". */
-    private static <T> T checked(T value, boolean ok, String flag, String rule) {
-        if (!ok) {
-            throw new UserError(flag + " " + value + ": " + rule);
-        }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 package bebop.cli;
 
 import bebop.UserError;
+import bebop.app.Checks;
 import bebop.app.SeedsService;
 import bebop.train.AnBnCn;
 import bebop.train.Experiment1Settings;
@@ -101,27 +102,13 @@ final class AnbncnCommand implements Callable<Integer> {
         }
         double rate = learningRate == null ? 1e-3 : learningRate;
         double mu = momentum == null ? 0.99 : momentum;
-        if (!(rate > 0 && rate < 100)) {
-            throw new UserError("--learning-rate " + rate + ": must be above 0 and below 100");
-        }
-        if (!(mu >= 0 && mu < 1)) {
-            throw new UserError("--momentum " + mu + ": must be at least 0 and below 1");
-        }
-        if (blocks < 1 || blocks > 64) {
-            throw new UserError("--blocks " + blocks + ": must be 1 to 64");
-        }
-        if (trainMax < 1 || trainMax > 1000) {
-            throw new UserError("--train-max " + trainMax + ": must be 1 to 1000");
-        }
-        if (maxStrings < 1) {
-            throw new UserError("--max-strings " + maxStrings + ": must be at least 1");
-        }
-        if (trainOn < 0 || trainOn > 100_000_000) {
-            throw new UserError("--train-on " + trainOn + ": must be 0 to 100000000 strings");
-        }
-        if (watch < 0 || watch > 1_000_000) {
-            throw new UserError("--watch " + watch + ": must be 0 to 1000000 strings");
-        }
+        Checks.checked(rate, rate > 0 && rate < 100, "--learning-rate", "must be above 0 and below 100");
+        Checks.checked(mu, mu >= 0 && mu < 1, "--momentum", "must be at least 0 and below 1");
+        Checks.checked(blocks, blocks >= 1 && blocks <= 64, "--blocks", "must be 1 to 64");
+        Checks.checked(trainMax, trainMax >= 1 && trainMax <= 1000, "--train-max", "must be 1 to 1000");
+        Checks.checked(maxStrings, maxStrings >= 1, "--max-strings", "must be at least 1");
+        Checks.checked(trainOn, trainOn >= 0 && trainOn <= 100_000_000, "--train-on", "must be 0 to 100000000 strings");
+        Checks.checked(watch, watch >= 0 && watch <= 1_000_000, "--watch", "must be 0 to 1000000 strings");
         var kalman = kalmanFlags.kalman(AnBnCn.filter());
         AnBnCn.Network network = netFlags.network(blocks);
         List<Map<String, Object>> rows = SeedsService.anbncn(seedList, n, seed -> new AnBnCn.Settings(seed, trainer,
