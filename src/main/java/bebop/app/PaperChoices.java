@@ -149,11 +149,12 @@ public record PaperChoices(boolean paper, String form, String learner, Double le
         if (s.trainer() == Experiment1Settings.Trainer.DEKF && (learningRate != null || momentum != null)) {
             // the filter has no step size or momentum: its gain comes from P, R and Q
             throw new UserError((learningRate != null ? "--learning-rate" : "--momentum")
-                    + " goes with --learner sgd or bptt-adam: the filter (--learner dekf) sets its steps by the --dekf-* flags");
+                    + " goes with --learner sgd or bptt-adam: the filter (--learner dekf) sets its steps by the "
+                    + "--dekf-* flags");
         }
         if (learningRate != null) {
-            s = s.withLearningRate(Checks.checked(learningRate, learningRate > 0 && learningRate < 100, "--learning-rate",
-                    "must be above 0 and below 100"));
+            s = s.withLearningRate(Checks.checked(learningRate, learningRate > 0 && learningRate < 100,
+                    "--learning-rate", "must be above 0 and below 100"));
         }
         if (momentum != null) {
             s = s.withMomentum(Checks.checked(momentum, momentum >= 0 && momentum < 1, "--momentum",

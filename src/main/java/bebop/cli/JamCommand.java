@@ -27,11 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Live call and response with a MIDI keyboard: bebop plays the chords, you play a phrase (the "
                 + "call), the network hears it note by note on its grid and answers over the same chords (the response).",
             "  bebop jam --list                            the MIDI devices",
-            "  bebop jam --in KEYBOARD --out synth|DEVICE  play (Ctrl-C ends; --record",
-            "                                              writes the session)",
-            "  bebop jam --bench [--seconds 60]            the timing benchmark",
-            "                                              (a scripted player, the JDK",
-            "                                              synthesizer)"})
+            "  bebop jam --in KEYBOARD --out synth|DEVICE  play (Ctrl-C ends)",
+            "  bebop jam --bench [--seconds 60]            the timing benchmark"})
 final class JamCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the MIDI devices (inputs: keyboards; outputs: synthesizers, ports).")
     boolean list;
@@ -90,11 +87,9 @@ final class JamCommand implements Callable<Integer> {
         if (soundfont != null && !Files.isRegularFile(soundfont)) {
             throw new UserError("--soundfont " + soundfont + ": no such file");
         }
-        if (record != null && bench) {
-            throw new UserError("--record goes with a live jam (--in KEYBOARD), not --bench: the benchmark's player is scripted");
-        }
-        if (record != null && Files.isDirectory(record)) {
-            throw new UserError("--record " + record + ": is a folder; give a file name prefix such as out/jam");
+        if (record != null && (bench || Files.isDirectory(record))) {
+            throw new UserError(bench ? "--record goes with a live jam (--in KEYBOARD), not --bench: the benchmark's player "
+                    + "is scripted" : "--record " + record + ": is a folder; give a file name prefix such as out/jam");
         }
         JamSettings settings = jamFlags.settings();
         JamSetup setup = JamSetup.of(model, chords, voicing == null ? null : ComposeRequest.voicing(voicing));

@@ -2,10 +2,8 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.app.Experiment;
-import bebop.app.ModernTraining;
 import bebop.app.TrainService;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,12 +63,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "for blues and import folders (not piano rolls)."})
     String trainer;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "With --data: continue the run that wrote "
-            + "CHECKPOINT, with its settings; --max-epochs, --patience and --minutes may give it a larger budget to train on.")
-    Path resume;
-
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "With --data: checkpoint file. Default: M.ckpt.bebop beside --out.")
-    Path checkpoint;
+    @Mixin
+    ResumeFlags resumeFlags;
 
     @Mixin
     ModernFlags modernFlags;
@@ -137,23 +131,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         var settings = modernFlags.settings(seed, learningRate, maxEpochs == null ? null : maxEpochs.intValue(),
                 minutes == null ? 0 : minutes);
-        ModernTraining.Resume continued = null;
-        if (resume != null) {
-            var given = spec.commandLine().getParseResult();
-            for (String f : List.of("--hidden", "--window", "--batch", "--learning-rate", "--dropout", "--input-dropout",
-                    "--clip", "--decay-patience", "--output", "--nade-hidden", "--seed")) {
-                if (given.hasMatchedOption(f)) {
-                    throw new UserError(f + " goes with a new run: --resume continues with the checkpoint's settings "
-                            + "(--max-epochs, --patience and --minutes may change: they decide only when it stops)");
-                }
-            }
-            continued = new ModernTraining.Resume(resume, maxEpochs == null ? null : maxEpochs.intValue(),
-                    modernFlags.patience, minutes);
-        }
-        return runs.modern(data, paperFlags.form, settings, checkpoint, continued, modernFlags.threads());
+        var resume = resumeFlags.resume(spec.commandLine().getParseResult(), maxEpochs, modernFlags.patience, minutes);
+        return runs.modern(data, paperFlags.form, settings, resumeFlags.checkpoint, resume, modernFlags.threads());
     }
 
     private boolean modernGiven() {
-        return resume != null || checkpoint != null || minutes != null || modernFlags.anyGiven();
+        return resumeFlags.anyGiven() || minutes != null || modernFlags.anyGiven();
     }
 }

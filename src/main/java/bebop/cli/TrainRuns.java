@@ -2,6 +2,7 @@ package bebop.cli;
 
 import bebop.app.Checks;
 import bebop.app.ModernTraining;
+import bebop.app.ModernTraining.Resume;
 import bebop.app.TrainService;
 import bebop.app.TrainedModel;
 import bebop.train.CorpusExperiment;
@@ -98,8 +99,7 @@ final class TrainRuns {
         return wrote(png);
     }
 
-    int modern(String dataset, String form, ModernSettings settings, Path checkpoint, ModernTraining.Resume resume,
-               int threads) {
+    int modern(String dataset, String form, ModernSettings settings, Path checkpoint, Resume resume, int threads) {
         ModelOutputs.checkWritable(out, "--out");
         Path ck = checkpoint != null ? checkpoint : ModelOutputs.checkpoint(out);
         ModelOutputs.checkWritable(ck, "--checkpoint");
