@@ -91,7 +91,7 @@ final class BenchPolyCommand implements Callable<Integer> {
             w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         } else {
             w.printf(Locale.ROOT, "%s: LSTM %s, %s output, %d epochs (best %d, stopped by %s), %.0f s, %,d steps/s%n", r.get("dataset"),
-                    settings.layers(), outputName(settings), result.epochs(), result.bestEpoch(), result.stopReason(), result.seconds(),
+                    settings.layers(), settings.outputName(), result.epochs(), result.bestEpoch(), result.stopReason(), result.seconds(),
                     r.get("steps_per_s"));
             w.printf(Locale.ROOT, "%-22s %10s %10s%n", "", "test_nll", "test_acc");
             w.printf(Locale.ROOT, "%-22s %10.4f %10.4f%n", settings.nadeHidden() > 0 ? "LSTM-NADE (modern)" : "LSTM (modern)",
@@ -104,9 +104,5 @@ final class BenchPolyCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    static String outputName(ModernSettings s) {
-        return s.nadeHidden() > 0 ? "NADE (" + s.nadeHidden() + " hidden)" : "Bernoulli";
     }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature, "
                 + "length in bars and seconds, and per part (one per track and channel with notes) its name, "
                 + "channel (1-16), General MIDI program (0-127), note count and pitch range.",
-            "Or, for a model file (M.bebop), what it is: its kind, how it was trained (bebop's version, the date, "
+            "Or, for a model file (M.bebop), what it is: its kind, its network, the frames it plays, how it learned "
+                + "(the algorithm and its settings, epochs and steps), how it was trained (bebop's version, the date, "
                 + "the seed and the command line) and what it measured then."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A Standard MIDI File (type 0 or 1) or a model file.")
@@ -108,6 +109,16 @@ final class InspectCommand implements Callable<Integer> {
     private void printModel(ModelSummary m, PrintWriter out) {
         row(out, "file", file.toString());
         row(out, "model", m.kind() + ": " + m.about());
+        row(out, "network", m.network());
+        if (m.frames() != null) {
+            row(out, "frames", m.frames());
+        }
+        if (m.learning() != null) {
+            row(out, "learning", m.learning());
+        }
+        if (m.training() != null) {
+            row(out, "training", m.training());
+        }
         JsonNode p = m.provenance();
         if (p != null) {
             row(out, "trained", "bebop " + p.path("bebop_version").asText("?") + ", " + p.path("created").asText("?")
@@ -121,7 +132,9 @@ final class InspectCommand implements Callable<Integer> {
         JsonNode metrics = m.metrics();
         if (metrics != null && metrics.size() > 0) {
             out.println("measured at training:");
-            metrics.fields().forEachRemaining(e -> out.println("  " + pad(e.getKey(), 18) + e.getValue().asText()));
+            // four decimals, as eval prints them (--json keeps the recorded values whole)
+            metrics.fields().forEachRemaining(e -> out.println("  " + pad(e.getKey(), 18)
+                    + (e.getValue().isNumber() ? number(e.getValue().asDouble(), 4) : e.getValue().asText())));
         }
     }
 

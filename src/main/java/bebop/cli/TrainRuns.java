@@ -9,7 +9,6 @@ import bebop.train.CorpusExperiment;
 import bebop.train.Experiment1Settings;
 import bebop.train.Experiment2;
 import bebop.train.Experiment2Settings;
-import bebop.train.PaperNetworkSettings;
 import bebop.train.modern.ModernSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,8 +38,7 @@ final class TrainRuns {
     int chords(Experiment1Settings s) {
         ModelOutputs.checkWritable(out, "--out");
         w.printf(Locale.ROOT, "Experiment 1 (chords), seed %d: %d blocks x 2 cells, %d weights, %s%n",
-                s.seed(), s.networkConfig().blocks(), TrainService.weights(s), learner(s,
-                        "BPTT + Adam over " + s.bpttChoruses() + " choruses (bebop's default)"));
+                s.seed(), s.networkConfig().blocks(), TrainService.weights(s), s.describeLearning());
         w.flush();
         TrainedModel<TrainService.ChordsRun> trained = withProgress(s.maxEpochs(), progress -> TrainService.chords(s, commandLine, progress));
         Path png = ModelOutputs.write(trained, out);
@@ -62,7 +60,7 @@ final class TrainRuns {
         ModelOutputs.checkWritable(out, "--out");
         boolean bptt = s.trainer() == Experiment1Settings.Trainer.BPTT_ADAM;
         w.printf(Locale.ROOT, "Experiment 2 (chords and melody), seed %d: %d blocks x 2 cells, %d weights, %s, epoch = %s%n",
-                s.seed(), s.networkConfig().blocks(), TrainService.weights(s), learner(s, "BPTT + Adam (bebop's default)"),
+                s.seed(), s.networkConfig().blocks(), TrainService.weights(s), s.describeLearning(),
                 bptt ? "one Adam step over " + s.chorusesPerEpoch() + " choruses" : s.chorusesPerEpoch() + " choruses");
         w.flush();
         TrainedModel<TrainService.MelodyRun> trained = withProgress(s.maxEpochs(), progress -> TrainService.melody(s, commandLine, progress));
@@ -106,11 +104,8 @@ final class TrainRuns {
         var variant = TrainService.isBlues(dataset) ? Checks.formVariant(form) : null;
         TrainedModel<ModernTraining.Run> trained;
         try (ModernProgress progress = new ModernProgress(err, quiet, (data, used) -> {
-            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; LSTM %s, window %d, batch %d, Adam %s, dropout %s, %s output, seed %d%s%n",
-                    data.name(), data.train().size(), data.valid().size(), data.test().size(), used.layers(),
-                    used.window(), used.batch(), used.learningRate(), used.dropout(), BenchPolyCommand.outputName(used),
-                    used.seed(),
-                    resume != null ? " (resuming " + resume.checkpoint() + ")" : "");
+            w.printf(Locale.ROOT, "%s: %d/%d/%d pieces; %s%s%n", data.name(), data.train().size(), data.valid().size(),
+                    data.test().size(), used.describe(), resume != null ? " (resuming " + resume.checkpoint() + ")" : "");
             w.flush();
         })) {
             trained = ModernTraining.onData(dataset, variant, settings, ck, resume, commandLine, progress, threads);
@@ -128,15 +123,6 @@ final class TrainRuns {
     }
 
     /** What the first line says about the learner ({@code bptt}: how BPTT is described); the filter has no rate. */
-    private static String learner(PaperNetworkSettings<?> s, String bptt) {
-        String rates = ", learning rate " + s.learningRate() + ", momentum " + s.momentum();
-        return switch (s.trainer()) {
-            case BPTT_ADAM -> bptt + rates;
-            case ONLINE_RTRL -> "online truncated RTRL (the paper's algorithm)" + rates;
-            case DEKF -> "online truncated RTRL with a " + s.kalman().describe();
-        };
-    }
-
     private <R> TrainedModel<R> withProgress(long maxEpochs, Function<TrainingProgress, TrainedModel<R>> training) {
         try (TrainingProgress progress = new TrainingProgress(err, "train", maxEpochs, quiet)) {
             return training.apply(progress);

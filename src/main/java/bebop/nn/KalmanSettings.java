@@ -93,9 +93,14 @@ public record KalmanSettings(double initialCovariance, double measurementNoiseSt
     /** One line for a person: the groups, the covariances and their annealing, the measurement. */
     public String describe() {
         return String.format(Locale.ROOT, "%s Kalman filter (P0 %s, R %s -> %s, Q %s -> %s, anneal %s steps, "
-                + "%s measurement)", decoupled ? "decoupled extended" : "global extended", initialCovariance,
-                measurementNoiseStart, measurementNoiseEnd, processNoiseStart, processNoiseEnd, annealSteps,
-                measurement.name().toLowerCase(Locale.ROOT));
+                + "%s measurement)", decoupled ? "decoupled extended" : "global extended", number(initialCovariance),
+                number(measurementNoiseStart), number(measurementNoiseEnd), number(processNoiseStart),
+                number(processNoiseEnd), number(annealSteps), measurement.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** 100, 0.01, 0.000001, 10000: exact, without Java's "100.0" and "1.0E-6". */
+    private static String number(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     public KalmanSettings withInitialCovariance(double p0) {

@@ -231,4 +231,9 @@ public record Experiment1Settings(
         return new Experiment1Settings(seed, form, learningRate, momentum, peepholes, gateBiases, initRange,
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, stopCycles, trainer, bpttChoruses, gradientClip, k, restartChorus, chorusesPerReset);
     }
+
+    @Override
+    public String describeLearning() {
+        return PaperNetworkSettings.describeLearning(this, "BPTT + Adam over " + bpttChoruses + " choruses (bebop's default)");
+    }
 }

@@ -281,4 +281,9 @@ public record Experiment2Settings(
                 normalizeInputs, resetAfterGrossErrors, maxEpochs, chorusesPerEpoch, stopCycles, plateauEpochs,
                 plateauGain, splitSeed, heldOutFraction, positiveForgetBiases, trainer, gradientClip, kalman, n);
     }
+
+    @Override
+    public String describeLearning() {
+        return PaperNetworkSettings.describeLearning(this, "BPTT + Adam (bebop's default)");
+    }
 }

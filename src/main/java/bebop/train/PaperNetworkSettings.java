@@ -29,4 +29,20 @@ public interface PaperNetworkSettings<S extends PaperNetworkSettings<S>> {
     double momentum();
 
     KalmanSettings kalman();
+
+    /**
+     * The learning algorithm in words, as {@code train} prints it and {@code inspect} reads it back
+     * from a model file: "online truncated RTRL (the paper's algorithm), learning rate 0.001, momentum 0.9".
+     */
+    String describeLearning();
+
+    /** {@link #describeLearning} of {@code s}, whose BPTT recipe is {@code bptt} in words. */
+    static String describeLearning(PaperNetworkSettings<?> s, String bptt) {
+        String rates = ", learning rate " + s.learningRate() + ", momentum " + s.momentum();
+        return switch (s.trainer()) {
+            case BPTT_ADAM -> bptt + rates;
+            case ONLINE_RTRL -> "online truncated RTRL (the paper's algorithm)" + rates;
+            case DEKF -> "online truncated RTRL with a " + s.kalman().describe();
+        };
+    }
 }

@@ -74,10 +74,17 @@ class InspectCommandTest {
         String expected = String.join(System.lineSeparator(),
                 "file:           " + model,
                 "model:          blues (chords and melody): melody, paper form, seed 1",
+                "network:        the paper's LSTM: 8 blocks x 2 cells, 25 inputs, 25 outputs, 1,558 weights",
+                "frames:         12 chord units and 13 melody units (MIDI 60-72), 2 steps a quarter, 8 a bar",
+                "learning:       BPTT + Adam (bebop's default), learning rate 0.01, momentum 0.9",
+                "training:       11,710 epochs, 2,248,320 steps, met its stop test",
                 "trained:        bebop 0.1.0, 2026-01-01T00:00:00Z, seed 1, Java 17.0.15",
                 "command line:   bebop train --experiment melody --seed 1 --out src/main/resources/models/blues.bebop",
                 "measured at training:",
-                "  chord_accuracy    1.0");
+                "  chord_accuracy    1",
+                "  choruses          100",
+                "  held_out_choruses 410",
+                "  in_scale          0.9999");
         assertTrue(r.out().startsWith(expected), r.out());
         Run j = run("inspect", model.toString(), "--json");
         assertEquals(0, j.code(), j.err());
@@ -85,6 +92,8 @@ class InspectCommandTest {
         assertEquals("blues (chords and melody)", json.get("kind").asText());
         assertEquals(1, json.get("provenance").get("seed").asInt());
         assertEquals(410, json.get("metrics").get("held_out_choruses").asInt());
+        assertEquals(0.9998957464553795, json.get("metrics").get("in_scale").asDouble(), 0, "--json keeps the recorded value whole");
+        assertEquals(1558, Integer.parseInt(json.get("network").asText().replaceAll(".* ([0-9,]+) weights", "$1").replace(",", "")));
         // the same first bytes and nothing else is no model: said as a model file's damage, not as MIDI
         Run cut = run("inspect", file("cut.bebop", Arrays.copyOf(bebop.app.Models.bundledBytes(), 40)).toString());
         assertEquals(2, cut.code());
@@ -98,6 +107,19 @@ class InspectCommandTest {
         Path model = DIR.resolve("tiny.bebop");
         Run train = run("train", "--data", data.toString(), "--hidden", "4", "--max-epochs", "2", "--out", model.toString());
         assertEquals(0, train.code(), train.err());
+        // the model: its network, the frames, the recipe and how the run went, as train printed them
+        Run m = run("inspect", model.toString());
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().contains(String.join(System.lineSeparator(),
+                "model:          piano roll: trained on " + data,
+                // (88 inputs + 4 cells + bias) x 16 gate rows, then 4 x 88 output weights + 88 biases
+                "network:        LSTM [4], 88 inputs, Bernoulli output of 88 units, 1,928 weights",
+                "frames:         88-key piano roll, 2 steps a quarter, 8 a bar",
+                "learning:       window 50, batch 32, Adam 0.001, dropout 0.3, seed 1",
+                "training:       2 epochs (best ")), m.out());
+        assertTrue(train.out().contains("; LSTM [4], window 50, batch 32, Adam 0.001, dropout 0.3, Bernoulli output, seed 1"),
+                train.out());
+
         Path checkpoint = DIR.resolve("tiny.ckpt.bebop");
         Run r = run("inspect", checkpoint.toString());
         assertEquals(0, r.code(), r.err());
@@ -105,6 +127,7 @@ class InspectCommandTest {
                 + "(best epoch "), r.out());
         assertTrue(r.out().contains("train --resume " + checkpoint + " trains on from it"), r.out());
         assertTrue(r.out().contains("command line:   bebop train --data " + data), r.out());
+        assertTrue(r.out().contains("network:        LSTM [4], 88 inputs, Bernoulli output of 88 units,"), r.out());
     }
 
     private static String pad(int n) {

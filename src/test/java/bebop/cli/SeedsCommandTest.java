@@ -52,7 +52,7 @@ class SeedsCommandTest {
         CliRun train = CliRun.of(concat(new String[] {"train", "--experiment", "chords", "--seed", "3", "--max-epochs",
             "4", "--quiet", "--out", model.toString()}, dekf));
         assertEquals(0, train.exitCode(), train.err());
-        assertTrue(train.out().contains("decoupled extended Kalman filter (P0 30.0, R 50.0 -> 2.0"), train.out());
+        assertTrue(train.out().contains("decoupled extended Kalman filter (P0 30, R 50 -> 2"), train.out());
         var m = ModelFile.read(model);
         assertEquals("DEKF", m.extra().at("/settings/trainer").asText());
         assertEquals("LOGIT", m.extra().at("/settings/kalman/measurement").asText());

@@ -168,7 +168,7 @@ class StudioTrainingTest {
         assertTrue(points.stream().allMatch(p -> p.get("valid").isNumber() && p.get("train").isNumber()), points.toString());
 
         JsonNode model = json(send("GET", "/api/models/mine", null, null));
-        assertEquals("piano roll", model.get("kind").asText(), model.toString());
+        assertEquals("chords and melody", model.get("kind").asText(), model.toString());
         HttpResponse<byte[]> file = send("GET", "/api/models/mine/file", null, null);
         assertEquals(200, file.statusCode());
         Path copy = dir.resolve("copy.bebop");

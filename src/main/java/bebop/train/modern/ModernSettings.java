@@ -77,6 +77,24 @@ public record ModernSettings(List<Integer> layers, int window, int batch, double
                 maxMinutes, seed, 0);
     }
 
+    /** "Bernoulli" or "NADE (150 hidden)". */
+    public String outputName() {
+        return nadeHidden > 0 ? "NADE (" + nadeHidden + " hidden)" : "Bernoulli";
+    }
+
+    /**
+     * The network and its recipe in one line, as {@code train} prints it and {@code inspect} reads it back
+     * from a model file: "LSTM [256], window 50, batch 32, Adam 0.001, dropout 0.3, Bernoulli output, seed 1".
+     */
+    public String describe() {
+        return "LSTM " + layers + ", " + describeRecipe() + ", " + outputName() + " output, seed " + seed;
+    }
+
+    /** "window 50, batch 32, Adam 0.001, dropout 0.3": how the network learns, without the network. */
+    public String describeRecipe() {
+        return "window " + window + ", batch " + batch + ", Adam " + learningRate + ", dropout " + dropout;
+    }
+
     /** A NADE output with {@code h} hidden units, or (0) independent Bernoulli outputs. */
     public ModernSettings withNadeHidden(int h) {
         return new ModernSettings(layers, window, batch, learningRate, clipNorm, dropout, inputDropout,
