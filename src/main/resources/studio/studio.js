@@ -457,6 +457,15 @@ async function showRecorded() {
   const id = $("eval-model").value;
   if (!id) return;
   const m = await api("/api/models/" + encodeURIComponent(id));
+  // what the model is and how it learned, as bebop inspect tells it (a field the file does not record is left out)
+  $("model-about").replaceChildren(...["network", "frames", "learning", "training"].filter((k) => m[k]).flatMap((k) => {
+    const term = document.createElement("dt");
+    const detail = document.createElement("dd");
+    term.textContent = k;
+    detail.textContent = m[k];
+    detail.dataset.field = k;
+    return [term, detail];
+  }));
   metricsTable($("recorded-metrics"), m.metrics);
   const p = m.provenance || {};
   $("provenance").textContent = "made by bebop " + (p.bebop_version || "?") + " on " + (p.created || "?")

@@ -140,6 +140,10 @@ final class ModelCatalog {
         out.put("kind", summary.kind());
         out.put("melody", summary.melody());
         out.put("description", summary.description());
+        out.put("network", summary.network());
+        out.put("frames", summary.frames());
+        out.put("learning", summary.learning());
+        out.put("training", summary.training());
         out.put("metrics", summary.metrics());
         out.put("provenance", summary.provenance());
         return out;

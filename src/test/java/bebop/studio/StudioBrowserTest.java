@@ -167,6 +167,10 @@ class StudioBrowserTest {
                 wait.until(d -> !d.findElements(By.cssSelector("#recorded-metrics tr[data-metric=chord_accuracy]")).isEmpty());
                 assertTrue(page.findElement(By.id("provenance")).getText().contains("bebop train"),
                         page.findElement(By.id("provenance")).getText());
+                assertEquals(bebop.app.ModelSummary.of((java.nio.file.Path) null).network(),
+                        page.findElement(By.cssSelector("#model-about dd[data-field=network]")).getText());
+                assertTrue(page.findElement(By.cssSelector("#model-about dd[data-field=learning]")).getText()
+                        .startsWith("BPTT + Adam"), page.findElement(By.id("model-about")).getText());
                 set(page, "eval-choruses", "2");
                 set(page, "elman-epochs", "1");
                 page.findElement(By.id("evaluate")).click();

@@ -249,6 +249,9 @@ class StudioServerTest {
         JsonNode bundled = json(send("GET", "/api/models/bundled", null, null));
         assertEquals(1.0, bundled.get("metrics").get("chord_accuracy").asDouble(), bundled.toString());
         assertTrue(bundled.get("provenance").get("command_line").isArray(), bundled.toString());
+        assertEquals("the paper's LSTM: 8 blocks x 2 cells, 25 inputs, 25 outputs, 1,558 weights",
+                bundled.get("network").asText(), "what inspect tells");
+        assertEquals("11,710 epochs, 2,248,320 steps, met its stop test", bundled.get("training").asText());
 
         HttpResponse<byte[]> r = send("POST", "/api/evaluations", "application/json", "{\"choruses\": 3}".getBytes());
         assertEquals(200, r.statusCode(), new String(r.body()));
