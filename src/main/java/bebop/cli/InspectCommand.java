@@ -110,15 +110,9 @@ final class InspectCommand implements Callable<Integer> {
         row(out, "file", file.toString());
         row(out, "model", m.kind() + ": " + m.about());
         row(out, "network", m.network());
-        if (m.frames() != null) {
-            row(out, "frames", m.frames());
-        }
-        if (m.learning() != null) {
-            row(out, "learning", m.learning());
-        }
-        if (m.training() != null) {
-            row(out, "training", m.training());
-        }
+        row(out, "frames", m.frames());
+        row(out, "learning", m.learning());
+        row(out, "training", m.training());
         JsonNode p = m.provenance();
         if (p != null) {
             row(out, "trained", "bebop " + p.path("bebop_version").asText("?") + ", " + p.path("created").asText("?")
@@ -138,8 +132,11 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
+    /** A line "label: value", none when the value is null (what the file does not say). */
     private static void row(PrintWriter out, String label, String value) {
-        out.println(pad(label + ":", 16) + value);
+        if (value != null) {
+            out.println(pad(label + ":", 16) + value);
+        }
     }
 
     private static String pad(String s, int width) {
