@@ -48,13 +48,13 @@ public record MidiSummary(Path file, MidiFile midi) {
         o.put("tracks", midi.tracks());
         o.put("resolution", midi.resolution());
         o.put("title", s.title());
-        o.put("tempoBpm", s.tempoBpm());
-        o.put("tempoEvents", midi.tempoEvents());
-        o.put("timeSignature", s.timeSignature().toString());
-        o.put("lengthTicks", s.length());
+        o.put("tempo_bpm", s.tempoBpm());
+        o.put("tempo_events", midi.tempoEvents());
+        o.put("time_signature", s.timeSignature().toString());
+        o.put("length_ticks", s.length());
         o.put("bars", BigDecimal.valueOf(bars()).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().doubleValue());
         o.put("seconds", Math.round(midi.seconds() * 1000) / 1000.0);
-        o.put("chordSymbols", s.chordSymbols().size());
+        o.put("chord_symbols", s.chordSymbols().size());
         ArrayNode parts = o.putArray("parts");
         for (Part p : s.parts()) {
             ObjectNode j = parts.addObject();
@@ -69,8 +69,8 @@ public record MidiSummary(Path file, MidiFile midi) {
             } else {
                 j.put("lowest", range[0]);
                 j.put("highest", range[1]);
-                j.put("lowestName", Pitch.name(range[0]));
-                j.put("highestName", Pitch.name(range[1]));
+                j.put("lowest_name", Pitch.name(range[0]));
+                j.put("highest_name", Pitch.name(range[1]));
             }
         }
         return o;

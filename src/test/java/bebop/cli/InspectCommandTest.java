@@ -147,9 +147,9 @@ class InspectCommandTest {
         assertEquals(3, j.get("tracks").asInt());
         assertEquals(480, j.get("resolution").asInt());
         assertEquals("Blues chorus 2", j.get("title").asText());
-        assertEquals(120.0, j.get("tempoBpm").asDouble());
-        assertEquals("4/4", j.get("timeSignature").asText());
-        assertEquals(23040, j.get("lengthTicks").asLong());
+        assertEquals(120.0, j.get("tempo_bpm").asDouble());
+        assertEquals("4/4", j.get("time_signature").asText());
+        assertEquals(23040, j.get("length_ticks").asLong());
         assertEquals(12.0, j.get("bars").asDouble());
         assertEquals(24.0, j.get("seconds").asDouble());
         JsonNode parts = j.get("parts");
@@ -160,7 +160,7 @@ class InspectCommandTest {
         assertEquals(TestScores.blues(2).parts().get(0).notes().size(), parts.get(0).get("notes").asInt());
         assertEquals(48, parts.get(0).get("lowest").asInt());
         assertEquals(59, parts.get(0).get("highest").asInt());
-        assertEquals("C3", parts.get(0).get("lowestName").asText());
+        assertEquals("C3", parts.get(0).get("lowest_name").asText());
         assertEquals("Melody", parts.get(1).get("name").asText());
         assertEquals(2, parts.get(1).get("channel").asInt());
         assertEquals(65, parts.get(1).get("program").asInt());
