@@ -3,14 +3,23 @@ package bebop.app;
 import bebop.UserError;
 import bebop.compose.Generation;
 import bebop.compose.Primers;
+import bebop.data.poly.FrameScore;
+import bebop.data.poly.PolyDataset;
+import bebop.data.poly.PolyPiece;
 import bebop.encoding.FrameFormat;
 import bebop.eval.Comparison;
 import bebop.eval.Evaluator;
 import bebop.eval.Polyphony;
+import bebop.io.corpus.CorpusDatasets;
+import bebop.io.model.ModelJson;
+import bebop.io.poly.ModernModels;
 import bebop.io.poly.PolyJson;
 import bebop.music.BluesForm;
 import bebop.nn.baseline.ElmanSettings;
 import bebop.train.Experiment1;
+import bebop.train.modern.ModernSettings;
+import bebop.train.modern.PolyEvaluation;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -94,6 +103,51 @@ public final class EvaluateService {
         }
         return new EvaluationRuns(m, Evaluator.evaluateRuns(m.model().network(), m.model().normalizer(), m.data(),
                 m.heldOut(), choruses, Primers.DEFAULT_STEPS, 1.0, firstSeed, runs), firstSeed);
+    }
+
+    /** The splits {@link #onData} scores. */
+    public static final List<String> SPLITS = List.of("test", "valid", "train");
+
+    /**
+     * A model of the modern trainer ({@code file}) scored on the {@code split} of {@code dataset} (a piano-roll
+     * JSON, jsb, nottingham or an import folder with frames like the model's), teacher-forced in windows and
+     * batches of the model's own training settings, so that the split it was trained with reads as its file
+     * records it, to the last bit; {@code threads} share the work and do not change the result.
+     */
+    public static Evaluation.OnData onData(Path file, String dataset, String split, int threads) {
+        if (!SPLITS.contains(split)) {
+            throw new UserError("--split " + split + ": must be one of " + String.join(", ", SPLITS));
+        }
+        String name = file == null ? "the bundled model" : file.toString();
+        if (!(Models.load(file) instanceof DataModel m) || !m.model().kind().equals(ModernModels.KIND)) {
+            throw new UserError("--data: " + name + " is not a model of the modern trainer (train --data ... --trainer "
+                    + "modern); eval measures the paper's blues models by their free runs");
+        }
+        if (TrainService.isBlues(dataset)) {
+            throw new UserError("--data " + dataset + ": the blues choruses are split by each run's seed; give a "
+                    + "piano-roll JSON, jsb, nottingham or an import folder");
+        }
+        FrameFormat theirs = CorpusDatasets.frameFormat(dataset);
+        FrameFormat mine = m.format();
+        if (!theirs.layout().equals(mine.layout()) || theirs.stepsPerQuarter() != mine.stepsPerQuarter()
+                || theirs.stepsPerBar() != mine.stepsPerBar()) {
+            throw new UserError("--data " + dataset + ": its frames are " + theirs.describe() + ", but " + name
+                    + " learned " + mine.describe());
+        }
+        PolyDataset data = PolyJson.resolve(dataset);
+        List<PolyPiece> pieces = switch (split) {
+            case "valid" -> data.valid();
+            case "train" -> data.train();
+            default -> data.test();
+        };
+        if (pieces.isEmpty()) {
+            throw new UserError("--data " + dataset + ": its " + split + " split is empty");
+        }
+        JsonNode recorded = m.model().extra().path("settings");
+        ModernSettings s = recorded.isObject() ? ModelJson.fromTree(recorded, ModernSettings.class)
+                : ModernSettings.defaults(m.model().provenance().seed());
+        FrameScore score = PolyEvaluation.score(ModernModels.of(m.model(), name), pieces, s.window(), s.batch(), threads);
+        return new Evaluation.OnData(m, data.name(), split, pieces.size(), score);
     }
 
     /** A user error unless {@code runs} is 1 to {@link #MAX_RUNS} (the flag {@code --runs}). */

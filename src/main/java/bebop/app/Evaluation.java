@@ -1,5 +1,6 @@
 package bebop.app;
 
+import bebop.data.poly.FrameScore;
 import bebop.eval.MelodyEvaluation;
 import bebop.eval.Polyphony;
 import bebop.train.ChordEvaluation;
@@ -44,6 +45,28 @@ public sealed interface Evaluation {
                 }
             }
             return m;
+        }
+    }
+
+    /**
+     * A model of the modern trainer scored now on a split of a data set ({@code bebop eval --data}): the
+     * cross-entropy per frame and the frame accuracy of its predictions, teacher-forced, as training
+     * measured its own test split; named as the model file names those ({@code test_nll}, {@code test_acc}).
+     */
+    record OnData(DataModel model, String dataset, String split, int pieces, FrameScore score) implements Evaluation {
+        @Override
+        public ObjectNode metrics() {
+            ObjectNode m = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            m.put(split + "_nll", score.nll());
+            m.put(split + "_acc", score.accuracy());
+            m.put("pieces", pieces);
+            m.put("frames", score.frames());
+            return m;
+        }
+
+        /** True when the data set is the one the model was trained on, so its file's figure of the split compares. */
+        public boolean trainedOnIt() {
+            return dataset.equals(model.dataset());
         }
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "Models of other data: the figures training measured; a piano-roll model also runs free (--choruses of 12 "
                 + "bars, primed as compose primes it, temperature 1; a NADE model draws each frame key by key) and shows "
                 + "the share of generated frames with 3-4 notes sounding beside the training set's.",
-            "--runs N: many free runs of a melody model in one pass, each metric's mean, least and greatest value."})
+            "--runs N: many free runs of a melody model in one pass, each metric's mean, least and greatest value.",
+            "--data DATASET: a model of the modern trainer scored on a data set's test (or --split) pieces."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model file to evaluate. Default: the model bundled with bebop.")
@@ -46,6 +47,16 @@ final class EvalCommand implements Callable<Integer> {
                     + "(as eval --seed alone gives it); prints each metric's mean, least and greatest value. At most "
                     + EvaluateService.MAX_RUNS + ".")
     Integer runs;
+
+    @Option(names = "--data", paramLabel = "DATASET",
+            description = "Score a model of the modern trainer on a data set instead of running it free: a piano-roll "
+                    + "JSON, jsb, nottingham or an import folder with frames like the model's. Prints the cross-entropy "
+                    + "per frame (teacher-forced) and the frame accuracy of --split, named as the model file names them "
+                    + "(test_nll, test_acc); on the data set it was trained on, they equal what its file records.")
+    String data;
+
+    @Option(names = "--split", paramLabel = "SPLIT", description = "With --data: test, valid or train. Default: test.")
+    String split;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
@@ -68,6 +79,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EvaluateService.checkChoruses(choruses);
+        if (data != null) {
+            return onData();
+        }
+        if (split != null) {
+            throw new UserError("--split goes with --data");
+        }
         if (compare != (out != null)) {
             throw new UserError(compare ? "--compare needs --out REPORT.md" : "--out goes with --compare");
         }
@@ -95,6 +112,17 @@ final class EvalCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** {@code --data}: no free run, so the flags of one are refused rather than ignored. */
+    private int onData() throws Exception {
+        for (String flag : new String[] {"--choruses", "--seed", "--runs", "--compare", "--out", "--elman-epochs"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                throw new UserError(flag + " does not go with --data (it scores the data set's frames, no free run)");
+            }
+        }
+        Evaluation evaluation = EvaluateService.onData(model, data, split == null ? "test" : split, RunFlags.threads(null));
+        return show(EvalOutput.json(evaluation, model), w -> EvalOutput.print(evaluation, w));
     }
 
     private int compare() {

@@ -1,7 +1,6 @@
 package bebop.cli;
 
 import bebop.app.BluesModel;
-import bebop.app.DataModel;
 import bebop.app.Evaluation;
 import bebop.app.EvaluationRuns;
 import bebop.eval.MelodyEvaluation;
@@ -22,9 +21,11 @@ final class EvalOutput {
             chords(c.model(), c.eval(), w);
         } else if (evaluation instanceof Evaluation.Melody m) {
             melody(m.model(), m.eval(), m.seed(), w);
+        } else if (evaluation instanceof Evaluation.OnData d) {
+            DataEvalOutput.onData(d, w);
         } else {
             Evaluation.Recorded r = (Evaluation.Recorded) evaluation;
-            recorded(r.model(), w);
+            DataEvalOutput.recorded(r.model(), w);
             if (r.polyphony() != null) {
                 polyphony(r.polyphony(), w);
             }
@@ -34,13 +35,10 @@ final class EvalOutput {
     /** {@code file}: the model file asked for, null for the bundled model. */
     static ObjectNode json(Evaluation evaluation, Path file) {
         ObjectNode all = new ObjectMapper().createObjectNode();
-        if (evaluation instanceof Evaluation.Recorded r) {
-            DataModel m = r.model();
-            all.put("model", m.label());
-            all.put("kind", m.model().kind());
-            all.put("dataset", m.dataset());
-            all.put("frames", m.format().layout());
-            all.put("seed", m.model().provenance().seed());
+        if (evaluation instanceof Evaluation.OnData d) {
+            DataEvalOutput.json(all, d);
+        } else if (evaluation instanceof Evaluation.Recorded r) {
+            DataEvalOutput.json(all, r.model());
         } else {
             blues(all, evaluation instanceof Evaluation.Chords c ? c.model() : ((Evaluation.Melody) evaluation).model(),
                     file);
@@ -111,23 +109,5 @@ final class EvalOutput {
         } else {
             w.printf(Locale.ROOT, "3-4 notes, train  %.4f   (share of the training set's frames)%n", p.training());
         }
-    }
-
-    /** What training measured on the model's own data set, as its file records it. */
-    private static void recorded(DataModel m, PrintWriter w) {
-        w.printf(Locale.ROOT, "model             %s (%s, seed %d), trained on %s%n", m.label(), m.model().kind(),
-                m.model().provenance().seed(), m.dataset());
-        w.printf(Locale.ROOT, "frames            %s%n", m.format().describe());
-        var names = m.model().metrics().fieldNames();
-        while (names.hasNext()) {
-            String k = names.next();
-            var v = m.model().metrics().get(k);
-            if (v.isNumber() && (k.endsWith("_nll") || k.endsWith("_acc"))) {
-                w.printf(Locale.ROOT, "%-17s %.4f   (measured at training time on the data set's %s split)%n", k,
-                        v.asDouble(), k.substring(0, k.indexOf('_')));
-            }
-        }
-        w.println("(chord_accuracy, in_scale, novel_bars and the other free-run metrics are measured for models of "
-                + "the paper's blues encoding; compose plays this model)");
     }
 }
