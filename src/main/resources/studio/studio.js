@@ -277,6 +277,12 @@ async function loadCorpora(select) {
   for (const o of [...box.options]) if (o.value.startsWith("corpus:")) o.remove();
   for (const id of imports) box.add(new Option("imported corpus " + id, "corpus:" + id));
   if (select) box.value = "corpus:" + select;
+  // the Evaluate tab scores a model of the modern trainer on a corpus's test pieces (bebop eval --data)
+  const data = $("eval-data");
+  const chosen = data.value;
+  for (const o of [...data.options]) if (o.value) o.remove();
+  for (const id of imports) data.add(new Option("the test pieces of corpus " + id, id));
+  if (imports.includes(chosen)) data.value = chosen;
 }
 
 function report(body) {
@@ -502,20 +508,29 @@ function runsTable(table, runs) {
 
 async function evaluateModel(event) {
   event.preventDefault();
-  evalStatus("letting the model run free…");
+  const corpus = $("eval-data").value;
+  evalStatus(corpus ? "scoring the model on corpus " + corpus + "…" : "letting the model run free…");
   try {
     const runs = Number($("eval-runs").value);
-    const body = Object.assign(evalSettings(), { runs });
+    const body = corpus ? { model: $("eval-model").value, corpus } : Object.assign(evalSettings(), { runs });
     const r = await api("/api/evaluations", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
     });
-    if (r.runs) {
+    if (r.corpus) {
+      metricsTable($("eval-metrics"), r.metrics);
+      evalStatus("scored on the " + r.metrics.frames + " frames of the " + r.split + " pieces of corpus " + r.corpus
+        + " (cross-entropy per frame, teacher-forced)");
+    } else if (r.runs) {
       runsTable($("eval-metrics"), r.runs);
       evalStatus("measured " + r.runs.runs + " free runs of " + r.runs.choruses + " choruses, seeds "
         + r.runs.first_seed + " to " + (r.runs.first_seed + r.runs.runs - 1));
     } else {
       metricsTable($("eval-metrics"), r.metrics);
-      evalStatus("measured " + r.metrics.choruses + " free-run choruses");
+      // a model of other data has no form to keep: what its training measured (and a piano roll's free run)
+      const m = r.metrics;
+      evalStatus(m.choruses !== undefined ? "measured " + m.choruses + " free-run choruses"
+        : (m.generated_frames !== undefined ? "a free run of " + m.generated_frames + " frames; the NLLs are "
+          : "") + "what its training measured, as its file records it; choose a corpus under Measure to score it now");
     }
   } catch (e) {
     evalStatus(e.message, true);

@@ -256,11 +256,27 @@ public final class StudioServer implements AutoCloseable {
     /**
      * {@code POST /api/evaluations}: the model's free run measured as {@code bebop eval} measures it
      * ({@code metrics}); with {@code runs} other than 1, {@code bebop eval --runs}'s summary and runs
-     * ({@code runs}).
+     * ({@code runs}); with {@code corpus}, {@code bebop eval --data}: the model scored on the corpus's split.
      */
     private void evaluate(Context ctx) throws InterruptedException {
         EvaluationJson body = jsonBody(ctx, EvaluationJson.class, "POST /api/evaluations");
         Path file = models.file(body.model());
+        if (body.corpus() != null) {
+            if (body.choruses() != null || body.seed() != null || body.runs() != null) {
+                throw ApiError.badRequest("choruses, seed and runs are a free run's; with corpus the model is scored on "
+                        + "the corpus's frames");
+            }
+            Path folder = corpora.folder(body.corpus());
+            String split = body.split() == null ? "test" : body.split();
+            Evaluation e = pooled(() -> EvaluateService.onData(file, folder.toString(), split,
+                    Runtime.getRuntime().availableProcessors()));
+            ctx.json(Map.of("model", body.model() == null ? ModelCatalog.BUNDLED : body.model(), "corpus", body.corpus(),
+                    "split", split, "metrics", e.metrics()));
+            return;
+        }
+        if (body.split() != null) {
+            throw ApiError.badRequest("split goes with corpus");
+        }
         int choruses = body.choruses() == null ? 100 : body.choruses();
         long seed = body.seed() == null ? 1 : body.seed();
         String model = body.model() == null ? ModelCatalog.BUNDLED : body.model();

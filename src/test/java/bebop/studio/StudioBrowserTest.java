@@ -210,6 +210,50 @@ class StudioBrowserTest {
         return MidiReader.parse(Base64.getDecoder().decode(base64), "studio.mid").score();
     }
 
+    @Test
+    void importsTrainsAndScoresAModelOnTheCorpusItLearned() throws Exception {
+        Path midi = Files.createDirectories(dir.resolve("midi"));
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            Path f = midi.resolve("piece" + i + ".mid");
+            Files.write(f, StudioTrainingTest.midi(i));
+            files.add(f.toString());
+        }
+        try (StudioServer server = StudioServer.start(new StudioSettings("127.0.0.1", 0, null, dir.resolve("work"), 1 << 22))) {
+            ChromeDriver page = browser();
+            try {
+                WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(180));
+                page.get(server.url());
+                page.findElement(By.id("train-tab")).click();
+                page.findElement(By.id("import-files")).sendKeys(String.join("\n", files));
+                page.findElement(By.id("import")).click();
+                wait.until(d -> d.findElement(By.id("train-data")).getAttribute("value").startsWith("corpus:"));
+                String corpus = page.findElement(By.id("train-data")).getAttribute("value").substring("corpus:".length());
+                set(page, "hidden", "8");
+                set(page, "max-epochs", "2");
+                set(page, "model-name", "mine");
+                page.findElement(By.id("train")).click();
+                wait.until(d -> "finished".equals(d.findElement(By.id("train-status")).getAttribute("data-state")));
+
+                page.findElement(By.id("evaluate-tab")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#eval-model option[value=mine]")).isEmpty());
+                new Select(page.findElement(By.id("eval-model"))).selectByValue("mine");
+                new Select(page.findElement(By.id("eval-data"))).selectByValue(corpus);
+                page.findElement(By.id("evaluate")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#eval-metrics tr[data-metric=test_nll]")).isEmpty());
+                // the corpus it learned: the test pieces read as the model file recorded them at training
+                double recorded = bebop.io.model.ModelFile.read(dir.resolve("work/models/mine.bebop"), "lstm-modern")
+                        .metrics().get("test_nll").asDouble();
+                assertEquals(String.format(java.util.Locale.ROOT, "%.4f", recorded),
+                        page.findElement(By.cssSelector("#eval-metrics tr[data-metric=test_nll] td.number")).getText());
+                assertTrue(page.findElement(By.id("eval-status")).getText().contains("test pieces of corpus " + corpus),
+                        page.findElement(By.id("eval-status")).getText());
+            } finally {
+                page.quit();
+            }
+        }
+    }
+
     static void set(ChromeDriver page, String id, String value) {
         WebElement e = page.findElement(By.id(id));
         e.clear();

@@ -169,6 +169,20 @@ class StudioTrainingTest {
 
         JsonNode model = json(send("GET", "/api/models/mine", null, null));
         assertEquals("chords and melody", model.get("kind").asText(), model.toString());
+        // scored on the corpus it learned (bebop eval --data): its two pieces trained it and, too few to hold one
+        // out, validated it, so they read as the model's validation NLL
+        JsonNode scored = json(send("POST", "/api/evaluations", "application/json",
+                "{\"model\": \"mine\", \"corpus\": \"" + corpus + "\", \"split\": \"train\"}"));
+        assertEquals(model.get("metrics").get("valid_nll").asDouble(), scored.get("metrics").get("train_nll").asDouble(), 0,
+                scored.toString());
+        StudioServerTest.assertError(send("POST", "/api/evaluations", "application/json",
+                "{\"model\": \"mine\", \"corpus\": \"" + corpus + "\"}"), 400, "its test split is empty");
+        StudioServerTest.assertError(send("POST", "/api/evaluations", "application/json",
+                "{\"model\": \"mine\", \"corpus\": \"" + corpus + "\", \"choruses\": 3}"), 400, "choruses, seed and runs");
+        StudioServerTest.assertError(send("POST", "/api/evaluations", "application/json",
+                "{\"model\": \"mine\", \"split\": \"train\"}"), 400, "split goes with corpus");
+        StudioServerTest.assertError(send("POST", "/api/evaluations", "application/json",
+                "{\"model\": \"mine\", \"corpus\": \"c00000000\"}"), 404, "no such imported corpus");
         HttpResponse<byte[]> file = send("GET", "/api/models/mine/file", null, null);
         assertEquals(200, file.statusCode());
         Path copy = dir.resolve("copy.bebop");
