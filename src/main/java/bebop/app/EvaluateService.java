@@ -144,8 +144,13 @@ public final class EvaluateService {
             throw new UserError("--data " + dataset + ": its " + split + " split is empty");
         }
         JsonNode recorded = m.model().extra().path("settings");
-        ModernSettings s = recorded.isObject() ? ModelJson.fromTree(recorded, ModernSettings.class)
-                : ModernSettings.defaults(m.model().provenance().seed());
+        ModernSettings s;
+        try {
+            s = recorded.isObject() ? ModelJson.fromTree(recorded, ModernSettings.class)
+                    : ModernSettings.defaults(m.model().provenance().seed());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(name + ": its recorded training settings cannot be read: " + e.getMessage(), e);
+        }
         FrameScore score = PolyEvaluation.score(ModernModels.of(m.model(), name), pieces, s.window(), s.batch(), threads);
         return new Evaluation.OnData(m, data.name(), split, pieces.size(), score);
     }

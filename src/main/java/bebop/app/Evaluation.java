@@ -4,6 +4,7 @@ import bebop.data.poly.FrameScore;
 import bebop.eval.MelodyEvaluation;
 import bebop.eval.Polyphony;
 import bebop.train.ChordEvaluation;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What {@code eval} measured of a model. */
@@ -56,7 +57,7 @@ public sealed interface Evaluation {
     record OnData(DataModel model, String dataset, String split, int pieces, FrameScore score) implements Evaluation {
         @Override
         public ObjectNode metrics() {
-            ObjectNode m = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode m = JsonNodeFactory.instance.objectNode();
             m.put(split + "_nll", score.nll());
             m.put(split + "_acc", score.accuracy());
             m.put("pieces", pieces);

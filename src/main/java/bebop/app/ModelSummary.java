@@ -32,7 +32,7 @@ import java.util.Locale;
  * @param melody      whether it composes a melody over chords (a blues model of Experiment 2, a corpus model)
  * @param description the model in a sentence: its label with its experiment, form and seed, or its data set
  * @param about       the same without the label: "melody, paper form, seed 1", "trained on jsb"
- * @param network     "the paper's LSTM: 8 blocks x 2 cells, peepholes, 25 inputs, 25 outputs, 2,384 weights"
+ * @param network     "the paper's LSTM: 8 blocks x 2 cells, 25 inputs, 25 outputs, 1,558 weights"
  * @param frames      what a frame of its music holds: "12 chord units and 13 melody units (MIDI 60-72), ..."
  *                    (null for a checkpoint)
  * @param learning    the learning algorithm and its settings, as {@code train} printed them; null when the
@@ -60,7 +60,8 @@ public record ModelSummary(String kind, boolean melody, String description, Stri
         String about = String.format(Locale.ROOT, "the modern trainer's state after epoch %d of at most %d (best epoch %d, "
                 + "valid NLL %.4f; %.0f s of training): train --resume %s trains on from it", s.epoch(),
                 s.settings().maxEpochs(), s.bestEpoch(), s.bestValid(), s.seconds(), file);
-        return new ModelSummary("checkpoint", false, about, about, modernNetwork(s.config(), s.parameters().length), null, modernLearning(s.settings()), null, null, provenance);
+        return new ModelSummary("checkpoint", false, about, about, modernNetwork(s.config(), s.parameters().length), null,
+                modernLearning(s.settings()), null, null, provenance);
     }
 
     public static ModelSummary of(LoadedModel m) {
@@ -86,7 +87,7 @@ public record ModelSummary(String kind, boolean melody, String description, Stri
             learning = modernLearning(settings(extra.path("settings"), ModernSettings.class));
         } else {
             network = paperNetwork(LstmModels.of(d.model(), d.label()).network());
-            learning = paperLearning(d.model().extra().path("experiment").asText(""), extra.path("settings"));
+            learning = paperLearning(extra.path("experiment").asText(""), extra.path("settings"));
         }
         return new ModelSummary(kind, format.chordConditioned(), trainedOn, trainedOn, network, format.describe(), learning,
                 training, metrics, provenance);

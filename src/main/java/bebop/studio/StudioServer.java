@@ -261,6 +261,7 @@ public final class StudioServer implements AutoCloseable {
     private void evaluate(Context ctx) throws InterruptedException {
         EvaluationJson body = jsonBody(ctx, EvaluationJson.class, "POST /api/evaluations");
         Path file = models.file(body.model());
+        String model = body.model() == null ? ModelCatalog.BUNDLED : body.model();
         if (body.corpus() != null) {
             if (body.choruses() != null || body.seed() != null || body.runs() != null) {
                 throw ApiError.badRequest("choruses, seed and runs are a free run's; with corpus the model is scored on "
@@ -270,8 +271,7 @@ public final class StudioServer implements AutoCloseable {
             String split = body.split() == null ? "test" : body.split();
             Evaluation e = pooled(() -> EvaluateService.onData(file, folder.toString(), split,
                     Runtime.getRuntime().availableProcessors()));
-            ctx.json(Map.of("model", body.model() == null ? ModelCatalog.BUNDLED : body.model(), "corpus", body.corpus(),
-                    "split", split, "metrics", e.metrics()));
+            ctx.json(Map.of("model", model, "corpus", body.corpus(), "split", split, "metrics", e.metrics()));
             return;
         }
         if (body.split() != null) {
@@ -279,7 +279,6 @@ public final class StudioServer implements AutoCloseable {
         }
         int choruses = body.choruses() == null ? 100 : body.choruses();
         long seed = body.seed() == null ? 1 : body.seed();
-        String model = body.model() == null ? ModelCatalog.BUNDLED : body.model();
         if (body.runs() != null && body.runs() != 1) {
             EvaluationRuns runs = pooled(() -> EvaluateService.evaluateRuns(file, choruses, seed, body.runs()));
             ctx.json(Map.of("model", model, "runs", runs.json()));
