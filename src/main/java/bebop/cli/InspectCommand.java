@@ -1,38 +1,40 @@
 package bebop.cli;
 
+import bebop.app.DatasetSummary;
 import bebop.app.MidiSummary;
 import bebop.app.ModelSummary;
 import bebop.io.model.ModelFile;
-import bebop.io.midi.MidiFile;
-import bebop.music.Part;
-import bebop.music.Pitch;
-import bebop.music.Score;
-import com.fasterxml.jackson.databind.JsonNode;
+import bebop.io.poly.PolyJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bebop inspect FILE}: what a MIDI file or a model file holds, as bebop reads it. */
+/** {@code bebop inspect FILE}: what a MIDI file, a model file or a data set holds, as bebop reads it. */
 @Command(name = "inspect",
-        header = "Show what a MIDI file holds (tempo, time signature, bars, each part's notes) or what a model is.",
+        header = "Show what a MIDI file holds (tempo, time signature, bars, each part's notes), what a model is, or what a "
+                + "data set holds.",
         description = {"Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature, "
                 + "length in bars and seconds, and per part (one per track and channel with notes) its name, "
                 + "channel (1-16), General MIDI program (0-127), note count and pitch range.",
             "Or, for a model file (M.bebop), what it is: its kind, its network, the frames it plays, how it learned "
                 + "(the algorithm and its settings, epochs and steps), how it was trained (bebop's version, the date, "
-                + "the seed and the command line) and what it measured then."})
+                + "the seed and the command line) and what it measured then.",
+            "Or, for a data set (an import folder, a piano-roll JSON, jsb, nottingham), what a frame holds and per split "
+                + "its pieces, frames, notes a frame, silent frames, frames with 3-4 notes and pitch range; for an import "
+                + "folder, what the import did."})
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A Standard MIDI File (type 0 or 1) or a model file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A Standard MIDI File (type 0 or 1), a model file, or a "
+            + "data set (a folder bebop import wrote, a piano-roll .json, jsb or nottingham).")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -44,107 +46,33 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         if (ModelFile.looksLikeModel(file)) {
             ModelSummary model = ModelSummary.of(file);
-            if (json) {
-                out.println(new ObjectMapper().writeValueAsString(model));
-            } else {
-                printModel(model, out);
-            }
-            out.flush();
-            return 0;
-        }
-        MidiSummary summary = MidiSummary.of(file);
-        if (json) {
-            out.println(new ObjectMapper().writeValueAsString(summary.json()));
+            print(out, json ? mapper.writeValueAsString(model) : null, w -> InspectOutput.model(file, model, w));
+        } else if (isDataset(file)) {
+            DatasetSummary data = DatasetSummary.of(file.toString());
+            print(out, json ? mapper.writeValueAsString(data) : null, w -> InspectOutput.dataset(data, w));
         } else {
-            printText(summary, out);
+            MidiSummary summary = MidiSummary.of(file);
+            print(out, json ? mapper.writeValueAsString(summary.json()) : null, w -> InspectOutput.midi(file, summary, w));
         }
-        out.flush();
         return 0;
     }
 
-    private void printText(MidiSummary summary, PrintWriter out) {
-        MidiFile midi = summary.midi();
-        Score s = midi.score();
-        row(out, "file", file.toString());
-        row(out, "format", midi.format() + (midi.format() == 0 ? " (single track)" : " (multi-track)")
-                + ", " + midi.tracks() + (midi.tracks() == 1 ? " track" : " tracks"));
-        row(out, "resolution", midi.resolution() + " ticks per quarter note");
-        row(out, "title", s.title().isEmpty() ? "(none)" : s.title());
-        row(out, "tempo", number(s.tempoBpm(), 3) + " bpm"
-                + (midi.tempoEvents() > 1 ? " (the first of " + midi.tempoEvents() + " tempo events)" : ""));
-        row(out, "time signature", s.timeSignature().toString());
-        row(out, "length", number(summary.bars(), 2) + " bars, " + number(midi.seconds(), 2) + " s (" + s.length() + " ticks)");
-        row(out, "chord symbols", String.valueOf(s.chordSymbols().size()));
-        row(out, "parts", String.valueOf(s.parts().size()));
-        if (s.parts().isEmpty()) {
-            return;
-        }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"#", "name", "channel", "program", "notes", "range"});
-        for (int i = 0; i < s.parts().size(); i++) {
-            Part p = s.parts().get(i);
-            int[] range = MidiSummary.range(p);
-            rows.add(new String[] {
-                String.valueOf(i + 1), p.name().isEmpty() ? "(unnamed)" : p.name(), String.valueOf(p.channel() + 1),
-                String.valueOf(p.program()), String.valueOf(p.notes().size()),
-                range == null ? "-" : Pitch.name(range[0]) + " (" + range[0] + ") .. " + Pitch.name(range[1]) + " (" + range[1] + ")"});
-        }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int c = 0; c < r.length; c++) {
-                widths[c] = Math.max(widths[c], r[c].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < r.length; c++) {
-                line.append("  ").append(c == r.length - 1 ? r[c] : pad(r[c], widths[c]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+    /** A folder, a .json file or the name of a bundled data set: a data set, not a MIDI file. */
+    private static boolean isDataset(Path file) {
+        return Files.isDirectory(file) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                || (!Files.exists(file) && PolyJson.bundledNames().contains(file.toString().toLowerCase(Locale.ROOT)));
     }
 
-    private void printModel(ModelSummary m, PrintWriter out) {
-        row(out, "file", file.toString());
-        row(out, "model", m.kind() + ": " + m.about());
-        row(out, "network", m.network());
-        row(out, "frames", m.frames());
-        row(out, "learning", m.learning());
-        row(out, "training", m.training());
-        JsonNode p = m.provenance();
-        if (p != null) {
-            row(out, "trained", "bebop " + p.path("bebop_version").asText("?") + ", " + p.path("created").asText("?")
-                    + ", seed " + p.path("seed").asText("?") + ", Java " + p.path("java_version").asText("?"));
-            List<String> command = new ArrayList<>();
-            p.path("command_line").forEach(a -> command.add(a.asText()));
-            if (!command.isEmpty()) {
-                row(out, "command line", "bebop " + String.join(" ", command));
-            }
+    /** {@code json} when it is given (--json), else the text {@code text} prints. */
+    private static void print(PrintWriter out, String json, Consumer<PrintWriter> text) {
+        if (json != null) {
+            out.println(json);
+        } else {
+            text.accept(out);
         }
-        JsonNode metrics = m.metrics();
-        if (metrics != null && metrics.size() > 0) {
-            out.println("measured at training:");
-            // four decimals, as eval prints them (--json keeps the recorded values whole)
-            metrics.fields().forEachRemaining(e -> out.println("  " + pad(e.getKey(), 18)
-                    + (e.getValue().isNumber() ? number(e.getValue().asDouble(), 4) : e.getValue().asText())));
-        }
-    }
-
-    /** A line "label: value", none when the value is null (what the file does not say). */
-    private static void row(PrintWriter out, String label, String value) {
-        if (value != null) {
-            out.println(pad(label + ":", 16) + value);
-        }
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
-    }
-
-    /** A number with at most {@code places} decimals, without trailing zeros: 120, 97.5, 24.03. */
-    private static String number(double value, int places) {
-        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        out.flush();
     }
 }

@@ -130,6 +130,39 @@ class InspectCommandTest {
         assertTrue(r.out().contains("network:        LSTM [4], 88 inputs, Bernoulli output of 88 units,"), r.out());
     }
 
+    @Test
+    void tellsWhatADataSetHoldsSplitBySplit() throws Exception {
+        Path data = file("tiny-set.json", BenchPolyCommandTest.TINY.getBytes());
+        Run r = run("inspect", data.toString());
+        assertEquals(0, r.code(), r.err());
+        // train: 6 and 4 triads; valid: 3 triads; test: 4 triads and a silent step
+        assertEquals(String.join(System.lineSeparator(),
+                "data set:       " + data,
+                "frames:         88-key piano roll, 2 steps a quarter, 8 a bar",
+                "  split  pieces  frames  steps a piece  notes a frame  silent  3-4 notes  range",
+                "  train  2       10      4..6           3              0       1          C4 (60) .. B4 (71)",
+                "  valid  1       3       3..3           3              0       1          C4 (60) .. B4 (71)",
+                "  test   1       5       5..5           2.4            0.2     0.8        C4 (60) .. B4 (71)", ""), r.out());
+        JsonNode j = new ObjectMapper().readTree(run("inspect", data.toString(), "--json").out());
+        assertEquals(0.8, j.get("splits").get(2).get("frames_3_4_notes").asDouble());
+        assertEquals(2.4, j.get("splits").get(2).get("notes_per_frame").asDouble(), 1e-15);
+
+        // an import folder: what the import did, from its report
+        Path midi = Files.createDirectories(DIR.resolve("set-midi"));
+        for (int i = 1; i <= 3; i++) {
+            Files.write(midi.resolve("chorus" + i + ".mid"), MidiWriter.toBytes(TestScores.blues(i)));
+        }
+        Files.write(midi.resolve("broken.mid"), Arrays.copyOf(MidiWriter.toBytes(TestScores.blues(4)), 40));
+        Path set = DIR.resolve("set");
+        assertEquals(0, run("import", midi.toString(), "--out", set.toString()).code());
+        Run folder = run("inspect", set.toString());
+        assertEquals(0, folder.code(), folder.err());
+        assertTrue(folder.out().contains("imported:       3 of 4 MIDI files from " + midi.toAbsolutePath() + " (1 rejected); chords "
+                + "recognised in "), folder.out());
+        assertTrue(folder.out().contains("frames:         chords (12 pitch classes) and melody on 88 keys"), folder.out());
+        assertEquals("jsb", new ObjectMapper().readTree(run("inspect", "jsb", "--json").out()).get("name").asText());
+    }
+
     private static String pad(int n) {
         String s = String.valueOf(n);
         return s + " ".repeat(5 - s.length());
@@ -229,8 +262,9 @@ class InspectCommandTest {
     }
 
     @Test
-    void directory() {
-        assertUserError(DIR + ": is a directory", "inspect", DIR.toString());
+    void aFolderThatIsNoDataSet() {
+        assertUserError(DIR + ": is a folder without a dataset.json (give a data set file, or a folder written by bebop "
+                + "import)", "inspect", DIR.toString());
     }
 
     @Test
