@@ -156,7 +156,7 @@ async function notation(p) {
   if (engraver) engraver.clear(); else box.replaceChildren();
   delete box.dataset.measures;
   if (!p.downloads.musicxml) {
-    say("none", "a piano roll has no chords and melody apart: no notation");
+    say("none", "no notation for this piece");
     return;
   }
   if (typeof opensheetmusicdisplay === "undefined") {

@@ -32,11 +32,9 @@ import java.util.SplittableRandom;
  * same request gives the same piece.
  */
 public final class ComposeService {
-    /** What a piece of the paper's encoding is written as. */
+    /** What a composed piece is written as. */
     public static final Set<ScoreFormat> SCORE_FORMATS = Collections.unmodifiableSet(EnumSet.of(ScoreFormat.mid,
             ScoreFormat.wav, ScoreFormat.png, ScoreFormat.musicxml, ScoreFormat.ly));
-    private static final Set<ScoreFormat> ROLL_FORMATS = Collections.unmodifiableSet(EnumSet.of(ScoreFormat.mid,
-            ScoreFormat.wav, ScoreFormat.png));
 
     private ComposeService() {}
 
@@ -195,7 +193,7 @@ public final class ComposeService {
                 m.melody() ? "melody temperature " + Checks.number(r.temperature())
                         : "chords only (a chords-only model plays no melody)",
                 over(sheet, r, harmony));
-        return new Composition(score, how, SCORE_FORMATS);
+        return new Composition(score, how, SCORE_FORMATS, ScoreFiles.Layout.LEAD_SHEET);
     }
 
     private static double[][] bluesPrimer(Path file, BluesModel m) {
@@ -292,7 +290,8 @@ public final class ComposeService {
                         : (progression == null ? "chords thresholded at 0.5, " : "") + "melody temperature "
                         + Checks.number(r.temperature()),
                 over(sheet, r, harmony));
-        return new Composition(score, how, format.isPianoRoll() ? ROLL_FORMATS : SCORE_FORMATS);
+        return new Composition(score, how, SCORE_FORMATS, format.isPianoRoll() ? ScoreFiles.Layout.PIANO
+                : ScoreFiles.Layout.LEAD_SHEET);
     }
 
     /** A MIDI file's frames in a data model's units. */

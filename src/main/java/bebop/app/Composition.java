@@ -6,10 +6,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A composed piece: its score, how it was made (model, primer, sampling, for the user to read), and
- * the files it can be written as (a piano roll has no melody and chords apart: no notation).
+ * A composed piece: its score, how it was made (model, primer, sampling, for the user to read), the
+ * files it can be written as, and how its notation is laid out (a lead sheet; a piano roll, whose keys
+ * have no melody and chords apart, as a piano score).
  */
-public record Composition(Score score, String description, Set<ScoreFormat> formats) {
+public record Composition(Score score, String description, Set<ScoreFormat> formats, ScoreFiles.Layout layout) {
     public Composition {
         formats = Collections.unmodifiableSet(EnumSet.copyOf(formats));
     }
@@ -24,10 +25,5 @@ public record Composition(Score score, String description, Set<ScoreFormat> form
             all.add(ScoreFormat.pdf);
         }
         return Collections.unmodifiableSet(all);
-    }
-
-    /** True when the piece is a piano roll, written as MIDI, audio and a picture only. */
-    public boolean pianoRoll() {
-        return !formats.contains(ScoreFormat.musicxml);
     }
 }

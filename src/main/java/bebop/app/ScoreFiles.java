@@ -56,11 +56,32 @@ public final class ScoreFiles {
         return c == '/' || c == java.io.File.separatorChar;
     }
 
+    /** How a score's notation (MusicXML, LilyPond, PDF) is laid out. */
+    public enum Layout {
+        /** A lead sheet: the melody on a staff, the chord symbols over it. */
+        LEAD_SHEET,
+        /** A lead sheet with the chords' notes on a staff of their own ({@code render --chord-staff}). */
+        LEAD_SHEET_WITH_CHORD_STAFF,
+        /** Every part's notes on a piano's two staves, held notes tied ({@link Notation#piano}): for a piano roll. */
+        PIANO;
+
+        Notation notation(Score score) {
+            return this == PIANO ? Notation.piano(score) : Notation.of(LeadSheet.of(score), this == LEAD_SHEET_WITH_CHORD_STAFF);
+        }
+    }
+
+    /** {@link #write(Score, String, Collection, Layout, Optional, Consumer)} as a lead sheet, with or without the chord staff. */
+    public static List<Written> write(Score score, String base, Collection<ScoreFormat> formats, boolean chordStaff,
+                                      Optional<Path> soundfont, Consumer<Written> onWritten) {
+        return write(score, base, formats, chordStaff ? Layout.LEAD_SHEET_WITH_CHORD_STAFF : Layout.LEAD_SHEET, soundfont,
+                onWritten);
+    }
+
     /**
      * Writes each format to {@link #prefix prefix(base)} + "." + format, in the order given, telling
-     * {@code onWritten} after each file. The notation is made once for the score formats.
+     * {@code onWritten} after each file. The notation is made once for the score formats, in {@code layout}.
      */
-    public static List<Written> write(Score score, String base, Collection<ScoreFormat> formats, boolean chordStaff,
+    public static List<Written> write(Score score, String base, Collection<ScoreFormat> formats, Layout layout,
                                       Optional<Path> soundfont, Consumer<Written> onWritten) {
         Notation notation = null;
         List<Written> written = new ArrayList<>();
@@ -68,7 +89,7 @@ public final class ScoreFiles {
         for (ScoreFormat f : new LinkedHashSet<>(formats)) {
             Path target = Path.of(name + "." + f.name());
             if (f.notation() && notation == null) {
-                notation = Notation.of(LeadSheet.of(score), chordStaff);
+                notation = layout.notation(score);
             }
             WavRenderer.Result audio = null;
             switch (f) {

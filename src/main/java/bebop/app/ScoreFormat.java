@@ -5,7 +5,7 @@ public enum ScoreFormat {
     mid, wav, png, musicxml, ly, pdf;
 
     /** True for the engraved formats, made from one notation of the score. */
-    boolean notation() {
+    public boolean notation() {
         return this == musicxml || this == ly || this == pdf;
     }
 }

@@ -4,6 +4,7 @@ import bebop.UserError;
 import bebop.app.ComposeRequest;
 import bebop.app.ComposeService;
 import bebop.app.Composition;
+import bebop.app.ScoreFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,10 +119,10 @@ final class ComposeCommand implements Callable<Integer> {
         Composition piece = ComposeService.compose(request);
         PrintWriter w = spec.commandLine().getOut();
         w.println(piece.description());
-        if (piece.pianoRoll()) {
-            w.println("(a piano roll has no melody and chords apart: no MusicXML or LilyPond score, MIDI, audio and piano roll only)");
+        if (piece.layout() == ScoreFiles.Layout.PIANO) {
+            w.println("(a piano roll has no melody and chords apart: its score is a piano score, right hand from middle C up)");
         }
-        ScoreOutputs.write(piece.score(), out.toString(), piece.formats(), false, Optional.ofNullable(soundfont), w);
+        ScoreOutputs.write(piece.score(), out.toString(), piece.formats(), piece.layout(), Optional.ofNullable(soundfont), w);
         return 0;
     }
 

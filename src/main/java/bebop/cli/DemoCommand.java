@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         String base = out.resolve("demo").toString();
         PrintWriter w = spec.commandLine().getOut();
         w.println(piece.description());
-        ScoreOutputs.write(piece.score(), base, piece.formats(), false, Optional.empty(), w);
+        ScoreOutputs.write(piece.score(), base, piece.formats(), piece.layout(), Optional.empty(), w);
         w.printf(Locale.ROOT, "Listen: play %s.wav (or any MIDI player: timidity %s.mid). Look: %s.png.%n", base, base, base);
         w.printf(Locale.ROOT, "Edit the score: open %s.musicxml in MuseScore, or engrave %s.ly with lilypond.%n", base, base);
         w.println("More: bebop compose --seed 2 --temperature 0.8 --out out/song   (see bebop help compose)");

@@ -2,6 +2,7 @@ package bebop.cli;
 
 import bebop.UserError;
 import bebop.app.RenderService;
+import bebop.app.ScoreFiles;
 import bebop.app.ScoreFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--chord-staff", description = "Add the chords as notes on a second staff (bass clef).")
     boolean chordStaff;
 
+    @Option(names = "--piano", description = "Write a piano score instead of a lead sheet: every part's notes on two "
+            + "staves (from middle C up in treble clef, below it in bass clef), chords that change wherever a note starts "
+            + "or stops, held notes tied, no chord symbols. For a piano roll or a chorale.")
+    boolean piano;
+
     @Option(names = "--soundfont", paramLabel = "FILE.sf2",
             description = "SoundFont for --to wav. Default: a system SoundFont (/usr/share/sounds/sf2), else the JDK's own.")
     Path soundfont;
@@ -50,9 +56,12 @@ final class RenderCommand implements Callable<Integer> {
         if (soundfont != null && !formats.contains(ScoreFormat.wav)) {
             throw new UserError("--soundfont goes with --to wav: it is the sound of the audio file");
         }
-        if (chordStaff && formats.stream().noneMatch(f -> f == ScoreFormat.musicxml || f == ScoreFormat.ly
-                || f == ScoreFormat.pdf)) {
-            throw new UserError("--chord-staff goes with --to musicxml, ly or pdf: it is a staff of the score");
+        String layoutFlag = chordStaff ? "--chord-staff" : piano ? "--piano" : null;
+        if (chordStaff && piano) {
+            throw new UserError("--chord-staff and --piano are two layouts: give one");
+        }
+        if (layoutFlag != null && formats.stream().noneMatch(ScoreFormat::notation)) {
+            throw new UserError(layoutFlag + " goes with --to musicxml, ly or pdf: it lays out the score");
         }
         RenderService.Rendering r = RenderService.read(in, formats, prefix);
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +71,9 @@ final class RenderCommand implements Callable<Integer> {
         if (chordStaff && !r.hasChords()) {
             out.println("note: " + in + " has no part named Chords: no chord staff");
         }
-        ScoreOutputs.write(r.score(), r.base(), formats, chordStaff, java.util.Optional.ofNullable(soundfont), out);
+        ScoreOutputs.write(r.score(), r.base(), formats, piano ? ScoreFiles.Layout.PIANO : chordStaff
+                ? ScoreFiles.Layout.LEAD_SHEET_WITH_CHORD_STAFF : ScoreFiles.Layout.LEAD_SHEET,
+                java.util.Optional.ofNullable(soundfont), out);
         return 0;
     }
 }

@@ -13,9 +13,9 @@ import java.util.Optional;
 final class ScoreOutputs {
     private ScoreOutputs() {}
 
-    static void write(Score score, String base, Collection<ScoreFormat> formats, boolean chordStaff,
+    static void write(Score score, String base, Collection<ScoreFormat> formats, ScoreFiles.Layout layout,
                       Optional<Path> soundfont, PrintWriter out) {
-        ScoreFiles.write(score, base, formats, chordStaff, soundfont, w -> {
+        ScoreFiles.write(score, base, formats, layout, soundfont, w -> {
             if (w.audio() != null) {
                 out.printf(Locale.ROOT, "wrote %s (%.1f s, 44.1 kHz stereo; SoundFont: %s)%n", w.path(),
                         w.audio().seconds(), w.audio().soundfont());

@@ -501,7 +501,7 @@ public final class StudioServer implements AutoCloseable {
                 // Written under a temporary name and moved into place, so no half-written file is ever served.
                 Path tmp = Files.createTempDirectory(settings.work(), ".render-");
                 try {
-                    Path written = ScoreFiles.write(c.score(), tmp.resolve(id).toString(), List.of(format), false,
+                    Path written = ScoreFiles.write(c.score(), tmp.resolve(id).toString(), List.of(format), c.layout(),
                             Optional.empty(), w -> {}).get(0).path();
                     Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
                 } finally {

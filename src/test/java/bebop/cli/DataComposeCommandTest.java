@@ -254,10 +254,13 @@ class DataComposeCommandTest {
         CliRun run = CliRun.of("compose", "--model", roll.toString(), "--choruses", "1", "--seed", "2", "--out", a.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("88-key piano roll"), run.out());
-        assertTrue(run.out().contains("no MusicXML or LilyPond score"), run.out());
+        assertTrue(run.out().contains("its score is a piano score, right hand from middle C up"), run.out());
         assertTrue(Files.size(Path.of(a + ".wav")) > 0);
         assertTrue(Files.size(Path.of(a + ".png")) > 0);
-        assertFalse(Files.exists(Path.of(a + ".musicxml")));
+        String xml = Files.readString(Path.of(a + ".musicxml"));
+        bebop.io.score.MusicXmlSchema.validate(xml);
+        assertTrue(xml.contains("<part-name>Right hand</part-name>") && xml.contains("<part-name>Left hand</part-name>"));
+        assertTrue(Files.readString(Path.of(a + ".ly")).contains("\\clef bass"));
         Score score = MidiReader.read(Path.of(a + ".mid"));
         int notes = 0;
         for (Part part : score.parts()) {

@@ -51,6 +51,30 @@ class RenderCommandTest {
     }
 
     @Test
+    void writesAPianoScoreOfEveryPartWithPiano() throws Exception {
+        Path dir = CliRun.scratch("render-piano");
+        // a chorale's four voices: the alto holds over the soprano's two notes, the bass over the bar line
+        Score s = new Score("Chorale", 480, 80, TimeSignature.FOUR_FOUR, List.of(
+                new Part("Soprano", 0, 0, List.of(new Note(72, 0, 480), new Note(74, 480, 480))),
+                new Part("Alto", 1, 0, List.of(new Note(67, 0, 960))),
+                new Part("Tenor", 2, 0, List.of(new Note(60, 0, 480), new Note(59, 480, 480))),
+                new Part("Bass", 3, 0, List.of(new Note(48, 0, 2400)))), List.of(), 3840);
+        Path mid = dir.resolve("chorale.mid");
+        MidiWriter.write(s, mid);
+        CliRun r = CliRun.of("render", mid.toString(), "--to", "musicxml,ly", "--piano");
+        assertEquals(0, r.exitCode(), r.err());
+        String xml = Files.readString(dir.resolve("chorale.musicxml"), StandardCharsets.UTF_8);
+        MusicXmlSchema.validate(xml);
+        assertTrue(xml.contains("<part-name>Right hand</part-name>") && xml.contains("<part-name>Left hand</part-name>"), xml);
+        assertFalse(xml.contains("<harmony"), "a piano score has no chord symbols");
+        assertEquals(bebop.io.score.Notation.piano(bebop.io.midi.MidiReader.read(mid)).staves().stream()
+                        .flatMap(st -> st.writtenNotes().stream()).count(), 6, "every note of every voice, once");
+        String ly = Files.readString(dir.resolve("chorale.ly"), StandardCharsets.UTF_8);
+        assertTrue(ly.contains("<c' g'~ c''>4 <g' d''>4 r2"), "the alto tied under the soprano (middle C in the right hand): " + ly);
+        assertTrue(ly.contains("c4~ <c~ b>4 c2~"), "the bass held under the tenor's B: " + ly);
+    }
+
+    @Test
     void namesChordsFromNotesAndPicksTheHighestPartAsMelody() throws Exception {
         Path dir = CliRun.scratch("render-named");
         Score s = new Score("", 480, 100, TimeSignature.FOUR_FOUR, List.of(
@@ -134,7 +158,11 @@ class RenderCommandTest {
         assertEquals("bebop: --soundfont goes with --to wav: it is the sound of the audio file\n", font.err());
         CliRun staff = CliRun.of("render", mid.toString(), "--to", "wav,png", "--chord-staff");
         assertEquals(2, staff.exitCode());
-        assertEquals("bebop: --chord-staff goes with --to musicxml, ly or pdf: it is a staff of the score\n", staff.err());
+        assertEquals("bebop: --chord-staff goes with --to musicxml, ly or pdf: it lays out the score\n", staff.err());
+        CliRun piano = CliRun.of("render", mid.toString(), "--to", "wav", "--piano");
+        assertEquals("bebop: --piano goes with --to musicxml, ly or pdf: it lays out the score\n", piano.err());
+        CliRun both = CliRun.of("render", mid.toString(), "--to", "musicxml", "--piano", "--chord-staff");
+        assertEquals("bebop: --chord-staff and --piano are two layouts: give one\n", both.err());
         // --out naming the input with its extension is the same file
         CliRun overByName = CliRun.of("render", mid.toString(), "--to", "png,mid", "--out", mid.toString());
         assertEquals(2, overByName.exitCode());

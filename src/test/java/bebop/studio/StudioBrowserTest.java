@@ -211,6 +211,36 @@ class StudioBrowserTest {
     }
 
     @Test
+    void aPianoRollModelsPieceIsEngravedAsAPianoScore() throws Exception {
+        // a small piano-roll model, trained here as train --data FILE.json trains it
+        Path json = dir.resolve("roll.json");
+        Files.writeString(json, "{\"train\":[[[60,64,67],[62,65,69],[64,67,71],[48,60,64,67],[50,62,65,69]]],"
+                + "\"valid\":[[[60,64,67],[62,65,69]]],\"test\":[]}");
+        Path models = Files.createDirectories(dir.resolve("models"));
+        var trained = bebop.app.ModernTraining.onData(json.toString(), null, bebop.train.modern.ModernSettings.defaults(1)
+                .withLayers(List.of(8)).withMaxEpochs(2), null, null, List.of(), new bebop.app.ModernTraining.Listener() {}, 1);
+        bebop.io.model.ModelFile.write(models.resolve("roll.bebop"), trained.model());
+        try (StudioServer server = StudioServer.start(new StudioSettings("127.0.0.1", 0, models, dir.resolve("work"), 1 << 20))) {
+            ChromeDriver page = browser();
+            try {
+                WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
+                page.get(server.url());
+                wait.until(d -> !d.findElements(By.cssSelector("#model option[value=roll]")).isEmpty());
+                new Select(page.findElement(By.id("model"))).selectByValue("roll");
+                set(page, "choruses", "1");
+                page.findElement(By.id("compose")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#roll .note")).isEmpty());
+                wait.until(d -> !"loading".equals(d.findElement(By.id("score")).getAttribute("data-state")));
+                assertEquals("drawn", page.findElement(By.id("score")).getAttribute("data-state"),
+                        page.findElement(By.id("score-status")).getText());
+                assertEquals("12", page.findElement(By.id("score")).getAttribute("data-measures"), "one chorus of 12 bars");
+            } finally {
+                page.quit();
+            }
+        }
+    }
+
+    @Test
     void importsTrainsAndScoresAModelOnTheCorpusItLearned() throws Exception {
         Path midi = Files.createDirectories(dir.resolve("midi"));
         List<String> files = new java.util.ArrayList<>();

@@ -172,17 +172,21 @@ public final class LilyPondWriter {
                 sb.append('r').append(e.value().lilyPond());
                 continue;
             }
+            // a tie after the chord ties all its notes; a tie inside it, only that note (a piano score's held note)
+            boolean all = e.tiedOn().size() == e.pitches().size();
             if (e.pitches().size() == 1) {
                 sb.append(Spelling.of(e.pitches().get(0)).lilyPond());
             } else {
                 sb.append('<');
                 for (int i = 0; i < e.pitches().size(); i++) {
-                    sb.append(i == 0 ? "" : " ").append(Spelling.of(e.pitches().get(i)).lilyPond());
+                    int pitch = e.pitches().get(i);
+                    sb.append(i == 0 ? "" : " ").append(Spelling.of(pitch).lilyPond())
+                            .append(!all && e.tiedOn().contains(pitch) ? "~" : "");
                 }
                 sb.append('>');
             }
             sb.append(e.value().lilyPond());
-            if (e.tieStart()) {
+            if (all) {
                 sb.append('~');
             }
         }

@@ -162,10 +162,12 @@ public final class MusicXmlWriter {
             text("octave", String.valueOf(sp.octave()));
             close("pitch");
             text("duration", String.valueOf(e.units()));
-            if (e.tieStop()) {
+            boolean tieStop = e.tiedFrom().contains(pitch);
+            boolean tieStart = e.tiedOn().contains(pitch);
+            if (tieStop) {
                 line("<tie type=\"stop\"/>");
             }
-            if (e.tieStart()) {
+            if (tieStart) {
                 line("<tie type=\"start\"/>");
             }
             text("voice", "1");
@@ -173,16 +175,16 @@ public final class MusicXmlWriter {
             // An accidental where this letter and octave last sounded differently in the bar (C major).
             String key = sp.step() + "" + sp.octave();
             int current = accidentals.getOrDefault(key, 0);
-            if (sp.alter() != current && !e.tieStop()) {
+            if (sp.alter() != current && !tieStop) {
                 text("accidental", sp.alter() > 0 ? "sharp" : sp.alter() < 0 ? "flat" : "natural");
             }
             accidentals.put(key, sp.alter());
-            if (e.tieStart() || e.tieStop()) {
+            if (tieStart || tieStop) {
                 open("notations");
-                if (e.tieStop()) {
+                if (tieStop) {
                     line("<tied type=\"stop\"/>");
                 }
-                if (e.tieStart()) {
+                if (tieStart) {
                     line("<tied type=\"start\"/>");
                 }
                 close("notations");

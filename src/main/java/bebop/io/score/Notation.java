@@ -5,6 +5,7 @@ import bebop.music.ChordName;
 import bebop.music.ChordSymbol;
 import bebop.music.Note;
 import bebop.music.Part;
+import bebop.music.Score;
 import bebop.music.TimeSignature;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A lead sheet laid out as written music, shared by the MusicXML and LilyPond writers.
+ * A lead sheet ({@link #of}) or a piano score ({@link #piano}) laid out as written music, shared by the
+ * MusicXML and LilyPond writers.
  *
  * <p>Rules:
  * <ul>
@@ -53,13 +55,24 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
 
     /**
      * One written note, chord or rest inside a bar: its position in the bar and its value (both in
-     * sixteenths), the pitches (empty for a rest), whether it is a whole-bar rest, and whether it is
-     * tied to the next event (tieStart) or from the previous one (tieStop).
+     * sixteenths), the pitches (empty for a rest), whether it is a whole-bar rest, and which of its
+     * pitches are tied to the same pitch of the next event ({@code tiedOn}) or from the previous one
+     * ({@code tiedFrom}): in a lead sheet all or none, in a piano score a held note under moving ones.
      */
     public record Event(int position, int units, NoteValue value, List<Integer> pitches, boolean measureRest,
-                        boolean tieStart, boolean tieStop) {
+                        List<Integer> tiedOn, List<Integer> tiedFrom) {
         public boolean isRest() {
             return pitches.isEmpty();
+        }
+
+        /** Whether some pitch is tied to the next event. */
+        public boolean tieStart() {
+            return !tiedOn.isEmpty();
+        }
+
+        /** Whether some pitch is tied from the previous event. */
+        public boolean tieStop() {
+            return !tiedFrom.isEmpty();
         }
     }
 
@@ -116,6 +129,72 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
         List<Harmony> hs = new ArrayList<>();
         harmonies.forEach((at, name) -> hs.add(new Harmony(at, name)));
         return new Notation(sheet.title(), sheet.tempoBpm(), ts, unitsPerBar, bars, List.copyOf(staves), List.copyOf(hs));
+    }
+
+    /** The lowest key of a piano score's upper staff (middle C): the keys below it go to the lower staff. */
+    public static final int SPLIT_KEY = 60;
+
+    /**
+     * Lays out any score as a piano score: every part's notes on two staves (right hand from middle C up,
+     * treble clef; left hand below it, bass clef), each staff one voice of chords that change wherever a
+     * note starts or ends, a note held on while others move tied from chord to chord: every note sounds as
+     * long in the score as in the score's parts (on the sixteenth grid). No chord symbols. For a piano roll,
+     * whose keys have no melody and chords apart.
+     */
+    public static Notation piano(Score score) {
+        TimeSignature ts = score.timeSignature();
+        if ((16 * ts.numerator()) % ts.denominator() != 0) {
+            throw new UserError("time signature " + ts + " cannot be written on a grid of sixteenths");
+        }
+        int unitsPerBar = 16 * ts.numerator() / ts.denominator();
+        List<Note> upper = new ArrayList<>();
+        List<Note> lower = new ArrayList<>();
+        long end = grid(score.length(), score.ticksPerQuarter());
+        for (Part part : score.parts()) {
+            for (Note n : grid(part.notes(), score.ticksPerQuarter())) {
+                (n.pitch() >= SPLIT_KEY ? upper : lower).add(n);
+                end = Math.max(end, n.end());
+            }
+        }
+        int bars = (int) Math.max(1, (end + unitsPerBar - 1) / unitsPerBar);
+        long total = (long) bars * unitsPerBar;
+        Part first = score.parts().isEmpty() ? new Part("Piano", 0, 0, List.of()) : score.parts().get(0);
+        List<Staff> staves = List.of(pianoStaff("Right hand", Clef.TREBLE, first, upper, unitsPerBar, total),
+                pianoStaff("Left hand", Clef.BASS, first, lower, unitsPerBar, total));
+        return new Notation(score.title(), score.tempoBpm(), ts, unitsPerBar, bars, staves, List.of());
+    }
+
+    /** One staff of a piano score: the keys sounding between each two moments where one starts or ends. */
+    private static Staff pianoStaff(String name, Clef clef, Part sound, List<Note> notes, int unitsPerBar, long total) {
+        TreeSet<Long> moments = new TreeSet<>(List.of(0L, total));
+        for (Note n : notes) {
+            moments.add(n.start());
+            moments.add(n.end());
+        }
+        List<List<Event>> measures = new ArrayList<>();
+        for (int b = 0; b < total / unitsPerBar; b++) {
+            measures.add(new ArrayList<>());
+        }
+        Long from = moments.first();
+        for (Long to = moments.higher(from); to != null; from = to, to = moments.higher(to)) {
+            TreeSet<Integer> sounding = new TreeSet<>();
+            TreeSet<Integer> tiedIn = new TreeSet<>();
+            TreeSet<Integer> tiedOut = new TreeSet<>();
+            for (Note n : notes) {
+                if (n.start() <= from && n.end() >= to) {
+                    sounding.add(n.pitch());
+                    if (n.start() < from) {
+                        tiedIn.add(n.pitch());
+                    }
+                    if (n.end() > to) {
+                        tiedOut.add(n.pitch());
+                    }
+                }
+            }
+            place(measures, from, to, List.copyOf(sounding), List.copyOf(tiedIn), List.copyOf(tiedOut), unitsPerBar);
+        }
+        List<List<Event>> frozen = measures.stream().map(List::copyOf).toList();
+        return new Staff(name, clef, sound.channel(), sound.program(), List.copyOf(notes), frozen);
     }
 
     /** The chord of a symbol, or empty when it is not one bebop reads (for example "?"). */
@@ -182,10 +261,10 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
         for (int i = 0; i <= spans.size(); i++) {
             long start = i < spans.size() ? spans.get(i)[0] : total;
             if (start > t) {
-                place(measures, t, start, List.of(), unitsPerBar);
+                place(measures, t, start, List.of(), List.of(), List.of(), unitsPerBar);
             }
             if (i < spans.size()) {
-                place(measures, start, spans.get(i)[1], chords.get(i), unitsPerBar);
+                place(measures, start, spans.get(i)[1], chords.get(i), List.of(), List.of(), unitsPerBar);
                 t = spans.get(i)[1];
             }
         }
@@ -198,8 +277,12 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
         return notes.isEmpty() ? 72 : notes.stream().mapToInt(Note::pitch).average().orElse(72);
     }
 
-    /** Writes the span [from, to) as events, split at bar lines and into note values, tied for notes. */
-    private static void place(List<List<Event>> measures, long from, long to, List<Integer> pitches, int unitsPerBar) {
+    /**
+     * Writes the span [from, to) as events, split at bar lines and into note values, tied for notes;
+     * {@code tiedIn} of the pitches are tied from the event before the span, {@code tiedOut} to the one after it.
+     */
+    private static void place(List<List<Event>> measures, long from, long to, List<Integer> pitches, List<Integer> tiedIn,
+                              List<Integer> tiedOut, int unitsPerBar) {
         boolean rest = pitches.isEmpty();
         long t = from;
         while (t < to) {
@@ -208,7 +291,7 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
             int len = (int) Math.min(to - t, unitsPerBar - pos);
             List<Event> out = measures.get(bar);
             if (rest && pos == 0 && len == unitsPerBar) {
-                out.add(new Event(0, len, null, List.of(), true, false, false));
+                out.add(new Event(0, len, null, List.of(), true, List.of(), List.of()));
             } else {
                 List<NoteValue> values = NoteValue.split(pos, len, unitsPerBar);
                 int p = pos;
@@ -216,7 +299,7 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
                     long absolute = (long) bar * unitsPerBar + p;
                     boolean first = absolute == from;
                     boolean last = absolute + v.units() == to;
-                    out.add(new Event(p, v.units(), v, pitches, false, !rest && !last, !rest && !first));
+                    out.add(new Event(p, v.units(), v, pitches, false, last ? tiedOut : pitches, first ? tiedIn : pitches));
                     p += v.units();
                 }
             }

@@ -41,6 +41,21 @@ final class Fixtures {
                 length16 * S16);
     }
 
+    /**
+     * A piano roll (one part, Piano): in the right hand a C held under moving notes, a D held over the bar
+     * line while others move, a key struck again at once, silence; in the left hand a whole-bar C, a G struck
+     * twice in a row, a low G over two bar lines. Three bars of 4/4.
+     */
+    static Score piano() {
+        return new Score("A piano roll", TPQ, 90, TimeSignature.FOUR_FOUR, List.of(new Part("Piano", 0, 0, List.of(
+                n(72, 0, 8), n(76, 0, 4), n(79, 4, 4),            // C5 held for two beats, E5 then G5 over it
+                n(74, 8, 12), n(77, 12, 4), n(60, 16, 2), n(60, 18, 2),  // D5 over the bar line; C4 struck twice
+                n(81, 32, 6), n(84, 34, 1),                       // after silence: A5 with a sixteenth C6 in it
+                n(48, 0, 16), n(55, 4, 2), n(55, 6, 2),           // left hand: C3 for the bar, G3 twice
+                n(43, 16, 24)))),                                 // G2 from bar 2 into bar 3
+                List.of(), 48 * S16);
+    }
+
     /** Ties over bar lines: a note from beat 4 over the bar line, a note held for two whole bars, dotted values. */
     static Score ties() {
         return melodyOnly("Ties over bar lines", TimeSignature.FOUR_FOUR, 120, 64, List.of(

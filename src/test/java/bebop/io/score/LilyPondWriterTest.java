@@ -69,6 +69,10 @@ class LilyPondWriterTest {
                 names.add(name);
             }
         }
+        Files.writeString(dir.resolve("piano.ly"), LilyPondWriter.toString(Notation.piano(Fixtures.piano())),
+                StandardCharsets.UTF_8);
+        args.add("piano.ly");
+        names.add("piano");
         ExternalProgram.Result r = lilypond.run(args, dir, Tools.sandbox(dir), LilyPond.TIMEOUT_SECONDS);
         assertEquals(List.of(), LilyPond.problems(r.output()), r.output());
         assertEquals(0, r.exitCode(), r.output());

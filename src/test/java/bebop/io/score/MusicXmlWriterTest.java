@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bebop.music.Score;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.SAXException;
@@ -23,6 +24,15 @@ class MusicXmlWriterTest {
                 } catch (SAXException ex) {
                     throw new AssertionError(e.getKey() + (chordStaff ? " with chord staff" : "") + ": " + ex.getMessage(), ex);
                 }
+            }
+        }
+        // piano scores: a piano roll, and a lead sheet's parts on a piano's staves
+        for (Score s : List.of(Fixtures.piano(), Fixtures.blues("Two choruses", 0, 4095))) {
+            String xml = MusicXmlWriter.toString(Notation.piano(s));
+            try {
+                MusicXmlSchema.validate(xml);
+            } catch (SAXException ex) {
+                throw new AssertionError(s.title() + " as a piano score: " + ex.getMessage(), ex);
             }
         }
     }

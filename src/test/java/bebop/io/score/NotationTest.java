@@ -55,6 +55,61 @@ class NotationTest {
     }
 
     @Test
+    void aPianoRollIsWrittenOnTwoStavesWithEveryNoteAsLongAsItSounds() {
+        Score s = Fixtures.piano();
+        Notation n = Notation.piano(s);
+        assertEquals(3, n.bars());
+        assertEquals(List.of("Right hand", "Left hand"), n.staves().stream().map(Notation.Staff::name).toList());
+        assertEquals(Notation.Clef.TREBLE, n.staves().get(0).clef());
+        assertEquals(Notation.Clef.BASS, n.staves().get(1).clef());
+        assertTrue(n.harmonies().isEmpty());
+        Part piano = s.parts().get(0);
+        for (int i = 0; i < 2; i++) {
+            boolean upper = i == 0;
+            List<Note> source = piano.notes().stream().filter(x -> (x.pitch() >= Notation.SPLIT_KEY) == upper)
+                    .map(NotationTest::sixteenths).toList();
+            assertEquals(names(source), names(n.staves().get(i).writtenNotes()));
+            assertEquals(names(source), names(joined(n.staves().get(i))), "the written events, ties joined, sound as the roll");
+        }
+        // the held C5 ties on under E5 -> G5; the D5 over the bar line; C4 struck again, not tied
+        assertEquals("[72~, 76]4 [~72, 79]4 [74~]4 [~74~, 77]4", ties(n.staves().get(0), 0));
+        assertEquals("[60, ~74~]8 [60, ~74]8 r4 r2", ties(n.staves().get(0), 1));
+        assertEquals("[48~]4 [~48~, 55]8 [~48~, 55]8 [~48]2", ties(n.staves().get(1), 0));
+        assertEquals("[43~]1", ties(n.staves().get(1), 1));
+        assertEquals("[~43]2 r2", ties(n.staves().get(1), 2));
+    }
+
+    /** A bar with each pitch marked where it is tied: "72~" tied on to the next event, "~72" from the previous one. */
+    private static String ties(Notation.Staff staff, int bar) {
+        return staff.measures().get(bar).stream().map(e -> (e.measureRest() ? "R" : e.isRest() ? "r"
+                : e.pitches().stream().map(p -> (e.tiedFrom().contains(p) ? "~" : "") + p + (e.tiedOn().contains(p) ? "~" : ""))
+                        .toList().toString()) + (e.measureRest() ? "" : e.value().lilyPond()))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The notes a staff's events sound, each tie joining a pitch to the same pitch of the next event. */
+    private static List<Note> joined(Notation.Staff staff) {
+        List<Note> out = new java.util.ArrayList<>();
+        java.util.Map<Integer, long[]> open = new java.util.HashMap<>();
+        for (int bar = 0; bar < staff.measures().size(); bar++) {
+            for (Notation.Event e : staff.measures().get(bar)) {
+                long at = (long) bar * 16 + e.position();
+                for (int p : e.pitches()) {
+                    long[] started = e.tiedFrom().contains(p) ? open.remove(p) : new long[] {at};
+                    assertTrue(started != null, "a tie from a pitch that was not tied on: " + p + " at " + at);
+                    if (e.tiedOn().contains(p)) {
+                        open.put(p, started);
+                    } else {
+                        out.add(new Note(p, started[0], at + e.units() - started[0]));
+                    }
+                }
+            }
+        }
+        assertTrue(open.isEmpty(), "ties left open: " + open.keySet());
+        return out.stream().sorted(java.util.Comparator.comparingLong(Note::start).thenComparingInt(Note::pitch)).toList();
+    }
+
+    @Test
     void tiesOverBarLinesAndDottedValues() {
         Notation n = Notation.of(LeadSheet.of(Fixtures.ties()), false);
         Notation.Staff m = n.staves().get(0);
