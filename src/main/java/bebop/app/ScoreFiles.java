@@ -66,7 +66,8 @@ public final class ScoreFiles {
         PIANO;
 
         Notation notation(Score score) {
-            return this == PIANO ? Notation.piano(score) : Notation.of(LeadSheet.of(score), this == LEAD_SHEET_WITH_CHORD_STAFF);
+            return this == PIANO ? Notation.piano(score)
+                    : Notation.of(LeadSheet.of(score), this == LEAD_SHEET_WITH_CHORD_STAFF);
         }
     }
 

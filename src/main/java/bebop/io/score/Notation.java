@@ -138,8 +138,8 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
      * Lays out any score as a piano score: every part's notes on two staves (right hand from middle C up,
      * treble clef; left hand below it, bass clef), each staff one voice of chords that change wherever a
      * note starts or ends, a note held on while others move tied from chord to chord: every note sounds as
-     * long in the score as in the score's parts (on the sixteenth grid). No chord symbols. For a piano roll,
-     * whose keys have no melody and chords apart.
+     * long in the score as in the score's parts (on the sixteenth grid; two parts in unison on one key are
+     * written as one note). No chord symbols. For a piano roll, whose keys have no melody and chords apart.
      */
     public static Notation piano(Score score) {
         TimeSignature ts = score.timeSignature();
