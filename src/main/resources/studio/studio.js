@@ -23,8 +23,23 @@ async function api(path, options) {
   return body;
 }
 
+let modelList = [];      // the models as GET /api/models described them
+
+// Chords to improvise over are for a model of chords and melody; a piano roll's keys have no parts to mute.
+function fitComposeForm() {
+  const m = modelList.find((x) => x.id === $("model").value);
+  const overChords = !m || m.melody;
+  for (const id of ["progression-choice", "chords"]) {
+    $(id).disabled = !overChords;
+    $(id).title = overChords ? "" : "this model has no chords apart from its melody to follow";
+  }
+  const roll = m && m.kind === "piano roll";
+  for (const id of ["mute-chords", "mute-melody"]) $(id).parentElement.hidden = roll;
+}
+
 async function loadModels() {
   const { models, unreadable } = await api("/api/models");
+  modelList = models;
   // a model file of the folder that cannot be read is said, not hidden
   $("model-note").textContent = unreadable.length === 0 ? ""
     : "Not offered: " + unreadable.map((u) => u.id + " (" + u.error + ")").join("; ");
@@ -35,6 +50,7 @@ async function loadModels() {
     $("model").add(option);
   }
   if (chosen && models.some((m) => m.id === chosen)) $("model").value = chosen;
+  fitComposeForm();
   const evalChosen = $("eval-model").value;
   $("eval-model").replaceChildren(...models.map((m) => new Option(m.label + " — " + m.kind, m.id)));
   if (evalChosen && models.some((m) => m.id === evalChosen)) $("eval-model").value = evalChosen;
@@ -59,7 +75,7 @@ function settings(primerId) {
   return {
     model: $("model").value,
     primer: primerId,
-    chords: $("chords").value.trim() || null,
+    chords: $("chords").disabled ? null : $("chords").value.trim() || null,
     choruses: number("choruses"),
     tempo: number("tempo"),
     temperature: number("temperature"),
@@ -622,6 +638,7 @@ $("progression-choice").addEventListener("change", () => {
   $("chords").focus();
 });
 $("compose-form").addEventListener("submit", compose);
+$("model").addEventListener("change", fitComposeForm);
 $("primer-choice").addEventListener("change", () => {
   $("primer-file-label").hidden = $("primer-choice").value !== "file";
 });

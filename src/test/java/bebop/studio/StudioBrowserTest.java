@@ -1,6 +1,7 @@
 package bebop.studio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bebop.app.ComposeRequest;
@@ -227,6 +228,10 @@ class StudioBrowserTest {
                 page.get(server.url());
                 wait.until(d -> !d.findElements(By.cssSelector("#model option[value=roll]")).isEmpty());
                 new Select(page.findElement(By.id("model"))).selectByValue("roll");
+                // no chords apart to follow, no chords and melody to mute
+                assertFalse(page.findElement(By.id("chords")).isEnabled());
+                assertFalse(page.findElement(By.id("progression-choice")).isEnabled());
+                assertFalse(page.findElement(By.id("mute-melody")).isDisplayed());
                 set(page, "choruses", "1");
                 page.findElement(By.id("compose")).click();
                 wait.until(d -> !d.findElements(By.cssSelector("#roll .note")).isEmpty());
