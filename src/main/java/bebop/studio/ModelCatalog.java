@@ -3,6 +3,8 @@ package bebop.studio;
 import bebop.UserError;
 import bebop.app.ModelSummary;
 import bebop.app.Models;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,15 +139,8 @@ final class ModelCatalog {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("label", id.equals(BUNDLED) ? "the bundled model" : id + SUFFIX);
-        out.put("kind", summary.kind());
-        out.put("melody", summary.melody());
-        out.put("description", summary.description());
-        out.put("network", summary.network());
-        out.put("frames", summary.frames());
-        out.put("learning", summary.learning());
-        out.put("training", summary.training());
-        out.put("metrics", summary.metrics());
-        out.put("provenance", summary.provenance());
+        // what inspect tells of it: kind, melody, description, network, frames, learning, training, metrics, provenance
+        out.putAll(new ObjectMapper().convertValue(summary, new TypeReference<Map<String, Object>>() {}));
         return out;
     }
 }
