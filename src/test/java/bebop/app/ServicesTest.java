@@ -180,6 +180,16 @@ class ServicesTest {
         ModelFile.write(model, trained.model());
         Composition piece = ComposeService.compose(new ComposeRequest(model, 1, 2, 1, null, null, null, 120));
         assertEquals(12, piece.score().bars());
+
+        // what the data set and the model are, and the model scored on the data set it learned: as trained
+        DatasetSummary data = DatasetSummary.of(dir.resolve("ds").toString());
+        assertEquals(10, data.splits().stream().mapToInt(DatasetSummary.Split::pieces).sum());
+        assertTrue(data.imported().startsWith("10 of 10 MIDI files"), data.imported());
+        ModelSummary summary = ModelSummary.of(model);
+        assertEquals("chords and melody", summary.kind());
+        assertTrue(summary.learning().startsWith("window 50, batch 32, Adam 0.001"), summary.learning());
+        Evaluation.OnData scored = EvaluateService.onData(model, dir.resolve("ds").toString(), "valid", 1);
+        assertEquals(trained.model().metrics().get("valid_nll").asDouble(), scored.score().nll(), 0);
     }
 
     @Test
