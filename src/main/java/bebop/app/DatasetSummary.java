@@ -24,21 +24,23 @@ import java.util.Locale;
  * @param name     the data set as {@code train --data} names it in models ("jsb", a JSON file's path)
  * @param frames   what a frame holds: "88-key piano roll, 1 step a quarter, 4 a bar"
  * @param splits   train, valid and test, in that order
- * @param imported for an import folder, its report in a sentence ("imported 98 of 100 files (2
- *                 rejected); chords recognised in ..."); null otherwise
+ * @param imported for an import folder, its report in a sentence ("98 of 100 MIDI files from ~/midi (2
+ *                 rejected); chords recognised in ...; grid 8th, ..."); null otherwise
  */
 public record DatasetSummary(String name, String frames, List<Split> splits, String imported) {
     /**
-     * One split.
+     * One split; the shares and the mean are null for a split with no frame (JSON has no NaN).
      *
+     * @param shortest      steps of its shortest piece (0 without pieces)
+     * @param longest       steps of its longest piece
      * @param notesPerFrame mean pitches sounding in a frame
      * @param silent        share of frames with no pitch
      * @param threeToFour   share of frames with 3 or 4 pitches (the figure {@code eval} compares a free run with)
      * @param lowest        lowest pitch sounding (MIDI), -1 when nothing sounds
      * @param highest       highest pitch sounding (MIDI), -1 when nothing sounds
      */
-    public record Split(String split, int pieces, long frames, int shortest, int longest, double notesPerFrame,
-                        double silent, @JsonProperty("frames_3_4_notes") double threeToFour, int lowest, int highest) {
+    public record Split(String split, int pieces, long frames, int shortest, int longest, Double notesPerFrame,
+                        Double silent, @JsonProperty("frames_3_4_notes") Double threeToFour, int lowest, int highest) {
         static Split of(String split, List<PolyPiece> pieces) {
             long frames = 0;
             long notes = 0;
@@ -62,9 +64,10 @@ public record DatasetSummary(String name, String frames, List<Split> splits, Str
                     }
                 }
             }
-            double n = frames == 0 ? Double.NaN : frames;
-            return new Split(split, pieces.size(), frames, pieces.isEmpty() ? 0 : shortest, longest, notes / n,
-                    silent / n, Polyphony.share(pieces), highest < 0 ? -1 : lowest, highest);
+            boolean none = frames == 0;
+            return new Split(split, pieces.size(), frames, pieces.isEmpty() ? 0 : shortest, longest,
+                    none ? null : notes / (double) frames, none ? null : silent / (double) frames,
+                    none ? null : Polyphony.share(pieces), highest < 0 ? -1 : lowest, highest);
         }
     }
 

@@ -161,6 +161,13 @@ class InspectCommandTest {
                 + "recognised in "), folder.out());
         assertTrue(folder.out().contains("frames:         chords (12 pitch classes) and melody on 88 keys"), folder.out());
         assertEquals("jsb", new ObjectMapper().readTree(run("inspect", "jsb", "--json").out()).get("name").asText());
+        // an empty split: no mean to tell (and JSON without NaN)
+        Path noTest = file("no-test.json", "{\"train\":[[[60]]],\"valid\":[[[60]]],\"test\":[]}".getBytes());
+        Run empty = run("inspect", noTest.toString());
+        assertTrue(empty.out().contains("  test   0       0       -              -              -       -          -"),
+                empty.out());
+        JsonNode none = new ObjectMapper().readTree(run("inspect", noTest.toString(), "--json").out()).get("splits").get(2);
+        assertTrue(none.get("notes_per_frame").isNull() && none.get("frames_3_4_notes").isNull(), none.toString());
     }
 
     private static String pad(int n) {
