@@ -293,7 +293,7 @@ async function loadCorpora(select) {
   for (const o of [...box.options]) if (o.value.startsWith("corpus:")) o.remove();
   for (const id of imports) box.add(new Option("imported corpus " + id, "corpus:" + id));
   if (select) box.value = "corpus:" + select;
-  // the Evaluate tab scores a model of the modern trainer on a corpus's test pieces (bebop eval --data)
+  // the Evaluate tab scores a model of a data set on a corpus's test pieces (bebop eval --data)
   const data = $("eval-data");
   const chosen = data.value;
   for (const o of [...data.options]) if (o.value) o.remove();

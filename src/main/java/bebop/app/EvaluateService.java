@@ -3,6 +3,7 @@ package bebop.app;
 import bebop.UserError;
 import bebop.compose.Generation;
 import bebop.compose.Primers;
+import bebop.data.corpus.ChordMelodySet;
 import bebop.data.poly.FrameScore;
 import bebop.data.poly.PolyDataset;
 import bebop.data.poly.PolyPiece;
@@ -11,11 +12,13 @@ import bebop.eval.Comparison;
 import bebop.eval.Evaluator;
 import bebop.eval.Polyphony;
 import bebop.io.corpus.CorpusDatasets;
+import bebop.io.model.LstmModels;
 import bebop.io.model.ModelJson;
 import bebop.io.poly.ModernModels;
 import bebop.io.poly.PolyJson;
 import bebop.music.BluesForm;
 import bebop.nn.baseline.ElmanSettings;
+import bebop.train.CorpusExperiment;
 import bebop.train.Experiment1;
 import bebop.train.modern.ModernSettings;
 import bebop.train.modern.PolyEvaluation;
@@ -109,19 +112,20 @@ public final class EvaluateService {
     public static final List<String> SPLITS = List.of("test", "valid", "train");
 
     /**
-     * A model of the modern trainer ({@code file}) scored on the {@code split} of {@code dataset} (a piano-roll
-     * JSON, jsb, nottingham or an import folder with frames like the model's), teacher-forced in windows and
-     * batches of the model's own training settings, so that the split it was trained with reads as its file
-     * records it, to the last bit; {@code threads} share the work and do not change the result.
+     * A model of a data set ({@code file}: the modern trainer's, or the paper's network trained on an import)
+     * scored on the {@code split} of {@code dataset}, teacher-forced, as its training measured its own
+     * splits, so that the data set it learned reads as its file records it, to the last bit: a modern
+     * model on a piano-roll JSON, jsb, nottingham or an import folder with frames like its own, in windows
+     * and batches of its training settings ({@code threads} share the work and change nothing); the paper's
+     * network on an import folder on its grid, each piece from a zero state.
      */
     public static Evaluation.OnData onData(Path file, String dataset, String split, int threads) {
         if (!SPLITS.contains(split)) {
             throw new UserError("--split " + split + ": must be one of " + String.join(", ", SPLITS));
         }
         String name = file == null ? "the bundled model" : file.toString();
-        if (!(Models.load(file) instanceof DataModel m) || !m.model().kind().equals(ModernModels.KIND)) {
-            throw new UserError("--data: " + name + " is not a model of the modern trainer (train --data ... --trainer "
-                    + "modern); eval measures the paper's blues models by their free runs");
+        if (!(Models.load(file) instanceof DataModel m)) {
+            throw new UserError("--data: " + name + " is a model of the paper's blues; eval measures it by its free runs");
         }
         if (TrainService.isBlues(dataset)) {
             throw new UserError("--data " + dataset + ": the blues choruses are split by each run's seed; give a "
@@ -129,20 +133,24 @@ public final class EvaluateService {
         }
         FrameFormat theirs = CorpusDatasets.frameFormat(dataset);
         FrameFormat mine = m.format();
-        if (!theirs.layout().equals(mine.layout()) || theirs.stepsPerQuarter() != mine.stepsPerQuarter()
-                || theirs.stepsPerBar() != mine.stepsPerBar()) {
+        boolean modern = m.model().kind().equals(ModernModels.KIND);
+        // the paper's network plays an import's chords and melody in its own melody range: the grid must agree
+        if ((modern && !theirs.layout().equals(mine.layout())) || (!modern && !theirs.chordConditioned())
+                || theirs.stepsPerQuarter() != mine.stepsPerQuarter() || theirs.stepsPerBar() != mine.stepsPerBar()) {
             throw new UserError("--data " + dataset + ": its frames are " + theirs.describe() + ", but " + name
                     + " learned " + mine.describe());
         }
+        return modern ? modernOnData(m, name, dataset, split, threads) : paperOnData(m, name, dataset, split);
+    }
+
+    private static Evaluation.OnData modernOnData(DataModel m, String name, String dataset, String split, int threads) {
         PolyDataset data = PolyJson.resolve(dataset);
         List<PolyPiece> pieces = switch (split) {
             case "valid" -> data.valid();
             case "train" -> data.train();
             default -> data.test();
         };
-        if (pieces.isEmpty()) {
-            throw new UserError("--data " + dataset + ": its " + split + " split is empty");
-        }
+        checkSplit(pieces, dataset, split);
         JsonNode recorded = m.model().extra().path("settings");
         ModernSettings s;
         try {
@@ -152,7 +160,28 @@ public final class EvaluateService {
             throw new UserError(name + ": its recorded training settings cannot be read: " + e.getMessage(), e);
         }
         FrameScore score = PolyEvaluation.score(ModernModels.of(m.model(), name), pieces, s.window(), s.batch(), threads);
-        return new Evaluation.OnData(m, data.name(), split, pieces.size(), score);
+        return new Evaluation.OnData(m, data.name(), split, pieces.size(), score.frames(), score.nll(), score.accuracy());
+    }
+
+    /** The paper's network (train --data FOLDER --trainer paper) on an import's pieces, as its training validated it. */
+    private static Evaluation.OnData paperOnData(DataModel m, String name, String dataset, String split) {
+        ChordMelodySet data = CorpusDatasets.read(CorpusDatasets.importFolder(dataset).orElseThrow());
+        List<ChordMelodySet.Piece> pieces = switch (split) {
+            case "valid" -> data.valid();
+            case "train" -> data.train();
+            default -> data.test();
+        };
+        checkSplit(pieces, dataset, split);
+        LstmModels.Loaded loaded = LstmModels.of(m.model(), name);
+        long steps = pieces.stream().mapToLong(p -> p.steps() - 1).sum();
+        return new Evaluation.OnData(m, dataset, split, pieces.size(), steps,
+                CorpusExperiment.nll(loaded.network(), loaded.normalizer(), pieces, m.format()), null);
+    }
+
+    private static void checkSplit(List<?> pieces, String dataset, String split) {
+        if (pieces.isEmpty()) {
+            throw new UserError("--data " + dataset + ": its " + split + " split is empty");
+        }
     }
 
     /** A user error unless {@code runs} is 1 to {@link #MAX_RUNS} (the flag {@code --runs}). */

@@ -1,6 +1,5 @@
 package bebop.app;
 
-import bebop.data.poly.FrameScore;
 import bebop.eval.MelodyEvaluation;
 import bebop.eval.Polyphony;
 import bebop.train.ChordEvaluation;
@@ -50,18 +49,22 @@ public sealed interface Evaluation {
     }
 
     /**
-     * A model of the modern trainer scored now on a split of a data set ({@code bebop eval --data}): the
-     * cross-entropy per frame and the frame accuracy of its predictions, teacher-forced, as training
-     * measured its own test split; named as the model file names those ({@code test_nll}, {@code test_acc}).
+     * A model of a data set scored now on a split of one ({@code bebop eval --data}): the cross-entropy per
+     * predicted frame (summed over its units), teacher-forced, as training measured its own splits; for a
+     * model of the modern trainer also the frame accuracy (null for the paper's network, whose training did
+     * not measure one); named as the model file names those ({@code test_nll}, {@code test_acc}).
      */
-    record OnData(DataModel model, String dataset, String split, int pieces, FrameScore score) implements Evaluation {
+    record OnData(DataModel model, String dataset, String split, int pieces, long frames, double nll, Double accuracy)
+            implements Evaluation {
         @Override
         public ObjectNode metrics() {
             ObjectNode m = JsonNodeFactory.instance.objectNode();
-            m.put(split + "_nll", score.nll());
-            m.put(split + "_acc", score.accuracy());
+            m.put(split + "_nll", nll);
+            if (accuracy != null) {
+                m.put(split + "_acc", accuracy);
+            }
             m.put("pieces", pieces);
-            m.put("frames", score.frames());
+            m.put("frames", frames);
             return m;
         }
 

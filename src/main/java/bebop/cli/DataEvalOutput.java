@@ -32,14 +32,15 @@ final class DataEvalOutput {
         DataModel m = d.model();
         w.printf(Locale.ROOT, "model             %s (%s, seed %d), trained on %s%n", m.label(), m.model().kind(),
                 m.model().provenance().seed(), m.dataset());
-        w.printf(Locale.ROOT, "data              %s, %s split: %,d pieces, %,d frames (%s)%n", d.dataset(), d.split(),
-                d.pieces(), d.score().frames(), m.format().describe());
+        w.printf(Locale.ROOT, "data              %s, %s split: %,d pieces, %,d frames predicted (%s)%n", d.dataset(),
+                d.split(), d.pieces(), d.frames(), m.format().describe());
         String nll = d.split() + "_nll";
-        String acc = d.split() + "_acc";
         w.printf(Locale.ROOT, "%-17s %.4f   (cross-entropy per frame in nats, teacher-forced, measured now)%n", nll,
-                d.score().nll());
-        w.printf(Locale.ROOT, "%-17s %.4f   (keys predicted at 0.5: TP / (TP + FP + FN) over all frames, Bay et al. 2009)%n", acc,
-                d.score().accuracy());
+                d.nll());
+        if (d.accuracy() != null) {
+            w.printf(Locale.ROOT, "%-17s %.4f   (keys predicted at 0.5: TP / (TP + FP + FN) over all frames, Bay et al. 2009)%n",
+                    d.split() + "_acc", d.accuracy());
+        }
         var recorded = m.model().metrics().path(nll);
         if (d.trainedOnIt() && recorded.isNumber()) {
             w.printf(Locale.ROOT, "(its file records %s %.4f, measured at training time on this data set)%n", nll,

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "bars, primed as compose primes it, temperature 1; a NADE model draws each frame key by key) and shows "
                 + "the share of generated frames with 3-4 notes sounding beside the training set's.",
             "--runs N: many free runs of a melody model in one pass, each metric's mean, least and greatest value.",
-            "--data DATASET: a model of the modern trainer scored on a data set's test (or --split) pieces."})
+            "--data DATASET: a model of a data set scored on a data set's test (or --split) pieces."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model file to evaluate. Default: the model bundled with bebop.")
@@ -49,10 +49,12 @@ final class EvalCommand implements Callable<Integer> {
     Integer runs;
 
     @Option(names = "--data", paramLabel = "DATASET",
-            description = "Score a model of the modern trainer on a data set instead of running it free: a piano-roll "
-                    + "JSON, jsb, nottingham or an import folder with frames like the model's. Prints the cross-entropy "
-                    + "per frame (teacher-forced) and the frame accuracy of --split, named as the model file names them "
-                    + "(test_nll, test_acc); on the data set it was trained on, they equal what its file records.")
+            description = "Score a model of a data set on one instead of running it free: a model of the modern trainer "
+                    + "on a piano-roll JSON, jsb, nottingham or an import folder with frames like its own; the paper's "
+                    + "network trained on an import on an import folder. Prints the cross-entropy per frame "
+                    + "(teacher-forced) and, for the modern trainer's, the frame accuracy of --split, named as the model "
+                    + "file names them (test_nll, test_acc); on the data set it was trained on, they equal what its file "
+                    + "records.")
     String data;
 
     @Option(names = "--split", paramLabel = "SPLIT", description = "With --data: test, valid or train. Default: test.")

@@ -189,7 +189,7 @@ class ServicesTest {
         assertEquals("chords and melody", summary.kind());
         assertTrue(summary.learning().startsWith("window 50, batch 32, Adam 0.001"), summary.learning());
         Evaluation.OnData scored = EvaluateService.onData(model, dir.resolve("ds").toString(), "valid", 1);
-        assertEquals(trained.model().metrics().get("valid_nll").asDouble(), scored.score().nll(), 0);
+        assertEquals(trained.model().metrics().get("valid_nll").asDouble(), scored.nll(), 0);
     }
 
     @Test

@@ -46,7 +46,7 @@ class EvalDataCommandTest {
 
         CliRun table = CliRun.of("eval", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, table.exitCode(), table.err());
-        assertTrue(table.out().contains("data              " + data + ", test split: 1 pieces, 5 frames (88-key piano roll"),
+        assertTrue(table.out().contains("data              " + data + ", test split: 1 pieces, 5 frames predicted (88-key piano roll"),
                 table.out());
         assertTrue(table.out().contains(String.format(java.util.Locale.ROOT, "test_nll          %.4f   (cross-entropy",
                 recorded.get("test_nll").asDouble())), table.out());
@@ -60,7 +60,7 @@ class EvalDataCommandTest {
                 + "\"test\":[[[48,52,55],[50,53,57],[52,55,59]],[[72],[74],[76],[77]]]}");
         CliRun r = CliRun.of("eval", "--model", model.toString(), "--data", other.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains(", test split: 2 pieces, 7 frames"), r.out());
+        assertTrue(r.out().contains(", test split: 2 pieces, 7 frames predicted"), r.out());
         assertFalse(r.out().contains("its file records"), "another data set: no recorded figure to compare: " + r.out());
         JsonNode j = json(CliRun.of("eval", "--model", model.toString(), "--data", other.toString(), "--json"));
         double nll = j.get("test_nll").asDouble();
@@ -69,13 +69,36 @@ class EvalDataCommandTest {
     }
 
     @Test
+    void thePapersNetworkOnAnImportReadsAsItsTrainingValidatedIt() throws Exception {
+        Path midi = Files.createDirectories(dir.resolve("midi"));
+        for (int i = 1; i <= 3; i++) {
+            Files.write(midi.resolve("chorus" + i + ".mid"), bebop.io.midi.MidiWriter.toBytes(bebop.io.midi.TestScores.blues(i)));
+        }
+        Path corpus = dir.resolve("corpus");
+        assertEquals(0, CliRun.of("import", midi.toString(), "--out", corpus.toString()).exitCode());
+        Path paper = dir.resolve("paper.bebop");
+        CliRun train = CliRun.of("train", "--data", corpus.toString(), "--trainer", "paper", "--max-epochs", "3", "--quiet",
+                "--out", paper.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        JsonNode valid = json(CliRun.of("eval", "--model", paper.toString(), "--data", corpus.toString(), "--split", "valid",
+                "--json"));
+        assertEquals(ModelFile.read(paper, "lstm-paper").metrics().get("valid_nll").asDouble(), valid.get("valid_nll").asDouble(),
+                0, valid.toString());
+        assertFalse(valid.has("valid_acc"), "its training measured no frame accuracy: " + valid);
+        assertEquals(95, valid.get("frames").asInt(), "a chorus of 96 steps predicts 95");
+        // a piano roll has no chords and melody for the paper's network to play
+        assertOneLineError(CliRun.of("eval", "--model", paper.toString(), "--data", data.toString()),
+                "--data " + data + ": its frames are 88-key piano roll");
+    }
+
+    @Test
     void whatItCannotScoreIsOneLineError() throws Exception {
         String m = model.toString();
         assertOneLineError(CliRun.of("eval", "--model", m, "--data", "jsb"),
                 "--data jsb: its frames are 88-key piano roll, 1 step a quarter, 4 a bar, but " + m
                         + " learned 88-key piano roll, 2 steps a quarter, 8 a bar");
-        assertOneLineError(CliRun.of("eval", "--data", data.toString()), "--data: the bundled model is not a model of the "
-                + "modern trainer");
+        assertOneLineError(CliRun.of("eval", "--data", data.toString()), "--data: the bundled model is a model of the "
+                + "paper's blues; eval measures it by its free runs");
         assertOneLineError(CliRun.of("eval", "--model", m, "--data", "blues"), "--data blues: the blues choruses are split");
         assertOneLineError(CliRun.of("eval", "--model", m, "--data", data.toString(), "--split", "dev"),
                 "--split dev: must be one of test, valid, train");
