@@ -478,6 +478,11 @@ function metricsTable(table, metrics) {
 async function showRecorded() {
   const id = $("eval-model").value;
   if (!id) return;
+  // a model of the paper's blues is measured by its free runs; a model of a data set can be scored on a corpus
+  const chosen = modelList.find((x) => x.id === id);
+  const blues = !chosen || chosen.kind.startsWith("blues");
+  $("eval-data").disabled = blues;
+  if (blues) $("eval-data").value = "";
   const m = await api("/api/models/" + encodeURIComponent(id));
   // what the model is and how it learned, as bebop inspect tells it (a field the file does not record is left out)
   $("model-about").replaceChildren(...["network", "frames", "learning", "training"].filter((k) => m[k]).flatMap((k) => {

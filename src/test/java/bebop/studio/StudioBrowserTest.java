@@ -272,7 +272,10 @@ class StudioBrowserTest {
 
                 page.findElement(By.id("evaluate-tab")).click();
                 wait.until(d -> !d.findElements(By.cssSelector("#eval-model option[value=mine]")).isEmpty());
+                new Select(page.findElement(By.id("eval-model"))).selectByValue("bundled");
+                wait.until(d -> !d.findElement(By.id("eval-data")).isEnabled()); // the blues: measured by free runs
                 new Select(page.findElement(By.id("eval-model"))).selectByValue("mine");
+                wait.until(d -> d.findElement(By.id("eval-data")).isEnabled());
                 new Select(page.findElement(By.id("eval-data"))).selectByValue(corpus);
                 page.findElement(By.id("evaluate")).click();
                 wait.until(d -> !d.findElements(By.cssSelector("#eval-metrics tr[data-metric=test_nll]")).isEmpty());
