@@ -1,5 +1,7 @@
 package bebop.app;
 
+import bebop.data.corpus.Key;
+import bebop.data.corpus.KeyEstimator;
 import bebop.io.midi.MidiFile;
 import bebop.io.midi.MidiReader;
 import bebop.music.Note;
@@ -23,6 +25,29 @@ public record MidiSummary(Path file, MidiFile midi) {
     public double bars() {
         Score s = midi.score();
         return s.length() / (double) s.ticksPerBar();
+    }
+
+    /** MIDI channel 10 (0-based 9): General MIDI's drums, whose note numbers are instruments, not pitches. */
+    private static final int DRUMS = 9;
+
+    /**
+     * The key its notes suggest (Krumhansl-Schmuckler: the pitch classes weighted by how long they sound,
+     * drums left out, against the Krumhansl-Kessler profiles, as {@code bebop import --transpose C} estimates
+     * it); null for a file without pitched notes.
+     */
+    public Key key() {
+        double[] histogram = new double[12];
+        boolean any = false;
+        for (Part p : midi.score().parts()) {
+            if (p.channel() == DRUMS) {
+                continue;
+            }
+            for (Note n : p.notes()) {
+                histogram[n.pitch() % 12] += n.duration();
+                any = true;
+            }
+        }
+        return any ? KeyEstimator.estimate(histogram) : null;
     }
 
     /** The lowest and highest pitch of a part, or null for a part without notes. */
@@ -55,6 +80,9 @@ public record MidiSummary(Path file, MidiFile midi) {
         o.put("bars", BigDecimal.valueOf(bars()).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().doubleValue());
         o.put("seconds", Math.round(midi.seconds() * 1000) / 1000.0);
         o.put("chord_symbols", s.chordSymbols().size());
+        Key key = key();
+        o.put("key", key == null ? null : key.name());
+        o.put("key_correlation", key == null ? null : Math.round(key.correlation() * 1000) / 1000.0);
         ArrayNode parts = o.putArray("parts");
         for (Part p : s.parts()) {
             ObjectNode j = parts.addObject();

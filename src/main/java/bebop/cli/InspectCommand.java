@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Show what a MIDI file holds (tempo, time signature, bars, each part's notes), what a model is, or what a "
                 + "data set holds.",
         description = {"Show what a MIDI file holds as bebop reads it: file type, resolution, tempo, time signature, "
-                + "length in bars and seconds, and per part (one per track and channel with notes) its name, "
+                + "length in bars and seconds, the key its notes suggest, and per part (one per track and channel with notes) its name, "
                 + "channel (1-16), General MIDI program (0-127), note count and pitch range.",
             "Or, for a model file (M.bebop), what it is: its kind, its network, the frames it plays, how it learned "
                 + "(the algorithm and its settings, epochs and steps), how it was trained (bebop's version, the date, "

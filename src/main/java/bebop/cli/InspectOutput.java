@@ -3,6 +3,7 @@ package bebop.cli;
 import bebop.app.DatasetSummary;
 import bebop.app.MidiSummary;
 import bebop.app.ModelSummary;
+import bebop.data.corpus.Key;
 import bebop.io.midi.MidiFile;
 import bebop.music.Part;
 import bebop.music.Pitch;
@@ -34,6 +35,9 @@ final class InspectOutput {
         row(out, "time signature", s.timeSignature().toString());
         row(out, "length", number(summary.bars(), 2) + " bars, " + number(midi.seconds(), 2) + " s (" + s.length() + " ticks)");
         row(out, "chord symbols", String.valueOf(s.chordSymbols().size()));
+        Key key = summary.key();
+        row(out, "key", key == null ? null : String.format(Locale.ROOT, "%s (estimated from the notes: correlation %.2f with "
+                + "its Krumhansl-Kessler profile)", key.name(), key.correlation()));
         row(out, "parts", String.valueOf(s.parts().size()));
         if (s.parts().isEmpty()) {
             return;

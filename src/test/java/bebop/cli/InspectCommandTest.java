@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class InspectCommandTest {
                 "time signature: 4/4",
                 "length:         12 bars, 29.54 s (23040 ticks)",
                 "chord symbols:  16",
+                "key:            C major (estimated from the notes: correlation 0.90 with its Krumhansl-Kessler profile)",
                 "parts:          2",
                 "  #  name    channel  program  notes  range",
                 "  1  Chords  1        0        " + pad(TestScores.blues(1).parts().get(0).notes().size()) + "  C3 (48) .. B3 (59)",
@@ -192,6 +194,7 @@ class InspectCommandTest {
         assertEquals(23040, j.get("length_ticks").asLong());
         assertEquals(12.0, j.get("bars").asDouble());
         assertEquals(24.0, j.get("seconds").asDouble());
+        assertEquals("C major", j.get("key").asText(), "the blues in C");
         JsonNode parts = j.get("parts");
         assertEquals(2, parts.size());
         assertEquals("Chords", parts.get(0).get("name").asText());
@@ -204,6 +207,32 @@ class InspectCommandTest {
         assertEquals("Melody", parts.get(1).get("name").asText());
         assertEquals(2, parts.get(1).get("channel").asInt());
         assertEquals(65, parts.get(1).get("program").asInt());
+    }
+
+    @Test
+    void estimatesTheKeyFromHowLongEachPitchSounds() throws IOException {
+        // an A minor melody (A C E, the leading G#) over drums whose note numbers would read as other pitches
+        List<bebop.music.Note> melody = new java.util.ArrayList<>();
+        int[] line = {69, 72, 76, 74, 72, 71, 68, 69, 64, 69};
+        for (int i = 0; i < line.length; i++) {
+            melody.add(new bebop.music.Note(line[i], i * 480L, i == line.length - 1 ? 1920 : 480));
+        }
+        List<bebop.music.Note> drums = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            drums.add(new bebop.music.Note(i % 2 == 0 ? 37 : 42, i * 240L, 240));  // C#2 and F#2 as drum sounds
+        }
+        bebop.music.Score s = new bebop.music.Score("Minor", 480, 100, bebop.music.TimeSignature.FOUR_FOUR, List.of(
+                new bebop.music.Part("Lead", 0, 0, melody), new bebop.music.Part("Drums", 9, 0, drums)), List.of(), 7680);
+        Path p = file("minor.mid", MidiWriter.toBytes(s));
+        JsonNode j = new ObjectMapper().readTree(run("inspect", p.toString(), "--json").out());
+        assertEquals("A minor", j.get("key").asText(), j.toString());
+        // no pitched note, no key
+        bebop.music.Score drumsOnly = new bebop.music.Score("Drums", 480, 100, bebop.music.TimeSignature.FOUR_FOUR,
+                List.of(new bebop.music.Part("Drums", 9, 0, drums)), List.of(), 7680);
+        Run r = run("inspect", file("drums.mid", MidiWriter.toBytes(drumsOnly)).toString());
+        assertFalse(r.out().contains("key:"), r.out());
+        assertTrue(new ObjectMapper().readTree(run("inspect", DIR.resolve("drums.mid").toString(), "--json").out())
+                .get("key").isNull());
     }
 
     @Test
