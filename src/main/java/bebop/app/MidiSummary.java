@@ -32,8 +32,8 @@ public record MidiSummary(Path file, MidiFile midi) {
 
     /**
      * The key its notes suggest (Krumhansl-Schmuckler: the pitch classes weighted by how long they sound,
-     * drums left out, against the Krumhansl-Kessler profiles, as {@code bebop import --transpose C} estimates
-     * it); null for a file without pitched notes.
+     * drums left out, against the Krumhansl-Kessler profiles: the estimate {@code bebop import --transpose C}
+     * makes, there of the notes on its grid); null for a file without pitched notes.
      */
     public Key key() {
         double[] histogram = new double[12];
