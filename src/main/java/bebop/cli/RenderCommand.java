@@ -65,7 +65,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         RenderService.Rendering r = RenderService.read(in, formats, prefix);
         PrintWriter out = spec.commandLine().getOut();
-        if (r.recognised() != null) {
+        if (r.recognised() != null && !piano) { // a piano score writes no chord symbols
             out.println(r.recognised());
         }
         if (chordStaff && !r.hasChords()) {

@@ -63,6 +63,7 @@ class RenderCommandTest {
         MidiWriter.write(s, mid);
         CliRun r = CliRun.of("render", mid.toString(), "--to", "musicxml,ly", "--piano");
         assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.out().contains("chord symbols recognised"), "a piano score has none to tell of: " + r.out());
         String xml = Files.readString(dir.resolve("chorale.musicxml"), StandardCharsets.UTF_8);
         MusicXmlSchema.validate(xml);
         assertTrue(xml.contains("<part-name>Right hand</part-name>") && xml.contains("<part-name>Left hand</part-name>"), xml);

@@ -54,13 +54,35 @@ final class SmfStructure {
 
     private SmfStructure() {}
 
+    /** What a file that is no MIDI file looks like by its first bytes, for the message; null when it is none of these. */
+    private static String looksLike(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (head.contains("<score-partwise") || head.contains("<score-timewise")) {
+            return "a MusicXML score";
+        }
+        if (head.startsWith("RIFF") && head.startsWith("WAVE", 8)) {
+            return "a WAV file";
+        }
+        if (head.startsWith("%PDF")) {
+            return "a PDF file";
+        }
+        if (head.startsWith("\u0089PNG")) {
+            return "a PNG image";
+        }
+        if (head.startsWith("PK\u0003\u0004")) {
+            return "a zip archive";
+        }
+        return null;
+    }
+
     /** Checks the whole file and returns its header; throws {@link Problem} on the first problem found. */
     static Header check(byte[] b) throws Problem {
         if (b.length == 0) {
             throw new Problem("empty file (0 bytes)");
         }
         if (b.length < 4 || !chunkType(b, 0).equals("MThd")) {
-            throw new Problem("not a MIDI file (no MThd header)");
+            String looksLike = looksLike(b);
+            throw new Problem("not a MIDI file (no MThd header" + (looksLike == null ? "" : "; it looks like " + looksLike) + ")");
         }
         if (b.length < 8) {
             throw new Problem("truncated MIDI file (header ends early)");

@@ -147,6 +147,11 @@ class MidiReaderTest {
         assertMessage("f.mid: empty file (0 bytes)", new byte[0]);
         assertMessage("f.mid: not a MIDI file (no MThd header)", "hello world".getBytes());
         assertMessage("f.mid: not a MIDI file (no MThd header)", "MT".getBytes());
+        // what other files a user may give instead are named
+        assertMessage("f.mid: not a MIDI file (no MThd header; it looks like a MusicXML score)",
+                "<?xml version=\"1.0\"?>\n<score-partwise version=\"4.0\">".getBytes());
+        assertMessage("f.mid: not a MIDI file (no MThd header; it looks like a WAV file)", "RIFF\0\0\0\0WAVEfmt ".getBytes());
+        assertMessage("f.mid: not a MIDI file (no MThd header; it looks like a PDF file)", "%PDF-1.5".getBytes());
         assertMessage("f.mid: truncated MIDI file (header ends early)", Arrays.copyOf(good, 10));
         assertMessage("f.mid: truncated MIDI file (header only, no tracks)", Arrays.copyOf(good, 14));
         assertMessage("f.mid: truncated MIDI file (track 1 ends early)", Arrays.copyOf(good, 18));
