@@ -145,12 +145,7 @@ public final class EvaluateService {
 
     private static Evaluation.OnData modernOnData(DataModel m, String name, String dataset, String split, int threads) {
         PolyDataset data = PolyJson.resolve(dataset);
-        List<PolyPiece> pieces = switch (split) {
-            case "valid" -> data.valid();
-            case "train" -> data.train();
-            default -> data.test();
-        };
-        checkSplit(pieces, dataset, split);
+        List<PolyPiece> pieces = split(dataset, split, data.train(), data.valid(), data.test());
         JsonNode recorded = m.model().extra().path("settings");
         ModernSettings s;
         try {
@@ -166,22 +161,24 @@ public final class EvaluateService {
     /** The paper's network (train --data FOLDER --trainer paper) on an import's pieces, as its training validated it. */
     private static Evaluation.OnData paperOnData(DataModel m, String name, String dataset, String split) {
         ChordMelodySet data = CorpusDatasets.read(CorpusDatasets.importFolder(dataset).orElseThrow());
-        List<ChordMelodySet.Piece> pieces = switch (split) {
-            case "valid" -> data.valid();
-            case "train" -> data.train();
-            default -> data.test();
-        };
-        checkSplit(pieces, dataset, split);
+        List<ChordMelodySet.Piece> pieces = split(dataset, split, data.train(), data.valid(), data.test());
         LstmModels.Loaded loaded = LstmModels.of(m.model(), name);
         long steps = pieces.stream().mapToLong(p -> p.steps() - 1).sum();
         return new Evaluation.OnData(m, dataset, split, pieces.size(), steps,
                 CorpusExperiment.nll(loaded.network(), loaded.normalizer(), pieces, m.format()), null);
     }
 
-    private static void checkSplit(List<?> pieces, String dataset, String split) {
+    /** The pieces of {@code split}; a user error when it has none. */
+    private static <T> List<T> split(String dataset, String split, List<T> train, List<T> valid, List<T> test) {
+        List<T> pieces = switch (split) {
+            case "valid" -> valid;
+            case "train" -> train;
+            default -> test;
+        };
         if (pieces.isEmpty()) {
             throw new UserError("--data " + dataset + ": its " + split + " split is empty");
         }
+        return pieces;
     }
 
     /** A user error unless {@code runs} is 1 to {@link #MAX_RUNS} (the flag {@code --runs}). */
