@@ -118,11 +118,10 @@ final class TrainRuns {
                         ? String.format(Locale.ROOT, ", test_nll %.4f, test_acc %.4f", metrics.get("test_nll").asDouble(),
                         metrics.get("test_acc").asDouble()) : "");
         w.printf(Locale.ROOT, "wrote %s, %s and %s%n", out, png, ck);
-        w.flush();
-        return 0;
+        return next();
     }
 
-    /** What the first line says about the learner ({@code bptt}: how BPTT is described); the filter has no rate. */
+    /** Runs {@code training} with a progress bar on standard error (none with --quiet). */
     private <R> TrainedModel<R> withProgress(long maxEpochs, Function<TrainingProgress, TrainedModel<R>> training) {
         try (TrainingProgress progress = new TrainingProgress(err, "train", maxEpochs, quiet)) {
             return training.apply(progress);
@@ -131,6 +130,13 @@ final class TrainRuns {
 
     private int wrote(Path png) {
         w.printf(Locale.ROOT, "wrote %s and %s%n", out, png);
+        return next();
+    }
+
+    /** Where a new model goes from here, as demo says where a piece goes. */
+    private int next() {
+        w.printf(Locale.ROOT, "Next: bebop compose --model %s --out %s   (bebop eval measures it, bebop inspect tells what it is)%n",
+                out, out.toString().replaceFirst("\\.bebop$", "") + "-song");
         w.flush();
         return 0;
     }

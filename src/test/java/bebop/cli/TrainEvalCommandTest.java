@@ -35,6 +35,8 @@ class TrainEvalCommandTest {
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("Experiment 1 (chords), seed 3"), train.out());
         assertTrue(train.out().contains("wrote " + model + " and " + dir.resolve("chords.curve.png")), train.out());
+        assertTrue(train.out().contains("Next: bebop compose --model " + model + " --out " + dir.resolve("chords-song")),
+                train.out());
         assertTrue(javax.imageio.ImageIO.read(dir.resolve("chords.curve.png").toFile()).getWidth() > 100);
         Model m = ModelFile.read(model);
         assertEquals("lstm-paper", m.kind());
