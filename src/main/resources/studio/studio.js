@@ -298,6 +298,7 @@ async function loadCorpora(select) {
   const chosen = data.value;
   for (const o of [...data.options]) if (o.value) o.remove();
   for (const id of imports) data.add(new Option("the test pieces of corpus " + id, id));
+  for (const name of ["jsb", "nottingham"]) data.add(new Option("the test pieces of " + name, name));
   if (imports.includes(chosen)) data.value = chosen;
 }
 
@@ -539,7 +540,8 @@ async function evaluateModel(event) {
     });
     if (r.corpus) {
       metricsTable($("eval-metrics"), r.metrics);
-      evalStatus("scored on the " + r.metrics.frames + " frames of the " + r.split + " pieces of corpus " + r.corpus
+      evalStatus("scored on the " + r.metrics.frames + " frames of the " + r.split + " pieces of "
+        + (r.corpus.startsWith("c") && r.corpus.length === 9 ? "corpus " : "") + r.corpus
         + " (cross-entropy per frame, teacher-forced)");
     } else if (r.runs) {
       runsTable($("eval-metrics"), r.runs);

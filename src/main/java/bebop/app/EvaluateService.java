@@ -108,6 +108,9 @@ public final class EvaluateService {
                 m.heldOut(), choruses, Primers.DEFAULT_STEPS, 1.0, firstSeed, runs), firstSeed);
     }
 
+    /** The data sets bebop bundles, by the names {@link #onData} takes (jsb, nottingham). */
+    public static final List<String> BUNDLED_DATA = PolyJson.bundledNames();
+
     /** The splits {@link #onData} scores. */
     public static final List<String> SPLITS = List.of("test", "valid", "train");
 

@@ -267,10 +267,11 @@ public final class StudioServer implements AutoCloseable {
                 throw ApiError.badRequest("choruses, seed and runs are a free run's; with corpus the model is scored on "
                         + "the corpus's frames");
             }
-            Path folder = corpora.folder(body.corpus());
+            // an imported corpus, or a data set bebop bundles (a model of it trained by the command line)
+            String data = EvaluateService.BUNDLED_DATA.contains(body.corpus()) ? body.corpus()
+                    : corpora.folder(body.corpus()).toString();
             String split = body.split() == null ? "test" : body.split();
-            Evaluation e = pooled(() -> EvaluateService.onData(file, folder.toString(), split,
-                    Runtime.getRuntime().availableProcessors()));
+            Evaluation e = pooled(() -> EvaluateService.onData(file, data, split, Runtime.getRuntime().availableProcessors()));
             ctx.json(Map.of("model", model, "corpus", body.corpus(), "split", split, "metrics", e.metrics()));
             return;
         }

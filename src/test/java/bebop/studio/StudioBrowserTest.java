@@ -239,6 +239,19 @@ class StudioBrowserTest {
                 assertEquals("drawn", page.findElement(By.id("score")).getAttribute("data-state"),
                         page.findElement(By.id("score-status")).getText());
                 assertEquals("12", page.findElement(By.id("score")).getAttribute("data-measures"), "one chorus of 12 bars");
+
+                // scored on a bundled data set of the same frames, as eval --data nottingham scores it
+                page.findElement(By.id("evaluate-tab")).click();
+                new Select(page.findElement(By.id("eval-model"))).selectByValue("roll");
+                wait.until(d -> d.findElement(By.id("eval-data")).isEnabled());
+                new Select(page.findElement(By.id("eval-data"))).selectByValue("nottingham");
+                page.findElement(By.id("evaluate")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#eval-metrics tr[data-metric=test_nll]")).isEmpty());
+                double nll = bebop.app.EvaluateService.onData(models.resolve("roll.bebop"), "nottingham", "test", 1).nll();
+                assertEquals(String.format(java.util.Locale.ROOT, "%.4f", nll),
+                        page.findElement(By.cssSelector("#eval-metrics tr[data-metric=test_nll] td.number")).getText());
+                assertTrue(page.findElement(By.id("eval-status")).getText().contains("test pieces of nottingham"),
+                        page.findElement(By.id("eval-status")).getText());
             } finally {
                 page.quit();
             }
