@@ -24,6 +24,7 @@ async function api(path, options) {
 }
 
 let modelList = [];      // the models as GET /api/models described them
+const BUNDLED_DATA = ["jsb", "nottingham"];   // the data sets bebop bundles, which Measure offers beside the imports
 
 // Chords to improvise over are for a model of chords and melody; a piano roll's keys have no parts to mute.
 function fitComposeForm() {
@@ -298,7 +299,7 @@ async function loadCorpora(select) {
   const chosen = data.value;
   for (const o of [...data.options]) if (o.value) o.remove();
   for (const id of imports) data.add(new Option("the test pieces of corpus " + id, id));
-  for (const name of ["jsb", "nottingham"]) data.add(new Option("the test pieces of " + name, name));
+  for (const name of BUNDLED_DATA) data.add(new Option("the test pieces of " + name, name));
   if (imports.includes(chosen)) data.value = chosen;
 }
 
@@ -541,7 +542,7 @@ async function evaluateModel(event) {
     if (r.corpus) {
       metricsTable($("eval-metrics"), r.metrics);
       evalStatus("scored on the " + r.metrics.frames + " frames of the " + r.split + " pieces of "
-        + (r.corpus.startsWith("c") && r.corpus.length === 9 ? "corpus " : "") + r.corpus
+        + (BUNDLED_DATA.includes(r.corpus) ? "" : "corpus ") + r.corpus
         + " (cross-entropy per frame, teacher-forced)");
     } else if (r.runs) {
       runsTable($("eval-metrics"), r.runs);

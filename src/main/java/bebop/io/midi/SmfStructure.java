@@ -56,7 +56,7 @@ final class SmfStructure {
 
     /** What a file that is no MIDI file looks like by its first bytes, for the message; null when it is none of these. */
     private static String looksLike(byte[] b) {
-        String head = new String(b, 0, Math.min(b.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.ISO_8859_1);
         if (head.contains("<score-partwise") || head.contains("<score-timewise")) {
             return "a MusicXML score";
         }
