@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
                 + "chords.",
             "Any model train writes: a model of a bebop import (either trainer) plays chords and melody as above, on its own "
                 + "grid and bar; a piano-roll model (jsb, nottingham, a benchmark JSON) draws every key on its own "
-                + "(probability sharpened or flattened by --temperature) and writes PREFIX.mid, .wav and .png only (no "
-                + "chords apart: no --chords)."})
+                + "(probability sharpened or flattened by --temperature), its score a piano score (two staves split at "
+                + "middle C; no chords apart: no --chords)."})
 final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.bebop",
             description = "Model to compose with. Default: the model bundled with bebop (Experiment 2, see README).")
