@@ -50,13 +50,14 @@ public record ModelSummary(String kind, boolean melody, String description, Stri
         }
         Model m = ModelFile.read(file);
         if (m.kind().equals(ModernModels.CHECKPOINT_KIND)) {
-            return checkpoint(file, ModelFile.header(m).get("provenance"));
+            return checkpoint(file, m);
         }
         return of(Models.load(m, file));
     }
 
-    private static ModelSummary checkpoint(Path file, JsonNode provenance) {
-        TrainerState s = ModernModels.readCheckpoint(file);
+    private static ModelSummary checkpoint(Path file, Model m) {
+        TrainerState s = ModernModels.checkpoint(m, file);
+        JsonNode provenance = ModelFile.header(m).get("provenance");
         String about = String.format(Locale.ROOT, "the modern trainer's state after epoch %d of at most %d (best epoch %d, "
                 + "valid NLL %.4f; %.0f s of training): train --resume %s trains on from it", s.epoch(),
                 s.settings().maxEpochs(), s.bestEpoch(), s.bestValid(), s.seconds(), file);

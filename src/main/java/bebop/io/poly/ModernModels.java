@@ -124,7 +124,11 @@ public final class ModernModels {
 
     /** Reads a checkpoint; every problem is a UserError naming the file. */
     public static TrainerState readCheckpoint(Path file) {
-        Model m = ModelFile.read(file, CHECKPOINT_KIND);
+        return checkpoint(ModelFile.read(file, CHECKPOINT_KIND), file);
+    }
+
+    /** The trainer's state in {@code m}, a checkpoint already read from {@code file} (named in errors). */
+    public static TrainerState checkpoint(Model m, Path file) {
         try {
             LstmStackConfig config = m.config(LstmStackConfig.class);
             JsonNode x = m.extra();
