@@ -175,23 +175,30 @@ public record Notation(String title, double tempoBpm, TimeSignature timeSignatur
         for (int b = 0; b < total / unitsPerBar; b++) {
             measures.add(new ArrayList<>());
         }
+        // a sweep over the notes by onset: the notes sounding at a moment sound until the next one (every end is a moment)
+        List<Note> byStart = notes.stream().sorted(java.util.Comparator.comparingLong(Note::start)).toList();
+        List<Note> sounding = new ArrayList<>();
+        int next = 0;
         Long from = moments.first();
         for (Long to = moments.higher(from); to != null; from = to, to = moments.higher(to)) {
-            TreeSet<Integer> sounding = new TreeSet<>();
+            final long at = from;
+            sounding.removeIf(n -> n.end() <= at);
+            while (next < byStart.size() && byStart.get(next).start() <= from) {
+                sounding.add(byStart.get(next++));
+            }
+            TreeSet<Integer> pitches = new TreeSet<>();
             TreeSet<Integer> tiedIn = new TreeSet<>();
             TreeSet<Integer> tiedOut = new TreeSet<>();
-            for (Note n : notes) {
-                if (n.start() <= from && n.end() >= to) {
-                    sounding.add(n.pitch());
-                    if (n.start() < from) {
-                        tiedIn.add(n.pitch());
-                    }
-                    if (n.end() > to) {
-                        tiedOut.add(n.pitch());
-                    }
+            for (Note n : sounding) {
+                pitches.add(n.pitch());
+                if (n.start() < from) {
+                    tiedIn.add(n.pitch());
+                }
+                if (n.end() > to) {
+                    tiedOut.add(n.pitch());
                 }
             }
-            place(measures, from, to, List.copyOf(sounding), List.copyOf(tiedIn), List.copyOf(tiedOut), unitsPerBar);
+            place(measures, from, to, List.copyOf(pitches), List.copyOf(tiedIn), List.copyOf(tiedOut), unitsPerBar);
         }
         List<List<Event>> frozen = measures.stream().map(List::copyOf).toList();
         return new Staff(name, clef, sound.channel(), sound.program(), List.copyOf(notes), frozen);
