@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * no path from a request ever reaches the file system.
  */
 final class ModelCatalog {
+    /** Configured once, never reconfigured: shared by every description (a mapper is costly to make). */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final String BUNDLED = "bundled";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final String SUFFIX = ".bebop";
@@ -140,7 +143,7 @@ final class ModelCatalog {
         out.put("id", id);
         out.put("label", id.equals(BUNDLED) ? "the bundled model" : id + SUFFIX);
         // what inspect tells of it: kind, melody, description, network, frames, learning, training, metrics, provenance
-        out.putAll(new ObjectMapper().convertValue(summary, new TypeReference<Map<String, Object>>() {}));
+        out.putAll(JSON.convertValue(summary, new TypeReference<Map<String, Object>>() {}));
         return out;
     }
 }
