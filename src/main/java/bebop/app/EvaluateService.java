@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** Evaluating a model: a free run measured as the paper's claims need, or the LSTM against baselines. */
@@ -134,19 +135,21 @@ public final class EvaluateService {
             throw new UserError("--data " + dataset + ": the blues choruses are split by each run's seed; give a "
                     + "piano-roll JSON, jsb, nottingham or an import folder");
         }
-        FrameFormat theirs = CorpusDatasets.frameFormat(dataset);
-        FrameFormat mine = m.format();
-        boolean modern = m.model().kind().equals(ModernModels.KIND);
-        // the paper's network plays an import's chords and melody in its own melody range: the grid must agree
-        if ((modern && !theirs.layout().equals(mine.layout())) || (!modern && !theirs.chordConditioned())
-                || theirs.stepsPerQuarter() != mine.stepsPerQuarter() || theirs.stepsPerBar() != mine.stepsPerBar()) {
+        return m.model().kind().equals(ModernModels.KIND) ? modernOnData(m, name, dataset, split, threads)
+                : paperOnData(m, name, dataset, split);
+    }
+
+    /** A user error unless frames of {@code theirs} are what the model learned ({@code alike}: their layouts agree). */
+    private static void checkFrames(String dataset, FrameFormat theirs, boolean alike, String name, FrameFormat mine) {
+        if (!alike || theirs.stepsPerQuarter() != mine.stepsPerQuarter() || theirs.stepsPerBar() != mine.stepsPerBar()) {
             throw new UserError("--data " + dataset + ": its frames are " + theirs.describe() + ", but " + name
                     + " learned " + mine.describe());
         }
-        return modern ? modernOnData(m, name, dataset, split, threads) : paperOnData(m, name, dataset, split);
     }
 
     private static Evaluation.OnData modernOnData(DataModel m, String name, String dataset, String split, int threads) {
+        FrameFormat theirs = CorpusDatasets.frameFormat(dataset);
+        checkFrames(dataset, theirs, theirs.layout().equals(m.format().layout()), name, m.format());
         PolyDataset data = PolyJson.resolve(dataset);
         List<PolyPiece> pieces = split(dataset, split, data.train(), data.valid(), data.test());
         JsonNode recorded = m.model().extra().path("settings");
@@ -163,7 +166,13 @@ public final class EvaluateService {
 
     /** The paper's network (train --data FOLDER --trainer paper) on an import's pieces, as its training validated it. */
     private static Evaluation.OnData paperOnData(DataModel m, String name, String dataset, String split) {
-        ChordMelodySet data = CorpusDatasets.read(CorpusDatasets.importFolder(dataset).orElseThrow());
+        // it plays an import's chords and melody in its own melody range: an import folder on its grid, read once
+        Optional<Path> folder = CorpusDatasets.importFolder(dataset);
+        if (folder.isEmpty()) { // a piano roll: refused, naming its frames
+            checkFrames(dataset, CorpusDatasets.frameFormat(dataset), false, name, m.format());
+        }
+        ChordMelodySet data = CorpusDatasets.read(folder.get());
+        checkFrames(dataset, FrameFormat.corpusRoll(data.stepsPerQuarter(), data.stepsPerBar()), true, name, m.format());
         List<ChordMelodySet.Piece> pieces = split(dataset, split, data.train(), data.valid(), data.test());
         LstmModels.Loaded loaded = LstmModels.of(m.model(), name);
         long steps = pieces.stream().mapToLong(p -> p.steps() - 1).sum();
